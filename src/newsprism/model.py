@@ -1,0 +1,342 @@
+"""The core model: immutable, typed records whose annotations are offsets.
+
+Every annotation points into ``Article.text`` with a :class:`Span`, and a span
+always satisfies ``article.text[span.start:span.end] == span.text``. Stages
+never mutate records; they return new ones (``dataclasses.replace``).
+
+The layers, in the order the pipeline fills them:
+
+* ``Article``: one cleaned input document, with every removed piece listed.
+* ``Annotations``: what the NLP pass found in one article (sentences,
+  entity mentions, quotes, dates, cited sources).
+* ``Story``: a group of articles about one event, with the cross-outlet
+  comparison (entities, claims, disagreements, framing, timeline, brief).
+* ``Report``: everything one ``analyze`` run produced, errors included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Annotations",
+    "Article",
+    "BriefSentence",
+    "Citation",
+    "Claim",
+    "DateMention",
+    "Disagreement",
+    "Entity",
+    "FramingItem",
+    "InputFailure",
+    "Mention",
+    "Quote",
+    "QuoteVariantPair",
+    "Removal",
+    "Report",
+    "Sentence",
+    "Span",
+    "Story",
+    "StoryQuote",
+    "TimelineEntry",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range of one article's cleaned text.
+
+    Build spans with :meth:`of`, which copies the text from the article so the
+    invariant ``article.text[start:end] == text`` holds by construction.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, article: Article, start: int, end: int) -> Span:
+        if not 0 <= start <= end <= len(article.text):
+            raise ValueError(f"span {start}:{end} outside article {article.id!r} (len {len(article.text)})")
+        return cls(article.id, start, end, article.text[start:end])
+
+    def contains(self, other: Span) -> bool:
+        return self.article == other.article and self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.article == other.article and self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the input left out of ``Article.text``, and why.
+
+    ``reason`` is one of: ``encoding`` (a character repaired), ``boilerplate``,
+    ``caption``, ``promo``, ``byline``, ``source_line``, ``related_links``,
+    ``section_label``, ``comment_counter``, ``repeated``, ``off_topic``,
+    ``markup`` (HTML outside the extracted body).
+    """
+
+    text: str
+    reason: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document after reading (and, later, cleaning)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str = "und"
+    source_path: str | None = None
+    removed: tuple[Removal, ...] = ()
+    duplicate_of: str | None = None
+    cites: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How reports name the article: outlet, else title, else id."""
+        return self.outlet or self.title or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input that could not be read; the run goes on without it."""
+
+    input: str
+    error: str
+
+
+# --- per-article annotations (the NLP pass) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence, with the few syntactic facts later stages need.
+
+    ``report_verb`` is the lemma of a reporting verb governing the sentence
+    (``say``, ``claim``, ``deny``...), ``report_subject`` the surface text of
+    its subject. ``negated`` is true when the main predicate is negated.
+    """
+
+    span: Span
+    negated: bool = False
+    report_verb: str | None = None
+    report_subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention as the model labelled it (PERSON, ORG, GPE...)."""
+
+    span: Span
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote: the quoted words without the marks, and who said them.
+
+    ``speaker`` is the surface name as the article gives it (a pronoun is
+    resolved to the name it stands for); ``None`` when it cannot be told.
+    """
+
+    span: Span
+    speaker: str | None
+    speaker_span: Span | None = None
+    verb: str | None = None
+    verb_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved to a calendar date.
+
+    ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` by ``granularity``.
+    ``inferred`` is true when the anchor (the article's reference date) was
+    inferred from the text rather than taken from its metadata.
+    """
+
+    span: Span
+    date: str
+    granularity: Literal["day", "month", "year"]
+    relative: bool = False
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source the article names as the origin of its reporting."""
+
+    name: str
+    span: Span
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Everything the single NLP pass found in one article."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    reference_date: str | None = None
+    reference_inferred: bool = False
+
+
+# --- the cross-outlet comparison (per story) -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world referent, its aliases merged across the story."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuote:
+    """A quote placed in its story: speaker canonicalised, variants grouped."""
+
+    id: str
+    span: Span
+    speaker: str | None
+    speaker_entity: str | None = None
+    verb: str | None = None
+    variant_group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariantPair:
+    """How two renderings of one utterance differ.
+
+    ``relation`` is ``identical``, ``trimmed`` (one is a contiguous part of
+    the other, word for word) or ``altered``. ``diff`` is a word-level diff as
+    ``(op, words)`` pairs, op one of ``=``, ``-`` (only in ``a``), ``+``
+    (only in ``b``).
+    """
+
+    group: str
+    a: str
+    b: str
+    relation: Literal["identical", "trimmed", "altered"]
+    diff: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A fact stated by one or more articles: at most one support per article.
+
+    ``stance`` maps an article id to how it carries the claim: ``asserted``,
+    ``attributed`` (reported as someone's statement) or ``denied``.
+    """
+
+    id: str
+    text: str
+    support: tuple[Span, ...]
+    stance: Mapping[str, str] = field(default_factory=dict)
+    off_topic: bool = False
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(s.article for s in self.support)
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Two or more claims that cannot all be true as stated.
+
+    ``kind`` is ``denial``, ``contradiction``, ``numeric``, ``date`` or
+    ``attribution``; ``spans`` cites both sides.
+    """
+
+    kind: str
+    claims: tuple[str, ...]
+    explanation: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FramingItem:
+    """One framing contrast: wording mapped to the articles that use it.
+
+    ``kind`` is ``naming``, ``attribution_verb``, ``loaded_term`` or
+    ``voices``; ``spans`` are example occurrences for auditing.
+    """
+
+    referent: str
+    kind: str
+    variants: Mapping[str, tuple[str, ...]]
+    note: str | None = None
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event of the story, merged across articles."""
+
+    date: str
+    text: str
+    support: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    """A sentence of the cited brief and the claims and articles behind it.
+
+    ``section`` is ``brief``, ``single_source`` or ``disputed``.
+    """
+
+    text: str
+    claims: tuple[str, ...]
+    articles: tuple[str, ...]
+    section: str = "brief"
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one event, and how the outlets compare."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[StoryQuote, ...] = ()
+    quote_variants: tuple[QuoteVariantPair, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    framing: tuple[FramingItem, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of one ``analyze`` run."""
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    errors: tuple[InputFailure, ...] = ()
+    annotations: Mapping[str, Annotations] = field(default_factory=dict)
+    generated_at: str | None = None
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)

@@ -1,0 +1,103 @@
+"""The analyze pipeline: read, clean, mark reprints, annotate, group, compare.
+
+Each stage is a small module with a plain function; this module only wires
+them in order. Stages are pure: they take records and return new ones.
+
+    read_inputs ─> clean_article ─> mark_duplicates ─> annotate (one spaCy pass)
+        ─> group_stories ─> analyze_story (per story) ─> Report
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .clean import clean_article
+from .compare import analyze_story
+from .compare.duplicates import mark_duplicates
+from .compare.stories import group_stories
+from .config import Settings
+from .errors import InputError
+from .ingest import read_inputs
+from .model import Annotations, Article, InputFailure, Report, Story
+from .nlp import annotate
+from .nlp.models import Models
+
+__all__ = ["analyze", "analyze_articles"]
+
+OnError = Callable[[InputFailure], None]
+
+
+def _print_failure(failure: InputFailure) -> None:
+    print(f"newsprism: error: {failure.input}: {failure.error}", file=sys.stderr)
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    models: Models | None = None,
+    strict: bool = False,
+    on_error: OnError | None = _print_failure,
+) -> Report:
+    """Read every input under ``paths`` and analyze the articles found.
+
+    Unreadable inputs become ``Report.errors`` entries (and go to ``on_error``);
+    with ``strict`` the first one raises :class:`InputError` instead.
+    """
+    settings = settings or Settings()
+    articles: list[Article] = []
+    errors: list[InputFailure] = []
+    for item in read_inputs(paths, settings=settings):
+        if isinstance(item, InputFailure):
+            if strict:
+                raise InputError(item.input, item.error)
+            errors.append(item)
+            if on_error is not None:
+                on_error(item)
+        else:
+            articles.append(item)
+    return analyze_articles(articles, settings=settings, models=models, errors=errors)
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    models: Models | None = None,
+    errors: Sequence[InputFailure] = (),
+) -> Report:
+    """Clean, annotate and compare articles that are already read."""
+    settings = settings or Settings()
+    models = models or Models(settings)
+    cleaned = [clean_article(a, settings=settings) for a in articles]
+    cleaned = list(mark_duplicates(cleaned, settings=settings))
+    annotations: dict[str, Annotations] = {}
+    for ann in annotate(cleaned, models=models, settings=settings):
+        annotations[ann.article_id] = ann
+    cleaned = [_with_cites(a, annotations.get(a.id)) for a in cleaned]
+    by_id = {a.id: a for a in cleaned}
+    stories: list[Story] = []
+    for number, group in enumerate(group_stories(cleaned, annotations, models=models, settings=settings), 1):
+        story_articles = [by_id[i] for i in group]
+        story_annotations = [annotations[i] for i in group if i in annotations]
+        stories.append(
+            analyze_story(f"s{number}", story_articles, story_annotations, models=models, settings=settings)
+        )
+    return Report(
+        articles=tuple(cleaned),
+        stories=tuple(stories),
+        errors=tuple(errors),
+        annotations=annotations,
+        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+
+
+def _with_cites(article: Article, ann: Annotations | None) -> Article:
+    if ann is None or not ann.citations:
+        return article
+    names = tuple(dict.fromkeys(c.name for c in ann.citations))
+    return replace(article, cites=names)
