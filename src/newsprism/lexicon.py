@@ -1,0 +1,27 @@
+"""Curated domain resources shipped in ``newsprism/data``.
+
+Loaders return immutable mappings; ``functools.cache`` keeps one copy of
+read-only data per process (no mutable module state).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = ["data_lines", "reporting_verbs"]
+
+
+def data_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a data file, stripped."""
+    text = files("newsprism").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
+def reporting_verbs() -> Mapping[str, str]:
+    """Reporting-verb lemma to category: neutral, assertive, concession or denial."""
+    pairs = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
+    return MappingProxyType({lemma.strip(): category.strip() for lemma, category in pairs})
