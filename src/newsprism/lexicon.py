@@ -6,10 +6,10 @@ read-only data per process (no mutable module state).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
-from typing import Mapping
 
 __all__ = ["data_lines", "reporting_verbs"]
 

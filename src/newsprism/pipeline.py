@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .clean import clean_article
@@ -84,15 +84,13 @@ def analyze_articles(
     for number, group in enumerate(group_stories(cleaned, annotations, models=models, settings=settings), 1):
         story_articles = [by_id[i] for i in group]
         story_annotations = [annotations[i] for i in group if i in annotations]
-        stories.append(
-            analyze_story(f"s{number}", story_articles, story_annotations, models=models, settings=settings)
-        )
+        stories.append(analyze_story(f"s{number}", story_articles, story_annotations, models=models, settings=settings))
     return Report(
         articles=tuple(cleaned),
         stories=tuple(stories),
         errors=tuple(errors),
         annotations=annotations,
-        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 

@@ -1,0 +1,104 @@
+"""The ``newsprism`` command line: a thin layer over :func:`newsprism.analyze`.
+
+Exit status: 0 when every input was read, 1 when some inputs failed (they are
+listed in the report's ``errors`` and on stderr), 2 for usage or settings
+errors and for ``--strict`` stops.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import NewsprismError
+from .model import Report
+from .pipeline import analyze
+
+__all__ = ["main"]
+
+FORMATS = ("text", "json", "html", "md")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+def main() -> None:
+    """See how different outlets report the same story."""
+
+
+@main.command("analyze")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: a summary on the terminal; json: the report contract; html: a self-contained page; md: Markdown.",
+)
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False, writable=True), help="Write the report here (default: stdout)."
+)
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
+@click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), help="A TOML file of settings.")
+@click.option("--n-process", type=int, default=None, help="spaCy worker processes (overrides the setting).")
+def analyze_command(
+    paths: tuple[str, ...], fmt: str, out: str | None, strict: bool, config: str | None, n_process: int | None
+) -> None:
+    """Analyze the articles in PATHS (files, directories, or - for stdin).
+
+    Reads plain text, HTML, JSON/JSONL(.gz) and RSS/Atom files, cleans them,
+    groups them into stories and compares how each outlet reports each story.
+    """
+    try:
+        settings = load_settings(config, n_process=n_process)
+        report = analyze(list(paths), settings=settings, strict=strict)
+    except NewsprismError as exc:
+        raise click.ClickException(str(exc)) from exc
+    rendered = _render(report, fmt, to_terminal=out is None)
+    if rendered is not None:
+        if out:
+            Path(out).write_text(rendered, encoding="utf-8")
+            click.echo(f"newsprism: wrote {fmt} report to {out}", err=True)
+        else:
+            click.echo(rendered)
+    if report.errors:
+        click.echo(f"newsprism: {len(report.errors)} input(s) could not be read", err=True)
+        sys.exit(1)
+
+
+def _render(report: Report, fmt: str, *, to_terminal: bool) -> str | None:
+    if fmt == "json":
+        from .report.json import dumps
+
+        return dumps(report)
+    if fmt == "html":
+        from .report.html import render_html
+
+        return render_html(report)
+    if fmt == "md":
+        from .report.markdown import render_markdown
+
+        return render_markdown(report)
+    from rich.console import Console
+
+    from .report.terminal import render_terminal
+
+    if to_terminal:
+        render_terminal(report, Console())
+        return None
+    console = Console(record=True, width=120, file=io.StringIO())
+    render_terminal(report, console)
+    return console.export_text()
+
+
+@main.command("settings")
+def settings_command() -> None:
+    """List every setting with its default and help."""
+    defaults = Settings()
+    for name, help_text in defaults.help().items():
+        click.echo(f"{name} = {getattr(defaults, name)!r}\n    {help_text}")

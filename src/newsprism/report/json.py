@@ -1,0 +1,144 @@
+"""The JSON report: the contract in ``shared/contract/report.schema.json``.
+
+Required fields are written exactly as the schema names them; extra fields
+(stance, spans of disagreements, quote-variant pairs, ...) are additions the
+schema allows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import (
+    Article,
+    BriefSentence,
+    Claim,
+    Disagreement,
+    Entity,
+    FramingItem,
+    QuoteVariantPair,
+    Report,
+    Span,
+    Story,
+    StoryQuote,
+    TimelineEntry,
+)
+
+__all__ = ["SCHEMA_ID", "dumps", "report_to_dict"]
+
+SCHEMA_ID = "newsprism/report@1"
+
+
+def span_dict(span: Span) -> dict[str, Any]:
+    return {"article": span.article, "start": span.start, "end": span.end, "text": span.text}
+
+
+def _spans(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
+    return [span_dict(s) for s in spans]
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source_path": article.source_path,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "text": article.text,
+        "removed": [
+            {"text": r.text, "reason": r.reason, **({"detail": r.detail} if r.detail else {})} for r in article.removed
+        ],
+        "duplicate_of": article.duplicate_of,
+        "cites": list(article.cites),
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "mentions": _spans(e.mentions)}
+
+
+def _quote(q: StoryQuote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "span": span_dict(q.span),
+        "speaker": q.speaker,
+        "speaker_entity": q.speaker_entity,
+        "verb": q.verb,
+        "variant_group": q.variant_group,
+    }
+
+
+def _variant_pair(p: QuoteVariantPair) -> dict[str, Any]:
+    return {"group": p.group, "a": p.a, "b": p.b, "relation": p.relation, "diff": [list(d) for d in p.diff]}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "text": c.text,
+        "support": _spans(c.support),
+        "stance": dict(c.stance),
+        "off_topic": c.off_topic,
+    }
+
+
+def _disagreement(d: Disagreement) -> dict[str, Any]:
+    return {"kind": d.kind, "claims": list(d.claims), "explanation": d.explanation, "spans": _spans(d.spans)}
+
+
+def _framing(f: FramingItem) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "referent": f.referent,
+        "kind": f.kind,
+        "variants": {k: list(v) for k, v in f.variants.items()},
+    }
+    if f.note:
+        out["note"] = f.note
+    if f.spans:
+        out["spans"] = _spans(f.spans)
+    return out
+
+
+def _timeline(t: TimelineEntry) -> dict[str, Any]:
+    return {"date": t.date, "text": t.text, "support": _spans(t.support)}
+
+
+def _brief(b: BriefSentence) -> dict[str, Any]:
+    return {"text": b.text, "claims": list(b.claims), "articles": list(b.articles), "section": b.section}
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": list(story.article_ids),
+        "entities": [_entity(e) for e in story.entities],
+        "quotes": [_quote(q) for q in story.quotes],
+        "quote_variants": [_variant_pair(p) for p in story.quote_variants],
+        "claims": [_claim(c) for c in story.claims],
+        "disagreements": [_disagreement(d) for d in story.disagreements],
+        "framing": [_framing(f) for f in story.framing],
+        "timeline": [_timeline(t) for t in story.timeline],
+        "brief": [_brief(b) for b in story.brief],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, valid against the contract."""
+    out: dict[str, Any] = {"schema": SCHEMA_ID}
+    if report.generated_at:
+        out["generated_at"] = report.generated_at
+    out["errors"] = [{"input": e.input, "error": e.error} for e in report.errors]
+    out["articles"] = [article_dict(a) for a in report.articles]
+    out["stories"] = [story_dict(s) for s in report.stories]
+    return out
+
+
+def dumps(report: Report | Mapping[str, Any], *, indent: int | None = 2) -> str:
+    """Serialise a report (or its dict) as JSON text."""
+    data = report_to_dict(report) if isinstance(report, Report) else report
+    return json.dumps(data, ensure_ascii=False, indent=indent)

@@ -1,0 +1,86 @@
+"""The command line: formats, exit codes, and bad input that never tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsprism.cli import main
+
+from .conftest import SEEDS
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """Two real seed articles plus three broken inputs."""
+    for name in sorted(p.name for p in SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(SEEDS / name, tmp_path / name)
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
+    (tmp_path / "bad.jsonl").write_text(
+        '{"text": "A fine article body about a port strike."}\n{not json\n', encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_bad_inputs_are_reported_and_the_rest_processed(corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(corpus), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    report = json.loads(result.stdout)
+    failed = {Path(e["input"].split(":")[0]).name for e in report["errors"]}
+    assert {"empty.txt", "binary.txt", "bad.jsonl"} <= failed
+    assert all(e["error"] for e in report["errors"])
+    ids = {a["id"] for a in report["articles"]}
+    assert {p.stem for p in SEEDS.glob("*.txt")} & ids, "the good seed files were not processed"
+    assert "Traceback" not in result.stderr
+    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
+
+
+def test_strict_stops_at_the_first_failure(corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(corpus), "--format", "json", "--strict"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "Error:" in result.stderr
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.txt"), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["errors"][0]["input"].endswith("nope.txt")
+
+
+def test_out_writes_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "newsprism/report@1" and len(data["articles"]) == 5
+
+
+def test_commands_have_help() -> None:
+    runner = CliRunner()
+    for command in ([], ["analyze"], ["settings"]):
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0
+        assert "Usage:" in result.output
+
+
+def test_settings_lists_every_setting() -> None:
+    from newsprism.config import Settings
+
+    result = CliRunner().invoke(main, ["settings"])
+    assert result.exit_code == 0
+    for name in Settings().help():
+        assert name in result.output
+
+
+def test_commands_are_documented() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for command in main.commands:
+        assert f"newsprism {command}" in readme, command

@@ -1,0 +1,66 @@
+"""The JSON report honours the contract: schema-valid, every span exact."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import pytest
+
+from newsprism.report.json import SCHEMA_ID, dumps, report_to_dict
+
+from .conftest import SCHEMA
+
+
+@pytest.fixture(scope="module")
+def seed_json(seed_report) -> dict[str, Any]:
+    # Round-trip through text so we validate exactly what the CLI writes.
+    return json.loads(dumps(seed_report))
+
+
+def iter_spans(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object shaped like a span, wherever it sits in the report."""
+    if isinstance(node, dict):
+        if {"article", "start", "end", "text"} <= node.keys():
+            yield node
+        for value in node.values():
+            yield from iter_spans(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from iter_spans(value)
+
+
+def test_seed_report_validates_against_the_contract(seed_json: dict[str, Any]) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(seed_json)
+    assert seed_json["schema"] == SCHEMA_ID
+    assert len(seed_json["articles"]) == 5
+
+
+def test_every_span_points_at_its_text(seed_json: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in seed_json["articles"]}
+    spans = list(iter_spans(seed_json["stories"]))
+    assert spans, "the seed report carries no spans at all"
+    for span in spans:
+        assert span["article"] in texts, span
+        assert texts[span["article"]][span["start"] : span["end"]] == span["text"], span
+
+
+def test_article_fields_are_real(seed_json: dict[str, Any]) -> None:
+    for article in seed_json["articles"]:
+        assert article["id"] and article["text"].strip()
+        assert article["language"] == "en"
+        assert article["source_path"].endswith(article["id"] + ".txt")
+        assert all(r["reason"] and r["text"] for r in article["removed"])
+
+
+def test_report_to_dict_keeps_errors(seed_report) -> None:
+    from dataclasses import replace
+
+    from newsprism.model import InputFailure
+
+    report = replace(seed_report, errors=(InputFailure("broken.html", "no article text found"),))
+    data = report_to_dict(report)
+    assert data["errors"] == [{"input": "broken.html", "error": "no article text found"}]
