@@ -1,0 +1,305 @@
+"""The cited brief: a short, neutral, extractive summary of one story.
+
+Sentences are picked from the claims' own support (never written anew), so
+every sentence cites the claims it states and only articles that really
+carry them: each cited article has a support span in a cited claim.
+
+The main brief prefers claims that the most independent outlets carry
+(reprints count once), that are central to the story, and whose best wording
+is neutral: plain attribution ('said' over 'claimed'), no loaded terms, not a
+bare quote, no caption or promo debris. Then come two sections:
+``single_source`` ('Reported only by ...': salient claims one outlet carries)
+and ``disputed`` (the disagreements, citing both sides).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .compare.framing import find_loaded_terms, verb_lemma
+from .compare.timeline import content_words
+from .config import Settings
+from .lexicon import reporting_verbs
+from .model import Annotations, Article, BriefSentence, Claim, Disagreement, Span
+
+__all__ = ["build_brief", "score_wording"]
+
+MIN_SENTENCES = 5
+MIN_WORDS = 6
+MAX_WORDS = 50
+# Wordings scoring below this are debris (captions, promos, fragments): never used.
+MIN_QUALITY = -2.5
+# Two picks this similar (content-word overlap of the shorter) say the same thing.
+REDUNDANT_OVERLAP = 0.6
+
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_DEBRIS = re.compile(
+    r"\((?:pictured|pictured (?:left|right|centre|center)|left|right|centre|center|above|below|file|inset)\)"
+    r"|©|\bGetty Images\b|\bPhoto(?:graph)?:|\bread more\b|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b"
+    r"|\bAP Photo\b|\bReuters/|^\W*By [A-Z][a-z]+ [A-Z]",
+    re.IGNORECASE,
+)
+_NEEDS_CONTEXT = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
+_CONNECTIVE = re.compile(r"^\W*(?:but|and|however|although|also|yet|so|meanwhile|still)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What scoring needs to know about the story."""
+
+    articles: Mapping[str, Article]
+    annotations: Mapping[str, Annotations]
+    order: Mapping[str, int]
+    df: Mapping[str, int]
+    n_sources: int
+
+    def source(self, article_id: str) -> str:
+        return _source(self.articles, article_id)
+
+
+def _source(articles: Mapping[str, Article], article_id: str) -> str:
+    """The independent source an article counts as: a reprint counts as its original."""
+    article = articles.get(article_id)
+    seen: set[str] = set()
+    while article is not None and article.duplicate_of and article.duplicate_of not in seen:
+        seen.add(article.id)
+        if article.duplicate_of not in articles:
+            return article.duplicate_of
+        article = articles[article.duplicate_of]
+    if article is None:
+        return article_id
+    return (article.outlet or article.id).casefold()
+
+
+def _quoted_chars(span: Span, ann: Annotations | None) -> int:
+    if ann is None:
+        return 0
+    total = 0
+    for q in ann.quotes:
+        lo, hi = max(q.span.start, span.start), min(q.span.end, span.end)
+        total += max(0, hi - lo)
+    return total
+
+
+def score_wording(span: Span, ann: Annotations | None = None) -> float:
+    """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
+
+    Penalises debris (captions, promos, fragments without an ending), loaded
+    terms and non-neutral reporting verbs in the writer's voice, bare quotes,
+    and openings that need the previous sentence.
+    """
+    text = span.text.strip()
+    n_words = len(text.split())
+    score = 0.0
+    if not _TERMINAL.search(text):
+        score -= 3.0
+    if _DEBRIS.search(text):
+        score -= 4.0
+    if n_words < MIN_WORDS:
+        score -= 2.0
+    elif n_words > MAX_WORDS:
+        score -= 1.0
+    quote_ranges = [(q.span.start - span.start, q.span.end - span.start) for q in ann.quotes] if ann else []
+    score -= min(2.0, 1.0 * len(find_loaded_terms(span.text, skip=quote_ranges)))
+    quoted = _quoted_chars(span, ann) / max(1, len(span.text))
+    if quoted > 0.6:
+        score -= 2.0
+    elif quoted > 0.3:
+        score -= 0.5
+    if text[:1] in "\"“‘'":
+        score -= 1.0
+    lexicon = reporting_verbs()
+    for word in re.findall(r"[A-Za-z]+", _outside(span.text, quote_ranges)):
+        lemma = verb_lemma(word)
+        if lemma is not None and lexicon.get(lemma) in ("assertive", "concession"):
+            score -= 0.75
+            break
+    if _NEEDS_CONTEXT.search(text):
+        score -= 1.0
+    elif _CONNECTIVE.search(text):
+        score -= 0.5
+    if text.endswith("?"):
+        score -= 1.0
+    return score
+
+
+def _outside(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for lo, hi in ranges:
+        for i in range(max(0, lo), min(len(chars), hi)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _document_frequency(articles: Sequence[Article], by_id: Mapping[str, Article]) -> dict[str, int]:
+    """Content word -> how many independent sources use it."""
+    per_source: dict[str, set[str]] = {}
+    for a in articles:
+        per_source.setdefault(_source(by_id, a.id), set()).update(content_words(a.text))
+    df: Counter[str] = Counter()
+    for words in per_source.values():
+        df.update(words)
+    return dict(df)
+
+
+def _centrality(text: str, ctx: _Context) -> float:
+    """Share of the sentence's words that other sources also use (0..1)."""
+    words = content_words(text)
+    if not words or ctx.n_sources < 2:
+        return 0.0
+    return sum(min(1.0, (ctx.df.get(w, 1) - 1) / (ctx.n_sources - 1)) for w in words) / len(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    claim: Claim
+    span: Span  # the chosen wording
+    articles: tuple[str, ...]  # cited: supporting articles that do not deny it
+    sources: int
+    quality: float
+    centrality: float
+    position: float
+    score: float
+    date: str | None
+
+
+def _position(span: Span, ctx: _Context) -> float:
+    article = ctx.articles.get(span.article)
+    return span.start / max(1, len(article.text)) if article else 1.0
+
+
+def _date_of(claim: Claim, chosen: Span, ctx: _Context) -> str | None:
+    dates: Counter[str] = Counter()
+    for span in (chosen, *claim.support):
+        ann = ctx.annotations.get(span.article)
+        for d in ann.dates if ann else ():
+            if span.contains(d.span):
+                if span is chosen:
+                    return d.date
+                dates[d.date] += 1
+    return dates.most_common(1)[0][0] if dates else None
+
+
+def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
+    cited = [s for s in claim.support if claim.stance.get(s.article) != "denied" and s.article in ctx.articles]
+    if not cited or claim.off_topic:
+        return None
+    scored = [(score_wording(s, ctx.annotations.get(s.article)), s) for s in cited]
+    quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1].text, ctx), -ctx.order[qs[1].article]))
+    if quality < MIN_QUALITY:
+        return None
+    sources = len({ctx.source(s.article) for s in cited})
+    centrality = _centrality(span.text, ctx)
+    position = sum(_position(s, ctx) for s in cited) / len(cited)
+    info = min(1.0, 0.5 * bool(_DIGIT.search(span.text)) + 0.1 * _mentions_in(span, ctx))
+    score = 2.0 * sources + 1.5 * centrality + 0.75 * (1.0 - position) + quality + info
+    articles = tuple(sorted(dict.fromkeys(s.article for s in cited), key=ctx.order.__getitem__))
+    return _Candidate(claim, span, articles, sources, quality, centrality, position, score, _date_of(claim, span, ctx))
+
+
+def _mentions_in(span: Span, ctx: _Context) -> int:
+    ann = ctx.annotations.get(span.article)
+    return sum(1 for m in ann.mentions if span.contains(m.span)) if ann else 0
+
+
+def _redundant(text: str, chosen: Sequence[_Candidate]) -> bool:
+    words = content_words(text)
+    for c in chosen:
+        other = content_words(c.span.text)
+        if words and other and len(words & other) / min(len(words), len(other)) >= REDUNDANT_OVERLAP:
+            return True
+    return False
+
+
+def _pick(
+    pool: Sequence[_Candidate], limit: int, chosen: list[_Candidate], *, salience: bool = False
+) -> list[_Candidate]:
+    """The best of ``pool`` (by score, or by salience), skipping what ``chosen`` already says."""
+    picked: list[_Candidate] = []
+    for cand in sorted(pool, key=lambda c: -(c.score + c.centrality if salience else c.score)):
+        if len(picked) >= limit:
+            break
+        if not _redundant(cand.span.text, chosen + picked):
+            picked.append(cand)
+    return picked
+
+
+def _ordered(picks: Sequence[_Candidate]) -> list[_Candidate]:
+    """The lead (best) first, then dated sentences by date, then the rest by importance."""
+    if not picks:
+        return []
+    lead = max(picks, key=lambda c: c.score)
+    rest = [c for c in picks if c is not lead]
+    dated = sorted((c for c in rest if c.date), key=lambda c: (c.date or "", -c.score))
+    undated = sorted((c for c in rest if not c.date), key=lambda c: (-c.score, c.position))
+    return [lead, *dated, *undated]
+
+
+def _text(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def _disputed(
+    disagreements: Sequence[Disagreement], claims: Mapping[str, Claim], ctx: _Context, limit: int
+) -> list[BriefSentence]:
+    out = []
+    for d in disagreements:
+        listed = [claims[c] for c in d.claims if c in claims]
+        supporting = {s.article for c in listed for s in c.support}
+        articles = [s.article for s in d.spans if s.article in supporting]
+        if not articles:
+            articles = [s.article for c in listed for s in c.support]
+        articles = sorted(dict.fromkeys(a for a in articles if a in ctx.order), key=ctx.order.__getitem__)
+        if not articles or not d.explanation:
+            continue
+        out.append(BriefSentence(d.explanation, tuple(c.id for c in listed), tuple(articles), "disputed"))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def build_brief(
+    claims: Sequence[Claim],
+    disagreements: Sequence[Disagreement],
+    articles: Sequence[Article],
+    annotations: Sequence[Annotations],
+    *,
+    settings: Settings,
+) -> tuple[BriefSentence, ...]:
+    """The brief, then 'Reported only by ...' and 'Disputed' sections."""
+    if not articles:
+        return ()
+    by_id = {a.id: a for a in articles}
+    sources = {_source(by_id, a.id) for a in articles}
+    ctx = _Context(
+        articles=by_id,
+        annotations={a.article_id: a for a in annotations},
+        order={a.id: n for n, a in enumerate(articles)},
+        df=_document_frequency(articles, by_id),
+        n_sources=len(sources),
+    )
+    candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
+    limit = max(1, settings.brief_max_sentences)
+
+    shared = [c for c in candidates if c.sources >= 2]
+    single = [c for c in candidates if c.sources < 2]
+    picks = _pick(shared, limit, [])
+    if len(picks) < min(MIN_SENTENCES, limit):
+        picks += _pick(single, min(MIN_SENTENCES, limit) - len(picks), picks)
+    out = [BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief") for c in _ordered(picks)]
+
+    if len(sources) >= 2:
+        used = {c.claim.id for c in picks}
+        pool = [c for c in single if c.claim.id not in used and c.quality > MIN_QUALITY + 1.0]
+        for c in _pick(pool, max(2, min(4, limit // 2)), picks, salience=True):
+            label = by_id[c.articles[0]].label
+            out.append(
+                BriefSentence(f"Reported only by {label}: {_text(c.span)}", (c.claim.id,), c.articles, "single_source")
+            )
+
+    out += _disputed(disagreements, {c.id: c for c in claims}, ctx, limit)
+    return tuple(out)

@@ -1,0 +1,276 @@
+"""The terminal summary: what ``newsprism analyze`` prints without ``--format``.
+
+Per story: the outlets legend, the cited brief with ``[n]`` markers, the
+coverage matrix (claims x outlets), disagreements, quote variants with a
+coloured word diff, framing and the timeline; then the inputs that failed.
+Article text is always rendered as plain :class:`rich.text.Text`, never as
+markup, so brackets in the news cannot restyle the output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..compare.framing import verb_profile
+from ..lexicon import reporting_verbs
+from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Story
+
+__all__ = ["render_terminal"]
+
+MAX_MATRIX_ROWS = 40
+CLAIM_WIDTH = 60
+MAX_TIMELINE = 15
+
+
+def _markers(ids: Sequence[str], numbers: Mapping[str, int]) -> str:
+    return "".join(f"[{numbers[i]}]" for i in dict.fromkeys(ids) if i in numbers)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _heading(console: Console, title: str) -> None:
+    console.print()
+    console.print(Text(title, style="bold underline"))
+
+
+def _legend(console: Console, articles: Sequence[Article], numbers: Mapping[str, int]) -> None:
+    _heading(console, "Outlets")
+    for a in articles:
+        line = Text(f"  [{numbers[a.id]}] ", style="bold")
+        line.append(_short(a.label, 70))
+        if a.label != a.id:
+            line.append(f"  ({a.id})", style="dim")
+        if a.duplicate_of:
+            line.append(f"  reprint of {a.duplicate_of}", style="yellow")
+        console.print(line)
+
+
+def _brief(console: Console, story: Story, numbers: Mapping[str, int]) -> None:
+    titles = {"brief": "Brief", "single_source": "Reported only by one outlet", "disputed": "Disputed"}
+    for section, title in titles.items():
+        sentences = [b for b in story.brief if b.section == section]
+        if not sentences:
+            continue
+        _heading(console, title)
+        for n, b in enumerate(sentences, 1):
+            line = Text(f"  {n}. " if section == "brief" else "  • ")
+            line.append(" ".join(b.text.split()))
+            line.append(" " + _markers(b.articles, numbers), style="cyan")
+            console.print(line)
+
+
+def _cell(claim: Claim, article_id: str) -> Text:
+    if article_id not in claim.article_ids:
+        return Text("")
+    stance = claim.stance.get(article_id, "asserted")
+    if stance == "denied":
+        return Text("✗", style="red bold")
+    if stance == "attributed":
+        return Text("✓", style="green")
+    return Text("✓", style="green bold")
+
+
+def _matrix(console: Console, story: Story, articles: Sequence[Article], numbers: Mapping[str, int]) -> None:
+    claims = [c for c in story.claims if not c.off_topic]
+    if not claims:
+        return
+    disputed = {cid for d in story.disagreements for cid in d.claims}
+    _heading(console, "Coverage: claims × outlets")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("claim", overflow="fold", max_width=CLAIM_WIDTH)
+    for a in articles:
+        table.add_column(f"[{numbers[a.id]}]", justify="center", no_wrap=True)
+    table.add_column("note", style="yellow", no_wrap=True)
+    ranked = sorted(claims, key=lambda c: -len(set(c.article_ids)))
+    for claim in ranked[:MAX_MATRIX_ROWS]:
+        notes = []
+        if len(set(claim.article_ids)) == 1:
+            notes.append("single source")
+        if claim.id in disputed:
+            notes.append("disputed")
+        row = [Text(f"{claim.id} ", style="dim") + Text(_short(claim.text, CLAIM_WIDTH * 2))]
+        row += [_cell(claim, a.id) for a in articles]
+        row.append(Text(", ".join(notes)))
+        table.add_row(*row)
+    console.print(table)
+    hidden = len(ranked) - MAX_MATRIX_ROWS
+    off_topic = len(story.claims) - len(claims)
+    tail = []
+    if hidden > 0:
+        tail.append(f"{hidden} more claims not shown")
+    if off_topic:
+        tail.append(f"{off_topic} off-topic claims left out")
+    console.print(Text("  ✓ states it · ✗ denies it" + ("; " + "; ".join(tail) if tail else ""), style="dim"))
+
+
+def _disagreements(console: Console, story: Story, numbers: Mapping[str, int]) -> None:
+    if not story.disagreements:
+        return
+    _heading(console, "Disagreements")
+    for d in story.disagreements:
+        line = Text(f"  • {d.kind}: ", style="bold")
+        line.append(d.explanation)
+        line.append(" " + _markers([s.article for s in d.spans], numbers), style="cyan")
+        console.print(line)
+        for span in d.spans:
+            quote = Text(f"      [{numbers.get(span.article, '?')}] ", style="cyan")
+            quote.append(_short(span.text, 150), style="italic")
+            console.print(quote)
+
+
+def diff_text(pair: QuoteVariantPair) -> Text:
+    """A pair's word diff: removed words red and struck through, added green."""
+    out = Text()
+    for op, words in pair.diff:
+        if out:
+            out.append(" ")
+        if op == "-":
+            out.append(words, style="red strike")
+        elif op == "+":
+            out.append(words, style="green")
+        else:
+            out.append(words)
+    return out
+
+
+def _quote_variants(console: Console, story: Story, numbers: Mapping[str, int]) -> None:
+    groups = dict.fromkeys(q.variant_group for q in story.quotes if q.variant_group)
+    if not groups:
+        return
+    _heading(console, "Quote variants")
+    for gid in groups:
+        members = [q for q in story.quotes if q.variant_group == gid]
+        speaker = next((q.speaker for q in members if q.speaker), None) or "unknown speaker"
+        console.print(Text(f"  {gid} · {speaker}", style="bold"))
+        for text in dict.fromkeys(q.span.text for q in members):
+            line = Text("    ")
+            line.append(_markers([q.span.article for q in members if q.span.text == text], numbers), style="cyan")
+            line.append(f" “{_short(text, 150)}”")
+            console.print(line)
+        for pair in (p for p in story.quote_variants if p.group == gid and p.relation != "identical"):
+            line = Text(f"    {pair.relation}: ", style="yellow")
+            line.append_text(diff_text(pair))
+            console.print(line)
+
+
+def _variants_line(item: FramingItem, numbers: Mapping[str, int]) -> Text:
+    line = Text("    ")
+    for n, (wording, ids) in enumerate(item.variants.items()):
+        if n:
+            line.append(" · ", style="dim")
+        line.append(wording, style="bold")
+        line.append(" " + _markers(ids, numbers), style="cyan")
+    return line
+
+
+def _verb_table(item: FramingItem, articles: Sequence[Article], numbers: Mapping[str, int]) -> Table:
+    profile = verb_profile(item)
+    categories = reporting_verbs()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("verbs", justify="right")
+    table.add_column("non-neutral", justify="right")
+    table.add_column("profile", overflow="fold")
+    for a in articles:
+        counts = profile.get(a.id)
+        if not counts:
+            continue
+        total = sum(counts.values())
+        loaded = sum(n for lem, n in counts.items() if categories.get(lem) in ("assertive", "concession"))
+        verbs = Text()
+        for lem, n in counts.most_common():
+            if verbs:
+                verbs.append(", ")
+            style = "yellow" if categories.get(lem) in ("assertive", "concession") else ""
+            verbs.append(f"{lem} {n}", style=style)
+        table.add_row(f"[{numbers[a.id]}] {_short(a.label, 24)}", str(total), f"{loaded / total:.0%}", verbs)
+    return table
+
+
+def _framing(console: Console, story: Story, articles: Sequence[Article], numbers: Mapping[str, int]) -> None:
+    if not story.framing:
+        return
+    _heading(console, "Framing")
+    kinds = {
+        "naming": "Naming",
+        "attribution_verb": "Reporting verbs",
+        "loaded_term": "Loaded terms",
+        "voices": "Voices quoted",
+    }
+    for kind, title in kinds.items():
+        items = [f for f in story.framing if f.kind == kind]
+        if not items:
+            continue
+        console.print(Text(f"  {title}", style="bold"))
+        for item in items:
+            if kind == "naming":
+                console.print(Text(f"    {item.referent}:", style="dim") + _variants_line(item, numbers))
+            elif kind == "attribution_verb":
+                console.print(_verb_table(item, articles, numbers))
+            elif kind == "loaded_term":
+                line = Text(f"    {item.referent}", style="bold")
+                line.append(" " + _markers([s.article for s in item.spans], numbers), style="cyan")
+                if item.note:
+                    line.append(f"  {item.note.split(';')[0]}", style="dim")
+                console.print(line)
+            else:
+                for speaker, ids in item.variants.items():
+                    line = Text(f"    {speaker} ")
+                    line.append(_markers(ids, numbers), style="cyan")
+                    console.print(line)
+            if item.note and kind in ("attribution_verb", "voices"):
+                console.print(Text(f"    {item.note}", style="yellow"))
+
+
+def _timeline(console: Console, story: Story, numbers: Mapping[str, int]) -> None:
+    if not story.timeline:
+        return
+    _heading(console, "Timeline")
+    for entry in story.timeline[:MAX_TIMELINE]:
+        line = Text(f"  {entry.date:<10} ", style="bold")
+        line.append(_short(entry.text, 140))
+        line.append(" " + _markers([s.article for s in entry.support], numbers), style="cyan")
+        console.print(line)
+    if len(story.timeline) > MAX_TIMELINE:
+        console.print(Text(f"  … {len(story.timeline) - MAX_TIMELINE} more dated events", style="dim"))
+
+
+def _story(console: Console, report: Report, story: Story) -> None:
+    articles = []
+    for aid in story.article_ids:
+        try:
+            articles.append(report.article(aid))
+        except KeyError:
+            articles.append(Article(id=aid, text=""))
+    numbers = {a.id: n for n, a in enumerate(articles, 1)}
+    console.rule(Text(f"{story.id} · {_short(story.title, 80)} · {len(articles)} articles", style="bold"))
+    _legend(console, articles, numbers)
+    _brief(console, story, numbers)
+    _matrix(console, story, articles, numbers)
+    _disagreements(console, story, numbers)
+    _quote_variants(console, story, numbers)
+    _framing(console, story, articles, numbers)
+    _timeline(console, story, numbers)
+
+
+def render_terminal(report: Report, console: Console) -> None:
+    """Print a readable summary of ``report`` on ``console``."""
+    header = Text("newsprism", style="bold")
+    header.append(f" · {len(report.articles)} articles · {len(report.stories)} stories")
+    console.print(header)
+    for story in report.stories:
+        _story(console, report, story)
+    if report.errors:
+        _heading(console, "Errors")
+        for failure in report.errors:
+            line = Text(f"  {failure.input}: ", style="red bold")
+            line.append(failure.error)
+            console.print(line)

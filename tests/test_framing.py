@@ -1,0 +1,208 @@
+"""Framing: naming variants, reporting-verb profiles, loaded terms, voices."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pytest
+
+from newsprism.compare.framing import build_framing, find_loaded_terms, verb_lemma, verb_profile
+from newsprism.model import Annotations, Article, FramingItem, Quote, Sentence, Span, StoryQuote
+
+
+def span(article: Article, needle: str, nth: int = 0) -> Span:
+    starts = [m.start() for m in re.finditer(re.escape(needle), article.text)]
+    return Span.of(article, starts[nth], starts[nth] + len(needle))
+
+
+def sentences(article: Article, verbs: Mapping[int, str] = {}) -> tuple[Sentence, ...]:
+    """Split on '. ' (hand-made texts only), with a report verb per sentence index."""
+    out, start = [], 0
+    for n, m in enumerate(re.finditer(r"[^.]+\.\s*", article.text)):
+        end = m.end() - (len(m.group()) - len(m.group().rstrip()))
+        out.append(Sentence(Span.of(article, m.start(), end), report_verb=verbs.get(n)))
+        start = m.end()
+    assert start == len(article.text)
+    return tuple(out)
+
+
+class FakeIndex:
+    def __init__(self, variants: object) -> None:
+        self.variants = variants
+
+    def spelling_variants(self) -> object:
+        return self.variants
+
+
+def by_kind(items: tuple[FramingItem, ...], kind: str) -> list[FramingItem]:
+    return [i for i in items if i.kind == kind]
+
+
+# --- loaded terms -------------------------------------------------------------
+
+
+def test_loaded_terms_match_words_not_parts() -> None:
+    text = "The regime slammed the so-called deal. A regimented war torn town. Sanctions regime talks."
+    hits = [(text[h.start : h.end], h.term, h.category) for h in find_loaded_terms(text)]
+    assert hits == [
+        ("regime", "regime", "label"),
+        ("slammed", "slam", "charged_verb"),
+        ("so-called", "so-called", "distancing"),
+        ("war torn", "war-torn", "dramatic"),
+    ]
+
+
+def test_loaded_terms_skip_ranges() -> None:
+    text = "He called it “a brutal regime” while critics clamoured."
+    quote = (text.index("a brutal"), text.index("”"))
+    assert [h.term for h in find_loaded_terms(text)] == ["brutal", "regime", "clamor"]
+    assert [h.term for h in find_loaded_terms(text, skip=[quote])] == ["clamor"]
+
+
+def test_verb_lemma() -> None:
+    forms = {"said": "say", "claimed": "claim", "insisting": "insist", "denied": "deny", "admitted": "admit"}
+    for form, lemma in forms.items():
+        assert verb_lemma(form) == lemma
+    assert verb_lemma("has stated") == "state"
+    assert verb_lemma("missile") is None
+
+
+# --- a hand-made story --------------------------------------------------------
+
+
+@pytest.fixture()
+def story() -> tuple[list[Article], list[Annotations], list[StoryQuote]]:
+    a = Article(
+        "a",
+        "Officials in Kiev claimed the strike failed. The regime claimed victory. "
+        "Mr Ivanov claimed it was “a brutal regime”. Ivanov said talks would go on.",
+        outlet="Outlet A",
+    )
+    b = Article(
+        "b",
+        "Officials in Kyiv said the strike failed. The government said it won. "
+        "Petrov said talks would go on. Ivanov said it was fine. Nobody else said much.",
+        outlet="Outlet B",
+    )
+    c = Article("c", "In kyiv, Petrov said the strike failed. Ivanov told reporters talks would go on.", outlet="Outlet C")
+    anns = [
+        Annotations(
+            "a",
+            sentences=sentences(a, {0: "claim", 1: "claim", 2: "claim", 3: "say"}),
+            quotes=(Quote(span(a, "a brutal regime"), "Ivanov", verb="claimed", verb_span=span(a, "claimed", 2)),),
+        ),
+        Annotations("b", sentences=sentences(b, {0: "say", 1: "say", 2: "say", 3: "say", 4: "say"})),
+        Annotations("c", sentences=sentences(c, {0: "say", 1: "tell"})),
+    ]
+    quotes = [
+        StoryQuote("s1-q1", span(a, "a brutal regime"), "Ivan Ivanov"),
+        StoryQuote("s1-q2", Span.of(b, 0, 10), "Petr Petrov"),
+        StoryQuote("s1-q3", Span.of(c, 0, 5), "Petr Petrov"),
+    ]
+    return [a, b, c], anns, quotes
+
+
+def test_naming_variants_fold_case_and_cite_spans(story) -> None:
+    articles, anns, quotes = story
+    index = FakeIndex({"Kyiv": {"Kiev": ("a",), "Kyiv": ("b",), "kyiv": ("c",)}, "Ivan Ivanov": {"Ivanov": ("a", "b", "c")}})
+    naming = by_kind(build_framing(articles, anns, index, quotes), "naming")
+    assert len(naming) == 1
+    item = naming[0]
+    assert item.referent == "Kyiv"
+    assert dict(item.variants) == {"Kiev": ("a",), "Kyiv": ("b", "c")}
+    assert {(s.article, s.text) for s in item.spans} == {("a", "Kiev"), ("b", "Kyiv"), ("c", "kyiv")}
+
+
+def test_naming_accepts_pairs(story) -> None:
+    articles, anns, quotes = story
+    index = FakeIndex([("Kyiv", {"Kiev": ["a"], "Kyiv": ["b", "c"]})])
+    (item,) = by_kind(build_framing(articles, anns, index, quotes), "naming")
+    assert dict(item.variants) == {"Kiev": ("a",), "Kyiv": ("b", "c")}
+
+
+def test_verb_profile_flags_the_outlet_that_claims(story) -> None:
+    articles, anns, quotes = story
+    (item,) = by_kind(build_framing(articles, anns, FakeIndex({}), quotes), "attribution_verb")
+    profile = verb_profile(item)
+    # The quote's verb and its sentence's verb are one attribution.
+    assert profile["a"] == {"claim": 3, "say": 1}
+    assert profile["b"] == {"say": 5}
+    assert profile["c"] == {"say": 1, "tell": 1}
+    assert item.variants["claim"] == ("a",)
+    assert item.variants["say"] == ("a", "b", "c")
+    assert item.note is not None and "Outlet A uses 'claim' 3 times" in item.note
+    assert "Outlet B" not in item.note and "Outlet C" not in item.note
+    for s in item.spans:
+        assert verb_lemma(s.text) is not None
+
+
+def test_loaded_terms_in_the_outlets_own_voice(story) -> None:
+    articles, anns, quotes = story
+    loaded = by_kind(build_framing(articles, anns, FakeIndex({}), quotes), "loaded_term")
+    assert [(i.referent, dict(i.variants)) for i in loaded] == [("regime", {"regime": ("a",)})]
+    (regime,) = loaded
+    # The one outside the quote; "a brutal regime" is Ivanov's wording.
+    assert [(s.article, s.start) for s in regime.spans] == [("a", articles[0].text.index("regime"))]
+    assert regime.note is not None and regime.note.startswith("label; used by 1 of 3 articles")
+
+
+def test_voices(story) -> None:
+    articles, anns, quotes = story
+    (voices,) = by_kind(build_framing(articles, anns, FakeIndex({}), quotes), "voices")
+    assert dict(voices.variants) == {"Petr Petrov": ("b", "c"), "Ivan Ivanov": ("a",)}
+    assert voices.note == "only Outlet A quotes Ivan Ivanov"
+
+
+def test_every_span_points_into_its_article(story) -> None:
+    articles, anns, quotes = story
+    texts = {a.id: a.text for a in articles}
+    index = FakeIndex({"Kyiv": {"Kiev": ("a",), "Kyiv": ("b", "c")}})
+    for item in build_framing(articles, anns, index, quotes):
+        for s in item.spans:
+            assert texts[s.article][s.start : s.end] == s.text
+
+
+# --- the seeds ----------------------------------------------------------------
+
+
+def _seed_story(seed_report):
+    return next(s for s in seed_report.stories if len(s.article_ids) == 5)
+
+
+@pytest.mark.slow
+def test_seed_naming_split(seed_report) -> None:
+    naming = by_kind(_seed_story(seed_report).framing, "naming")
+    splits = [{k: {i[:3] for i in v} for k, v in item.variants.items()} for item in naming]
+    kiev = next(s for s in splits if "Kiev" in s and "Kyiv" in s)
+    assert kiev["Kiev"] == {"000", "004"}
+    assert kiev["Kyiv"] == {"001", "002", "003"}
+    zel = next(s for s in splits if any(k.endswith("Zelenskyy") for k in s))
+    spelled = {k.split()[-1]: v for k, v in zel.items()}
+    assert spelled["Zelenskyy"] == {"002"}
+    assert {"000", "003", "004"} <= spelled["Zelensky"]
+
+
+@pytest.mark.slow
+def test_seed_claimed_stands_out(seed_report) -> None:
+    story = _seed_story(seed_report)
+    (item,) = by_kind(story.framing, "attribution_verb")
+    profile = verb_profile(item)
+    rt = next(aid for aid in profile if aid.startswith("000"))
+    assert profile[rt]["claim"] >= 3
+    assert item.note is not None
+    rt_label = seed_report.article(rt).outlet or rt
+    assert f"{rt_label} uses 'claim'" in item.note
+    for other in (aid for aid in profile if aid != rt):
+        label = seed_report.article(other).outlet or other
+        assert f"{label} uses 'claim'" not in item.note
+
+
+@pytest.mark.slow
+def test_seed_loaded_terms(seed_report) -> None:
+    loaded = {i.referent: {s.article[:3] for s in i.spans} for i in by_kind(_seed_story(seed_report).framing, "loaded_term")}
+    assert loaded["clamor"] == {"000"}
+    assert loaded["ostensibly"] == {"000"}
+    assert loaded["war-torn"] == {"003"}
+    # "Iran is behind the chaos" is a quote: the speaker's word, not the outlet's.
+    assert "chaos" not in loaded
