@@ -1,0 +1,453 @@
+"""Who a reporting verb's subject is: names, groups, and ``he``/``she`` resolved.
+
+Shared by :mod:`.quotes` and :mod:`.citations`. A :class:`Context` indexes one
+parsed article (paragraphs, sentences, entity mentions by token, quoted
+stretches, caption-like sentences) so that naming a subject and finding a
+pronoun's antecedent are cheap lookups.
+
+Naming rules, in order: a person mention at the subject (titles stripped); a
+name in apposition (``Russian ambassador to the UN, Vassily Nebenzya``); an
+organisation or place mention (``the State Department`` gives ``State
+Department``); a proper-noun chain the tagger missed; else the noun phrase as
+written, without its article (``Kremlin officials``, ``Pentagon spokesperson``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Context", "Speaker", "strip_titles", "subject_of", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string (easier to read and edit than a literal)."""
+    return frozenset(text.split())
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: What ``it`` can stand for when it speaks.
+IT_LABELS = frozenset({"ORG", "GPE"})
+#: Honorifics and offices dropped from the front of a person's name.
+TITLES = word_set(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev. president vice "
+    "prime minister secretary senator sen. sen rep. rep representative congressman congresswoman gov. gov "
+    "governor mayor judge justice gen. gen general col. lt. sgt. chancellor ambassador spokesman "
+    "spokeswoman spokesperson chairman chairwoman chief"
+)
+#: Verbs whose passive subject is the one spoken to, not the speaker.
+ADDRESSEE_PASSIVE = frozenset({"tell", "ask", "inform", "brief", "warn", "urge", "advise", "remind"})
+#: Subject heads too vague to name a speaker on their own.
+VAGUE_HEADS = word_set(
+    "one some many others other all both each few several anyone someone everyone everybody somebody this "
+    "that these those it they"
+)
+#: Common nouns for one person's role: as a subject they can be what ``he``/``she`` stands for.
+ROLE_NOUNS = word_set(
+    "president minister secretary spokesman spokeswoman spokesperson official officer senator governor "
+    "mayor chairman chairwoman director chief executive leader lawmaker congressman congresswoman "
+    "representative ambassador commander general prosecutor judge lawyer attorney analyst expert "
+    "professor economist candidate premier chancellor king queen prince envoy diplomat aide adviser "
+    "advisor activist witness resident founder ceo man woman father mother son daughter husband wife"
+)
+#: Nouns for a written statement: its author is named after ``by``/``from``/``of``.
+DOCUMENT_HEADS = word_set("statement report letter release memo post tweet message note filing document communique")
+_CAPTION = re.compile(
+    r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b[^)]*\)|©|"
+    r"\b(?:Photo|Photograph|Image|Picture)s?(?: by)?:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|AP|Reuters)\b|"
+    r"\b(?:Image|Media|Photo) (?:caption|copyright)\b",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A named speaker and where the name stands in the text."""
+
+    name: str
+    start: int
+    end: int
+    person: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    speaker: Speaker
+    para: int
+    subject: bool
+    plural: bool
+
+
+def strip_titles(text: str) -> str:
+    """``Mr Lammy`` -> ``Lammy``; ``President Joe Biden`` -> ``Joe Biden`` (never empties a name)."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(",") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Token | None:
+    """The token naming who performs a reporting verb, climbing from participles to their clause.
+
+    ``quoted(offset)`` tells whether an offset lies in a quote; the climb never
+    enters one (a misparse can hang the verb under the quoted clause).
+    """
+    doc = verb.doc
+    if verb.lower_ == "according":
+        to = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        return objs[0] if objs else None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.lemma_.lower() == "quote" and not passive:
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs:
+            return objs[0]
+    node = verb
+    for _ in range(5):
+        for c in node.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if quoted is not None and quoted(node.idx):
+            return None
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subj = subjects[0]
+            if subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_PASSIVE:
+                return None
+            if subj.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
+                return node.head
+            return subj
+        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj", "attr") and node.head.head.i != node.head.i:
+            node = node.head.head  # "issued a statement saying ..." -> who issued it
+        elif node.dep_ == "relcl":
+            return node.head
+        else:
+            return None
+    return None
+
+
+@dataclass
+class Context:
+    """One parsed article, indexed for naming speakers."""
+
+    doc: Doc
+    text: str
+    lexicon: frozenset[str]
+    paras: list[tuple[int, int]]
+    sent_bounds: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    mention_of_token: dict[int, Mention]
+    captions: list[tuple[int, int]]
+    starts: list[int]
+    spoken: list[tuple[int, Speaker]] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        doc: Doc,
+        text: str,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention],
+        lexicon: frozenset[str],
+        quoted: Sequence[tuple[int, int]],
+    ) -> Context:
+        paras = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        bounds = [(s.span.start, s.span.end) for s in sentences] or [(s.start_char, s.end_char) for s in doc.sents]
+        starts = [t.idx for t in doc]
+        by_token: dict[int, Mention] = {}
+        for m in mentions:
+            lo = bisect.bisect_left(starts, m.span.start)
+            hi = bisect.bisect_left(starts, m.span.end)
+            for i in range(lo, hi):
+                by_token.setdefault(i, m)
+        ctx = cls(doc, text, lexicon, paras, [], sorted(quoted), by_token, [], starts)
+        ctx.sent_bounds = ctx._split_at_paragraphs(bounds)
+        ctx.captions = [(a, b) for a, b in ctx.sent_bounds if _CAPTION.search(text, a, b)]
+        return ctx
+
+    def _split_at_paragraphs(self, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for a, b in sorted(bounds):
+            for lo, hi in self.paras:
+                if lo < b and a < hi:
+                    out.append((max(a, lo), min(b, hi)))
+        return out
+
+    # --- lookups ---------------------------------------------------------
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens starting inside ``[start, end)``."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return list(self.doc[lo:hi])
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right([p[0] for p in self.paras], offset) - 1)
+
+    def in_quote(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
+        return k >= 0 and self.quoted[k][0] <= offset < self.quoted[k][1]
+
+    def in_caption(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.captions)
+
+    def is_reporting(self, tok: Token) -> bool:
+        """A reporting verb (or ``according to``) outside every quote."""
+        if self.in_quote(tok.idx):
+            return False
+        doc = tok.doc
+        if tok.lower_ == "according":
+            return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lexicon
+
+    def previous_paragraph(self, k: int) -> int | None:
+        """The paragraph before ``k``, skipping photo captions."""
+        j = k - 1
+        while j >= 0:
+            lo, hi = self.paras[j]
+            sents = [(a, b) for a, b in self.sent_bounds if lo <= a < hi]
+            chunk = self.text[lo:hi]
+            boilerplate = len(chunk.split()) < 4 and not self._quoted_in(lo, hi)
+            if sents and not boilerplate and not all(self.in_caption(a) for a, _ in sents):
+                return j
+            j -= 1
+        return None
+
+    def _quoted_in(self, lo: int, hi: int) -> bool:
+        return any(lo <= a < hi for a, _ in self.quoted)
+
+    # --- naming ------------------------------------------------------------
+
+    def _name_tokens(self, toks: Sequence[Token], *, person: bool) -> Speaker | None:
+        toks = [t for t in toks if not t.is_space]
+        while toks and (toks[0].pos_ == "DET" or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+            toks = toks[:-1]
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        name = self.text[start:end]
+        if person:
+            stripped = strip_titles(name)
+            start = end - len(stripped) if name.endswith(stripped) else start
+            name = self.text[start:end]
+        return Speaker(name, start, end, person)
+
+    def mention_name(self, tok: Token) -> tuple[Speaker, str] | None:
+        """The mention covering ``tok`` as a speaker name, with its label."""
+        m = self.mention_of_token.get(tok.i)
+        if m is None:
+            return None
+        toks = self.tokens(m.span.start, m.span.end)
+        named = self._name_tokens(toks, person=m.label in PERSON_LABELS)
+        return (named, m.label) if named else None
+
+    def _propn_chain(self, tok: Token) -> Speaker | None:
+        chain = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        first = min((c.left_edge.i for c in chain), default=tok.i)
+        return self._name_tokens(list(self.doc[first : tok.i + 1]), person=True)
+
+    def name_of(self, tok: Token) -> Speaker | None:
+        """How the text names the subject token ``tok`` (pronouns resolved)."""
+        if tok.pos_ == "PRON":
+            low = tok.lower_
+            if low in ("he", "she"):
+                return self.antecedent(tok, person=True)
+            if low == "it" and tok.head.lemma_.lower() in self.lexicon:
+                return self.antecedent(tok, person=False)
+            return None
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        if conj:
+            parts = [self._single_name(t) for t in (tok, *conj)]
+            if all(parts):
+                first, last = parts[0], parts[-1]
+                assert first is not None and last is not None
+                return Speaker(self.text[first.start : last.end], first.start, last.end, first.person)
+        return self._single_name(tok)
+
+    def _single_name(self, tok: Token) -> Speaker | None:
+        named = self.mention_name(tok)
+        if named and named[1] in PERSON_LABELS:
+            return named[0]
+        for a in tok.children:
+            if a.dep_ == "appos":
+                app = self.mention_name(a)
+                if app and app[1] in PERSON_LABELS | {"ORG"}:
+                    return app[0]
+                if a.pos_ == "PROPN":
+                    return self._propn_chain(a)
+        if named:
+            return named[0]
+        if tok.pos_ == "PROPN":
+            return self._propn_chain(tok)
+        if tok.lemma_.lower() in DOCUMENT_HEADS:
+            for p in tok.children:
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from", "of"):
+                    for o in p.children:
+                        if o.dep_ == "pobj" and (self.mention_of_token.get(o.i) or o.pos_ == "PROPN"):
+                            return self._single_name(o)
+        return self.noun_phrase(tok)
+
+    def noun_phrase(self, tok: Token) -> Speaker | None:
+        """The subject's noun phrase as written: modifiers, head and a short ``of``/``to`` phrase."""
+        if tok.lower_ in VAGUE_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "npadvmod")]
+        first = min((c.left_edge.i for c in mods), default=tok.i)
+        last = tok.i
+        for p in tok.rights:
+            if p.dep_ == "prep" and p.right_edge.i - tok.i <= 5:
+                inner = self.doc[p.i : p.right_edge.i + 1]
+                if not any(t.is_punct for t in inner):
+                    last = p.right_edge.i
+            break
+        return self._name_tokens(list(self.doc[first : last + 1]), person=False)
+
+    def speaker_of(self, verb: Token) -> Speaker | None:
+        """The speaker of a reporting verb, or ``None`` when it cannot be told."""
+        subj = subject_of(verb, self.in_quote)
+        if subj is None or self.in_quote(subj.idx):
+            return None
+        speaker = self.name_subject(subj)
+        if speaker is not None and speaker.start <= verb.idx < speaker.end:
+            # "Said Charles Stimson, ...": the sentence-initial verb is no part of the name
+            rest = self.tokens(verb.idx + len(verb.text), speaker.end)
+            return self._name_tokens(rest, person=True) if rest else None
+        return speaker
+
+    def name_subject(self, subj: Token) -> Speaker | None:
+        """:meth:`name_of`, remembering people quoted (later ``he``/``she`` may stand for them)."""
+        speaker = self.name_of(subj)
+        if speaker is not None and (speaker.person or subj.lemma_.lower() in ROLE_NOUNS):
+            self.spoken.append((subj.idx, speaker))
+        return speaker
+
+    # --- pronouns ------------------------------------------------------------
+
+    def _candidates(self, before: int, paras: set[int], *, person: bool) -> list[_Candidate]:
+        labels = PERSON_LABELS if person else IT_LABELS
+        out: list[_Candidate] = []
+        seen: set[int] = set()
+        for m in set(self.mention_of_token.values()):
+            if m.label not in labels or m.span.start >= before or id(m) in seen:
+                continue
+            seen.add(id(m))
+            para = self.paragraph_of(m.span.start)
+            if para not in paras or self.in_quote(m.span.start) or self.in_caption(m.span.start):
+                continue
+            toks = self.tokens(m.span.start, m.span.end)
+            if not toks:
+                continue
+            root = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+            named = self._name_tokens(toks, person=person)
+            if named is None or root.tag_ == "POS" or any(c.tag_ == "POS" for c in root.children):
+                continue
+            subject, plural = _subject_role(root)
+            out.append(_Candidate(named, para, subject, plural))
+        if person:
+            out.extend(self._unnamed_subjects(before, paras))
+        for offset, speaker in self.spoken:
+            para = self.paragraph_of(offset)
+            if offset < before and para in paras and person:
+                out.append(_Candidate(speaker, para, True, False))
+        return out
+
+    def _unnamed_subjects(self, before: int, paras: set[int]) -> list[_Candidate]:
+        """Subjects that stand for a person without a person mention: an untagged name, a role noun."""
+        out: list[_Candidate] = []
+        for k in sorted(paras):
+            lo, hi = self.paras[k]
+            for tok in self.tokens(lo, min(hi, before)):
+                if tok.dep_ not in SUBJECT_DEPS or self.in_quote(tok.idx) or self.in_caption(tok.idx):
+                    continue
+                if tok.pos_ == "PROPN" and tok.i not in self.mention_of_token:
+                    named = self._propn_chain(tok)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and tok.tag_ == "NN":
+                    named = self.noun_phrase(tok)
+                else:
+                    continue
+                if named is not None:
+                    out.append(_Candidate(named, k, True, any(c.dep_ == "conj" for c in tok.children)))
+        return out
+
+    def _window(self, tok: Token) -> set[int]:
+        """The pronoun's paragraph and the one before (more while ``he``/``she`` carries on)."""
+        k = self.paragraph_of(tok.idx)
+        window = {k}
+        hops = 1
+        j: int | None = k
+        while hops > 0 and j is not None:
+            j = self.previous_paragraph(j)
+            if j is None:
+                break
+            window.add(j)
+            hops -= 1
+            lo, hi = self.paras[j]
+            if any(
+                t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS and not self.in_quote(t.idx)
+                for t in self.tokens(lo, hi)
+            ) and not any(m.label in PERSON_LABELS for m in self._mentions_in(lo, hi)):
+                hops += 1
+            if len(window) > 5:
+                break
+        return window
+
+    def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        return [m for i, m in self.mention_of_token.items() if lo <= self.starts[i] < hi]
+
+    def antecedent(self, tok: Token, *, person: bool) -> Speaker | None:
+        """The nearest fitting name before the pronoun ``tok``; ``None`` when ambiguous or absent."""
+        cands = self._candidates(tok.idx, self._window(tok), person=person)
+        subjects = [c for c in cands if c.subject]
+        if subjects:
+            best = max(subjects, key=lambda c: c.speaker.start)
+            return None if best.plural else best.speaker
+        # no subject in reach: accept a lone name in the same or previous sentence
+        sent_starts = [a for a, _ in self.sent_bounds if a <= tok.idx]
+        near = sent_starts[-2] if len(sent_starts) >= 2 else 0
+        names = {c.speaker.name: c.speaker for c in cands if c.speaker.start >= near}
+        return next(iter(names.values())) if len(names) == 1 else None
+
+    def lead_in(self, k: int) -> Speaker | None:
+        """The speaker announced at the end of paragraph ``k`` (``Smith said:``, or ``Smith said that …``)."""
+        lo, hi = self.paras[k]
+        toks = [t for t in self.tokens(lo, hi) if not t.is_space]
+        if not toks or self.in_quote(toks[-1].idx):
+            return None
+        root = toks[-1].sent.root
+        if not (lo <= root.idx < hi) or not self.is_reporting(root):
+            return None
+        return self.speaker_of(root)
+
+
+def _subject_role(root: Token) -> tuple[bool, bool]:
+    """Whether a name stands as a subject (or passive agent), and whether it is one of several."""
+    tok = root
+    if tok.dep_ == "appos":
+        tok = tok.head
+    plural = any(c.dep_ == "conj" for c in tok.children)
+    if tok.dep_ == "conj":
+        head = tok.head
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ in SUBJECT_DEPS, True
+    if tok.dep_ in SUBJECT_DEPS:
+        return True, plural
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True, plural
+    return False, plural

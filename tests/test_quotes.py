@@ -1,0 +1,298 @@
+"""Direct quotes and their speakers, on the seeds and on hand-written news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, Mention, Quote, Sentence, Span
+from newsprism.nlp.models import Models
+from newsprism.nlp.quotes import extract_quotes, find_quote_regions
+
+from .conftest import seed_article
+
+
+def quotes_of(models: Models, article: Article) -> tuple[Quote, ...]:
+    """Run the extractor on one article, with sentences and mentions taken straight from spaCy."""
+    doc = models.nlp(article.text)
+    sentences = [Sentence(Span.of(article, s.start_char, s.end_char)) for s in doc.sents]
+    mentions = [Mention(Span.of(article, e.start_char, e.end_char), e.label_) for e in doc.ents]
+    return extract_quotes(doc, article, sentences, mentions)
+
+
+def quotes_in(models: Models, text: str) -> tuple[Quote, ...]:
+    return quotes_of(models, Article(id="t", text=text))
+
+
+def find(quotes: tuple[Quote, ...], text: str, *, verb: str | None = ...) -> Quote:  # type: ignore[assignment]
+    """The one quote whose words are exactly ``text`` (and whose verb is ``verb``, when given)."""
+    hits = [q for q in quotes if q.span.text == text and (verb is ... or q.verb == verb)]
+    assert len(hits) == 1, f"{text!r}: {[(q.span.text, q.speaker, q.verb) for q in quotes]}"
+    return hits[0]
+
+
+def starting(quotes: tuple[Quote, ...], prefix: str) -> Quote:
+    hits = [q for q in quotes if q.span.text.startswith(prefix)]
+    assert len(hits) == 1, f"{prefix!r}: {[(q.span.text[:40], q.speaker) for q in quotes]}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_articles: list, models: Models) -> dict[str, tuple[Quote, ...]]:
+    return {
+        prefix: quotes_of(models, seed_article(seed_articles, prefix)) for prefix in ("000", "001", "002", "003", "004")
+    }
+
+
+# --- the seeds ------------------------------------------------------------------
+
+
+def test_every_seed_quote_span_is_exact(seed_articles: list, seed_quotes: dict) -> None:
+    for prefix, quotes in seed_quotes.items():
+        article = seed_article(seed_articles, prefix)
+        assert quotes, prefix
+        for q in quotes:
+            assert article.text[q.span.start : q.span.end] == q.span.text
+            assert q.span.text == q.span.text.strip() and not q.span.text.endswith(",")
+            assert not any(mark in q.span.text[:1] + q.span.text[-1:] for mark in '“”"')
+            if q.speaker_span is not None:
+                assert article.text[q.speaker_span.start : q.speaker_span.end] == q.speaker_span.text
+                assert q.speaker_span.text.endswith(q.speaker.split()[-1])
+            if q.verb_span is not None:
+                assert q.verb_span.text == q.verb
+
+
+def test_speaker_after_the_quote(seed_quotes: dict) -> None:
+    q = find(seed_quotes["000"], "We’re working that out now", verb="told")
+    assert (q.speaker, q.speaker_span.text) == ("Biden", "Biden")
+    q = starting(seed_quotes["000"], "I talked to Blinken two days ago, and he is traveling")
+    assert q.span.text.endswith("[to hit Russia with ATACMS]")
+    assert (q.speaker, q.verb) == ("McCaul", "told")
+    assert find(seed_quotes["001"], "from day one").speaker == "Blinken"
+
+
+def test_inverted_speaker_after_the_quote(seed_quotes: dict) -> None:
+    q = starting(seed_quotes["002"], "When it comes to escalation, we have seen Russia")
+    assert q.span.text.endswith("it would appear to be Putin")
+    assert (q.speaker, q.verb) == ("Blinken", "said")
+
+
+def test_speaker_before_the_quote(seed_quotes: dict) -> None:
+    q = find(seed_quotes["004"], "We're working on that right now.")
+    assert (q.speaker, q.verb) == ("Biden", "told")
+    # 003 prints this quote twice (once more under a photo); both say who spoke
+    hits = [q for q in seed_quotes["003"] if q.span.text.startswith("We never rule anything out. But when we do,")]
+    assert hits and {(q.speaker, q.verb) for q in hits} <= {("Blinken", "said"), ("Antony Blinken", "said")}
+    assert all(q.span.text.endswith("what the Ukrainians are trying to achieve.") for q in hits)
+
+
+def test_speaker_is_the_subject_of_the_governing_clause(seed_quotes: dict) -> None:
+    q = find(seed_quotes["003"], "We have the ability to strike any strategic target in Iran.")
+    assert (q.speaker, q.verb) == ("Gallant", "warning")
+    q = find(seed_quotes["003"], "would be completely wrong to comment on the details of operational issues")
+    assert (q.speaker, q.verb) == ("Lammy", "saying")
+
+
+def test_partial_quotes_inside_a_sentence(seed_quotes: dict) -> None:
+    q = find(seed_quotes["000"], "to show continued support for Ukraine’s defense")
+    assert (q.speaker, q.speaker_span.text, q.verb) == ("Matt Miller", "Matt Miller", "confirmed")
+    assert find(seed_quotes["000"], "We’re going to look and to listen").speaker == "Blinken"
+    assert find(seed_quotes["000"], "up to its ears").speaker == "Vassily Nebenzya"
+    assert find(seed_quotes["002"], "count on some strong decisions").speaker == "Volodymyr Zelenskyy"
+    assert find(seed_quotes["003"], "purposes").speaker == "Blinken"
+
+
+def test_titles_and_roles_are_stripped_from_speakers(seed_quotes: dict) -> None:
+    q = find(seed_quotes["000"], "No missile was sent to Russia and this claim is a kind of psychological warfare")
+    assert (q.speaker, q.verb) == ("Fazlollah Nozari", "told")
+    q = starting(seed_quotes["000"], "Iran’s accusers are the ones")
+    assert (q.speaker, q.verb) == ("Nasser Kanaani", "pointed")
+
+
+def test_quotes_attributed_to_organisations_and_groups(seed_quotes: dict) -> None:
+    first = [q for q in seed_quotes["003"] if q.span.text == "has not ruled out"][0]
+    assert (first.speaker, first.verb) == ("United States", "said")
+    assert find(seed_quotes["003"], "within weeks").speaker == "British sources"
+
+
+def test_he_said_resolves_to_the_nearest_subject(seed_quotes: dict) -> None:
+    q = find(seed_quotes["003"], "Iran is behind the chaos")
+    assert (q.speaker, q.verb) == ("Gallant", "said")
+    assert q.speaker_span is not None and q.speaker_span.text == "Gallant"
+    # "he said" across a sentence with another name that is not a subject
+    assert find(seed_quotes["002"], "stop").speaker == "Donald Trump"
+    # the passive agent of "comments made by Defense Secretary Lloyd Austin" counts as a subject
+    assert starting(seed_quotes["004"], "I don’t believe any particular capability").speaker == "Lloyd Austin"
+
+
+def test_he_said_never_takes_a_name_from_a_caption(seed_quotes: dict) -> None:
+    q = starting(seed_quotes["003"], "We have been clear that any transfer of ballistic missiles")
+    assert q.speaker not in ("Gallant", "Yoav Gallant")
+
+
+def test_quote_continuing_in_the_next_sentence_and_paragraph(seed_quotes: dict) -> None:
+    q = starting(seed_quotes["003"], "Iran is creating a war of attrition against Israel")
+    assert (q.speaker, q.verb) == ("Gallant", None)
+    q = starting(seed_quotes["002"], "Escalation is a factor we consider")
+    assert (q.speaker, q.verb) == ("Blinken", None)
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes(seed_quotes: dict) -> None:
+    texts = {q.span.text for q in seed_quotes["003"]} | {q.span.text for q in seed_quotes["004"]}
+    assert "massively important" not in texts
+    assert "unleashed" not in texts and "hesitant" not in texts
+
+
+# --- hand-written news text ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "verb"),
+    [
+        ("“We will not back down,” Smith told reporters on Monday.", "We will not back down", "Smith", "told"),
+        (
+            "“The economy is strong,” said Treasury Secretary Janet Yellen.",
+            "The economy is strong",
+            "Janet Yellen",
+            "said",
+        ),
+        (
+            '"It is a great day for the city," Mayor Karen Bass said.',
+            "It is a great day for the city",
+            "Karen Bass",
+            "said",
+        ),
+        ("‘It is a great day for Britain,’ Mr Johnson said.", "It is a great day for Britain", "Johnson", "said"),
+        (
+            "Senator Elizabeth Warren said: “This is a turning point.”",
+            "This is a turning point.",
+            "Elizabeth Warren",
+            "said",
+        ),
+        (
+            'Chancellor Olaf Scholz told parliament on Thursday, "We have no plans to raise taxes."',
+            "We have no plans to raise taxes.",
+            "Olaf Scholz",
+            "told",
+        ),
+        (
+            "Jones said the deal would be “a disaster for working families” if it passed.",
+            "a disaster for working families",
+            "Jones",
+            "said",
+        ),
+        (
+            "“The allegations are baseless,” the Defense Ministry said in a statement.",
+            "The allegations are baseless",
+            "Defense Ministry",
+            "said",
+        ),
+        (
+            "Hospital officials said the patient was in “stable but serious condition.”",
+            "stable but serious condition.",
+            "Hospital officials",
+            "said",
+        ),
+        (
+            "“Prices will keep rising,” said Mark Carney, the former governor of the Bank of England.",
+            "Prices will keep rising",
+            "Mark Carney",
+            "said",
+        ),
+        (
+            "The company’s chief executive, Satya Nadella, said the results were “a clear signal of demand.”",
+            "a clear signal of demand.",
+            "Satya Nadella",
+            "said",
+        ),
+        (
+            "General Mark Milley issued a warning on Monday, telling the rebels: “Lay down your arms now.”",
+            "Lay down your arms now.",
+            "Mark Milley",
+            "telling",
+        ),
+        (
+            "“Everything is under control,” according to Boeing.",
+            "Everything is under control",
+            "Boeing",
+            "according to",
+        ),
+    ],
+)
+def test_quote_shapes(models: Models, text: str, quote: str, speaker: str, verb: str) -> None:
+    q = find(quotes_in(models, text), quote)
+    assert (q.speaker, q.verb) == (speaker, verb)
+    assert q.verb_span is not None and text[q.verb_span.start : q.verb_span.end] == verb
+    assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == speaker
+
+
+def test_continuations_keep_the_speaker(models: Models) -> None:
+    text = (
+        "“The bridge is closed,” said police spokesman Tom Reed. “Drivers should use the ring road instead.”\n"
+        "“We expect it to reopen by Friday.”\n"
+        "Nadia Petrova said: “We have waited long enough.\n"
+        "“Now it is time to act.”"
+    )
+    quotes = quotes_in(models, text)
+    assert [(q.span.text, q.speaker) for q in quotes] == [
+        ("The bridge is closed", "Tom Reed"),
+        ("Drivers should use the ring road instead.", "Tom Reed"),
+        ("We expect it to reopen by Friday.", "Tom Reed"),
+        ("We have waited long enough.", "Nadia Petrova"),
+        ("Now it is time to act.", "Nadia Petrova"),
+    ]
+    assert [q.verb for q in quotes] == ["said", None, None, "said", None]
+
+
+def test_pronoun_speakers(models: Models) -> None:
+    text = (
+        "Anna Kowalski spoke first at the hearing. “I met John Brown yesterday and he agreed with me,” she said.\n"
+        "Peter Novak met Maria Silva in Lisbon on Tuesday. “The talks went well,” he said.\n"
+        "Tom Hardy and Emma Stone arrived late. “We were stuck in traffic,” she said."
+    )
+    quotes = quotes_in(models, text)
+    assert starting(quotes, "I met John Brown").speaker == "Anna Kowalski"
+    assert find(quotes, "The talks went well").speaker == "Peter Novak"
+    # two people in the subject: "she" cannot be told apart without guessing
+    assert find(quotes, "We were stuck in traffic").speaker is None
+
+
+def test_he_said_without_an_antecedent_is_none(models: Models) -> None:
+    quotes = quotes_in(models, "“We are ready for whatever comes next,” he said.")
+    assert [(q.span.text, q.speaker, q.verb) for q in quotes] == [
+        ("We are ready for whatever comes next", None, "said")
+    ]
+
+
+def test_no_antecedent_from_a_photo_caption(models: Models) -> None:
+    text = "Viktor Orban (pictured) arrives at the summit in Brussels.\n“We made real progress today,” he said."
+    assert find(quotes_in(models, text), "We made real progress today").speaker is None
+
+
+def test_scare_quotes_titles_and_apostrophes_are_not_quotes(models: Models) -> None:
+    text = (
+        "The so-called “deep state” was blamed again.\n"
+        "She starred in “The Lord of the Rings” and later in ‘Dune’.\n"
+        "The Joneses’ house was sold in the ’90s, and the band’s album didn’t chart."
+    )
+    assert quotes_in(models, text) == ()
+
+
+def test_an_unbalanced_mark_does_not_swallow_the_article(models: Models) -> None:
+    text = (
+        "Officials said “the inquiry is not over and then nobody closed the quote.\n"
+        "The next paragraph is ordinary reporting with no quotes at all.\n"
+        "“We will publish the findings,” the inspector general said."
+    )
+    quotes = quotes_in(models, text)
+    assert [(q.span.text, q.speaker) for q in quotes] == [("We will publish the findings", "inspector general")]
+
+
+def test_regions_pair_marks_by_context() -> None:
+    text = 'He said "yes" and left.\nShe wrote ”wrong way round“ once.\nA 6" pipe, then "quoted words" here.'
+    found = [text[r.start : r.end] for r in find_quote_regions(text)]
+    assert found == ["yes", "wrong way round", "quoted words"]
+
+
+def test_long_runaway_quotes_are_capped() -> None:
+    text = "“" + "word " * 400 + "end.”"
+    assert find_quote_regions(text) == []
