@@ -61,7 +61,10 @@ ROLE_NOUNS = word_set(
     "advisor activist witness resident founder ceo man woman father mother son daughter husband wife"
 )
 #: Nouns for a written statement: its author is named after ``by``/``from``/``of``.
-DOCUMENT_HEADS = word_set("statement report letter release memo post tweet message note filing document communique")
+DOCUMENT_HEADS = word_set(
+    "statement report letter release memo post tweet message note filing document communique column op-ed "
+    "article book speech remarks essay editorial"
+)
 _CAPTION = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b[^)]*\)|©|"
     r"\b(?:Photo|Photograph|Image|Picture)s?(?: by)?:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|AP|Reuters)\b|"
@@ -104,8 +107,8 @@ def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Toke
     enters one (a misparse can hang the verb under the quoted clause).
     """
     doc = verb.doc
-    if verb.lower_ == "according":
-        to = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if verb.lower_ in ("according", "per"):
+        to = verb if verb.lower_ == "per" else doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         objs = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         return objs[0] if objs else None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -130,8 +133,16 @@ def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Toke
             if subj.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
                 return node.head
             return subj
-        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp") and node.head.i != node.i:
+        if node.dep_ == "xcomp" and node.head.i != node.i:
+            # object control: "prompted Yelp to post ..." -> Yelp posts
+            objs = [c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i]
+            if objs and node.head.lemma_.lower() not in ("say", "tell"):
+                return objs[0]
             node = node.head
+        elif node.dep_ in ("advcl", "conj", "pcomp") and node.head.i != node.i:
+            node = node.head
+            if node.dep_ == "prep" and node.head.i != node.i:  # "startled them by shouting: ..."
+                node = node.head
         elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj", "attr") and node.head.head.i != node.head.i:
             node = node.head.head  # "issued a statement saying ..." -> who issued it
         elif node.dep_ == "relcl":
@@ -154,6 +165,7 @@ class Context:
     mention_of_token: dict[int, Mention]
     captions: list[tuple[int, int]]
     starts: list[int]
+    person_words: frozenset[str] = frozenset()
     spoken: list[tuple[int, Speaker]] = field(default_factory=list)
 
     @classmethod
@@ -178,6 +190,9 @@ class Context:
         ctx = cls(doc, text, lexicon, paras, [], sorted(quoted), by_token, [], starts)
         ctx.sent_bounds = ctx._split_at_paragraphs(bounds)
         ctx.captions = [(a, b) for a, b in ctx.sent_bounds if _CAPTION.search(text, a, b)]
+        ctx.person_words = frozenset(
+            strip_titles(m.span.text).split()[-1] for m in mentions if m.label in PERSON_LABELS and m.span.text.strip()
+        )
         return ctx
 
     def _split_at_paragraphs(self, bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -206,12 +221,14 @@ class Context:
         return any(a <= offset < b for a, b in self.captions)
 
     def is_reporting(self, tok: Token) -> bool:
-        """A reporting verb (or ``according to``) outside every quote."""
+        """A reporting verb (or ``according to``, ``per`` + a name) outside every quote."""
         if self.in_quote(tok.idx):
             return False
         doc = tok.doc
         if tok.lower_ == "according":
             return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        if tok.lower_ == "per":
+            return any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in tok.children)
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lexicon
 
     def previous_paragraph(self, k: int) -> int | None:
@@ -243,19 +260,31 @@ class Context:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         name = self.text[start:end]
         if person:
+            if ", " in name and name.rsplit(", ", 1)[1][:1].isupper() and " and " not in name:
+                name = name.rsplit(", ", 1)[1]  # "ranking Democrat, Rep. Elijah E. Cummings"
+                start = end - len(name)
             stripped = strip_titles(name)
             start = end - len(stripped) if name.endswith(stripped) else start
             name = self.text[start:end]
         return Speaker(name, start, end, person)
 
+    def label_of(self, m: Mention) -> str:
+        """The mention's label, or ``PERSON`` for a mislabelled name the article gives a person elsewhere."""
+        if m.label in PERSON_LABELS or m.label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            return m.label
+        toks = self.tokens(m.span.start, m.span.end)
+        if toks and all(t.pos_ == "PROPN" for t in toks) and toks[-1].text in self.person_words:
+            return "PERSON"
+        return m.label
+
     def mention_name(self, tok: Token) -> tuple[Speaker, str] | None:
-        """The mention covering ``tok`` as a speaker name, with its label."""
+        """The mention covering ``tok`` as a speaker name, with its (corrected) label."""
         m = self.mention_of_token.get(tok.i)
         if m is None:
             return None
-        toks = self.tokens(m.span.start, m.span.end)
-        named = self._name_tokens(toks, person=m.label in PERSON_LABELS)
-        return (named, m.label) if named else None
+        label = self.label_of(m)
+        named = self._name_tokens(self.tokens(m.span.start, m.span.end), person=label in PERSON_LABELS)
+        return (named, label) if named else None
 
     def _propn_chain(self, tok: Token) -> Speaker | None:
         chain = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
@@ -274,6 +303,9 @@ class Context:
         conj = [c for c in tok.children if c.dep_ == "conj"]
         if conj:
             parts = [self._single_name(t) for t in (tok, *conj)]
+            if not any(c.dep_ == "cc" for c in tok.children):
+                # a comma but no "and": an apposition the parser took for a list
+                return next((p for p in parts if p is not None and p.person), parts[0])
             if all(parts):
                 first, last = parts[0], parts[-1]
                 assert first is not None and last is not None
@@ -297,6 +329,9 @@ class Context:
             return self._propn_chain(tok)
         if tok.lemma_.lower() in DOCUMENT_HEADS:
             for p in tok.children:
+                if p.dep_ == "poss" and (p.lower_ in ("his", "her") or p.pos_ == "PROPN"):
+                    # "his latest column argues ...": the column's author speaks
+                    return self.antecedent(p, person=True) if p.pos_ == "PRON" else self._single_name(p)
                 if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from", "of"):
                     for o in p.children:
                         if o.dep_ == "pobj" and (self.mention_of_token.get(o.i) or o.pos_ == "PROPN"):
@@ -344,7 +379,7 @@ class Context:
         out: list[_Candidate] = []
         seen: set[int] = set()
         for m in set(self.mention_of_token.values()):
-            if m.label not in labels or m.span.start >= before or id(m) in seen:
+            if m.span.start >= before or id(m) in seen or self.label_of(m) not in labels:
                 continue
             seen.add(id(m))
             para = self.paragraph_of(m.span.start)
@@ -355,9 +390,11 @@ class Context:
                 continue
             root = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
             named = self._name_tokens(toks, person=person)
-            if named is None or root.tag_ == "POS" or any(c.tag_ == "POS" for c in root.children):
+            if named is None:
                 continue
             subject, plural = _subject_role(root)
+            if root.tag_ == "POS" or any(c.tag_ == "POS" for c in root.children):
+                subject = False  # "Ahmad's problems": a fallback antecedent only
             out.append(_Candidate(named, para, subject, plural))
         if person:
             out.extend(self._unnamed_subjects(before, paras))
@@ -401,7 +438,7 @@ class Context:
             if any(
                 t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS and not self.in_quote(t.idx)
                 for t in self.tokens(lo, hi)
-            ) and not any(m.label in PERSON_LABELS for m in self._mentions_in(lo, hi)):
+            ) and not any(self.label_of(m) in PERSON_LABELS for m in self._mentions_in(lo, hi)):
                 hops += 1
             if len(window) > 5:
                 break

@@ -215,6 +215,8 @@ def find_citations(doc: Doc, article: Article, mentions: Sequence[Mention]) -> t
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
             cites += [find.cite(find.named_source(o), "according to") for o in _objects(to, ("pobj",))]
+        elif tok.lower_ == "per" and tok.dep_ == "prep":  # "per Reuters", never "per cent"
+            cites += [find.cite(find.outlet(o), "per") for o in _objects(tok, ("pobj",))]
         elif lemma == "cite" and tok.pos_ == "VERB":
             cites += [find.cite(find.named_source(o), tok.lower_) for o in _objects(tok, ("dobj",))]
         elif lemma == "tell" and tok.pos_ == "VERB":

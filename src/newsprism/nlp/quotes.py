@@ -59,6 +59,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Words announcing a title or a name, not speech: a story "entitled “…”".
+_TITLE_CUES = frozenset({"entitled", "titled", "headlined", "named", "dubbed", "nicknamed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +288,18 @@ def _adjacent_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> 
     return None
 
 
+def _label_speaker(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> Speaker | None:
+    """A transcript-style label: ``Mayor Bill de Blasio: “…”``."""
+    before = [t for t in ctx.tokens(para[0], region.open) if not t.is_space]
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    sent_start = before[-1].sent.start
+    name = [t for t in before[:-1] if t.i >= sent_start]
+    if not 0 < len(name) <= 6 or not all(t.pos_ == "PROPN" or t.text in (".", "-") for t in name):
+        return None
+    return ctx.name_subject(name[-1])
+
+
 def _only_quotes(text: str, para: tuple[int, int], regions: Sequence[QuoteRegion]) -> bool:
     """Whether the paragraph holds nothing but quoted words."""
     chars = list(text[para[0] : para[1]])
@@ -334,6 +348,28 @@ def _inherit(ctx: Context, item: _Found, found: Sequence[_Found], regions: Seque
         item.speaker, item.verb, item.inherited = source.speaker, source.verb, True
 
 
+def _attribute(ctx: Context, item: _Found, found: Sequence[_Found], regions: Sequence[QuoteRegion]) -> None:
+    """Find the quote's reporting verb and speaker, else its label or the quote it continues."""
+    r, para = item.region, ctx.paras[item.para]
+    verb = _governing_verb(ctx, item.content, para) if item.content else None
+    beside = _adjacent_verb(ctx, r, para) if verb is None else None
+    if verb is not None:
+        item.verb, item.speaker = verb, ctx.speaker_of(verb)
+    elif beside is not None:
+        item.verb = beside[0]
+        item.speaker = ctx.name_subject(beside[1]) if beside[1] is not None else ctx.speaker_of(beside[0])
+    else:
+        item.speaker = _label_speaker(ctx, r, para)
+        if item.speaker is None:
+            _inherit(ctx, item, found, regions)
+        return
+    prev = found[-1] if found else None
+    participle = item.verb is not None and item.verb.tag_ == "VBG"
+    if item.speaker is None and participle and prev is not None and prev.para == item.para:
+        # "“…,” she said, adding, “…”": a participle with no parsed subject goes on the last speaker
+        item.speaker = prev.speaker
+
+
 def extract_quotes(
     doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> tuple[Quote, ...]:
@@ -353,19 +389,8 @@ def extract_quotes(
     )
     found: list[_Found] = []
     for r in regions:
-        para_no = ctx.paragraph_of(r.open)
-        para = ctx.paras[para_no]
-        content = [t for t in ctx.tokens(r.start, r.end)]
-        item = _Found(r, para_no, content)
-        verb = _governing_verb(ctx, content, para) if content else None
-        beside = _adjacent_verb(ctx, r, para) if verb is None else None
-        if verb is not None:
-            item.verb, item.speaker = verb, ctx.speaker_of(verb)
-        elif beside is not None:
-            item.verb = beside[0]
-            item.speaker = ctx.name_subject(beside[1]) if beside[1] is not None else ctx.speaker_of(beside[0])
-        else:
-            _inherit(ctx, item, found, regions)
+        item = _Found(r, ctx.paragraph_of(r.open), ctx.tokens(r.start, r.end))
+        _attribute(ctx, item, found, regions)
         found.append(item)
     # a quote left open at a paragraph end takes the speaker of its continuation
     for k in range(len(found) - 2, -1, -1):
@@ -378,6 +403,9 @@ def extract_quotes(
 def _to_quote(article: Article, item: _Found) -> Quote | None:
     r, content = item.region, item.content
     n_words = len(_WORD.findall(article.text, r.start, r.end))
+    cue = _WORD.findall(article.text, max(0, r.open - 20), r.open)
+    if cue and cue[-1].lower() in _TITLE_CUES:
+        return None
     if (item.speaker is None and n_words < MIN_FREE_WORDS) or (n_words <= MAX_TITLE_WORDS and _title_like(content)):
         return None
     verb_span = None
