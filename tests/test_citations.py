@@ -74,6 +74,7 @@ def test_seed_cues_and_spans(seed_articles: list, models: Models) -> None:
         ("Troops were moved, citing Senator Lindsey Graham.", [("Lindsey Graham", "citing")]),
         ("He had two prior convictions, according to court documents.", [("court documents", "according to")]),
         ("Turnout fell, according to a Pew Research Center survey.", [("Pew Research Center", "according to")]),
+        ("Prices rose 5 per cent last year, per Reuters.", [("Reuters", "per")]),
     ],
 )
 def test_cited_source_shapes(models: Models, text: str, expected: list[tuple[str, str]]) -> None:

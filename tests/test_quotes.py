@@ -296,3 +296,73 @@ def test_regions_pair_marks_by_context() -> None:
 def test_long_runaway_quotes_are_capped() -> None:
     text = "“" + "word " * 400 + "end.”"
     assert find_quote_regions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "verb"),
+    [
+        (  # "per <outlet>" attributes the quoted words to the outlet
+            'Orban and his allies have "systematically taken control of the media," per NPR, consolidating outlets.',
+            "systematically taken control of the media",
+            "NPR",
+            "per",
+        ),
+        (  # a transcript-style label
+            "Mayor Bill de Blasio: “Based on the information we have now, this was an act of terror.”",
+            "Based on the information we have now, this was an act of terror.",
+            "Bill de Blasio",
+            None,
+        ),
+        (  # object control: Yelp is the one who posts
+            "The traffic prompted Yelp to post a warning that “reviews motivated by the news will be removed.”",
+            "reviews motivated by the news will be removed.",
+            "Yelp",
+            "post",
+        ),
+        (  # a comma, not "and": one person, the title before it dropped
+            "The panel’s ranking Democrat, Rep. Elijah E. Cummings of Maryland, said the director showed "
+            "“decisive leadership.”",
+            "decisive leadership.",
+            "Elijah E. Cummings",
+            "said",
+        ),
+        (  # "by shouting": the subject of the clause the participle modifies
+            'An old man in a wool cap startles a reporter by shouting: "What are you doing here asking questions?"',
+            "What are you doing here asking questions?",
+            "old man in a wool cap",
+            "shouting",
+        ),
+    ],
+)
+def test_more_attribution_shapes(models: Models, text: str, quote: str, speaker: str, verb: str | None) -> None:
+    q = find(quotes_in(models, text), quote)
+    assert (q.speaker, q.verb) == (speaker, verb)
+
+
+def test_a_participle_without_subject_goes_on_the_last_speaker(models: Models) -> None:
+    text = (
+        "Masha Gessen addressed an audience in Sydney. “Fighting for gay marriage,” she said, “generally involves "
+        "lying about what we’re going to do,” adding, “It’s a no-brainer that the institution should not exist.”"
+    )
+    quotes = quotes_in(models, text)
+    assert [(q.speaker, q.verb) for q in quotes] == [
+        ("Masha Gessen", "said"),
+        ("Masha Gessen", "said"),
+        ("Masha Gessen", "adding"),
+    ]
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_antecedent(models: Models) -> None:
+    text = (
+        "Duane Gray, 63, a truck driver from Boise, backs the president. Asked if Trump was doing better than he "
+        "expected as president, he said: “I don't know what I expected.”"
+    )
+    assert find(quotes_in(models, text), "I don't know what I expected.").speaker == "Duane Gray"
+
+
+def test_titles_and_shows_in_quotes_are_not_quotes(models: Models) -> None:
+    text = (
+        "The New York Times ran a story entitled “Staying Aloft; What Does Keep Them Up There?” in 2003.\n"
+        "Marc Short said on NBC’s “Meet the Press” that a vote was planned."
+    )
+    assert quotes_in(models, text) == ()

@@ -419,7 +419,7 @@ class Context:
                 else:
                     continue
                 if named is not None:
-                    out.append(_Candidate(named, k, True, any(c.dep_ == "conj" for c in tok.children)))
+                    out.append(_Candidate(named, k, tok.head.dep_ != "ccomp", _coordinated(tok)))
         return out
 
     def _window(self, tok: Token) -> set[int]:
@@ -473,18 +473,27 @@ class Context:
 
 
 def _subject_role(root: Token) -> tuple[bool, bool]:
-    """Whether a name stands as a subject (or passive agent), and whether it is one of several."""
+    """Whether a name stands as a subject (or passive agent), and whether it is one of several.
+
+    The subject of a complement clause (``asked if Trump was …``, ``said Lammy
+    would …``) is what is talked about, not who talks: it does not count.
+    """
     tok = root
     if tok.dep_ == "appos":
         tok = tok.head
-    plural = any(c.dep_ == "conj" for c in tok.children)
+    plural = _coordinated(tok)
     if tok.dep_ == "conj":
         head = tok.head
         while head.dep_ == "conj":
             head = head.head
-        return head.dep_ in SUBJECT_DEPS, True
+        return head.dep_ in SUBJECT_DEPS and head.head.dep_ != "ccomp", _coordinated(head)
     if tok.dep_ in SUBJECT_DEPS:
-        return True, plural
+        return tok.head.dep_ != "ccomp", plural
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True, plural
     return False, plural
+
+
+def _coordinated(tok: Token) -> bool:
+    """``Smith and Jones``: a conjunct joined by "and"/"or" (a bare comma is an apposition)."""
+    return any(c.dep_ == "conj" for c in tok.children) and any(c.dep_ == "cc" for c in tok.children)

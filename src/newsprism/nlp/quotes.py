@@ -250,7 +250,7 @@ def _adjacent_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> 
     that names the speaker (the phrase right after the closing mark).
     """
     if region.close is not None:
-        after = ctx.tokens(region.close + 1, para[1])[:16]
+        after = ctx.tokens(region.close + 1, para[1])[:30]
         for n, tok in enumerate(after):
             if tok.text in _MARKS:
                 break
@@ -321,9 +321,12 @@ def _starts_sentence(ctx: Context, region: QuoteRegion) -> bool:
 def _title_like(content: Sequence[Token]) -> bool:
     """A quoted name or title (“The Art of the Deal”), not speech."""
     words = [t for t in content if t.is_alpha]
-    if not words or any(t.pos_ in ("VERB", "AUX") for t in content):
+    if not words or not all(t.text[0].isupper() or t.is_stop for t in words) or not words[0].text[0].isupper():
         return False
-    return words[0].text[0].isupper() and all(t.text[0].isupper() or t.is_stop for t in words)
+    # a capitalised clause is speech when it has its own verb, unless it is short and unpunctuated
+    # like a show or a slogan ("Meet the Press", "Call Me Spartacus")
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+    return not has_verb or (len(words) <= 4 and content[-1].text not in (".", "!", "?"))
 
 
 def _inherit(ctx: Context, item: _Found, found: Sequence[_Found], regions: Sequence[QuoteRegion]) -> None:
