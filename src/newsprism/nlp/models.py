@@ -101,7 +101,11 @@ class Models:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_spacy(self.settings.spacy_model)
+            from .sentences import add_sentence_hints
+
+            nlp = load_spacy(self.settings.spacy_model)
+            add_sentence_hints(nlp)
+            self._nlp = nlp
         return self._nlp
 
     @property
