@@ -366,3 +366,16 @@ def test_titles_and_shows_in_quotes_are_not_quotes(models: Models) -> None:
         "Marc Short said on NBC’s “Meet the Press” that a vote was planned."
     )
     assert quotes_in(models, text) == ()
+
+
+def test_the_nlp_pass_carries_quotes_and_citations(seed_articles: list, seed_annotations: dict) -> None:
+    """Wired into ``annotate``: the cleaned seeds' quotes keep their speakers (captions gone)."""
+    a003 = seed_article(seed_articles, "003")
+    quotes = seed_annotations[a003.id].quotes
+    assert find(quotes, "Iran is behind the chaos").speaker == "Gallant"
+    clear = starting(quotes, "We have been clear that any transfer of ballistic missiles")
+    assert clear.speaker in ("Lammy", "David Lammy", None)
+    for q in quotes:
+        assert a003.text[q.span.start : q.span.end] == q.span.text
+    a001 = seed_article(seed_articles, "001")
+    assert {c.name for c in seed_annotations[a001.id].citations} == {"Politico", "The Guardian"}

@@ -306,10 +306,10 @@ class Context:
             if not any(c.dep_ == "cc" for c in tok.children):
                 # a comma but no "and": an apposition the parser took for a list
                 return next((p for p in parts if p is not None and p.person), parts[0])
-            if all(parts):
-                first, last = parts[0], parts[-1]
-                assert first is not None and last is not None
-                return Speaker(self.text[first.start : last.end], first.start, last.end, first.person)
+            named = [p for p in parts if p is not None]
+            if len(named) == len(parts):
+                start, end = min(p.start for p in named), max(p.end for p in named)
+                return Speaker(self.text[start:end], start, end, named[0].person)
         return self._single_name(tok)
 
     def _single_name(self, tok: Token) -> Speaker | None:
