@@ -42,6 +42,10 @@ class Settings:
     embedding_bf16: bool = _setting(
         True, "Run the encoder under bfloat16 autocast on CPU (2x faster, cosine 0.9999 vs fp32)."
     )
+    # cleaning
+    repeat_similarity: float = _setting(
+        0.85, "Word-set Jaccard at or above which a later paragraph repeats an earlier one and is removed."
+    )
     # stories and duplicates
     story_threshold: float = _setting(0.55, "Minimum combined similarity for two articles to join one story.")
     story_window_days: int = _setting(7, "Articles further apart in time than this never share a story.")
