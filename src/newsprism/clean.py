@@ -112,6 +112,12 @@ def _repairs(original: str, fixed: str) -> list[Removal]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        # Take in the punctuation just before the change ("&amp;" -> "&", not "amp;" -> ""): easier to read,
+        # and the same net change, so the accounting holds.
+        while i1 > 0 and j1 > 0 and original[i1 - 1] == fixed[j1 - 1] and not original[i1 - 1].isalnum():
+            if original[i1 - 1].isspace():
+                break
+            i1, j1 = i1 - 1, j1 - 1
         before, after = original[i1:i2], fixed[j1:j2]
         if _nonspace(before) != _nonspace(after):
             out.append(Removal(before, "encoding", _REPLACED_BY + json.dumps(after, ensure_ascii=False)))

@@ -154,7 +154,7 @@ _PROMO_START = re.compile(
     r"|this (?:article|story|content) is (?:only )?(?:available|for|exclusive))(?![\w-])"
 )
 _PROMO_WORD = re.compile(
-    r"(?i)newsletter|subscri|inbox|\be-?mails?\b|for free|free (?:trial|access|account|app|of charge)|\btrial\b|\bapps?\b|podcast|\balerts?\b|\bupdates\b|briefing|digest"
+    r"(?i)newsletter|subscri|inbox|\be-?mails?\b|for free(?:$|[\s.!,:;]*$|\s+(?:today|now|here|for))|free (?:trial|access|account|app|of charge)|\btrial\b|\bapps?\b|podcast|\balerts?\b|\bupdates\b|briefing|digest"
     r"|membership|premium|unlimited|journalism|donat|\bchannel\b|twitter|\bon x\b|facebook|instagram|telegram|youtube|tiktok"
     r"|whatsapp|linkedin|threads|google news|\bhere\b|paywall|log ?in|sign ?in"
 )

@@ -1,0 +1,380 @@
+"""Cleaning on the real seeds and on hand-made pages: noise out with its reason, content kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.clean import PARAGRAPH_SEPARATOR, clean_article, encoding_replacement, split_paragraphs
+from newsprism.config import Settings
+from newsprism.model import Article, Removal
+
+from .conftest import SEEDS
+
+SETTINGS = Settings()
+
+
+def _clean(text: str, **fields: object) -> Article:
+    return clean_article(Article(id="t", text=text, **fields), settings=SETTINGS)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    """Seed prefix ('000'...) to the article cleaned from the raw file text."""
+    out = {}
+    for path in sorted(Path(SEEDS).glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        out[path.stem[:3]] = clean_article(Article(id=path.stem, text=raw), settings=SETTINGS)
+    assert len(out) == 5
+    return out
+
+
+def paragraphs(article: Article) -> list[str]:
+    return article.text.split(PARAGRAPH_SEPARATOR)
+
+
+def removed(article: Article, reason: str) -> list[str]:
+    return [r.text for r in article.removed if r.reason == reason]
+
+
+def assert_removed(article: Article, line: str, reason: str) -> None:
+    assert line not in paragraphs(article), f"{line!r} still in the text"
+    assert line not in article.text
+    assert line in removed(article, reason), f"{line!r} not removed as {reason}: {article.removed}"
+
+
+def assert_kept(article: Article, line: str) -> None:
+    assert line in paragraphs(article), f"{line!r} was not kept as a paragraph"
+    assert all(line != r.text for r in article.removed)
+
+
+# --- seed 000: "Read more" link titles and "READ MORE:" --------------------------------
+
+
+def test_read_more_blocks_and_their_link_titles_are_removed(seeds: dict[str, Article]) -> None:
+    a = seeds["000"]
+    assert removed(a, "related_links").count("Read more") == 2
+    assert "Read more" not in paragraphs(a)
+    assert_removed(a, "Pentagon explains refusal to let Ukraine use long-range missiles", "related_links")
+    assert_removed(a, "US knows Russia’s red lines – Lavrov", "related_links")
+    assert_removed(a, "READ MORE: US trying to maintain dominance at ‘any cost’ – Putin", "related_links")
+    assert "READ MORE" not in a.text
+
+
+def test_prose_around_read_more_blocks_is_kept(seeds: dict[str, Article]) -> None:
+    a = seeds["000"]
+    assert_kept(
+        a,
+        "Blinken will be in Kiev on Wednesday “to show continued support for Ukraine’s defense,” State Department "
+        "spokesman Matt Miller has confirmed. He did not announce any policy changes.",
+    )
+    assert any(p.startswith("However, Bloomberg quoted Blinken on Tuesday") for p in paragraphs(a))
+    assert_kept(a, "Iran has categorically denied the accusation, insisting it has not supported either party in the conflict.")
+    assert any(p.startswith("Russian ambassador to the UN, Vassily Nebenzya") for p in paragraphs(a))
+    assert any(p.startswith("As late as August 27, the Pentagon maintained") for p in paragraphs(a))
+
+
+# --- seed 001: mojibake -----------------------------------------------------------------
+
+
+def test_stray_a_circumflex_is_repaired_and_recorded(seeds: dict[str, Article]) -> None:
+    a = seeds["001"]
+    assert "Â" not in a.text
+    repairs = [r for r in a.removed if r.reason == "encoding"]
+    assert repairs == [Removal("Â", "encoding", 'replaced by ""')]
+    assert encoding_replacement(repairs[0]) == ""
+    assert_kept(
+        a,
+        "Biden is expected to discuss the long-range weapons issue with U.K. Prime Minister Keir Starmer during their "
+        "meeting at the White House on Sept. 13, an official told Politico.",
+    )
+    assert len(paragraphs(a)) == 10
+
+
+# --- seed 002: label, promo, © caption, "Articles You May Like" ------------------------
+
+
+def test_section_label_and_newsletter_promo_are_removed(seeds: dict[str, Article]) -> None:
+    a = seeds["002"]
+    assert_removed(a, "News", "section_label")
+    assert_removed(a, "Unlock the US Election Countdown newsletter for free", "promo")
+    assert any(p.startswith("US secretary of state Antony Blinken and UK foreign secretary David Lammy held talks") for p in paragraphs(a))
+
+
+def test_getty_caption_is_removed_and_its_neighbours_kept(seeds: dict[str, Article]) -> None:
+    a = seeds["002"]
+    assert_removed(
+        a,
+        "US secretary of state Antony Blinken greets President Volodymyr Zelenskyy, right, as UK foreign secretary "
+        "David Lammy, left, looks on, in Kyiv on Wednesday © Getty Images",
+        "caption",
+    )
+    assert_kept(
+        a,
+        "Blinken and Lammy said the issue would be discussed by Biden when he holds talks with UK Prime Minister Sir "
+        "Keir Starmer in Washington on Friday.",
+    )
+    assert_kept(
+        a,
+        "Ukrainian President Volodymyr Zelenskyy, who held talks with Blinken and Lammy, said on Wednesday he wanted "
+        "to “count on some strong decisions”.",
+    )
+
+
+def test_articles_you_may_like_list_is_removed_to_the_end(seeds: dict[str, Article]) -> None:
+    a = seeds["002"]
+    assert_removed(a, "Articles You May Like", "related_links")
+    for headline in (
+        "Shares of California utility Edison International drop 10% as wildfires rage",
+        "Children’s Minnesota plans $181M revenue bond sale",
+        "European wind stocks tumble after Trump says he will stop new turbine construction",
+    ):
+        assert_removed(a, headline, "related_links")
+    assert len(removed(a, "related_links")) == 6
+    assert paragraphs(a)[-1].startswith("Blinken also said he was in Kyiv to reaffirm that the US wants Ukraine to win")
+    assert "\xa0" not in a.text  # no-break spaces are whitespace: normalised, content intact
+    assert "humanitarian, energy and other needs." in a.text
+
+
+# --- seed 003: (pictured) captions, photo caption, repeat, byline -----------------------------
+
+
+def test_pictured_and_photo_captions_are_removed(seeds: dict[str, Article]) -> None:
+    a = seeds["003"]
+    captions = removed(a, "caption")
+    assert len(captions) == 4
+    assert any(c.startswith("President Joe Biden (pictured) “has not ruled out”") for c in captions)
+    assert any(c.startswith("Asked about the West’s stance on the missiles, Antony Blinken (pictured right) said") for c in captions)
+    assert any(c.startswith("Yoav Gallant (pictured) spoke as his country braces") for c in captions)
+    assert_removed(
+        a,
+        "This photo shows a residential building damaged after a Ukrainian drone strike in Ramenskoye, Moscow region, "
+        "on September 10, 2024.",
+        "caption",
+    )
+    assert "(pictured" not in a.text
+
+
+def test_body_sentences_next_to_captions_are_kept(seeds: dict[str, Article]) -> None:
+    a = seeds["003"]
+    assert paragraphs(a)[0].startswith("President Joe Biden “has not ruled out” allowing Ukraine")
+    assert any(p.startswith("Asked about the West’s stance on missiles, Blinken said: “We never rule anything out.") for p in paragraphs(a))
+    assert_kept(a, "At least one civilian has been killed in a Ukrainian drone strike in Moscow")
+    assert_kept(
+        a,
+        "Yoav Gallant spoke as his country braces for a retaliatory strike following the assassination of Hamas chief "
+        "Ismail Haniyeh in Tehran.",
+    )
+
+
+def test_repeated_paragraph_is_kept_once(seeds: dict[str, Article]) -> None:
+    a = seeds["003"]
+    repeat = (
+        "At a joint news conference in London, Foreign Secretary David Lammy and his US counterpart, Secretary of "
+        "State Antony Blinken, said Iran had ignored warnings that the transfer of such weapons would be a deep "
+        "escalation of the conflict."
+    )
+    assert paragraphs(a).count(repeat) == 1
+    repeats = [r for r in a.removed if r.reason == "repeated"]
+    assert [r.text for r in repeats] == [repeat]
+    assert repeats[0].detail is not None and "At a joint news conference in London" in repeats[0].detail
+    assert_kept(a, "Mr Lammy warned last night that Iran’s supply of ballistic missiles to Russia constituted “a significant and dangerous escalation”.")
+
+
+def test_by_line_is_removed_and_the_story_around_it_kept(seeds: dict[str, Article]) -> None:
+    a = seeds["003"]
+    assert_removed(a, "By Harriet Line and Natalie Lisbona in Tel Aviv", "byline")
+    assert_kept(a, "Iran sanctioned by YUK and US for supplying ballistic missiles to Russia")
+    assert any(p.startswith("Iran was sanctioned yesterday by the United Kingdom and the United States") for p in paragraphs(a))
+
+
+# --- seed 004: Sky News caption, trailing author, Source URL, comment counter ------------------
+
+
+def test_photo_credit_caption_is_removed(seeds: dict[str, Article]) -> None:
+    a = seeds["004"]
+    assert_removed(
+        a,
+        "There was a significant change in tone, signaling that the Biden administration may be ready to accede to "
+        "Ukraine's requests for the use of US-funded weapons. Photo: Sky News",
+        "caption",
+    )
+    assert any(p.startswith("The current talks between Washington and Kiev mark a significant change in tone") for p in paragraphs(a))
+    assert any(p.startswith("The White House National Security Council declined to comment.") for p in paragraphs(a))
+
+
+def test_trailing_author_source_line_and_comment_counter_are_removed(seeds: dict[str, Article]) -> None:
+    a = seeds["004"]
+    source = (
+        "Source: https://www.nguoiduatin.vn/nha-trang-dang-hoan-thien-ke-hoach-mo-rong-pham-vi-ukraine-co-the-tan-cong-"
+        "vao-nga-204240912095217039.htm"
+    )
+    assert_removed(a, "Minh Duc (According to Politico)", "byline")
+    assert_removed(a, source, "source_line")
+    assert_removed(a, "Comment (0)", "comment_counter")
+    assert paragraphs(a)[-1].startswith("Additionally, U.S. officials have pointed out that because the military")
+
+
+def test_source_line_supplies_outlet_and_url(seeds: dict[str, Article]) -> None:
+    a = seeds["004"]
+    assert a.outlet == "nguoiduatin.vn"
+    assert a.url is not None and a.url.startswith("https://www.nguoiduatin.vn/nha-trang-dang-hoan-thien")
+    assert all(seeds[k].outlet is None for k in ("000", "001", "002", "003"))
+    given = _clean("A line of body text that is long enough to be a paragraph of prose.\nSource: https://example.org/a/b", outlet="Example Daily")
+    assert given.outlet == "Example Daily" and given.url == "https://example.org/a/b"
+
+
+def test_seed_texts_are_tidy_and_english(seeds: dict[str, Article]) -> None:
+    for a in seeds.values():
+        assert a.language == "en"
+        assert a.text == a.text.strip() and "\n\n\n" not in a.text
+        for p in paragraphs(a):
+            assert p and p == " ".join(p.split())
+
+
+# --- hand-made pages ----------------------------------------------------------------------
+
+NOISY = """Home › News › World
+By Maria Lopez and Tom Berg, Reuters
+Posted 12 March 2024, 09:15 GMT
+
+The city council voted on Tuesday to approve a new budget that doubles spending on public transport.
+Advertisement
+Share this article
+Sign up for our Morning Briefing newsletter to get the day's top stories in your inbox.
+The mayor, who proposed the plan in January, said the vote was â€œa turning pointâ€\x9d for the city.
+Commuters wait at a bus stop in the city centre on Monday. (Photo by Jane Doe/AFP via Getty Images)
+Opposition members said the council had not explained how the plan would be paid for.
+FILE PHOTO: The city hall building is seen in a picture taken last year. REUTERS/John Smith/File Photo
+Related articles
+Council leader faces confidence vote
+Transport strike called off after talks
+The budget will take effect in April, officials said.
+Tags: Budget, Transport, City council
+12 comments
+Reporting by Maria Lopez; Editing by Tom Berg
+"""
+
+
+def test_handmade_page_noise_is_removed_with_reasons() -> None:
+    a = _clean(NOISY)
+    assert_removed(a, "Home › News › World", "section_label")
+    assert_removed(a, "By Maria Lopez and Tom Berg, Reuters", "byline")
+    assert_removed(a, "Posted 12 March 2024, 09:15 GMT", "boilerplate")
+    assert_removed(a, "Advertisement", "boilerplate")
+    assert_removed(a, "Share this article", "boilerplate")
+    assert_removed(a, "Sign up for our Morning Briefing newsletter to get the day's top stories in your inbox.", "promo")
+    assert_removed(a, "Commuters wait at a bus stop in the city centre on Monday. (Photo by Jane Doe/AFP via Getty Images)", "caption")
+    assert_removed(
+        a, "FILE PHOTO: The city hall building is seen in a picture taken last year. REUTERS/John Smith/File Photo", "caption"
+    )
+    assert_removed(a, "Related articles", "related_links")
+    assert_removed(a, "Council leader faces confidence vote", "related_links")
+    assert_removed(a, "Transport strike called off after talks", "related_links")
+    assert_removed(a, "Tags: Budget, Transport, City council", "section_label")
+    assert_removed(a, "12 comments", "comment_counter")
+    assert_removed(a, "Reporting by Maria Lopez; Editing by Tom Berg", "byline")
+    assert paragraphs(a) == [
+        "The city council voted on Tuesday to approve a new budget that doubles spending on public transport.",
+        "The mayor, who proposed the plan in January, said the vote was “a turning point” for the city.",
+        "Opposition members said the council had not explained how the plan would be paid for.",
+        "The budget will take effect in April, officials said.",
+    ]
+    repairs = {(r.text, encoding_replacement(r)) for r in a.removed if r.reason == "encoding"}
+    assert repairs == {("â€œ", "“"), ("â€\x9d", "”")}
+
+
+CLEAN_PROSE = [
+    "The news of the ceasefire spread quickly through the city, and residents poured into the streets.",
+    "A source familiar with the talks said the photo was taken before the meeting began.",
+    "Readers who want to read more about the budget can find the full report on the ministry's website.",
+    "Photo agencies were not allowed into the courtroom, the judge said on Monday.",
+    "By Tuesday evening, the army had withdrawn from the town.",
+    "By Monday",
+    "Sources said the deal would be signed on Friday in Geneva.",
+    "Source material for the report came from three ministries and two regional offices.",
+    "More than 200 people were evacuated, according to the local news agency.",
+    "Related talks in Vienna ended without agreement, the spokesman said.",
+    "He said: “Read more, and you will understand why the region is so divided.”",
+    "Follow-up talks with alliance members are planned for next month, diplomats said.",
+    "Support for free trade has fallen among voters in both parties, the survey found.",
+    "News outlets including the BBC and Reuters reported the explosion within minutes.",
+]
+
+
+def test_prose_mentioning_noise_words_is_kept() -> None:
+    a = _clean("\n".join(CLEAN_PROSE))
+    assert a.removed == ()
+    assert paragraphs(a) == CLEAN_PROSE
+
+
+def test_near_repeat_with_one_word_changed_is_removed() -> None:
+    first = "The minister said on Monday that the new rules would take effect in the spring."
+    again = "The minister said on Tuesday that the new rules would take effect in the spring."
+    longer = (
+        "The minister said on Tuesday that the new rules would take effect in the spring, but unions have already "
+        "promised to challenge them in the constitutional court."
+    )
+    a = _clean(f"{first}\nUnions disagreed with the plan and called a strike.\n{again}\n{longer}")
+    assert [(r.text, r.reason) for r in a.removed] == [(again, "repeated")]
+    assert paragraphs(a) == [first, "Unions disagreed with the plan and called a strike.", longer]
+
+
+def test_pull_quote_repeating_a_sentence_is_removed_but_short_repeats_are_kept() -> None:
+    body = (
+        "The report was published on Friday. It found that emissions from the sector had risen for a third year in a "
+        "row despite new rules. Officials declined to comment."
+    )
+    quote = "It found that emissions from the sector had risen for a third year in a row despite new rules."
+    a = _clean(f"{body}\nHe declined.\n{quote}\nHe declined.")
+    assert [(r.text, r.reason) for r in a.removed] == [(quote, "repeated")]
+    assert paragraphs(a) == [body, "He declined.", "He declined."]
+
+
+def test_title_repeated_as_first_line_is_removed_and_earlier_removals_kept() -> None:
+    title_removal = Removal("Council Approves Budget", "title")
+    a = clean_article(
+        Article(
+            id="t",
+            title="Council approves budget",
+            text="Council approves budget\nThe council approved the budget on Tuesday after a long debate.",
+            removed=(title_removal,),
+        ),
+        settings=SETTINGS,
+    )
+    assert a.removed[0] == title_removal
+    assert a.removed[1] == Removal("Council approves budget", "repeated", "repeats the title")
+    assert a.text == "The council approved the budget on Tuesday after a long debate."
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    text = (
+        "The council voted on Tuesday to approve the new budget, which includes\n"
+        "funding for schools and a new bus line.\n\n"
+        "Critics said the plan was rushed and that the costs of the bus line\n"
+        "were not known.\n"
+    )
+    assert split_paragraphs(text) == [
+        "The council voted on Tuesday to approve the new budget, which includes funding for schools and a new bus line.",
+        "Critics said the plan was rushed and that the costs of the bus line were not known.",
+    ]
+
+
+def test_invisible_characters_and_entities_are_repaired() -> None:
+    a = _clean("The ministry\u200b said the talks &amp; the vote would go ahead as planned on Monday.")
+    assert a.text == "The ministry said the talks & the vote would go ahead as planned on Monday."
+    assert {(r.text, encoding_replacement(r)) for r in a.removed} == {("\u200b", ""), ("&amp;", "&")}
+    assert all(r.reason == "encoding" for r in a.removed)
+
+
+def test_curly_quotes_and_foreign_letters_are_not_touched() -> None:
+    line = "„Wir schaffen das“, sagte die Kanzlerin am Montag in Berlin – und Ärzte stimmten zu."
+    a = _clean(line)
+    assert a.text == line and a.removed == ()
+    assert a.language == "de"
+
+
+def test_empty_article() -> None:
+    a = _clean("  \n\n ")
+    assert a.text == "" and a.removed == () and a.language == "und"
