@@ -21,7 +21,7 @@ MIN_LETTERS = 20
 """Texts with fewer letters than this get ``und``: n-gram statistics on a word or two are noise."""
 MIN_CONFIDENCE = 0.5
 """Below this normalised probability the answer is ``und``."""
-SAMPLE_CHARS = 700
+SAMPLE_CHARS = 600
 """Only the start of long texts is classified: the answer settles long before, and cost grows with length."""
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -29,10 +29,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @cache
 def _identifier() -> LanguageIdentifier:
+    import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages([code for code in identifier.labels if len(code) == 2])
+    # Restricting the languages leaves a strided float16 view; one contiguous float32 copy (~46 MB)
+    # makes each classification twice as fast (numpy has no fast float16 matrix product).
+    identifier.nb_ptc = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32)
     return identifier
 
 
