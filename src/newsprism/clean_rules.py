@@ -271,6 +271,8 @@ def edge_byline(text: str) -> str | None:
         return "author line with attribution"
     if not 2 <= len(tokens) <= 4 or not _name_tokens(tokens) or _core(base)[-1:] in TERMINAL + ",;:":
         return None
+    if base.isupper() and "," in base:  # "KYIV, UKRAINE": a dateline, which places the story
+        return None
     if any(t.strip(".,").casefold() in label_words() for t in tokens):
         return None
     return "author name line"
