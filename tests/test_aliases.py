@@ -1,0 +1,185 @@
+"""Story-level entities: aliases merged across articles, lookup, spelling variants."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsprism.model import Annotations, Article, Mention, Span
+from newsprism.nlp.aliases import EntityIndex, acronym_of, name_form, similar
+
+from .conftest import seed_article
+
+
+@pytest.fixture(scope="module")
+def seed_index(seed_articles: list, seed_annotations: dict) -> EntityIndex:
+    return EntityIndex.build(seed_articles, [seed_annotations[a.id] for a in seed_articles])
+
+
+def ids(seed_articles: list, *prefixes: str) -> tuple[str, ...]:
+    return tuple(seed_article(seed_articles, p).id for p in prefixes)
+
+
+def story(*texts: tuple[str, list[tuple[str, str]]]) -> tuple[list[Article], list[Annotations]]:
+    """Articles with hand-labelled mentions: each (text, [(surface, label), ...]), first occurrences."""
+    articles, annotations = [], []
+    for n, (text, marks) in enumerate(texts):
+        article = Article(id=f"a{n}", text=text)
+        mentions, pos = [], 0
+        for surface, label in marks:
+            m = re.compile(re.escape(surface)).search(text, pos)
+            assert m, surface
+            mentions.append(Mention(Span.of(article, m.start(), m.end()), label))
+            pos = m.end()
+        articles.append(article)
+        annotations.append(Annotations(article.id, mentions=tuple(mentions)))
+    return articles, annotations
+
+
+# --- the seeds --------------------------------------------------------------
+
+
+def test_seed_entity_spans_are_exact(seed_articles: list, seed_index: EntityIndex) -> None:
+    texts = {a.id: a.text for a in seed_articles}
+    assert len(seed_index.entities) > 30
+    for e in seed_index.entities:
+        assert e.mentions
+        for s in e.mentions:
+            assert texts[s.article][s.start : s.end] == s.text
+
+
+def test_seed_people_merge_across_titles_and_surnames(seed_index: EntityIndex) -> None:
+    blinken = seed_index.lookup("Antony Blinken")
+    assert blinken is not None and blinken.name == "Antony Blinken" and blinken.type == "PERSON"
+    assert "Blinken" in blinken.aliases
+    for alias in ("Blinken", "Mr Blinken", "Secretary of State Antony Blinken", "US Secretary of State Antony Blinken"):
+        assert seed_index.lookup(alias) is blinken, alias
+    biden = seed_index.lookup("Joe Biden")
+    assert biden is not None and biden.name == "Joe Biden"
+    for alias in ("President Joe Biden", "US President Joe Biden", "President Biden", "Biden"):
+        assert seed_index.lookup(alias) is biden, alias
+    lammy = seed_index.lookup("Mr Lammy")
+    assert lammy is not None and lammy.name == "David Lammy" and lammy.type == "PERSON"
+    assert seed_index.lookup("UK Foreign Secretary David Lammy") is lammy
+
+
+def test_seed_transliterations_merge(seed_articles: list, seed_index: EntityIndex) -> None:
+    kyiv = seed_index.lookup("Kyiv")
+    assert kyiv is not None and kyiv.type == "GPE"
+    assert seed_index.lookup("Kiev") is kyiv and seed_index.lookup("kyiv") is kyiv
+    assert {s.article for s in kyiv.mentions} == set(ids(seed_articles, "000", "001", "002", "003", "004"))
+    zelensky = seed_index.lookup("Zelenskyy")
+    assert zelensky is not None and zelensky.name == "Volodymyr Zelensky" and zelensky.type == "PERSON"
+    for alias in ("Vladimir Zelensky", "Volodymyr Zelenskyy", "Mr Zelensky", "President Volodymyr Zelensky"):
+        assert seed_index.lookup(alias) is zelensky, alias
+
+
+def test_seed_acronym_merges_with_long_form(seed_index: EntityIndex) -> None:
+    atacms = seed_index.lookup("ATACMS")
+    assert atacms is not None and atacms.name == "Army Tactical Missile System"
+    assert seed_index.lookup("Army Tactical Missile Systems") is atacms
+    assert {"ATACMS", "Army Tactical Missile Systems"} <= set(atacms.aliases)
+
+
+def test_seed_different_people_stay_apart(seed_index: EntityIndex) -> None:
+    putin = seed_index.lookup("Vladimir Putin")
+    zelensky = seed_index.lookup("Volodymyr Zelensky")
+    assert putin is not None and zelensky is not None and putin is not zelensky  # a shared first name
+    assert seed_index.lookup("Putin") is putin
+    assert seed_index.lookup("Joe Biden") is not seed_index.lookup("Antony Blinken")
+    for pronoun in ("he", "He", "they", "she"):
+        assert seed_index.lookup(pronoun) is None
+    assert seed_index.lookup("Vladimir") is None
+    assert seed_index.lookup("Hunter Biden") is None
+
+
+def test_seed_spelling_variants(seed_articles: list, seed_index: EntityIndex) -> None:
+    variants = {(e.name, tuple(sorted(v))): v for e, v in seed_index.spelling_variants()}
+    assert variants[("Kyiv", ("Kiev", "Kyiv"))] == {
+        "Kiev": ids(seed_articles, "000", "004"),
+        "Kyiv": ids(seed_articles, "001", "002", "003"),
+    }
+    assert variants[("Volodymyr Zelensky", ("Zelensky", "Zelenskyy"))] == {
+        "Zelensky": ids(seed_articles, "000", "003", "004"),
+        "Zelenskyy": ids(seed_articles, "002"),
+    }
+    assert variants[("Volodymyr Zelensky", ("Vladimir", "Volodymyr"))]["Vladimir"] == ids(seed_articles, "000")
+    # fullness, case and synonyms are not spelling differences
+    names = {name for name, _ in variants}
+    assert not names & {"Antony Blinken", "Joe Biden", "UK", "US", "Army Tactical Missile System"}
+
+
+# --- own cases --------------------------------------------------------------
+
+
+def test_surname_merges_only_when_unambiguous() -> None:
+    articles, annotations = story(
+        (
+            "Joe Biden met Hunter Biden. Biden said little.",
+            [("Joe Biden", "PERSON"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON")],
+        ),
+        ("Antony Blinken spoke. Mr Blinken left.", [("Antony Blinken", "PERSON"), ("Mr Blinken", "PERSON")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    names = sorted(e.name for e in index.entities)
+    assert names == ["Antony Blinken", "Biden", "Hunter Biden", "Joe Biden"]
+    assert index.lookup("Blinken") is index.lookup("Antony Blinken")
+    assert index.lookup("Mr Biden") is index.lookup("Biden")
+    assert index.lookup("Joe Biden") is not index.lookup("Hunter Biden")
+
+
+def test_first_names_shared_by_different_people() -> None:
+    articles, annotations = story(
+        (
+            "Vladimir Putin and Volodymyr Zelenskyy spoke.",
+            [("Vladimir Putin", "PERSON"), ("Volodymyr Zelenskyy", "PERSON")],
+        ),
+        ("Vladimir Zelensky answered Putin.", [("Vladimir Zelensky", "PERSON"), ("Putin", "PERSON")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    assert len(index.entities) == 2
+    zelensky, putin = index.lookup("Zelensky"), index.lookup("Vladimir Putin")
+    assert zelensky is not None and zelensky.name in ("Vladimir Zelensky", "Volodymyr Zelenskyy")
+    assert len(zelensky.mentions) == 2 and index.lookup("Vladimir Zelensky") is zelensky
+    assert putin is not None and putin is not zelensky and len(putin.mentions) == 2
+
+
+def test_label_majority_and_variant_table_types() -> None:
+    articles, annotations = story(
+        (
+            "Kyiv said. Kyiv agreed. In Kiev, Odessa waited.",
+            [("Kyiv", "ORG"), ("Kyiv", "GPE"), ("Kiev", "PERSON"), ("Odessa", "GPE")],
+        ),
+        ("Odesa was shelled near Odesa port.", [("Odesa", "ORG"), ("Odesa", "GPE")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    kyiv, odesa = index.lookup("Kyiv"), index.lookup("Odessa")
+    assert kyiv is not None and kyiv.type == "GPE" and len(kyiv.mentions) == 3
+    assert odesa is not None and odesa.type == "GPE" and odesa.name == "Odesa"
+
+
+def test_acronyms_and_possessives() -> None:
+    articles, annotations = story(
+        (
+            "NATO’s chief spoke about the North Atlantic Treaty Organization.",
+            [("NATO", "ORG"), ("North Atlantic Treaty Organization", "ORG")],
+        ),
+    )
+    index = EntityIndex.build(articles, annotations)
+    assert len(index.entities) == 1
+    assert index.lookup("NATO's") is index.entities[0]
+    assert index.lookup("the North Atlantic Treaty Organization") is index.entities[0]
+
+
+def test_name_helpers() -> None:
+    form = name_form("US Secretary of State Antony Blinken’s")
+    assert form is not None and form.key == ("antony", "blinken") and form.display == "Antony Blinken" and form.titled
+    assert name_form("he") is None and name_form("US") is not None
+    org = name_form("General Motors", person=False)
+    assert org is not None and org.key == ("general", "motors")
+    assert similar("zelensky", "zelenskiy") and similar("haniyeh", "haniyah")
+    assert not similar("sudan", "sedan") and not similar("austria", "australia")
+    assert acronym_of("ATACMS", ["Army", "Tactical", "Missile", "Systems"])
+    assert acronym_of("SAMs", ["Surface", "to", "Air", "Missiles"])
+    assert not acronym_of("NASA", ["North", "Atlantic", "Treaty", "Organization"])

@@ -1,0 +1,155 @@
+"""Sentence segmentation on news text, with negation and reporting verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, Sentence
+from newsprism.nlp.models import Models
+from newsprism.nlp.sentences import COMPONENT, split_sentences
+
+from .conftest import seed_article
+
+
+def sentences_of(models: Models, text: str) -> tuple[Sentence, ...]:
+    article = Article(id="t", text=text)
+    return split_sentences(models.nlp(text), article)
+
+
+def texts(models: Models, text: str) -> list[str]:
+    return [s.span.text for s in sentences_of(models, text)]
+
+
+def find(sentences: tuple[Sentence, ...], prefix: str) -> Sentence:
+    hits = [s for s in sentences if s.span.text.startswith(prefix)]
+    assert len(hits) == 1, f"{prefix!r}: {[s.span.text[:50] for s in sentences]}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seed_articles: list, models: Models) -> dict[str, tuple[Sentence, ...]]:
+    out = {}
+    for prefix in ("000", "001", "002", "003", "004"):
+        article = seed_article(seed_articles, prefix)
+        out[prefix] = split_sentences(models.nlp(article.text), article)
+    return out
+
+
+def test_component_sits_before_the_parser(models: Models) -> None:
+    names = models.nlp.pipe_names
+    assert names.index(COMPONENT) == names.index("parser") - 1
+
+
+# --- seeds ------------------------------------------------------------------
+
+
+def test_every_seed_sentence_span_is_exact_and_trimmed(seed_articles: list, seed_sentences: dict) -> None:
+    for prefix, sentences in seed_sentences.items():
+        text = seed_article(seed_articles, prefix).text
+        assert len(sentences) > 8
+        for s in sentences:
+            assert text[s.span.start : s.span.end] == s.span.text
+            assert s.span.text == s.span.text.strip() and "\n" not in s.span.text
+        starts = [s.span.start for s in sentences]
+        assert starts == sorted(starts)
+
+
+def test_quote_ending_in_comma_stays_with_its_speaker(seed_sentences: dict) -> None:
+    s = find(seed_sentences["000"], "“We’re working that out now,” Biden told")
+    assert s.span.text == (
+        "“We’re working that out now,” Biden told reporters on Tuesday, when asked about Ukraine’s long-range missile use."
+    )
+    s = find(seed_sentences["001"], "The U.S. has been flexible")
+    assert s.span.text.endswith("“from day one,” Blinken said.")
+    assert (s.report_verb, s.report_subject) == ("say", "Blinken")
+
+
+def test_abbreviations_do_not_end_sentences(seed_sentences: dict) -> None:
+    s = find(seed_sentences["001"], "The Guardian reported on Sept. 11")
+    assert s.span.text.endswith("deep into Russia.")
+    s = find(seed_sentences["001"], "U.S. President Joe Biden is finalizing")
+    assert s.span.text.endswith("familiar with the discussions.")
+    s = find(seed_sentences["003"], "Mr Lammy will make a rare joint trip")
+    assert s.span.text == "Mr Lammy will make a rare joint trip to Ukraine with his US counterpart this week."
+
+
+def test_ellipsis_inside_a_quote(seed_sentences: dict) -> None:
+    s = find(seed_sentences["003"], "Mr Blinken said one of the “purposes”")
+    assert s.span.text.endswith("“about…what we can do to support (the country’s) needs”.")
+    assert (s.report_verb, s.report_subject) == ("say", "Mr Blinken")
+
+
+def test_multi_sentence_quote_splits_at_its_full_stop(seed_sentences: dict) -> None:
+    s = find(seed_sentences["003"], "Asked about the West’s stance on missiles, Blinken said:")
+    assert s.span.text.endswith("“We never rule anything out.")
+    assert (s.report_verb, s.report_subject) == ("say", "Blinken")
+
+
+def test_seed_reporting_verbs_and_negation(seed_sentences: dict) -> None:
+    s = find(seed_sentences["000"], "Iran has categorically denied the accusation")
+    assert (s.report_verb, s.report_subject) == ("deny", "Iran")
+    s = find(seed_sentences["000"], "He did not announce any policy changes.")
+    assert s.negated and s.report_verb is None
+    s = find(seed_sentences["001"], "The details of the plan are not yet finalized, Politico reported")
+    assert s.negated and (s.report_verb, s.report_subject) == ("report", "Politico")
+    s = find(seed_sentences["002"], "In August alone, 184 civilians were killed")
+    assert (s.report_verb, s.report_subject) == ("say", "the UN")
+    assert not s.negated
+    s = find(seed_sentences["000"], "“I talked to Blinken two days ago")
+    assert (s.report_verb, s.report_subject) == ("tell", "McCaul")
+    s = find(seed_sentences["003"], "Mr Gallant issued a strong rebuke on Monday, warning Tehran:")
+    assert (s.report_verb, s.report_subject) == ("warn", "Mr Gallant")
+
+
+# --- own cases --------------------------------------------------------------
+
+
+def test_newline_always_ends_a_sentence(models: Models) -> None:
+    assert texts(models, "Biden has stated\nWashington intends to lift the restrictions.") == [
+        "Biden has stated",
+        "Washington intends to lift the restrictions.",
+    ]
+    assert texts(models, "Read more\n\nPentagon explains refusal\n\nThe talks went on.") == [
+        "Read more",
+        "Pentagon explains refusal",
+        "The talks went on.",
+    ]
+
+
+def test_news_abbreviations(models: Models) -> None:
+    assert texts(models, "Gen. Mark Milley met Sen. Lindsey Graham on Sept. 11 in Washington. They talked.") == [
+        "Gen. Mark Milley met Sen. Lindsey Graham on Sept. 11 in Washington.",
+        "They talked.",
+    ]
+    assert texts(models, "The plan was backed by U.S. President Joe Biden and Mr Smith. It failed.") == [
+        "The plan was backed by U.S. President Joe Biden and Mr Smith.",
+        "It failed.",
+    ]
+    assert len(texts(models, "Officials cited John F. Kennedy as a model for the talks.")) == 1
+
+
+def test_quotes_followed_by_their_attribution(models: Models) -> None:
+    assert texts(models, "“We will not back down,” the minister said. Talks resume today.") == [
+        "“We will not back down,” the minister said.",
+        "Talks resume today.",
+    ]
+    assert texts(models, '"Why now?" she asked. Nobody answered.') == ['"Why now?" she asked.', "Nobody answered."]
+    assert len(texts(models, "“We want… peace,” he said.")) == 1
+
+
+def test_report_verbs_in_other_shapes(models: Models) -> None:
+    (s,) = sentences_of(models, "The ceasefire collapsed on Sunday, according to Reuters.")
+    assert (s.report_verb, s.report_subject, s.negated) == ("say", "Reuters", False)
+    (s,) = sentences_of(models, "The ministry said it had not received any request from Kyiv.")
+    assert (s.report_verb, s.report_subject, s.negated) == ("say", "The ministry", True)
+    (s,) = sentences_of(models, "Moscow denied the report.")
+    assert (s.report_verb, s.report_subject) == ("deny", "Moscow")
+    (s,) = sentences_of(models, "The army announced a $700mn aid package.")
+    assert s.report_verb is None and not s.negated
+    (s,) = sentences_of(models, "No decision has been made yet.")
+    assert s.negated
+
+
+def test_empty_and_blank_texts(models: Models) -> None:
+    assert sentences_of(models, "") == ()
+    assert sentences_of(models, "  \n\n ") == ()
