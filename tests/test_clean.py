@@ -378,3 +378,60 @@ def test_curly_quotes_and_foreign_letters_are_not_touched() -> None:
 def test_empty_article() -> None:
     a = _clean("  \n\n ")
     assert a.text == "" and a.removed == () and a.language == "und"
+
+
+BEFORE = "Officials in the capital said on Wednesday that the talks would resume next week."
+AFTER = "The foreign ministry did not respond to a request for comment on the report."
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement Continue reading the main story", "boilerplate"),
+        ("This article is more than 1 year old", "boilerplate"),
+        ("— Jane Doe (@janedoe) March 2, 2019", "boilerplate"),
+        ("Updated: 10:42 AM EST, Tue March 5, 2024", "boilerplate"),
+        ("5 min read", "boilerplate"),
+        ("Listen to this article", "boilerplate"),
+        ("Copyright 2024 The Daily Example. All rights reserved.", "boilerplate"),
+        ("Image caption Rescue workers search the rubble after the strike", "caption"),
+        ("FILE - Police officers stand guard outside the parliament building, Jan. 6, 2021.", "caption"),
+        ("The ministers (left and right) met in the capital on Tuesday", "caption"),
+        ("Protesters march through the city centre. REUTERS/Jane Doe", "caption"),
+        ("Rescue workers at the scene of the blast on Monday. Picture: Alamy", "caption"),
+        ("A satellite image taken on Monday shows damage to the runway", "caption"),
+        ("Watch: The minister's full statement to parliament", "related_links"),
+        ("SEE ALSO: Talks collapse as deadline passes", "related_links"),
+        ("Follow us on Telegram for the latest updates", "promo"),
+        ("Already a subscriber? Log in to continue reading.", "promo"),
+        ("Become a member today", "promo"),
+        ("Topics: Diplomacy, Elections", "section_label"),
+        ("BREAKING NEWS", "section_label"),
+        ("Opinion", "section_label"),
+        ("Additional reporting by John Roe in Geneva", "byline"),
+        ("By JANE DOE, Diplomatic Correspondent", "byline"),
+        ("View 24 comments", "comment_counter"),
+        ("Comments (12)", "comment_counter"),
+        ("Source: Reuters", "source_line"),
+        ("This story was originally published by the Example Herald.", "source_line"),
+    ],
+)
+def test_noise_line_between_prose_is_removed(line: str, reason: str) -> None:
+    a = _clean(f"{BEFORE}\n{line}\n{AFTER}")
+    assert paragraphs(a) == [BEFORE, AFTER]
+    assert [(r.text, r.reason) for r in a.removed] == [(line, reason)]
+
+
+def test_read_more_heading_takes_only_link_titles() -> None:
+    a = _clean(f"{BEFORE}\nRead more:\nTalks collapse as deadline passes\nWhy the ceasefire failed\n{AFTER}")
+    assert paragraphs(a) == [BEFORE, AFTER]
+    assert [r.reason for r in a.removed] == ["related_links"] * 3
+
+
+def test_repairs_in_a_very_long_line_are_recorded_without_a_quadratic_diff() -> None:
+    line = ("Itâ€™s a long line of prose about the budget vote. " * 400).strip()
+    a = _clean(line)
+    assert "â€™" not in a.text and a.text.count("It’s") == 400
+    repairs = [r for r in a.removed if r.reason == "encoding"]
+    assert len(repairs) == 1 and repairs[0].text.startswith("â€™") and repairs[0].text.endswith("â€™")
+    assert encoding_replacement(repairs[0]) == repairs[0].text.replace("â€™", "’")

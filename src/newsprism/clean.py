@@ -63,6 +63,8 @@ MIN_EXACT_REPEAT_WORDS = 5
 MIN_NEAR_REPEAT_WORDS = 8
 MAX_NEW_WORDS = 5
 """A near repeat brings at most this many words of its own: one that adds more is kept as content."""
+MAX_DIFF_CHARS = 4000
+"""Changed stretches longer than this are recorded whole rather than diffed character by character."""
 _REPLACED_BY = "replaced by "
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -105,13 +107,35 @@ def _nonspace(text: str) -> Counter[str]:
     return Counter(ch for ch in text if not ch.isspace())
 
 
+def _changes(original: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    """Changed ranges ``(i1, i2, j1, j2)`` between two versions of a line.
+
+    The common prefix and suffix are cut first (linear); the rest is diffed
+    character by character when short, and taken as one change when long,
+    where a full diff could take quadratic time.
+    """
+    start = 0
+    limit = min(len(original), len(fixed))
+    while start < limit and original[start] == fixed[start]:
+        start += 1
+    end = 0
+    while end < limit - start and original[-1 - end] == fixed[-1 - end]:
+        end += 1
+    a, b = original[start : len(original) - end], fixed[start : len(fixed) - end]
+    if len(a) + len(b) > MAX_DIFF_CHARS:
+        return [(start, start + len(a), start, start + len(b))]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [
+        (start + i1, start + i2, start + j1, start + j2)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
 def _repairs(original: str, fixed: str) -> list[Removal]:
     """The changed pieces of one line, smallest first: what was there and what it became."""
     out = []
-    matcher = SequenceMatcher(None, original, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changes(original, fixed):
         # Take in the punctuation just before the change ("&amp;" -> "&", not "amp;" -> ""): easier to read,
         # and the same net change, so the accounting holds.
         while i1 > 0 and j1 > 0 and original[i1 - 1] == fixed[j1 - 1] and not original[i1 - 1].isalnum():

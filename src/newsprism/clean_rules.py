@@ -187,6 +187,7 @@ _CAPTION_RULES: tuple[tuple[str, str | None, int, re.Pattern[str]], ...] = (
         r"^(?:Photo|Photos|Photograph|Image|Images|Picture|Pictures|Pic|Caption|Credit|Illustration|Graphic|File photo|FILE PHOTO"
         r"|Video|Footage|VIDEO|PHOTO|PHOTOS|IMAGE|Image caption|Image copyright|Media caption)\s*[:|–—]\s*\S")),
     ("caption label", None, -15, re.compile(r"^FILE(?: PHOTO)?\s*[-–—:]\s")),
+    ("caption label", None, -20, re.compile(r"^(?:Image caption|Media caption|Image copyright|Image source|Photo caption)\s")),
     ("'this photo shows' caption", None, -200, re.compile(
         r"^(?:In (?:this|these|a)|This|These)\s+(?:[\w-]+\s+){0,3}?(?:photo(?:graph)?s?|pictures?|images?|screenshots?|screengrabs?"
         r"|(?:video|frame) grabs?|stills?|handouts?)\s+(?:[\w,-]+\s+){0,4}?(?:shows?|showing|taken|released|provided|obtained"
