@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -422,10 +423,21 @@ def test_noise_line_between_prose_is_removed(line: str, reason: str) -> None:
     assert [(r.text, r.reason) for r in a.removed] == [(line, reason)]
 
 
-def test_read_more_heading_takes_only_link_titles() -> None:
-    a = _clean(f"{BEFORE}\nRead more:\nTalks collapse as deadline passes\nWhy the ceasefire failed\n{AFTER}")
+@pytest.mark.parametrize("heading", ["Read more:", "More from the Example Herald", "Most read", "You might also like"])
+def test_list_heading_takes_only_the_link_titles_under_it(heading: str) -> None:
+    a = _clean(f"{BEFORE}\n{heading}\nTalks collapse as deadline passes\nWhy the ceasefire failed?\n{AFTER}")
     assert paragraphs(a) == [BEFORE, AFTER]
-    assert [r.reason for r in a.removed] == ["related_links"] * 3
+    assert [(r.text, r.reason) for r in a.removed] == [
+        (heading, "related_links"),
+        ("Talks collapse as deadline passes", "related_links"),
+        ("Why the ceasefire failed?", "related_links"),
+    ]
+    assert a.removed[1].detail == f"link title under {json.dumps(heading)}"
+
+
+def test_more_from_in_a_sentence_is_not_a_heading() -> None:
+    line = "More from the interview will be published on Sunday, the editors said."
+    assert _clean(f"{BEFORE}\n{line}\nTalks collapse as deadline passes\n{AFTER}").removed == ()
 
 
 def test_repairs_in_a_very_long_line_are_recorded_without_a_quadratic_diff() -> None:

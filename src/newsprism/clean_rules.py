@@ -197,6 +197,7 @@ _CAPTION_RULES: tuple[tuple[str, str | None, int, re.Pattern[str]], ...] = (
         r"(?:taken|shows|showing|provided by|released by|made available by|courtesy of)\b")),
 )
 
+_MORE_FROM = re.compile(r"(?i)^(?:more|latest|other|related|top) (?:stories |news |articles |videos )?(?:from|on|in|about|by) \S")
 _BY = re.compile(r"(?i)^by\s+(?P<rest>.+)$")
 _CREDIT_BY = re.compile(
     r"^\(?(?:[Ww]ritten|[Rr]eported|[Ee]dited|[Cc]ompiled|[Ss]tory|[Ww]ords|[Tt]ext|[Rr]eporting|[Aa]dditional reporting"
@@ -327,6 +328,8 @@ def classify_paragraph(text: str) -> Verdict | None:
         reason = _phrases().get(_phrase_key(text))
         if reason is not None:
             return Verdict(reason, "list heading" if reason == "related_links" else "stock line", reason == "related_links")
+        if _MORE_FROM.match(text) and _core(text)[-1:] not in TERMINAL:
+            return Verdict("related_links", "list heading", starts_list=True)
     for reason, detail, max_words, pattern in _RULES:
         if n_words <= max_words:
             match = pattern.search(text)
