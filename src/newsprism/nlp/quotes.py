@@ -5,10 +5,12 @@ single quotes, paired by context so that a stray or mis-typed mark never
 swallows the article), then attributed with the dependency parse:
 
 1. the nearest reporting verb that governs the quote (``said it “…”``,
-   ``“…,” the State Department said``, ``warning Tehran: “…”``);
+   ``“…,” the State Department said``, ``warning Tehran: “…”``), or
+   ``according to X`` / ``per X``;
 2. else a reporting verb right next to the marks (``“…,” he said``,
    ``Smith said: “…”``) when the parser split them apart;
-3. else the speaker of the quote it continues (in the next sentence, in a
+3. else a transcript label (``Mayor Bill de Blasio: “…”``);
+4. else the speaker of the quote it continues (in the next sentence, in a
    paragraph that is only a quote, or across paragraphs) or of a lead-in
    paragraph (``Smith said:``).
 
@@ -17,7 +19,8 @@ Speakers are named by :mod:`._speakers`: the person inside the subject
 organisation or group as written, and ``he``/``she`` resolved to the nearest
 preceding person in subject position. Short quotes (under three words) are
 kept only when someone is known to have said them; longer unattributed ones
-keep ``speaker=None``.
+keep ``speaker=None``. Titles and names in marks (a story “entitled …”,
+NBC’s “Meet the Press”, Cory “Call Me Spartacus” Booker) are not quotes.
 
 A quote's span is the words inside the marks, whitespace trimmed and a
 trailing comma dropped (``“We’re working that out now,”`` gives ``We’re working
@@ -46,7 +49,7 @@ MAX_QUOTE_CHARS = 1500
 MAX_SINGLE_QUOTE_CHARS = 600
 #: Quotes shorter than this many words are kept only with a speaker.
 MIN_FREE_WORDS = 3
-#: A capitalised quote of at most this many words with no verb is a title or a name.
+#: A capitalised quote of at most this many words (and no verb, or a short one) is a title or a name.
 MAX_TITLE_WORDS = 6
 
 _OPENERS = "“„«"
@@ -259,6 +262,8 @@ def _adjacent_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> 
             between = after[:n]
             if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 break  # "“…” Smith said the plan …": the verb reports something else
+            if tok.lower_ in ("according", "per") and "," not in ctx.text[region.end : tok.idx]:
+                break  # "“…” According to data, …" opens the next sentence
             subject = subject_of(tok, ctx.in_quote)
             if subject is not None and not ctx.in_quote(subject.idx):
                 allowed = set(subject.subtree)
@@ -318,11 +323,16 @@ def _starts_sentence(ctx: Context, region: QuoteRegion) -> bool:
     return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
 
 
-def _title_like(content: Sequence[Token]) -> bool:
-    """A quoted name or title (“The Art of the Deal”), not speech."""
+def _title_like(content: Sequence[Token], *, loose: bool = False) -> bool:
+    """A quoted name or title (“The Art of the Deal”), not speech.
+
+    ``loose``: any capitalised run of words (after a possessive, ``NBC’s “Meet the Press.”``).
+    """
     words = [t for t in content if t.is_alpha]
     if not words or not all(t.text[0].isupper() or t.is_stop for t in words) or not words[0].text[0].isupper():
         return False
+    if loose:
+        return len(words) <= MAX_TITLE_WORDS
     # a capitalised clause is speech when it has its own verb, unless it is short and unpunctuated
     # like a show or a slogan ("Meet the Press", "Call Me Spartacus")
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
@@ -411,6 +421,12 @@ def _to_quote(article: Article, item: _Found) -> Quote | None:
         return None
     if (item.speaker is None and n_words < MIN_FREE_WORDS) or (n_words <= MAX_TITLE_WORDS and _title_like(content)):
         return None
+    if (
+        cue
+        and article.text[max(0, r.open - 3) : r.open].rstrip().endswith(("’s", "'s"))
+        and _title_like(content, loose=True)
+    ):
+        return None  # NBC’s “Meet the Press.”: a show, a book, a paper
     verb_span = None
     if item.verb is not None and not item.inherited:
         v = item.verb
