@@ -1,0 +1,33 @@
+"""Our pipeline changes: sentence hints before the parser, the fast attribute ruler."""
+
+from __future__ import annotations
+
+from newsprism.nlp.models import ATTRIBUTE_RULER, Models
+from newsprism.nlp.sentences import COMPONENT
+
+
+def test_pipeline_order(models: Models) -> None:
+    names = models.nlp.pipe_names
+    assert names.index("tagger") < names.index(COMPONENT) < names.index("parser")
+    assert names.index("parser") < names.index(ATTRIBUTE_RULER) < names.index("lemmatizer")
+    assert "attribute_ruler" not in names and "attribute_ruler" in models.nlp.disabled
+
+
+def test_fast_attribute_ruler_matches_the_stock_one(models: Models, seed_articles: list) -> None:
+    nlp = models.nlp
+    texts = [a.text for a in seed_articles] + ["I ain't gonna lie: there's nothin' he doin' about it, y'all."]
+
+    def attributes() -> list[tuple[str, str, str, str, str]]:
+        return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_) for doc in nlp.pipe(texts) for t in doc]
+
+    ours = attributes()
+    nlp.disable_pipe(ATTRIBUTE_RULER)
+    nlp.enable_pipe("attribute_ruler")
+    try:
+        stock = attributes()
+    finally:
+        nlp.disable_pipe("attribute_ruler")
+        nlp.enable_pipe(ATTRIBUTE_RULER)
+    assert len(ours) > 3000
+    assert ours == stock
+    assert nlp.pipe_names.index(ATTRIBUTE_RULER) == nlp.pipe_names.index("parser") + 1
