@@ -426,6 +426,10 @@ class EntityIndex:
         self._by_key = dict(forms)
         self._members = [list(m) for m in members]
         self._order = dict(order)
+        self._by_last: dict[str, list[tuple[int, _Form]]] = {}
+        for n, group in enumerate(self._members):
+            for f in group:
+                self._by_last.setdefault(_bucket(f.key[-1]), []).append((n, f))
 
     @classmethod
     def build(cls, articles: Sequence[Article], annotations: Sequence[Annotations]) -> EntityIndex:
@@ -495,12 +499,11 @@ class EntityIndex:
                 return self._by_key[form.key]
         assert form is not None
         probe = _Form(form.key, form.units)
-        fits = set()
-        for n, members in enumerate(self._members):
-            for f in members:
-                if _same_name(probe, f) or (f.person and _partial_of(probe, f)):
-                    fits.add(n)
-                    break
+        fits = {
+            n
+            for n, f in self._by_last.get(_bucket(form.key[-1]), ())
+            if _same_name(probe, f) or (f.person and _partial_of(probe, f))
+        }
         if not fits and len(form.units) == 1 and _is_acronym(form.display):
             for n, members in enumerate(self._members):
                 if any(
