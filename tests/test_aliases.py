@@ -127,6 +127,8 @@ def test_surname_merges_only_when_unambiguous() -> None:
     assert index.lookup("Blinken") is index.lookup("Antony Blinken")
     assert index.lookup("Mr Biden") is index.lookup("Biden")
     assert index.lookup("Joe Biden") is not index.lookup("Hunter Biden")
+    assert index.lookup("Blinken, the top US diplomat") is index.lookup("Antony Blinken")
+    assert index.lookup("the top US diplomat, Antony Blinken") is index.lookup("Antony Blinken")
 
 
 def test_first_names_shared_by_different_people() -> None:
@@ -176,6 +178,11 @@ def test_name_helpers() -> None:
     form = name_form("US Secretary of State Antony Blinken’s")
     assert form is not None and form.key == ("antony", "blinken") and form.display == "Antony Blinken" and form.titled
     assert name_form("he") is None and name_form("US") is not None
+    for kept in ("Martin Luther King Jr", "Prime Minister", "John Major"):
+        form = name_form(kept)
+        assert form is not None and form.display == kept
+    form = name_form("UK Prime Minister Sir Keir Starmer")
+    assert form is not None and form.display == "Keir Starmer"
     org = name_form("General Motors", person=False)
     assert org is not None and org.key == ("general", "motors")
     assert similar("zelensky", "zelenskiy") and similar("haniyeh", "haniyah")

@@ -73,6 +73,12 @@ PRONOUNS = frozenset(
 )
 #: Honorifics that only ever precede a person's name: stripped whatever the model's label.
 HONORIFICS = frozenset({("mr",), ("mrs",), ("ms",), ("miss",), ("mx",), ("dr",), ("sir",), ("dame",)})
+#: One-word titles that are also common names: stripped only at the start ("King Charles", not "Martin Luther King").
+NAME_LIKE_TITLES = frozenset(
+    {"king", "major", "marshal", "bishop", "judge", "justice", "chief", "general", "prince", "lord", "father"}
+    | {"sister", "private", "officer", "director", "chair", "candidate", "coach", "manager", "speaker", "leader"}
+)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW")
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "&", "to"})
 MIN_FUZZY_LENGTH = 5
@@ -167,17 +173,20 @@ def _strip_titles(keys: Sequence[str], *, person: bool) -> int:
                 continue
             break
         n = _title_length(keys, i)
-        if n:
+        if n and i + n < len(keys):
             i += n
             continue
         for q in range(1, 4):
             n = _title_length(keys, i + q) if i + q < len(keys) - 1 else 0
-            if n:
+            if n and i + q + n < len(keys) and not (n == 1 and keys[i + q] in NAME_LIKE_TITLES):
                 i += q + n
                 break
         else:
             break
-    return min(i, len(keys) - 1)
+    i = min(i, len(keys) - 1)
+    while i > 0 and all(k in NAME_SUFFIXES for k in keys[i:]):
+        i -= 1  # "Martin Luther King Jr": never keep a bare suffix
+    return i
 
 
 def name_form(text: str, *, person: bool = True) -> NameForm | None:
@@ -485,8 +494,10 @@ class EntityIndex:
     def lookup(self, name: str) -> Entity | None:
         """The entity a surface name refers to (titles, partial names, spellings, acronyms), else ``None``."""
         found = self._lookup(name)
-        if found is None and "," in name:
+        if found is None and "," in name:  # "McCaul, the Texas Republican" / "ambassador to the UN, Vassily Nebenzya"
             found = self._lookup(name.split(",", 1)[0])
+            if found is None:
+                found = self._lookup(name.rsplit(",", 1)[1])
         return self.entities[found] if found is not None else None
 
     def _lookup(self, name: str) -> int | None:
