@@ -1,17 +1,114 @@
-"""Readers (PLACEHOLDER: being written)."""
+"""Readers: files, directories and stdin to uncleaned articles, or failures saying why.
+
+:func:`read_inputs` is the one entry point. Each input goes to a reader
+chosen by its content as well as its name (:mod:`.sniff`):
+
+* plain text (:mod:`.text`): a first-line headline becomes the title; a
+  ``meta.jsonl``/``meta.csv`` sidecar (:mod:`.sidecar`) supplies the rest;
+* HTML (:mod:`.html`): trafilatura's main text and metadata;
+* JSON and JSON Lines (:mod:`.jsonl`): field names mapped by :mod:`.records`;
+  JSON Lines streamed line by line;
+* RSS and Atom (:mod:`.feed`): one article per item.
+
+gzip is undone wherever the bytes start with its magic number. Bad input
+(missing, unreadable, binary, empty, undecodable, malformed, too large) is an
+:class:`~newsprism.model.InputFailure` in the stream, never an exception, and
+the other inputs are still read. Articles come out as read: cleaning is the
+next stage's work.
+"""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Settings
+from ..errors import InputError
 from ..model import Article, InputFailure
+from .feed import read_feed
+from .html import decode_html, html_article
+from .jsonl import read_json, read_jsonl
+from .records import check_size
+from .sidecar import SidecarIndex
+from .sniff import Format, decode_text, sniff
+from .source import Source, describe_os_error, iter_sources, open_source, read_limited
+from .text import text_article
+
+__all__ = ["read_inputs"]
 
 
 def read_inputs(paths: Sequence[str | Path], *, settings: Settings) -> Iterator[Article | InputFailure]:
-    for p in paths:
-        path = Path(p)
-        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
-        for f in files:
-            yield Article(id=f.stem, text=f.read_text(encoding="utf-8"), source_path=str(f))
+    """Every article under ``paths`` (files, directories read recursively, ``"-"`` for stdin).
+
+    Yields articles and failures in input order; directory entries are sorted,
+    so a run is deterministic. Article ids are made unique within the run:
+    a repeated id gets ``-2``, ``-3``... in order of appearance.
+    """
+    sidecars = SidecarIndex()
+    taken: set[str] = set()
+    for item in iter_sources(list(paths)):
+        if isinstance(item, InputError):
+            yield InputFailure(item.input, item.reason)
+            continue
+        for result in read_source(item, settings=settings, sidecars=sidecars):
+            yield _unique(result, taken) if isinstance(result, Article) else result
+
+
+def _unique(article: Article, taken: set[str]) -> Article:
+    article_id, number = article.id, 1
+    while article_id in taken:
+        number += 1
+        article_id = f"{article.id}-{number}"
+    taken.add(article_id)
+    return article if article_id == article.id else replace(article, id=article_id)
+
+
+def read_source(
+    source: Source, *, settings: Settings, sidecars: SidecarIndex | None = None
+) -> Iterator[Article | InputFailure]:
+    """The articles of one input, or the failures that stopped them."""
+    sidecars = sidecars if sidecars is not None else SidecarIndex()
+    try:
+        with open_source(source) as (stream, head):
+            if not head.strip():
+                raise InputError(source.name, "empty file" if not head else "whitespace-only file")
+            kind = sniff(head, source.name, source.suffix)
+            if kind is Format.JSONL:
+                yield from read_jsonl(source, stream, settings=settings)
+                return
+            data = read_limited(stream, source, settings.max_file_bytes)
+            if kind is Format.JSON:
+                yield from read_json(source, data, settings=settings)
+            elif kind is Format.FEED:
+                yield from read_feed(source, data, settings=settings)
+            else:
+                yield from _single(source, kind, data, settings, sidecars)
+    except InputError as exc:
+        yield InputFailure(exc.input, exc.reason)
+    except OSError as exc:
+        yield InputFailure(source.name, describe_os_error(exc))
+    except (EOFError, zlib.error) as exc:
+        yield InputFailure(source.name, f"corrupt or truncated compressed data ({exc})")
+
+
+def _single(
+    source: Source, kind: Format, data: bytes, settings: Settings, sidecars: SidecarIndex
+) -> Iterator[Article | InputFailure]:
+    """A text or HTML file: one article, a sidecar entry filling what it lacks."""
+    meta: dict[str, str] = {}
+    if source.path is not None:
+        found, failures = sidecars.lookup(source.path)
+        yield from failures
+        meta = found or {}
+    path = None if source.path is None else str(source.path)
+    if kind is Format.HTML:
+        html = decode_html(data, source.name)
+        article = html_article(html, article_id=source.stem, name=source.name, source_path=path, meta=meta)
+    else:
+        text = decode_text(data, source.name)
+        if not text.strip():
+            raise InputError(source.name, "whitespace-only file")
+        article = text_article(text, article_id=source.stem, source_path=path, meta=meta)
+    yield check_size(article, source.name, settings)

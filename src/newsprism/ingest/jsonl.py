@@ -1,0 +1,116 @@
+"""JSON and JSON Lines inputs.
+
+A ``.json`` file holds one article object, an array of them, or an object
+with the array under ``articles``/``items``/``entries``/``data``/``results``.
+A ``.jsonl`` file is read one line at a time, never whole, so a file of any
+size reads in bounded memory; a bad line is an input failure naming the
+line, and the lines after it are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
+
+from ..config import Settings
+from ..errors import InputError
+from ..model import Article, InputFailure
+from .fields import TEXT_KEYS
+from .records import record_article
+from .sniff import decode_text
+from .source import Source
+
+__all__ = ["read_json", "read_jsonl"]
+
+CONTAINER_KEYS = ("articles", "items", "entries", "data", "results", "documents", "records")
+_SKIP_CHUNK = 1 << 20
+
+
+def read_json(source: Source, data: bytes, *, settings: Settings) -> Iterator[Article | InputFailure]:
+    """The articles of a JSON document."""
+    text = decode_text(data, source.name)
+    if not text.strip():
+        raise InputError(source.name, "empty file")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source.name, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    path = None if source.path is None else str(source.path)
+    if isinstance(value, Mapping):
+        records = _contained(value)
+        if records is None:
+            yield record_article(value, name=source.name, settings=settings, source_path=path, article_id=source.stem)
+            return
+    elif isinstance(value, list):
+        records = value
+    else:
+        raise InputError(source.name, f"expected a JSON object or array, got {type(value).__name__}")
+    if not records:
+        raise InputError(source.name, "no records in the JSON array")
+    for number, record in enumerate(records, 1):
+        where = f"{source.name}:record {number}"
+        if not isinstance(record, Mapping):
+            yield InputFailure(where, f"expected a JSON object, got {type(record).__name__}")
+            continue
+        try:
+            yield record_article(record, name=where, settings=settings, source_path=path)
+        except InputError as exc:
+            yield InputFailure(exc.input, exc.reason)
+
+
+def _contained(value: Mapping[str, Any]) -> list[Any] | None:
+    """The record list of a wrapper object, or ``None`` when ``value`` is itself a record."""
+    if any(key in value for key in TEXT_KEYS):
+        return None
+    for key in CONTAINER_KEYS:
+        if isinstance(value.get(key), list):
+            return list(value[key])
+    return None
+
+
+def read_jsonl(source: Source, stream: BinaryIO, *, settings: Settings) -> Iterator[Article | InputFailure]:
+    """The articles of a JSON Lines stream, one line at a time."""
+    path = None if source.path is None else str(source.path)
+    seen_any = False
+    for number, line in _lines(stream, settings.max_file_bytes):
+        where = f"{source.name}:line {number}"
+        if line is None:
+            yield InputFailure(where, f"line longer than max_file_bytes ({settings.max_file_bytes:,} bytes)")
+            continue
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            yield _line_article(line, where, settings, path)
+        except InputError as exc:
+            yield InputFailure(exc.input, exc.reason)
+    if not seen_any:
+        raise InputError(source.name, "empty file")
+
+
+def _line_article(line: bytes, where: str, settings: Settings, path: str | None) -> Article:
+    text = decode_text(line, where)
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(record, Mapping):
+        raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    return record_article(record, name=where, settings=settings, source_path=path)
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(number, line)`` for each line; ``None`` for a line over ``limit`` bytes, which is skipped."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (chunk := stream.readline(_SKIP_CHUNK)) and not chunk.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        yield number, line

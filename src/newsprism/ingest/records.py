@@ -1,0 +1,117 @@
+"""Structured records (a JSON object, a feed item) to articles, the same way for all.
+
+A record names its fields as it likes (``text``/``content``, ``outlet``/
+``source``, ``published``/``date``...); :func:`record_article` maps them onto an
+:class:`~newsprism.model.Article`. Content that is HTML is turned into text,
+one block per line. Ids: the caller's (a file stem), else the record's own
+``id``, else a hash of the URL, else of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..config import Settings
+from ..errors import InputError
+from ..model import Article
+from .fields import (
+    DATE_KEYS,
+    OUTLET_KEYS,
+    TEXT_KEYS,
+    TITLE_KEYS,
+    URL_KEYS,
+    domain_of,
+    first_string,
+    normalize_date,
+    stable_id,
+)
+from .html import fragment_to_text
+from .sniff import normalize_newlines
+
+__all__ = ["ID_KEYS", "check_size", "looks_like_html", "record_article"]
+
+ID_KEYS = ("id", "_id", "uuid")
+_TEXT_VALUE_KEYS = ("value", "rendered", "text", "html", "body")
+"""Where an object-valued text field (``"content": {"rendered": ...}``) keeps the text."""
+_HTML_CONTENT = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|figure|section|article)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is marked up (closes a block element or breaks a line)."""
+    return _HTML_CONTENT.search(text) is not None
+
+
+def record_text(record: Mapping[str, Any]) -> str | None:
+    """The body of a record, HTML converted to text; ``None`` when it has no text field."""
+    for key in TEXT_KEYS:
+        if key in record and record[key] is not None:
+            value = _text_value(record[key])
+            if value is not None:
+                return fragment_to_text(value) if looks_like_html(value) else normalize_newlines(value)
+    return None
+
+
+def _text_value(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        for key in _TEXT_VALUE_KEYS:
+            found = _text_value(value.get(key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(value, list) and value:
+        parts = [_text_value(item) for item in value]
+        return "\n\n".join(p for p in parts if p) if any(parts) else None
+    return None
+
+
+def record_article(
+    record: Mapping[str, Any],
+    *,
+    name: str,
+    settings: Settings,
+    source_path: str | None,
+    article_id: str | None = None,
+) -> Article:
+    """The article a record describes.
+
+    Raises:
+        InputError: the record has no text, only whitespace, or too much text.
+    """
+    text = record_text(record)
+    if text is None:
+        raise InputError(name, f"no article text (expected a string field named one of {', '.join(TEXT_KEYS[:2])})")
+    if not text.strip():
+        raise InputError(name, "empty article text")
+    url = first_string(record, URL_KEYS)
+    article = Article(
+        id=article_id or first_string(record, ID_KEYS) or stable_id(url or text),
+        text=text,
+        title=first_string(record, TITLE_KEYS),
+        url=url,
+        outlet=first_string(record, OUTLET_KEYS) or domain_of(url),
+        published=normalize_date(_first_value(record, DATE_KEYS)),
+        source_path=source_path,
+    )
+    return check_size(article, name, settings)
+
+
+def _first_value(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def check_size(article: Article, name: str, settings: Settings) -> Article:
+    """``article``, or an :class:`InputError` when its text is over ``settings.max_article_chars``."""
+    size = len(article.text) + sum(len(r.text) for r in article.removed)
+    if size > settings.max_article_chars:
+        raise InputError(
+            name, f"article has {size:,} characters, more than max_article_chars ({settings.max_article_chars:,})"
+        )
+    return article
