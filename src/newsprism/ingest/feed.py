@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
+from xml.sax import SAXException
 
 from ..config import Settings
 from ..errors import InputError
@@ -47,6 +48,9 @@ def read_feed(source: Source, data: bytes, *, settings: Settings) -> Iterator[Ar
             yield _entry_article(entry, where=where, feed_title=feed_title, path=path, settings=settings)
         except InputError as exc:
             yield InputFailure(exc.input, exc.reason)
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, SAXException):  # not a mere encoding notice: the XML breaks off
+        yield InputFailure(source.name, f"malformed feed XML ({problem}); items after the error may be missing")
 
 
 def _entry_article(
@@ -64,13 +68,22 @@ def _entry_article(
     article = Article(
         id=stable_id(link or text),
         text=text,
-        title=first_string(entry, ("title",)),
+        title=_entry_title(entry),
         url=link,
         outlet=outlet or feed_title or domain_of(link),
         published=published,
         source_path=path,
     )
     return check_size(article, where, settings)
+
+
+def _entry_title(entry: Mapping[str, Any]) -> str | None:
+    """The item's title as plain text (an HTML title is unescaped and untagged)."""
+    title = first_string(entry, ("title",))
+    detail = entry.get("title_detail")
+    if title and isinstance(detail, Mapping) and str(detail.get("type", "")).lower() in _HTML_TYPES:
+        title = " ".join(fragment_to_text(title).split()) or None
+    return title
 
 
 def _entry_text(entry: Mapping[str, Any]) -> str:

@@ -30,6 +30,9 @@ EXTRACTION_OPTIONS: dict[str, Any] = {
 }
 """Keyword options for ``trafilatura.bare_extraction``, chosen on the benchmark."""
 
+MIN_WORDS = 3
+"""Extracted text with fewer words is markup debris, not an article."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _PUBLISHED = (
     re.compile(r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
@@ -78,7 +81,7 @@ def html_article(
     except Exception as exc:  # noqa: BLE001 - any parser failure on untrusted markup is bad input
         raise ExtractError(name, f"malformed HTML ({type(exc).__name__}: {exc})") from None
     text = normalize_newlines(str(getattr(doc, "text", None) or "")).strip() if doc is not None else ""
-    if not text:
+    if len(_WORD.findall(text)) < MIN_WORDS:
         raise ExtractError(name, "no article text found in the HTML (malformed, empty or not an article page)")
     assert doc is not None
     meta = meta or {}

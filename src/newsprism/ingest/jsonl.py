@@ -90,7 +90,7 @@ def read_jsonl(source: Source, stream: BinaryIO, *, settings: Settings) -> Itera
 
 
 def _line_article(line: bytes, where: str, settings: Settings, path: str | None) -> Article:
-    text = decode_text(line, where)
+    text = decode_text(line, where).rstrip("\n")
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -79,6 +79,10 @@ def sniff(head: bytes, name: str, suffix: str) -> Format:
         rest = _PROLOG.sub("", text, count=1)
         if _FEED_ROOT.match(rest):
             return Format.FEED
+        if re.match(r"<html\b", rest, re.IGNORECASE) or re.match(r"<!doctype\s+html", text, re.IGNORECASE):
+            return Format.HTML
+        if text.startswith("<?xml"):  # XML whose root is neither a feed nor a page: the feed reader says so
+            return Format.HTML if by_suffix is Format.HTML else Format.FEED
         if _HTML_MARK.search(text[:4096]):
             return Format.HTML
         return by_suffix if by_suffix in (Format.FEED, Format.HTML) else Format.FEED

@@ -33,7 +33,14 @@ _NOT_A_HEADLINE = re.compile(
 )
 _FINAL_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 """An ending like "U.S." or "D.C.": a headline may end with one."""
-_INNER_SENTENCE_BREAK = re.compile(r"\b[a-z]{2,}[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
+_INNER_SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
+_DATELINE = re.compile(r"^[A-Z]{2,}[A-Z .'’-]*(?:,[^—–-]{0,40})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
+"""A wire-copy opening, "CITY, Country (Agency) — ...": the story has begun."""
+_OPEN_ENDINGS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "that", "the", "than",
+     "to", "with", "which", "who", "whose"}
+)
+"""A line ending with one of these words breaks off mid-sentence (hard-wrapped prose)."""
 _PROSE_LINE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
@@ -50,7 +57,9 @@ def looks_like_headline(line: str) -> bool:
         bare = bare[:-1]
     if not bare or bare[-1] in _SENTENCE_END or bare.endswith("…"):
         return False
-    if _NOT_A_HEADLINE.search(line) or _INNER_SENTENCE_BREAK.search(line):
+    if _NOT_A_HEADLINE.search(line) or _INNER_SENTENCE_BREAK.search(line) or _DATELINE.match(line):
+        return False
+    if words[-1].casefold() in _OPEN_ENDINGS:
         return False
     # a line the cleaner drops as noise (a byline, a caption, a label) is left for it to record
     return classify_paragraph(" ".join(words)) is None and edge_byline(" ".join(words)) is None
@@ -59,7 +68,7 @@ def looks_like_headline(line: str) -> bool:
 def split_title(text: str) -> tuple[str | None, str]:
     """``(headline, body)`` when the first line is a headline over prose, else ``(None, text)``."""
     first, newline, rest = text.partition("\n")
-    if not newline or not looks_like_headline(first):
+    if not newline or not looks_like_headline(first) or rest[:1].islower():
         return None, text
     if not any(
         len(line.split()) >= MIN_PROSE_WORDS and _PROSE_LINE.search(line) for line in rest.split("\n", 50)[:50]
