@@ -165,6 +165,13 @@ def test_directories_are_walked_recursively_sorted_skipping_hidden_and_non_artic
     assert found[-1].outlet == "Bridge News"
 
 
+def test_a_sidecar_named_on_the_command_line_is_not_an_article(tmp_path: Path) -> None:
+    _two_texts(tmp_path)
+    (tmp_path / "meta.csv").write_text("file,outlet\nalpha.txt,Alpha Times\n")
+    found = articles(*sorted(tmp_path.iterdir()))  # as a shell glob passes them
+    assert [(a.id, a.outlet) for a in found] == [("alpha", "Alpha Times"), ("beta", None)]
+
+
 def test_repeated_ids_get_numbered_suffixes_in_order(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("The ministry confirmed the figures on Tuesday in a statement to reporters.\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import gzip
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -205,8 +206,29 @@ def test_feed_without_items(tmp_path: Path) -> None:
     assert single_failure(bad) == InputFailure(str(bad), "feed has no items")
 
 
-def test_unreadable_directory_entry_and_missing_paths_do_not_stop_a_run(tmp_path: Path) -> None:
+def test_missing_paths_do_not_stop_a_run(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(GOOD)
     items = list(read_inputs([tmp_path / "gone", good, tmp_path / "also-gone.json"], settings=Settings()))
-    assert [type(i).__name__ for i in items] == ["InputFailure", "Article", "InputFailure"]
+    assert items[0] == InputFailure(str(tmp_path / "gone"), "no such file or directory")
+    assert isinstance(items[1], Article) and items[1].id == "good"
+    assert items[2] == InputFailure(str(tmp_path / "also-gone.json"), "no such file or directory")
+
+
+def test_an_unreadable_subdirectory_is_a_failure_and_its_siblings_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text(GOOD)
+    (tmp_path / "open.txt").write_text(GOOD)
+    real_scandir = os.scandir
+
+    def guarded_scandir(path: Any) -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    items = list(read_inputs([tmp_path], settings=Settings()))
+    assert items[0] == InputFailure(str(tmp_path / "locked"), "permission denied")
+    assert isinstance(items[1], Article) and items[1].id == "open"

@@ -100,6 +100,8 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Source | InputError]:
             yield Source.stdin()
             continue
         path = Path(raw)
+        if path.name.casefold() in SIDECAR_NAMES and path.is_file():
+            continue  # metadata for the files beside it, read when they are
         if path.is_dir():
             yield from _walk(path, set())
         elif path.exists() or path.is_symlink():
@@ -196,6 +198,8 @@ def _peek(stream: BinaryIO, size: int) -> tuple[bytes, BinaryIO]:
 def open_source(source: Source) -> Iterator[tuple[BinaryIO, bytes]]:
     """The input's (decompressed) byte stream and its first :data:`HEAD_BYTES`."""
     if source.path is None:
+        if sys.stdin is None:
+            raise InputError(source.name, "no standard input to read")
         raw: BinaryIO = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
         close = False
     else:
