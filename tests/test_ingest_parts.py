@@ -81,6 +81,7 @@ def test_a_headline_needs_prose_below_it() -> None:
     assert split_title("Only a headline") == (None, "Only a headline")
     text = "Ferry strike ends\n\n\nCrews went back to work on Friday after the union accepted the offer.\n"
     assert split_title(text) == ("Ferry strike ends", "Crews went back to work on Friday after the union accepted the offer.\n")
+    assert split_title("\n  \n" + text) == split_title(text)
 
 
 @pytest.mark.parametrize(

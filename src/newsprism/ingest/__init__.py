@@ -33,7 +33,7 @@ from .jsonl import read_json, read_jsonl
 from .records import check_size
 from .sidecar import SidecarIndex
 from .sniff import Format, decode_text, sniff
-from .source import Source, describe_os_error, iter_sources, open_source, read_limited
+from .source import HEAD_BYTES, Source, describe_os_error, iter_sources, open_source, read_limited
 from .text import text_article
 
 __all__ = ["read_inputs"]
@@ -72,7 +72,7 @@ def read_source(
     sidecars = sidecars if sidecars is not None else SidecarIndex()
     try:
         with open_source(source) as (stream, head):
-            if not head.strip():
+            if not head.strip() and len(head) < HEAD_BYTES:
                 raise InputError(source.name, "empty file" if not head else "whitespace-only file")
             kind = sniff(head, source.name, source.suffix)
             if kind is Format.JSONL:

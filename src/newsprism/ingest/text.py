@@ -10,6 +10,7 @@ still account for every character of the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..clean_rules import classify_paragraph, edge_byline
 from ..model import Article, Removal
@@ -41,6 +42,7 @@ _OPEN_ENDINGS = frozenset(
      "to", "with", "which", "who", "whose"}
 )
 """A line ending with one of these words breaks off mid-sentence (hard-wrapped prose)."""
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
 _PROSE_LINE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
@@ -67,7 +69,8 @@ def looks_like_headline(line: str) -> bool:
 
 def split_title(text: str) -> tuple[str | None, str]:
     """``(headline, body)`` when the first line is a headline over prose, else ``(None, text)``."""
-    first, newline, rest = text.partition("\n")
+    start = _LEADING_BLANK_LINES.match(text)
+    first, newline, rest = text[start.end() if start else 0 :].partition("\n")
     if not newline or not looks_like_headline(first) or rest[:1].islower():
         return None, text
     if not any(
@@ -82,7 +85,7 @@ def text_article(
     *,
     article_id: str,
     source_path: str | None,
-    meta: dict[str, str] | None = None,
+    meta: Mapping[str, str] | None = None,
 ) -> Article:
     """An article from plain text, its title line split off, ``meta`` (a sidecar entry) filling the rest."""
     meta = meta or {}
