@@ -16,8 +16,11 @@ together, cuts ``“…,” Biden said`` after the quote, and stops after ``Mr``
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
 
 from ..lexicon import reporting_verbs
 from ..model import Article, Sentence, Span
@@ -26,150 +29,120 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["COMPONENT", "add_sentence_hints", "must_not_start", "sentence_hints", "split_sentences"]
+__all__ = ["COMPONENT", "add_sentence_hints", "boundary_hints", "sentence_facts", "sentence_hints", "split_sentences"]
 
 COMPONENT = "newsprism_sentence_hints"
 
 # Abbreviations after which a capitalised word continues the sentence ("Mr Lammy", "Gen. Smith").
 TITLE_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "maj",
-        "adm",
-        "cmdr",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "det",
-        "brig",
-        "cpl",
-        "pvt",
-        "mt",
-        "ft",
-    ]
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm"}
+    | {"cmdr", "rev", "hon", "pres", "supt", "insp", "det", "brig", "cpl", "pvt", "mt", "ft", "st", "sr", "jr"}
 )
-# Abbreviations after which a number continues the sentence ("Sept. 11", "No. 10").
+# Abbreviations (with their period) after which a number continues the sentence ("Sept. 11", "No. 10").
 NUMBER_ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "nos",
-        "vol",
-        "pp",
-        "fig",
-        "art",
-    ]
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "pp"}
+    | {"fig", "art", "p"}
 )
-OPENING_QUOTES = frozenset("“‘«‹„")
-CLOSING_QUOTES = frozenset("”’»›")
-QUOTE_CHARS = frozenset('"“”‘’«»‹›„')
+CLOSING_QUOTES = frozenset({"”", "’", "»", "›"})
+STRAIGHT_QUOTES = frozenset({'"', "'", "''"})
+QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "«", "»", "‹", "›", "„"})
 CONTINUING_PUNCT = frozenset({",", ";", ":", "–", "—", "-"})
 NEVER_START = frozenset({".", ",", ";", ":", "!", "?", ")", "]", "}", "…", "...", "%"})
-ELLIPSES = frozenset({"…", "...", ". . ."})
+INITIALISM_SHAPES = frozenset({"X.X.", "X.X.X.", "x.x.", "X.X.X.X."})  # U.S., U.K., D.C., a.m.
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 EDGE_PUNCT = ' \t\n,;:–—-"“”‘’'
 PARENTHETICAL = re.compile(r"\s*\([^()]*\)?")
 
 
-# --- boundary rules ---------------------------------------------------------
+def _ids(strings: Iterable[str]) -> np.ndarray:
+    from spacy.strings import get_string_id
+
+    return np.array(sorted({get_string_id(s) for s in strings}), dtype=np.uint64)
 
 
-def _is_closing_quote(doc: Doc, i: int) -> bool:
-    text = doc[i].text
-    if text in CLOSING_QUOTES:
-        return True
-    if text in ('"', "'", "''"):
-        # A straight quote hugging the previous word closes; one hugging the next opens.
-        return i > 0 and doc[i - 1].whitespace_ == "" and not doc[i - 1].is_space
-    return False
+@cache
+def _hash_sets() -> dict[str, np.ndarray]:
+    """The rule word lists as string-hash arrays, to test whole documents at once."""
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    return {
+        "never_start": _ids(NEVER_START),
+        "closing": _ids(CLOSING_QUOTES),
+        "straight": _ids(STRAIGHT_QUOTES),
+        "continuing": _ids(CONTINUING_PUNCT),
+        "comma": _ids({",", "，"}),
+        "title": _ids(TITLE_ABBREVIATIONS | {t + "." for t in TITLE_ABBREVIATIONS}),
+        "number": _ids({t + "." for t in NUMBER_ABBREVIATIONS}),
+        "initial": _ids(c + "." for c in letters),
+        "initialism": _ids(INITIALISM_SHAPES),
+        "proper": _ids({"NNP", "NNPS"}),
+    }
 
 
-def must_not_start(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` continues the sentence of token ``i - 1`` by the news-style rules."""
-    if i == 0:
-        return False
-    tok, prev = doc[i], doc[i - 1]
-    if prev.is_space:
-        return "\n" not in prev.text and must_not_start_after_space(doc, i)
-    if tok.is_space:
-        return True
-    text = tok.text
-    if text in NEVER_START or _is_closing_quote(doc, i):
-        return True
-    first = text[0]
-    if first.islower() and first.isalpha():
-        return True
-    ptext = prev.text
-    if ptext in CONTINUING_PUNCT:
-        return True
-    if _is_closing_quote(doc, i - 1):
-        # “…,” Biden said / “…?” she asked
-        return i >= 2 and doc[i - 2].text in (",", ",")
-    key = ptext.rstrip(".").lower()
-    if key in TITLE_ABBREVIATIONS and ptext[:1].isupper() and first.isupper():
-        return True
-    if key in NUMBER_ABBREVIATIONS and ptext.endswith(".") and tok.like_num:
-        return True
-    if len(ptext) == 2 and ptext[0].isupper() and ptext[1] == "." and first.isupper():
-        return True  # an initial: "John F. Kennedy"
-    # "U.S. President", "U.K. Foreign Secretary"
-    return _is_initialism(ptext) and (tok.like_num or tok.tag_ in ("NNP", "NNPS"))
+def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """``(must_start, must_not_start)``: boolean arrays over the tokens, by the news-style rules.
 
+    A token after a line break must start a sentence. A token must not when it
+    is punctuation or a closing quote, a lower-case word, or follows a comma, a
+    dash, a closing quote after a comma (``“…,” Biden said``), a title
+    abbreviation before a name (``Mr Lammy``), a month abbreviation before a
+    number (``Sept. 11``), an initial (``John F. Kennedy``) or an initialism
+    before a proper noun or number (``U.S. President``).
+    """
+    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, LOWER, ORTH, SHAPE, SPACY, TAG
 
-def must_not_start_after_space(doc: Doc, i: int) -> bool:
-    """Rule for a token after a same-line whitespace token: look past the space."""
-    j = i - 1
-    while j > 0 and doc[j].is_space:
-        if "\n" in doc[j].text:
-            return False
-        j -= 1
-    return doc[i].text in NEVER_START
-
-
-def _is_initialism(text: str) -> bool:
-    """``U.S.``, ``U.K.``, ``D.C.``: letters each followed by a period."""
-    return len(text) >= 4 and text.endswith(".") and all(c == "." for c in text[1::2]) and text[::2].isalpha()
-
-
-def _starts_line(doc: Doc, i: int) -> bool:
-    return i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text and not doc[i].is_space
+    n = len(doc)
+    must_start = np.zeros(n, dtype=bool)
+    must_not = np.zeros(n, dtype=bool)
+    if n < 2:
+        return must_start, must_not
+    h = _hash_sets()
+    a = doc.to_array([ORTH, LOWER, SHAPE, TAG, SPACY, IS_SPACE, IS_LOWER, IS_ALPHA, LIKE_NUM]).astype(np.uint64)
+    orth, lower, shape, tag = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
+    spacy_ws, space, low, alpha, num = (a[:, k].astype(bool) for k in range(4, 9))
+    newline = np.zeros(n, dtype=bool)
+    for i in np.nonzero(space)[0].tolist():
+        newline[i] = "\n" in doc[i].text
+    capital = alpha & ~low
+    closing = np.isin(orth, h["closing"])
+    closing[1:] |= np.isin(orth[1:], h["straight"]) & ~spacy_ws[:-1] & ~space[:-1]
+    prev = slice(0, n - 1)  # the token before each of tokens 1..n-1
+    cur = slice(1, n)
+    after_space = space[prev]
+    rule = (
+        space[cur]
+        | np.isin(orth[cur], h["never_start"])
+        | closing[cur]
+        | low[cur]
+        | np.isin(orth[prev], h["continuing"])
+        | (np.isin(lower[prev], h["title"]) & capital[prev] & capital[cur])
+        | (np.isin(lower[prev], h["number"]) & num[cur])
+        | (np.isin(orth[prev], h["initial"]) & capital[cur])
+        | (np.isin(shape[prev], h["initialism"]) & (num[cur] | np.isin(tag[cur], h["proper"])))
+    )
+    # After a closing quote only a comma before it ties the next word to the quote.
+    after_quote = closing[prev]
+    comma_before = np.zeros(n - 1, dtype=bool)
+    comma_before[1:] = np.isin(orth[: n - 2], h["comma"])
+    tied = space[cur] | np.isin(orth[cur], h["never_start"]) | closing[cur] | low[cur]
+    rule = np.where(after_quote, comma_before | tied, rule)
+    # After same-line whitespace, only punctuation is tied to what came before.
+    rule = np.where(after_space, np.isin(orth[cur], h["never_start"]) & ~newline[prev], rule)
+    must_not[1:] = rule
+    must_start[1:] = newline[prev] & ~space[cur]
+    must_not &= ~must_start
+    return must_start, must_not
 
 
 def sentence_hints(doc: Doc) -> Doc:
     """Pipeline component: preset sentence starts the parser will respect."""
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if _starts_line(doc, i):
-            tok.is_sent_start = True
-        elif must_not_start(doc, i):
-            tok.is_sent_start = False
+    from spacy.attrs import SENT_START
+
+    must_start, must_not = boundary_hints(doc)
+    if must_start.any() or must_not.any():
+        values = np.where(must_start, 1, np.where(must_not, -1, 0))
+        values[0] = 1
+        doc.from_array([SENT_START], cast(Any, values.astype(np.uint64).reshape(-1, 1)))
     return doc
 
 
@@ -189,43 +162,48 @@ def add_sentence_hints(nlp: Language) -> None:
 
 def _boundaries(doc: Doc) -> list[int]:
     """Token indices where sentences start: the parser's, fixed by the rules."""
-    starts = [0]
-    for sent in doc.sents:
-        s = sent.start
-        if s and not must_not_start(doc, s):
-            starts.append(s)
-    # A newline always ends a sentence, whatever the parser did.
-    newline_starts = [i for i in range(1, len(doc)) if _starts_line(doc, i)]
-    if newline_starts:
-        starts = sorted(set(starts).union(newline_starts))
-    return starts
+    from spacy.attrs import SENT_START
+
+    must_start, must_not = boundary_hints(doc)
+    parsed = doc.to_array([SENT_START]).astype(np.int64).reshape(-1) == 1
+    parsed[0] = True
+    return np.nonzero((parsed & ~must_not) | must_start)[0].tolist()
 
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
     """The article's sentences, trimmed of surrounding whitespace, in order."""
-    if not len(doc):
+    from spacy.attrs import HEAD, IDX, IS_PUNCT, IS_SPACE
+
+    n = len(doc)
+    if not n:
         return ()
+    arr = doc.to_array([IS_SPACE, IS_PUNCT, HEAD, IDX]).astype(np.int64)
+    space, punct = arr[:, 0].astype(bool), arr[:, 1].astype(bool)
+    heads = np.arange(n) + arr[:, 2]
+    idx = arr[:, 3]
     starts = _boundaries(doc)
-    ends = [*starts[1:], len(doc)]
+    ends = [*starts[1:], n]
     out: list[Sentence] = []
     text = article.text
     for a, b in zip(starts, ends, strict=True):
-        while a < b and doc[a].is_space:
+        while a < b and space[a]:
             a += 1
-        while b > a and doc[b - 1].is_space:
+        while b > a and space[b - 1]:
             b -= 1
         if a >= b:
             continue
-        start = doc[a].idx
-        last = doc[b - 1]
-        end = last.idx + len(last.text)
+        start = int(idx[a])
+        end = int(idx[b - 1]) + len(doc[b - 1])
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
             continue
-        negated, verb, subject = sentence_facts(doc, a, b)
+        local = heads[a:b]
+        root_ids = np.nonzero(((local < a) | (local >= b) | (local == np.arange(a, b))) & ~space[a:b] & ~punct[a:b])[0]
+        roots = [doc[a + int(i)] for i in root_ids]
+        negated, verb, subject = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
         out.append(Sentence(Span.of(article, start, end), negated=negated, report_verb=verb, report_subject=subject))
     return tuple(out)
 
@@ -266,13 +244,11 @@ def _has_content(verb: Token) -> bool:
 
 def _subtree_text(tok: Token) -> str:
     """The text of ``tok``'s subtree, without relative clauses, parentheticals and edge punctuation."""
-    doc = tok.doc
-    left, right = tok.left_edge, tok.right_edge
-    end = right.idx + len(right.text)
+    end = tok.right_edge.i + 1
     for child in tok.rights:
         if child.dep_ in ("relcl", "acl") and child.left_edge.i > tok.i:
-            end = min(end, child.left_edge.idx)
-    text = PARENTHETICAL.sub("", doc.text[left.idx : end])
+            end = min(end, child.left_edge.i)
+    text = PARENTHETICAL.sub("", tok.doc[tok.left_edge.i : end].text)
     return text.strip(EDGE_PUNCT)
 
 
@@ -301,33 +277,40 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
-def _according_to(doc: Doc, a: int, b: int) -> Token | None:
-    """The ``to`` of an ``according to X`` in ``doc[a:b]``."""
+def _according_to(doc: Doc, a: int, b: int, text: str) -> Token | None:
+    """The ``to`` of an ``according to X`` in ``doc[a:b]`` (whose text is ``text``)."""
+    if "according to" not in text.lower():
+        return None
     for i in range(a, b - 1):
         if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
             return doc[i + 1]
     return None
 
 
-def _after_quote(doc: Doc, a: int, b: int) -> tuple[Token, str | None] | None:
+_QUOTE_THEN_WORD = re.compile(r"[,?!]\s*[”\"]\s+\w")
+
+
+def _after_quote(doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None] | None:
     """``“…,” McCaul, the Texas Republican, told …``: a reporting verb shortly after a closing quote."""
+    if not _QUOTE_THEN_WORD.search(text):
+        return None
     lexicon = reporting_verbs()
     for i in range(a + 1, b):
-        if doc[i].text not in ("”", '"') or not _is_closing_quote(doc, i) or doc[i - 1].text not in (",", "?", "!"):
+        quote = doc[i]
+        if quote.text not in ("”", '"') or doc[i - 1].whitespace_ or doc[i - 1].text not in (",", "?", "!"):
             continue
         for j in range(i + 1, min(b, i + 16)):
             tok = doc[j]
             if tok.lemma_ in lexicon and tok.tag_ in ("VBD", "VBZ", "VBP"):
-                words = [t for t in doc[i + 1 : j] if not t.is_punct]
                 cut = next((k for k in range(i + 1, j) if doc[k].text == ","), j)
-                subject = doc[i + 1 : cut].text.strip(EDGE_PUNCT) if words else None
+                subject = doc[i + 1 : cut].text.strip(EDGE_PUNCT)
                 return tok, subject or None
             if tok.text in QUOTE_CHARS or tok.text in (".", ";"):
                 break
     return None
 
 
-def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int) -> tuple[Token, str | None] | None:
+def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None] | None:
     """The reporting verb governing the sentence ``doc[a:b]``, and its subject's text."""
     lexicon = reporting_verbs()
     for root in roots:
@@ -345,15 +328,24 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int) -> tuple[T
                 return child, _subject(child)
             if dep == "advcl" and child.tag_ == "VBG" and not has_subject and _has_content(child):
                 return child, _subject(root)  # X issued a rebuke, warning Tehran: "..."
-    return _after_quote(doc, a, b)
+    return _after_quote(doc, a, b, text)
 
 
-def sentence_facts(doc: Doc, a: int, b: int) -> tuple[bool, str | None, str | None]:
-    """``(negated, report_verb, report_subject)`` for the sentence ``doc[a:b]``."""
-    roots = _roots(doc, a, b)
+def sentence_facts(
+    doc: Doc, a: int, b: int, *, roots: Sequence[Token] | None = None, text: str | None = None
+) -> tuple[bool, str | None, str | None]:
+    """``(negated, report_verb, report_subject)`` for the sentence ``doc[a:b]``.
+
+    ``roots`` (the tokens whose head lies outside the sentence) and ``text``
+    (the sentence's text) are computed when not given.
+    """
+    if roots is None:
+        roots = _roots(doc, a, b)
+    if text is None:
+        text = doc[a:b].text
     if not roots:
         return False, None, None
-    found = _reporting_verb(roots, doc, a, b)
+    found = _reporting_verb(roots, doc, a, b, text)
     verb = found[0] if found else None
     main = verb if verb is not None and verb.dep_ == "ROOT" else roots[0]
     negated = _is_negated(main)
@@ -361,7 +353,7 @@ def sentence_facts(doc: Doc, a: int, b: int) -> tuple[bool, str | None, str | No
         negated = any(c.dep_ in ("ccomp", "xcomp") and _is_negated(c) for c in verb.children)
     if found is not None:
         return negated, found[0].lemma_, found[1]
-    to = _according_to(doc, a, b)
+    to = _according_to(doc, a, b, text)
     if to is not None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         return negated, "say", _subtree_text(source) if source is not None else None
