@@ -50,6 +50,8 @@ def weekday(iso: str) -> int:
         ("Aug. 30", Parsed("day", month=8, day=30)),
         ("in May", Parsed("month", month=5)),
         ("May 2023", Parsed("month", year=2023, month=5)),
+        ("October of 2009", Parsed("month", year=2009, month=10)),
+        ("last October", Parsed("month", month=10, modifier="last")),
         ("mid-September", Parsed("month", month=9)),
         ("2022", Parsed("year", year=2022)),
         ("Tuesday", Parsed("weekday", weekday=1)),
@@ -79,6 +81,7 @@ def test_parse_expression(text: str, expected: Parsed) -> None:
         "each year",
         "the 1990s",
         "two weeks ago",
+        "the past year",
         "day one",
         "55-year-old",
         "Tuesdays",
@@ -120,6 +123,10 @@ def test_year_less_dates_take_the_year_nearest_the_anchor(models: Models) -> Non
     by_text, _, _ = resolved(models, "The talks began on Dec. 30 and ended on Jan. 2.", published="2025-01-05")
     assert only(by_text, "Dec. 30").date == "2024-12-30"
     assert only(by_text, "Jan. 2").date == "2025-01-02"
+    by_text, _, _ = resolved(models, "The law passed last October and takes effect next March.", published="2025-03-05")
+    last, following = only(by_text, "last October"), only(by_text, "next March")
+    assert (last.date, last.granularity, last.relative) == ("2024-10", "month", True)
+    assert following.date == "2026-03"
 
 
 # --- with an inferred anchor ------------------------------------------------

@@ -59,7 +59,7 @@ _PREFIX = re.compile(
     r"the end of|the start of|the beginning of|the middle of)\s+|mid-)+"
 )
 _AGO = re.compile(_NUM + r"\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago$")
-_OFFSET = re.compile(r"(?:^|\s)(?P<mod>last|this|next|past)\s+(?P<unit>year|month)$")
+_OFFSET = re.compile(r"(?:^|\s)(?P<mod>last|this|next)\s+(?P<unit>year|month)$")
 _US_DATE = re.compile(
     r"(?:"
     + _WEEKDAY
@@ -75,8 +75,8 @@ _UK_DATE = re.compile(
     + r"\b(?:,?\s+(?P<year>\d{4}))?"
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_MONTH_YEAR = re.compile(_MONTH + r"(?:,)?\s+(?P<year>\d{4})$")
-_MONTH_ONLY = re.compile(_MONTH + r"$")
+_MONTH_YEAR = re.compile(_MONTH + r"(?:,|\s+of)?\s+(?P<year>\d{4})$")
+_MONTH_ONLY = re.compile(r"(?:(?P<mod>last|this|next)\s+)?" + _MONTH + r"$")
 _YEAR = re.compile(r"(?:(?:the\s+)?(?:year|fiscal|fy)\s+)?(?P<year>\d{4})$")
 _WEEKDAY_WORD = re.compile(r"(?:(?P<mod>last|this|next|past)\s+)?" + _WEEKDAY + r"(?P<plural>s\b)?")
 _SKIP = re.compile(
@@ -112,7 +112,7 @@ class Parsed:
 
     @property
     def relative(self) -> bool:
-        return self.kind in ("weekday", "offset_day", "offset_month", "offset_year")
+        return self.kind in ("weekday", "offset_day", "offset_month", "offset_year") or self.modifier is not None
 
 
 def _normalise(text: str) -> str:
@@ -139,7 +139,7 @@ def parse_expression(text: str) -> Parsed | None:
             return Parsed("offset_day", offset=offset)
     m = _OFFSET.search(t)
     if m and not re.search(r"\b(?:summer|winter|spring|autumn|fall|week)\b", t):
-        step = {"last": -1, "past": -1, "this": 0, "next": 1}[m["mod"]]
+        step = {"last": -1, "this": 0, "next": 1}[m["mod"]]
         return Parsed(f"offset_{m['unit']}", offset=step)
     for pattern in (_ISO, _US_DATE, _UK_DATE):
         m = pattern.search(t)
@@ -157,11 +157,11 @@ def parse_expression(text: str) -> Parsed | None:
         return None
     m = _MONTH_ONLY.match(t)
     if m:
-        return Parsed("month", month=MONTHS[m["month"]])
+        return Parsed("month", month=MONTHS[m["month"]], modifier=m["mod"])
     m = _YEAR.match(t)
     if m:
         year = int(m["year"])
-        return Parsed("year", year=year) if 1800 <= year <= 2200 else None
+        return Parsed("year", year=year) if 1000 <= year <= 2200 else None
     m = _WEEKDAY_WORD.search(t)
     if m and not m["plural"]:
         return Parsed("weekday", weekday=WEEKDAYS[m["weekday"]], modifier=m["mod"])
@@ -241,7 +241,13 @@ def _place(p: Parsed, anchor: date | None, when: str) -> tuple[str, Granularity]
         return (d.isoformat(), "day") if d else None
     if p.kind == "month" and p.month:
         year = anchor.year
-        if when == "future":
+        if p.modifier == "last":  # the latest one before this month
+            year -= p.month >= anchor.month
+        elif p.modifier == "next":  # the first one after this month
+            year += p.month <= anchor.month
+        elif p.modifier == "this":
+            pass
+        elif when == "future":
             year += p.month < anchor.month
         else:
             year -= p.month > anchor.month
@@ -367,7 +373,8 @@ def resolve_dates(
         for ent in unknown:
             placed = _dateparser_fallback(ent.text, anchor)
             if placed is not None:
-                out.append(_mention(article, ent, placed, relative=True, inferred=inferred))
+                relative = not re.search(r"\b\d{4}\b", ent.text)
+                out.append(_mention(article, ent, placed, relative=relative, inferred=inferred and relative))
         out.sort(key=lambda m: m.span.start)
     reference = anchor.isoformat() if anchor is not None else None
     return tuple(out), reference, inferred
