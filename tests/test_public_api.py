@@ -47,3 +47,12 @@ def test_errors_form_one_family() -> None:
         assert issubclass(cls, newsprism.NewsprismError)
     err = newsprism.InputError("a.txt", "empty file")
     assert (err.input, err.reason, str(err)) == ("a.txt", "empty file", "a.txt: empty file")
+
+
+def test_importing_the_package_does_not_load_the_models() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newsprism, newsprism.model; print(sorted({'spacy', 'torch'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -10,6 +10,8 @@ The public API::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .config import Settings, load_settings
 from .errors import ConfigError, ExtractError, InputError, ModelError, NewsprismError, StoreError
 from .model import (
@@ -27,8 +29,10 @@ from .model import (
     StoryQuote,
     TimelineEntry,
 )
-from .nlp.models import Models
-from .pipeline import analyze, analyze_articles
+
+if TYPE_CHECKING:
+    from .nlp.models import Models
+    from .pipeline import analyze, analyze_articles
 
 __version__ = "0.1.0"
 
@@ -58,3 +62,18 @@ __all__ = [
     "analyze_articles",
     "load_settings",
 ]
+
+# The pipeline and the models pull in spaCy and torch (seconds, hundreds of
+# MB): import them only when used, so ``import newsprism.model`` or the
+# readers stay light.
+_LAZY = {"Models": ".nlp.models", "analyze": ".pipeline", "analyze_articles": ".pipeline"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

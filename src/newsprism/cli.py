@@ -17,11 +17,16 @@ from . import __version__
 from .config import Settings, load_settings
 from .errors import NewsprismError
 from .model import Report
-from .pipeline import analyze
 
 __all__ = ["main"]
 
 FORMATS = ("text", "json", "html", "md")
+
+
+class _Stop(click.ClickException):
+    """A run stopped before any report: bad settings, a model error, a ``--strict`` input failure."""
+
+    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,11 +59,13 @@ def analyze_command(
     Reads plain text, HTML, JSON/JSONL(.gz) and RSS/Atom files, cleans them,
     groups them into stories and compares how each outlet reports each story.
     """
+    from .pipeline import analyze  # spaCy and torch load only when a run needs them
+
     try:
         settings = load_settings(config, n_process=n_process)
         report = analyze(list(paths), settings=settings, strict=strict)
     except NewsprismError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise _Stop(str(exc)) from exc
     rendered = _render(report, fmt, to_terminal=out is None)
     if rendered is not None:
         if out:
