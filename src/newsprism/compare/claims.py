@@ -1,0 +1,289 @@
+"""Claim alignment: which sentences of which outlets state the same fact.
+
+The coverage matrix of a story is built in four steps:
+
+1. **Units.** Each article's claim-bearing sentences (:mod:`.features`),
+   without captions, promos, headline fragments and repeats of a sentence
+   the same article already made.
+2. **Candidates.** An inverted-index join over content words, entity ids,
+   counted nouns and dates proposes the cross-article pairs worth scoring
+   (:func:`.candidates.candidate_pairs`): no all-pairs step, and only the
+   sentences that take part in a pair are embedded.
+3. **Scores.** A pair's similarity mixes the MiniLM cosine of the two
+   sentences *without their attribution frames* ('X said Y' is compared as
+   'Y') with the TF-IDF overlap of words, entities, figures and dates.
+4. **Clusters.** Greedy average-link clustering joins sentences into claims
+   with at most one sentence per article, and never across a conflict
+   (:func:`.disagreements.conflict`): a different figure or day, a negation
+   flip, a denial, another named speaker. The pairs kept apart only by a
+   conflict become the story's disagreements.
+
+Claims carried by one outlet are the single-source claims. Passages that
+share little with what the other outlets (and the article's own lead) write
+about are marked ``off_topic``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ..config import Settings
+from ..model import Annotations, Article, Claim, Disagreement
+from ..nlp.models import Models
+from .candidates import average_link, candidate_pairs, tfidf_matrix
+from .disagreements import collect, conflict, denial_target
+from .features import EntityLookup, Unit, build_units, content_words
+
+__all__ = ["compare_claims", "outlet_keys"]
+
+#: Weight of the embedding cosine in a pair's similarity (the rest is TF-IDF overlap).
+COSINE_WEIGHT = 0.7
+#: Join-feature cosine below which a pair is not even scored.
+JOIN_FLOOR = 0.1
+#: Best partners each sentence keeps from the join.
+TOP_K = 24
+#: A denial points at a claim when its similarity reaches the claim threshold minus this.
+DENIAL_SLACK = 0.08
+#: Word-set Jaccard at which a sentence repeats one the same article already made.
+REPEAT_JACCARD = 0.8
+#: Share of a sentence's terms that the rest of the story must use for it to be on topic.
+ON_TOPIC_SHARE = 0.34
+#: Below this share a sentence is off topic even on its own (no neighbouring off-topic sentence).
+OFF_TOPIC_ALONE = 0.15
+#: Leading sentences of an article that define its topic along with the other outlets.
+LEAD_SENTENCES = 3
+
+_NORMALISE = re.compile(r"\W+")
+
+
+def outlet_keys(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> independent outlet: a reprint counts as the outlet it copies."""
+    by_id = {a.id: a for a in articles}
+    out: dict[str, str] = {}
+    for a in articles:
+        root, seen = a, {a.id}
+        while root.duplicate_of is not None and root.duplicate_of in by_id and root.duplicate_of not in seen:
+            root = by_id[root.duplicate_of]
+            seen.add(root.id)
+        out[a.id] = (root.outlet or root.id).casefold()
+    return out
+
+
+def _without_repeats(units: list[Unit]) -> list[Unit]:
+    """Units minus those repeating an earlier sentence of the same article."""
+    kept: list[Unit] = []
+    seen: dict[str, list[Unit]] = {}
+    for u in units:
+        earlier = seen.setdefault(u.article, [])
+        key = _NORMALISE.sub(" ", u.text.casefold()).strip()
+        if any(
+            key == _NORMALISE.sub(" ", e.text.casefold()).strip()
+            or (u.words and len(u.words & e.words) / len(u.words | e.words) >= REPEAT_JACCARD)
+            for e in earlier
+        ):
+            continue
+        earlier.append(u)
+        kept.append(u)
+    return [_renumber(u, n) for n, u in enumerate(kept)]
+
+
+def _renumber(u: Unit, index: int) -> Unit:
+    from dataclasses import replace
+
+    return u if u.index == index else replace(u, index=index)
+
+
+def _features(u: Unit) -> dict[str, float]:
+    feats: dict[str, float] = {f"w:{w}": 1.0 for w in content_words(u.core or u.text)}
+    feats.update({f"e:{e}": 2.0 for e in u.entities})
+    feats.update({f"q:{q.unit}": 1.0 for q in u.quantities})
+    feats.update({f"d:{d}": 1.0 for d in u.dates.values()})
+    return feats
+
+
+@dataclass
+class _Scorer:
+    """Pair similarity over the story's units, computed on demand and cached."""
+
+    units: Sequence[Unit]
+    weighted: sparse.csr_matrix  # TF-IDF rows, L2-normalised
+    vectors: Mapping[int, np.ndarray]
+    cache: dict[tuple[int, int], float]
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self.weighted
+        lex = float(rows[i].multiply(rows[j]).sum())
+        vi, vj = self.vectors.get(i), self.vectors.get(j)
+        cos = float(vi @ vj) if vi is not None and vj is not None else lex
+        score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex
+        self.cache[key] = score
+        return score
+
+
+def compare_claims(
+    articles: Sequence[Article],
+    annotations: Mapping[str, Annotations],
+    entity_index: EntityLookup,
+    *,
+    models: Models,
+    settings: Settings,
+    story_id: str,
+) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
+    """The story's claims (most independent outlets first) and its disagreements."""
+    units = _without_repeats(build_units(articles, annotations, entity_index))
+    if not units:
+        return (), ()
+    outlets = outlet_keys(articles)
+    labels = {a.id: a.label for a in articles}
+    weighted, joinable = tfidf_matrix([_features(u) for u in units], max_df=max(40, len(units) // 6))
+    pairs = candidate_pairs(
+        joinable,
+        floor=JOIN_FLOOR,
+        top_k=TOP_K,
+        allowed=lambda i, j: units[i].article != units[j].article,
+    )
+    embedded = sorted({i for pair in pairs for i in pair})
+    vectors: dict[int, np.ndarray] = {}
+    if embedded:
+        matrix = models.encoder.encode([units[i].core or units[i].text for i in embedded])
+        vectors = {i: matrix[n] for n, i in enumerate(embedded)}
+    score = _Scorer(units, weighted, vectors, {})
+    threshold = settings.claim_threshold
+
+    conflicts: dict[tuple[int, int], object] = {}
+
+    def conflict_of(i: int, j: int) -> object:
+        key = (i, j) if i < j else (j, i)
+        if key not in conflicts:
+            conflicts[key] = conflict(units[key[0]], units[key[1]])
+        return conflicts[key]
+
+    edges: list[tuple[float, int, int]] = []
+    found: list[tuple[str, int, int, tuple[str, str]]] = []
+    for i, j in pairs:
+        s = score(i, j)
+        c = conflict_of(i, j)
+        if c is None:
+            if s >= threshold:
+                edges.append((s, i, j))
+        elif s >= threshold and getattr(c, "kind", "") != "denial":
+            found.append((getattr(c, "kind", ""), i, j, getattr(c, "detail", ("", ""))))
+
+    def can_join(a: Sequence[int], b: Sequence[int]) -> bool:
+        if {units[x].article for x in a} & {units[y].article for y in b}:
+            return False
+        return all(conflict_of(x, y) is None for x in a for y in b)
+
+    groups = average_link(len(units), edges, score, threshold=threshold, can_join=can_join)
+    claims, claim_of = _claims(groups, units, score, outlets, story_id)
+
+    # denials: against the sentence they point back at, else the most similar asserted one
+    previous: dict[int, Unit] = {}
+    for a, b in zip(units, units[1:], strict=False):
+        if a.article == b.article:
+            previous[b.index] = a
+    for u in units:
+        if not u.denial:
+            continue
+        target = denial_target(u, previous.get(u.index))
+        if target is None:
+            partners = [
+                (score(i, j), j if i == u.index else i)
+                for i, j in pairs
+                if u.index in (i, j) and not units[j if i == u.index else i].denial
+            ]
+            best = max(partners, default=None)
+            if best is not None and best[0] >= threshold - DENIAL_SLACK:
+                target = units[best[1]]
+        if target is not None:
+            found.append(("denial", target.index, u.index, ("", "")))
+    found.sort(key=lambda f: ({"denial": 0}.get(f[0], 1), -score(f[1], f[2]) if f[0] != "denial" else 0.0))
+    disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid))
+    return claims, disagreements
+
+
+def _claims(
+    groups: Sequence[Sequence[int]],
+    units: Sequence[Unit],
+    score: _Scorer,
+    outlets: Mapping[str, str],
+    story_id: str,
+) -> tuple[tuple[Claim, ...], dict[int, Claim]]:
+    """Claims from unit groups, ordered by independent outlets then first appearance."""
+    off = _off_topic(units, groups, outlets)
+    ranked = sorted(
+        groups,
+        key=lambda g: (
+            -len({outlets[units[i].article] for i in g}),
+            min((units[i].article_order, units[i].position) for i in g),
+        ),
+    )
+    claims: list[Claim] = []
+    claim_of: dict[int, Claim] = {}
+    for n, group in enumerate(ranked, start=1):
+        members = sorted(group, key=lambda i: (units[i].article_order, units[i].position))
+        if len(members) == 1:
+            rep = members[0]
+        else:
+            rep = max(members, key=lambda i: (sum(score(i, j) for j in members if j != i), -i))
+        claim = Claim(
+            id=f"{story_id}-c{n}",
+            text=units[rep].text,
+            support=tuple(units[i].span for i in members),
+            stance={units[i].article: units[i].stance for i in members},
+            off_topic=all(i in off for i in members),
+        )
+        claims.append(claim)
+        for i in members:
+            claim_of[i] = claim
+    return tuple(claims), claim_of
+
+
+def _terms(u: Unit) -> set[str]:
+    return {f"w:{w}" for w in u.words} | {f"e:{e}" for e in u.entities}
+
+
+def _off_topic(units: Sequence[Unit], groups: Sequence[Sequence[int]], outlets: Mapping[str, str]) -> set[int]:
+    """Units of single-outlet claims whose words and entities the rest of the story hardly uses.
+
+    A sentence's topicality is the share of its terms that other outlets use,
+    or that its own article's lead uses. A sentence is off topic when that
+    share is very low, or low along with a neighbour's (a passage, such as a
+    tail about another conflict).
+    """
+    shared = {i for g in groups if len({outlets[units[x].article] for x in g}) > 1 for i in g}
+    term_outlets: dict[str, set[str]] = {}
+    lead: dict[str, set[str]] = {}
+    for u in units:
+        terms = _terms(u)
+        for t in terms:
+            term_outlets.setdefault(t, set()).add(outlets[u.article])
+        if u.position < LEAD_SENTENCES or len(lead.get(u.article, ())) == 0:
+            lead.setdefault(u.article, set()).update(terms)
+    low: dict[int, float] = {}
+    for u in units:
+        if u.index in shared or u.position < LEAD_SENTENCES:
+            continue
+        terms = _terms(u)
+        if not terms:
+            continue
+        own = outlets[u.article]
+        used = sum(1 for t in terms if term_outlets[t] - {own} or t in lead.get(u.article, ()))
+        share = used / len(terms)
+        if share < ON_TOPIC_SHARE:
+            low[u.index] = share
+    off: set[int] = set()
+    for i, share in low.items():
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(units) and units[j].article == units[i].article]
+        if share < OFF_TOPIC_ALONE or any(j in low for j in neighbours):
+            off.add(i)
+    return off

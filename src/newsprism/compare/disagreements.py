@@ -1,0 +1,216 @@
+"""Where aligned sentences cannot all be true: conflicts and their explanations.
+
+Alignment (:mod:`.claims`) asks :func:`conflict` before it lets two sentences
+support one claim: sentences that state the same fact with a different
+number, a different day, the opposite polarity, a denial, or a different
+speaker stay in separate claims. The pairs that were similar enough to align
+but for the conflict become :class:`~newsprism.model.Disagreement` records,
+each with both sides cited and a sentence a reader understands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Claim, Disagreement, Span
+from .features import Quantity, Unit, content_words, negated_clause
+
+__all__ = [
+    "Conflict",
+    "conflict",
+    "date_conflict",
+    "denial_target",
+    "describe",
+    "numeric_conflict",
+    "polarity_conflict",
+    "speaker_conflict",
+]
+
+#: Two exact figures closer than this (relative) are the same figure.
+EXACT_TOLERANCE = 0.02
+#: An approximate figure ('about 4,000') covers the other within this margin.
+APPROX_TOLERANCE = 0.12
+#: Figures further apart than this ratio count different things, not a dispute.
+MAX_RATIO = 2.5
+#: Days further apart than this are different events, not a dispute over one.
+MAX_DATE_GAP_DAYS = 31
+#: A denial naming its object this way ('denied the allegations') points back at the sentence before.
+_ANAPHORIC_OBJECT = re.compile(
+    r"\b(?:the|these|those|this|that|such|all|any|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:allegations?|accusations?|claims?|reports?|charges?|assertions?|suggestions?|findings?|"
+    r"accounts?|statements?|it|them)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Why two sentences cannot support one claim, with the evidence."""
+
+    kind: str  # numeric | date | contradiction | denial | attribution
+    detail: tuple[str, str] = ("", "")  # the figure, day or speaker on each side
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    if a.value == b.value:
+        return True
+    tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+
+
+def numeric_conflict(a: Unit, b: Unit) -> tuple[Quantity, Quantity] | None:
+    """Two figures counting the same thing that differ (and neither side also gives the other's)."""
+    for qa in a.quantities:
+        if any(qb.unit == qa.unit and _same_figure(qa, qb) for qb in b.quantities):
+            continue
+        for qb in b.quantities:
+            if qb.unit != qa.unit or any(_same_figure(qb, q) for q in a.quantities if q.unit == qb.unit):
+                continue
+            low, high = sorted((abs(qa.value), abs(qb.value)))
+            if low > 0 and high / low <= MAX_RATIO:
+                return qa, qb
+    return None
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
+    """Both sentences date themselves to a day, and no day is shared (within a month of each other)."""
+    days_a = {t: d for t, v in a.dates.items() if (d := _day(v))}
+    days_b = {t: d for t, v in b.dates.items() if (d := _day(v))}
+    if not days_a or not days_b or set(days_a.values()) & set(days_b.values()):
+        return None
+    ta, da = min(days_a.items(), key=lambda kv: kv[1])
+    tb, db = min(days_b.items(), key=lambda kv: min(abs((kv[1] - d).days) for d in days_a.values()))
+    if abs((da - db).days) > MAX_DATE_GAP_DAYS:
+        return None
+    return f"{ta} ({da.isoformat()})", f"{tb} ({db.isoformat()})"
+
+
+def polarity_conflict(a: Unit, b: Unit) -> bool:
+    """One sentence negates what the other states (the negation touches the shared content)."""
+    if a.negated == b.negated or a.denial or b.denial:
+        return False
+    neg, plain = (a, b) if a.negated else (b, a)
+    clause = negated_clause(neg.text)
+    if clause is None:
+        return False
+    return len(content_words(clause) & plain.words) >= 2
+
+
+def speaker_conflict(a: Unit, b: Unit) -> bool:
+    """The same statement put in the mouths of two different named people."""
+    return (
+        a.speaker_type == "PERSON"
+        and b.speaker_type == "PERSON"
+        and a.speaker is not None
+        and b.speaker is not None
+        and a.speaker != b.speaker
+    )
+
+
+def conflict(a: Unit, b: Unit) -> Conflict | None:
+    """Why ``a`` and ``b`` cannot support one claim, or ``None`` when they can."""
+    if a.denial != b.denial:
+        return Conflict("denial")
+    figures = numeric_conflict(a, b)
+    if figures is not None:
+        return Conflict("numeric", (figures[0].text, figures[1].text))
+    days = date_conflict(a, b)
+    if days is not None:
+        return Conflict("date", days)
+    if polarity_conflict(a, b):
+        return Conflict("contradiction")
+    if speaker_conflict(a, b):
+        return Conflict("attribution", (a.speaker_name or "", b.speaker_name or ""))
+    return None
+
+
+def denial_target(denial: Unit, previous: Unit | None) -> Unit | None:
+    """The sentence a denial points back at ('X denied the allegations'), if it does.
+
+    The sentence just before, in the same article, is the target when the
+    denial names its object with an anaphor, or when the denier is one of the
+    entities that sentence names.
+    """
+    if previous is None or previous.article != denial.article or previous.denial:
+        return None
+    if _ANAPHORIC_OBJECT.search(denial.core or denial.text):
+        return previous
+    if denial.speaker is not None and denial.speaker in previous.entities:
+        return previous
+    return None
+
+
+# --- explanations -------------------------------------------------------------
+
+
+def _names(labels: Sequence[str]) -> str:
+    unique = list(dict.fromkeys(labels))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split()).rstrip(".")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def describe(
+    kind: str,
+    side_a: tuple[Claim, Unit],
+    side_b: tuple[Claim, Unit],
+    label: Callable[[str], str],
+    detail: tuple[str, str] = ("", ""),
+) -> Disagreement:
+    """A disagreement between two claims, explained in a sentence, both sides cited."""
+    (ca, ua), (cb, ub) = side_a, side_b
+    outlets_a = _names([label(s.article) for s in ca.support])
+    outlets_b = _names([label(s.article) for s in cb.support])
+    if kind == "numeric":
+        text = f"{outlets_a} report {detail[0]}; {outlets_b} report {detail[1]} (“{_short(ua.text, 90)}”)."
+    elif kind == "date":
+        text = f"{outlets_a} date it {detail[0]}; {outlets_b} date it {detail[1]} (“{_short(ua.text, 90)}”)."
+    elif kind == "denial":
+        who = ub.speaker_name or "It"
+        text = f"{outlets_a} report that {_short(ua.core or ua.text)}; {who} denies it ({outlets_b})."
+    elif kind == "contradiction":
+        text = f"{outlets_a}: “{_short(ua.text)}” — {outlets_b} say the opposite: “{_short(ub.text)}”."
+    else:
+        text = (
+            f"{outlets_a} attribute “{_short(ua.core or ua.text, 90)}” to {detail[0] or 'one person'}; "
+            f"{outlets_b} attribute it to {detail[1] or 'another'}."
+        )
+    spans: list[Span] = [*ca.support, *cb.support]
+    return Disagreement(kind=kind, claims=(ca.id, cb.id), explanation=text, spans=tuple(spans))
+
+
+def collect(
+    found: Sequence[tuple[str, int, int, tuple[str, str]]],
+    claim_of: Mapping[int, Claim],
+    units: Sequence[Unit],
+    label: Callable[[str], str],
+) -> tuple[Disagreement, ...]:
+    """One disagreement per (kind, claim pair), from the unit pairs that showed it."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Disagreement] = []
+    for kind, i, j, detail in found:
+        ci, cj = claim_of.get(i), claim_of.get(j)
+        if ci is None or cj is None or ci.id == cj.id:
+            continue
+        first, second = sorted((ci.id, cj.id))
+        key = (kind, first, second)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(describe(kind, (ci, units[i]), (cj, units[j]), label, detail))
+    return tuple(out)
