@@ -1,0 +1,125 @@
+"""The HTML report: one self-contained page that opens from disk.
+
+Article text is hostile input, so the page is built to be safe by
+construction rather than by filtering:
+
+* every value goes through Jinja2 with autoescaping on (text and attributes);
+* the data the script needs (article texts) travels as JSON in a
+  ``<script type="application/json">`` block, with ``<``, ``>``, ``&`` and
+  U+2028/U+2029 written as escapes so no text can close the block;
+* the script only ever writes article text with ``textContent``;
+* a Content-Security-Policy allows no network at all, inline styles, and only
+  the one inline script whose SHA-256 hash it names, so even markup that
+  slipped through could neither run nor load anything.
+
+CSS and JavaScript are hand-written files in ``static/``, inlined at render
+time; the timeline chart is inline SVG computed in :mod:`.view`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..model import Report
+from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
+
+__all__ = ["render_html", "script_json"]
+
+SAFE_SCHEMES = ("http://", "https://")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element of an HTML page."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _static(name: str) -> str:
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only plain web links become links; anything else (javascript:, data:) stays text."""
+    if url and url.strip().lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in url.strip()):
+        return url.strip()
+    return None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("newsprism.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_url"] = _safe_url
+    env.filters["words"] = _words
+    return env
+
+
+@cache
+def _assets() -> tuple[Markup, Markup, str]:
+    """The inlined CSS and script, and the CSP source that allows that script only."""
+    css, js = _static("report.css"), _static("report.js")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return Markup(css), Markup(js), f"'sha256-{digest}'"
+
+
+def _page_data(report: Report) -> dict[str, Any]:
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "label": a.label,
+                "title": a.title,
+                "published": a.published,
+                "text": a.text,
+            }
+            for a in report.articles
+        ]
+    }
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (no network requests)."""
+    css, js, script_source = _assets()
+    csp = (
+        "default-src 'none'; "
+        f"script-src {script_source}; "
+        "style-src 'unsafe-inline'; "
+        "img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        view=build_view(report),
+        report=report,
+        csp=csp,
+        css=css,
+        js=js,
+        data=Markup(script_json(_page_data(report))),
+        brief_sections=BRIEF_SECTIONS,
+        framing_kinds=FRAMING_KINDS,
+    )

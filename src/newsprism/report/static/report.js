@@ -1,0 +1,75 @@
+/* newsprism report: opens cited passages in the source panel and toggles
+   removed pieces. Article text only ever reaches the page via textContent
+   and text nodes, never as markup. Offsets in data-s/data-e are UTF-16. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("np-data").textContent);
+  var layout = document.getElementById("layout");
+  var panel = document.getElementById("source");
+  var title = document.getElementById("source-title");
+  var meta = document.getElementById("source-meta");
+  var note = document.getElementById("source-note");
+  var body = document.getElementById("source-text");
+  var opener = null;
+
+  function openSource(button) {
+    var article = data.articles[Number(button.getAttribute("data-a"))];
+    if (!article) { return; }
+    var text = article.text;
+    var start = Number(button.getAttribute("data-s"));
+    var end = Number(button.getAttribute("data-e"));
+    title.textContent = "[" + button.getAttribute("data-n") + "] " + article.label;
+    meta.textContent = [article.title, article.published, article.id].filter(Boolean).join(" · ");
+    note.textContent = button.getAttribute("data-note") || "";
+    note.hidden = !note.textContent;
+    body.textContent = "";
+    var mark = null;
+    if (start >= 0 && start <= end && end <= text.length) {
+      body.appendChild(document.createTextNode(text.slice(0, start)));
+      mark = document.createElement("mark");
+      mark.id = "source-mark";
+      mark.textContent = text.slice(start, end);
+      body.appendChild(mark);
+      body.appendChild(document.createTextNode(text.slice(end)));
+    } else {
+      body.textContent = text;
+    }
+    var previous = document.querySelectorAll("[aria-current='true']");
+    for (var i = 0; i < previous.length; i++) { previous[i].removeAttribute("aria-current"); }
+    button.setAttribute("aria-current", "true");
+    panel.hidden = false;
+    layout.classList.add("with-source");
+    opener = button;
+    panel.focus({ preventScroll: true });
+    body.scrollTop = mark ? Math.max(0, mark.offsetTop - body.clientHeight / 3) : 0;
+  }
+
+  function closeSource() {
+    panel.hidden = true;
+    layout.classList.remove("with-source");
+    if (opener) { opener.removeAttribute("aria-current"); opener.focus(); }
+  }
+
+  function toggle(button) {
+    var target = document.getElementById(button.getAttribute("aria-controls"));
+    if (!target) { return; }
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.textContent = button.getAttribute(open ? "data-hide" : "data-show");
+    target.hidden = !open;
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button") : null;
+    if (!button) { return; }
+    if (button.hasAttribute("data-a")) { openSource(button); }
+    else if (button.classList.contains("toggle")) { toggle(button); }
+    else if (button.id === "source-close") { closeSource(); }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !panel.hidden) { closeSource(); }
+  });
+
+  document.documentElement.classList.add("js");
+})();

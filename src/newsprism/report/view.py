@@ -1,0 +1,451 @@
+"""A view of one report, shared by the HTML and Markdown renderers.
+
+The renderers only lay out what this module computes: per story, the
+articles numbered ``[1]..[n]``, the brief with its citations resolved to
+support spans, the coverage matrix, disagreements, quote variants, framing,
+the timeline (with chart geometry) and entities.
+
+Every pointer into an article is a :class:`Cite`. Besides the span it carries
+the offsets in UTF-16 code units, because the page's script slices article
+text as JavaScript strings, whose indices are UTF-16 units while Python's are
+code points (they differ as soon as an article holds an emoji).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..compare.framing import verb_profile
+from ..lexicon import reporting_verbs
+from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Span, Story, TimelineEntry
+
+__all__ = [
+    "ArticleRef",
+    "BriefRow",
+    "Cite",
+    "ClaimRow",
+    "ReportView",
+    "StoryView",
+    "build_view",
+]
+
+BRIEF_SECTIONS = {"brief": "Brief", "single_source": "Reported only by one outlet", "disputed": "Disputed"}
+FRAMING_KINDS = {
+    "naming": "Naming",
+    "attribution_verb": "Reporting verbs",
+    "loaded_term": "Loaded terms",
+    "voices": "Voices quoted",
+}
+NON_NEUTRAL = ("assertive", "concession")
+# Timeline chart geometry (SVG user units).
+CHART_WIDTH = 760
+CHART_MARGIN = 40
+CHART_ROW = 16
+CHART_TOP = 28
+
+
+SpanLookup = Callable[[str, str], "Span | None"]
+
+
+class Utf16:
+    """Converts code-point offsets of texts to UTF-16 offsets, lazily per text."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, list[int] | None] = {}
+
+    def __call__(self, article: Article, offset: int) -> int:
+        if article.id not in self._tables:
+            self._tables[article.id] = self._table(article.text)
+        table = self._tables[article.id]
+        return offset if table is None else table[min(offset, len(table) - 1)]
+
+    @staticmethod
+    def _table(text: str) -> list[int] | None:
+        """Cumulative UTF-16 lengths, or None when every character is one unit."""
+        if not text or max(text) <= "\uffff":
+            return None
+        table = [0]
+        for ch in text:
+            table.append(table[-1] + (2 if ch > "\uffff" else 1))
+        return table
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """An article as one story shows it: its number there and its place in the page data."""
+
+    n: int
+    index: int
+    article: Article
+
+    @property
+    def label(self) -> str:
+        return self.article.label
+
+    @property
+    def source(self) -> str:
+        """The article's independent source: a reprint counts as its original."""
+        return self.article.duplicate_of or self.article.id
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A clickable pointer to a span: article number, data index and UTF-16 offsets."""
+
+    n: int
+    index: int
+    start: int
+    end: int
+    label: str
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRow:
+    text: str
+    claims: tuple[str, ...]
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One coverage-matrix cell: how an article carries a claim (None when it does not)."""
+
+    stance: str | None
+    cite: Cite | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    claim: Claim
+    cells: tuple[Cell, ...]
+    sources: int
+    single: bool
+    disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreementView:
+    kind: str
+    explanation: str
+    claims: tuple[str, ...]
+    sides: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    text: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    id: str
+    speaker: str
+    renderings: tuple[Rendering, ...]
+    pairs: tuple[QuoteVariantPair, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FramingRow:
+    """One framing item laid out: each wording with the articles that use it."""
+
+    item: FramingItem
+    variants: tuple[tuple[str, tuple[Cite, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbRow:
+    ref: ArticleRef
+    total: int
+    non_neutral: float
+    verbs: tuple[tuple[str, int, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    x: float
+    y: float
+    r: float
+    entry: TimelineEntry
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineChart:
+    width: int
+    height: int
+    axis_y: int
+    points: tuple[TimelinePoint, ...]
+    ticks: tuple[tuple[float, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Cite | None, ...]
+    counts: tuple[int, ...]
+
+
+@dataclass
+class StoryView:
+    story: Story
+    articles: list[ArticleRef]
+    brief: dict[str, list[BriefRow]] = field(default_factory=dict)
+    matrix: list[ClaimRow] = field(default_factory=list)
+    off_topic: list[ClaimRow] = field(default_factory=list)
+    disagreements: list[DisagreementView] = field(default_factory=list)
+    quote_groups: list[QuoteGroup] = field(default_factory=list)
+    framing: dict[str, list[FramingRow]] = field(default_factory=dict)
+    verbs: list[VerbRow] = field(default_factory=list)
+    verb_notes: list[str] = field(default_factory=list)
+    timeline: TimelineChart | None = None
+    entities: list[EntityRow] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.story.id
+
+    @property
+    def title(self) -> str:
+        return self.story.title
+
+
+@dataclass
+class ReportView:
+    report: Report
+    stories: list[StoryView]
+    index: dict[str, int]
+
+
+class _Resolver:
+    """Turns spans into cites for one story."""
+
+    def __init__(self, refs: Sequence[ArticleRef], utf16: Utf16) -> None:
+        self.refs = {r.article.id: r for r in refs}
+        self.utf16 = utf16
+
+    def cite(self, span: Span, note: str = "") -> Cite | None:
+        ref = self.refs.get(span.article)
+        if ref is None:
+            return None
+        a = ref.article
+        return Cite(ref.n, ref.index, self.utf16(a, span.start), self.utf16(a, span.end), ref.label, span.text, note)
+
+    def cites(self, spans: Iterable[Span], note: str = "") -> tuple[Cite, ...]:
+        out = (self.cite(s, note) for s in spans)
+        return tuple(sorted((c for c in out if c is not None), key=lambda c: (c.n, c.start)))
+
+
+def _independent(ids: Iterable[str], refs: Mapping[str, ArticleRef]) -> int:
+    return len({refs[i].source if i in refs else i for i in ids})
+
+
+def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:
+    claims = {c.id: c for c in story.claims}
+    out: dict[str, list[BriefRow]] = {}
+    for b in story.brief:
+        cites: list[Cite] = []
+        for aid in dict.fromkeys(b.articles):
+            # The support span of the first listed claim this article backs.
+            span = next(
+                (s for cid in b.claims if cid in claims for s in claims[cid].support if s.article == aid),
+                None,
+            )
+            cite = res.cite(span) if span is not None else None
+            if cite is not None:
+                cites.append(cite)
+        cites.sort(key=lambda c: c.n)
+        out.setdefault(b.section, []).append(BriefRow(" ".join(b.text.split()), b.claims, tuple(cites)))
+    return {k: out[k] for k in (*BRIEF_SECTIONS, *out) if k in out}
+
+
+def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]) -> ClaimRow:
+    by_article = {s.article: s for s in claim.support}
+    cells = []
+    for ref in view.articles:
+        span = by_article.get(ref.article.id)
+        if span is None:
+            cells.append(Cell(None, None))
+        else:
+            cells.append(Cell(claim.stance.get(ref.article.id, "asserted"), res.cite(span)))
+    sources = _independent(by_article, res.refs)
+    return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed)
+
+
+def _quote_groups(story: Story, res: _Resolver) -> list[QuoteGroup]:
+    groups: dict[str, list] = {}
+    for q in story.quotes:
+        if q.variant_group:
+            groups.setdefault(q.variant_group, []).append(q)
+    out = []
+    for gid, members in groups.items():
+        speaker = next((q.speaker for q in members if q.speaker), None) or "unknown speaker"
+        texts: dict[str, list[Span]] = {}
+        for q in members:
+            texts.setdefault(q.span.text, []).append(q.span)
+        renderings = tuple(Rendering(" ".join(t.split()), res.cites(spans)) for t, spans in texts.items())
+        pairs = tuple(p for p in story.quote_variants if p.group == gid)
+        out.append(QuoteGroup(gid, speaker, renderings, pairs))
+    return out
+
+
+def _item_span(item: FramingItem, wording: str, aid: str) -> Span | None:
+    """The item's example span of ``wording`` in one article (else any of its spans there)."""
+    key = " ".join(wording.lower().split())
+    return next(
+        (s for s in item.spans if s.article == aid and " ".join(s.text.lower().split()) == key),
+        next((s for s in item.spans if s.article == aid), None),
+    )
+
+
+def _framing_row(item: FramingItem, res: _Resolver, spans_of: SpanLookup | None = None) -> FramingRow:
+    variants = []
+    for wording, ids in item.variants.items():
+        cites: list[Cite] = []
+        for aid in dict.fromkeys(ids):
+            span = spans_of(wording, aid) if spans_of is not None else _item_span(item, wording, aid)
+            cite = res.cite(span, wording) if span is not None else None
+            if cite is None and aid in res.refs:
+                ref = res.refs[aid]
+                cite = Cite(ref.n, ref.index, -1, -1, ref.label, "", wording)
+            if cite is not None:
+                cites.append(cite)
+        variants.append((wording, tuple(sorted(cites, key=lambda c: c.n))))
+    return FramingRow(item, tuple(variants))
+
+
+def _first_quotes(story: Story) -> dict[tuple[str, str], Span]:
+    """(speaker, article id) -> that speaker's first quote in the article."""
+    out: dict[tuple[str, str], Span] = {}
+    for q in sorted(story.quotes, key=lambda q: q.span.start):
+        if q.speaker:
+            out.setdefault((q.speaker, q.span.article), q.span)
+    return out
+
+
+def _lookup(spans: Mapping[tuple[str, str], Span]) -> SpanLookup:
+    return lambda wording, article_id: spans.get((wording, article_id))
+
+
+def _verbs(item: FramingItem, view: StoryView) -> list[VerbRow]:
+    profile = verb_profile(item)
+    categories = reporting_verbs()
+    rows = []
+    for ref in view.articles:
+        counts = profile.get(ref.article.id)
+        if not counts:
+            continue
+        total = sum(counts.values())
+        loaded = sum(n for lem, n in counts.items() if categories.get(lem) in NON_NEUTRAL)
+        verbs = tuple((lem, n, categories.get(lem) in NON_NEUTRAL) for lem, n in counts.most_common())
+        rows.append(VerbRow(ref, total, loaded / total, verbs))
+    return rows
+
+
+def _day(value: str) -> date | None:
+    parts = value.split("-")
+    try:
+        numbers = [int(p) for p in parts[:3]]
+        return date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _timeline(entries: Sequence[TimelineEntry], res: _Resolver) -> TimelineChart | None:
+    """Entries in date order, placed on a time axis; same-day events stack upwards."""
+    dated = sorted(((d, e) for e in entries if (d := _day(e.date)) is not None), key=lambda p: p[0])
+    if not dated:
+        return None
+    first, last = dated[0][0].toordinal(), dated[-1][0].toordinal()
+    span = max(last - first, 1)
+    inner = CHART_WIDTH - 2 * CHART_MARGIN
+
+    def x_of(day: int) -> float:
+        return round(CHART_MARGIN + (inner / 2 if last == first else (day - first) / span * inner), 1)
+
+    levels: dict[int, int] = {}
+    placed = []
+    for d, entry in dated:
+        level = levels.get(d.toordinal(), 0)
+        levels[d.toordinal()] = level + 1
+        placed.append((d, entry, level))
+    height = CHART_TOP + max(levels.values()) * CHART_ROW + 28
+    axis_y = height - 26
+    points = []
+    for d, entry, level in placed:
+        sources = _independent((s.article for s in entry.support), res.refs)
+        y = axis_y - 12 - level * CHART_ROW
+        points.append(TimelinePoint(x_of(d.toordinal()), y, 3.0 + min(sources, 4), entry, res.cites(entry.support)))
+    tick_days = sorted({first, last, *(first + span * k // 4 for k in range(1, 4))} if last > first else {first})
+    ticks = tuple((x_of(t), _label(t, span)) for t in tick_days)
+    return TimelineChart(CHART_WIDTH, height, axis_y, tuple(points), ticks)
+
+
+def _label(ordinal: int, span_days: int) -> str:
+    d = date.fromordinal(ordinal)
+    return d.strftime("%Y") if span_days > 3 * 365 else d.strftime("%Y-%m") if span_days > 120 else d.isoformat()
+
+
+def _entities(story: Story, view: StoryView, res: _Resolver) -> list[EntityRow]:
+    rows = []
+    for e in story.entities:
+        mentions: list[Cite | None] = []
+        counts = []
+        for ref in view.articles:
+            spans = [s for s in e.mentions if s.article == ref.article.id]
+            counts.append(len(spans))
+            mentions.append(res.cite(min(spans, key=lambda s: s.start)) if spans else None)
+        rows.append(EntityRow(e.name, e.type, e.aliases, tuple(mentions), tuple(counts)))
+    rows.sort(key=lambda r: (-sum(1 for c in r.counts if c), -sum(r.counts), r.name))
+    return rows
+
+
+def story_view(report: Report, story: Story, index: Mapping[str, int], utf16: Utf16) -> StoryView:
+    """Everything one story shows, resolved to numbered articles and cites."""
+    refs: list[ArticleRef] = []
+    for aid in story.article_ids:
+        try:
+            article = report.article(aid)
+        except KeyError:
+            continue
+        refs.append(ArticleRef(len(refs) + 1, index[aid], article))
+    view = StoryView(story, refs)
+    res = _Resolver(refs, utf16)
+    view.brief = _brief(story, res)
+    disputed = {cid for d in story.disagreements for cid in d.claims}
+    rows = [_claim_row(c, view, res, disputed) for c in story.claims]
+    view.matrix = sorted((r for r in rows if not r.claim.off_topic), key=lambda r: (-r.sources, -len(r.claim.support)))
+    view.off_topic = [r for r in rows if r.claim.off_topic]
+    view.disagreements = [
+        DisagreementView(d.kind, d.explanation, d.claims, tuple(c for s in d.spans if (c := res.cite(s)) is not None))
+        for d in story.disagreements
+    ]
+    view.quote_groups = _quote_groups(story, res)
+    for kind in FRAMING_KINDS:
+        items = [f for f in story.framing if f.kind == kind]
+        if kind == "attribution_verb":
+            for item in items:
+                view.verbs.extend(_verbs(item, view))
+                if item.note:
+                    view.verb_notes.extend(n.strip() for n in item.note.split(";") if n.strip())
+        elif kind == "voices":
+            first_quote = _first_quotes(story)
+            view.framing[kind] = [_framing_row(f, res, _lookup(first_quote)) for f in items]
+        elif items:
+            view.framing[kind] = [_framing_row(f, res) for f in items]
+    view.timeline = _timeline(story.timeline, res)
+    view.entities = _entities(story, view, res)
+    return view
+
+
+def build_view(report: Report) -> ReportView:
+    """The view of a whole report; article indices follow ``report.articles``."""
+    index = {a.id: n for n, a in enumerate(report.articles)}
+    utf16 = Utf16()
+    return ReportView(report, [story_view(report, s, index, utf16) for s in report.stories], index)

@@ -1,0 +1,253 @@
+"""The HTML report in a real browser: headless Debian Chromium via Playwright.
+
+One browser per module. Every page records its requests; the report must
+make none beyond loading its own file. Skipped only when Chromium is absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.model import Report
+from newsprism.report.html import render_html
+from newsprism.report.view import build_view
+
+from .conftest import ROOT
+from .test_report_html import sample_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium (run `make browser`)"
+    ),
+]
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Chromium browser, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Opened:
+    """A report opened in a tab, with everything the tab asked the network for."""
+
+    page: Any
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_offline(self) -> None:
+        assert self.requests == [self.url], self.requests
+        assert not self.errors, self.errors
+
+
+def open_report(browser: Any, html: str, path: Path, *, width: int = 1366, height: int = 900) -> Opened:
+    """Write ``html`` to ``path`` and open it from disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": height})
+    opened = Opened(page, path.resolve().as_uri())
+    page.on("request", lambda r: opened.requests.append(r.url))
+    page.on("pageerror", lambda e: opened.errors.append(str(e)))
+    page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    page.goto(opened.url)
+    return opened
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def sample(browser: Any, tmp_path: Path) -> Iterator[tuple[Opened, Report]]:
+    report = sample_report()
+    opened = open_report(browser, render_html(report), tmp_path / "sample.html")
+    yield opened, report
+    opened.page.close()
+
+
+def shown_mark(opened: Opened) -> str:
+    mark = opened.page.locator("#source #source-mark")
+    assert mark.is_visible()
+    box = mark.bounding_box()
+    panel = opened.page.locator("#source-text").bounding_box()
+    # Scrolled into the panel's view, not just present somewhere in it.
+    assert box is not None and panel is not None
+    assert panel["y"] - 1 <= box["y"] and box["y"] + min(box["height"], 40) <= panel["y"] + panel["height"] + 1
+    return str(mark.text_content())
+
+
+def test_brief_citation_opens_the_highlighted_sentence(sample: tuple[Opened, Report]) -> None:
+    opened, report = sample
+    page = opened.page
+    story = report.stories[0]
+    assert page.locator("#source").is_hidden()
+    first = story.brief[0]
+    claim = next(c for c in story.claims if c.id == first.claims[0])
+    for n, article_id in enumerate(first.articles, 1):
+        page.locator("#st1-brief ol.brief > li").first.locator("button.cite", has_text=str(n)).click()
+        expected = next(s.text for s in claim.support if s.article == article_id)
+        assert shown_mark(opened) == expected
+        assert page.locator("#source-title").text_content() == f"[{n}] {report.article(article_id).label}"
+    # Past an emoji, JavaScript's UTF-16 offsets still land on the sentence.
+    page.locator("#st1-brief ul.single_source button.cite").first.click()
+    assert shown_mark(opened) == "Replacement buses will run from Wednesday."
+    opened.assert_offline()
+
+
+def test_matrix_cell_shows_its_span(sample: tuple[Opened, Report]) -> None:
+    opened, report = sample
+    page = opened.page
+    denied = page.locator("table.matrix button.cell.denied")
+    assert denied.count() == 1
+    denied.click()
+    claim = next(c for c in report.stories[0].claims if c.id == "c4")
+    assert shown_mark(opened) == claim.support[0].text
+    assert page.locator("#source-note").text_content() == "c4: denied"
+    # Another cell replaces the highlight rather than adding one.
+    page.locator("table.matrix tbody tr").first.locator("button.cell").nth(1).click()
+    assert page.locator("#source mark").count() == 1
+    assert shown_mark(opened) == report.stories[0].claims[0].support[1].text
+    # Single-source and disputed rows stand out with a coloured edge.
+    single = page.locator("table.matrix tr.single").first.locator("th")
+    assert single.evaluate("e => getComputedStyle(e).borderLeftWidth") == "4px"
+    opened.assert_offline()
+
+
+def test_removed_pieces_toggle(sample: tuple[Opened, Report]) -> None:
+    opened, report = sample
+    page = opened.page
+    toggle = page.locator("#st1-a1 button.toggle")
+    pieces = page.locator("#st1-rm1")
+    assert toggle.get_attribute("aria-expanded") == "false" and pieces.is_hidden()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and pieces.is_visible()
+    assert toggle.text_content() == "Hide removed pieces"
+    removed = report.articles[0].removed
+    assert pieces.locator("li").count() == len(removed)
+    assert pieces.locator(".removed-text").all_text_contents() == [r.text for r in removed]
+    assert pieces.locator(".badge.reason").all_text_contents() == [r.reason for r in removed]
+    toggle.click()
+    assert pieces.is_hidden() and toggle.text_content() == "Show removed pieces (2)"
+    opened.assert_offline()
+
+
+def test_keyboard_opens_and_closes_the_source(sample: tuple[Opened, Report]) -> None:
+    opened, report = sample
+    page = opened.page
+    chip = page.locator("#st1-dis button.cite").first
+    chip.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#source").is_visible()
+    assert page.evaluate("document.activeElement.id") == "source"
+    assert shown_mark(opened) == report.stories[0].disagreements[0].spans[0].text
+    page.keyboard.press("Escape")
+    assert page.locator("#source").is_hidden()
+    assert page.evaluate("document.activeElement.textContent") == "Show in context"
+    # The focused control is outlined (focus-visible after keyboard use).
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    opened.assert_offline()
+
+
+def test_narrow_screen_keeps_the_source_reachable(browser: Any, tmp_path: Path) -> None:
+    opened = open_report(browser, render_html(sample_report()), tmp_path / "narrow.html", width=800, height=700)
+    opened.page.locator("#st1-brief button.cite").first.click()
+    assert shown_mark(opened)
+    assert opened.page.evaluate("getComputedStyle(document.getElementById('source')).position") == "fixed"
+    opened.assert_offline()
+    opened.page.close()
+
+
+# --- the seeds, through the whole pipeline ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds(browser: Any, seed_report: Report) -> Iterator[tuple[Opened, Report]]:
+    opened = open_report(browser, render_html(seed_report), ROOT / "build" / "seeds-report.html")
+    yield opened, seed_report
+    opened.page.close()
+
+
+def test_seed_report_opens_offline_with_every_article(seeds: tuple[Opened, Report]) -> None:
+    opened, report = seeds
+    page = opened.page
+    assert page.locator("section.story").count() == len(report.stories) >= 1
+    assert page.locator("article.article").count() == len(report.articles) == 5
+    texts = page.locator(".article-text").all_text_contents()
+    assert texts == [report.article(aid).text for s in report.stories for aid in s.article_ids]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "seeds-report-full.png"), full_page=True)
+    opened.assert_offline()
+
+
+def test_seed_citations_and_matrix(seeds: tuple[Opened, Report]) -> None:
+    """Whatever claims the pipeline found: each brief chip and matrix cell opens its exact span."""
+    opened, report = seeds
+    page = opened.page
+    claimed = [s for s in report.stories if s.claims]
+    views = {v.id: v for v in build_view(report).stories}
+    for number, story in enumerate(report.stories, 1):
+        view = views[story.id]
+        if view.brief.get("brief"):
+            row = view.brief["brief"][0]
+            assert row.cites, "a brief sentence without a citation"
+            page.locator(f"#st{number}-brief ol.brief > li").first.locator("button.cite").first.click()
+            assert shown_mark(opened) == row.cites[0].text
+            supports = {s.text for c in story.claims if c.id in row.claims for s in c.support}
+            assert row.cites[0].text in supports
+        if view.matrix:
+            cell = next(c for c in view.matrix[0].cells if c.cite)
+            page.locator(f"#st{number}-matrix table.matrix tbody tr").first.locator("button.cell").first.click()
+            assert cell.cite is not None and shown_mark(opened) == cell.cite.text
+    if claimed:
+        assert page.locator("ol.brief button.cite").count() >= 1
+        assert page.locator("table.matrix button.cell").count() >= 1
+    chips = page.locator("#st1-brief button.cite")
+    if chips.count():
+        chips.first.click()  # the screenshot shows a cited sentence highlighted in its article
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "seeds-report.png"))
+    opened.assert_offline()
+
+
+def test_seed_removed_pieces_toggle(seeds: tuple[Opened, Report]) -> None:
+    opened, report = seeds
+    page = opened.page
+    with_removed = [a for a in report.articles if a.removed]
+    assert with_removed, "the seeds are noisy: cleaning should remove something"
+    toggles = page.locator("button.toggle")
+    assert toggles.count() == len(with_removed)
+    toggle = toggles.first
+    target = page.locator("#" + str(toggle.get_attribute("aria-controls")))
+    assert target.is_hidden()
+    toggle.click()
+    assert target.is_visible()
+    first = next(a for s in report.stories for aid in s.article_ids if (a := report.article(aid)).removed)
+    assert target.locator(".removed-text").all_text_contents() == [r.text for r in first.removed]
+    toggle.click()
+    assert target.is_hidden()
+    opened.assert_offline()
