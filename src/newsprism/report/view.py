@@ -44,6 +44,10 @@ CHART_WIDTH = 760
 CHART_MARGIN = 40
 CHART_ROW = 16
 CHART_TOP = 28
+MAX_STACK = 8
+MIN_TICK_GAP = 80
+LONG_RANGE_DAYS = 60
+GAP_CAP_DAYS = 10
 
 
 SpanLookup = Callable[[str, str], "Span | None"]
@@ -181,6 +185,7 @@ class TimelineChart:
     axis_y: int
     points: tuple[TimelinePoint, ...]
     ticks: tuple[tuple[float, str], ...]
+    breaks: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,39 +362,57 @@ def _day(value: str) -> date | None:
         return None
 
 
+def _axis(days: Sequence[int]) -> tuple[dict[int, float], tuple[float, ...]]:
+    """x position of each distinct day, and where the axis is broken.
+
+    A gap longer than ``GAP_CAP_DAYS`` (when the whole range is long) is drawn
+    as ``GAP_CAP_DAYS`` with a break mark, so one old background date does
+    not squeeze the story's busy week into a corner.
+    """
+    distinct = sorted(set(days))
+    inner = CHART_WIDTH - 2 * CHART_MARGIN
+    if len(distinct) == 1:
+        return {distinct[0]: CHART_MARGIN + inner / 2}, ()
+    compress = distinct[-1] - distinct[0] > LONG_RANGE_DAYS
+    offsets, breaks = [0.0], []
+    for prev, day in zip(distinct, distinct[1:], strict=False):
+        gap = day - prev
+        if compress and gap > GAP_CAP_DAYS:
+            breaks.append(len(offsets))
+            gap = GAP_CAP_DAYS
+        offsets.append(offsets[-1] + gap)
+    scale = inner / offsets[-1]
+    xs = {day: round(CHART_MARGIN + off * scale, 1) for day, off in zip(distinct, offsets, strict=True)}
+    marks = tuple(round(CHART_MARGIN + (offsets[i - 1] + offsets[i]) / 2 * scale, 1) for i in breaks)
+    return xs, marks
+
+
 def _timeline(entries: Sequence[TimelineEntry], res: _Resolver) -> TimelineChart | None:
     """Entries in date order, placed on a time axis; same-day events stack upwards."""
-    dated = sorted(((d, e) for e in entries if (d := _day(e.date)) is not None), key=lambda p: p[0])
+    dated = sorted(((d.toordinal(), e) for e in entries if (d := _day(e.date)) is not None), key=lambda p: p[0])
     if not dated:
         return None
-    first, last = dated[0][0].toordinal(), dated[-1][0].toordinal()
-    span = max(last - first, 1)
-    inner = CHART_WIDTH - 2 * CHART_MARGIN
-
-    def x_of(day: int) -> float:
-        return round(CHART_MARGIN + (inner / 2 if last == first else (day - first) / span * inner), 1)
-
+    xs, breaks = _axis([d for d, _ in dated])
     levels: dict[int, int] = {}
     placed = []
-    for d, entry in dated:
-        level = levels.get(d.toordinal(), 0)
-        levels[d.toordinal()] = level + 1
-        placed.append((d, entry, level))
-    height = CHART_TOP + max(levels.values()) * CHART_ROW + 28
+    for day, entry in dated:
+        level = levels.get(day, 0)
+        levels[day] = level + 1
+        placed.append((day, entry, min(level, MAX_STACK - 1)))
+    height = CHART_TOP + min(max(levels.values()), MAX_STACK) * CHART_ROW + 28
     axis_y = height - 26
     points = []
-    for d, entry, level in placed:
+    for day, entry, level in placed:
         sources = _independent((s.article for s in entry.support), res.refs)
         y = axis_y - 12 - level * CHART_ROW
-        points.append(TimelinePoint(x_of(d.toordinal()), y, 3.0 + min(sources, 4), entry, res.cites(entry.support)))
-    tick_days = sorted({first, last, *(first + span * k // 4 for k in range(1, 4))} if last > first else {first})
-    ticks = tuple((x_of(t), _label(t, span)) for t in tick_days)
-    return TimelineChart(CHART_WIDTH, height, axis_y, tuple(points), ticks)
-
-
-def _label(ordinal: int, span_days: int) -> str:
-    d = date.fromordinal(ordinal)
-    return d.strftime("%Y") if span_days > 3 * 365 else d.strftime("%Y-%m") if span_days > 120 else d.isoformat()
+        points.append(TimelinePoint(xs[day], y, 3.0 + min(sources, 4), entry, res.cites(entry.support)))
+    # Label event dates as the articles gave them, skipping ones too close to the last label.
+    ticks: list[tuple[float, str]] = []
+    for day, entry in dated:
+        if ticks and (ticks[-1][0] == xs[day] or xs[day] - ticks[-1][0] < MIN_TICK_GAP):
+            continue
+        ticks.append((xs[day], entry.date))
+    return TimelineChart(CHART_WIDTH, height, axis_y, tuple(points), tuple(ticks), breaks)
 
 
 def _entities(story: Story, view: StoryView, res: _Resolver) -> list[EntityRow]:
