@@ -36,17 +36,31 @@ from ..config import Settings
 from ..model import Annotations, Article, Claim, Disagreement
 from ..nlp.models import Models
 from .candidates import average_link, candidate_pairs, tfidf_matrix
-from .disagreements import collect, conflict, denial_target
+from .disagreements import Conflict, collect, conflict, denial_target
 from .features import EntityLookup, Unit, build_units, content_words
 
 __all__ = ["compare_claims", "outlet_keys"]
 
 #: Weight of the embedding cosine in a pair's similarity (the rest is TF-IDF overlap).
-COSINE_WEIGHT = 0.7
+COSINE_WEIGHT = 0.75
+#: Added to a pair's score for its share of shared entities (of the sentence naming fewer).
+ENTITY_BONUS = 0.06
+#: Added when both sentences give the same figure for the same thing.
+FIGURE_BONUS = 0.05
+#: Added when both sentences name the same day.
+DATE_BONUS = 0.04
 #: Join-feature cosine below which a pair is not even scored.
 JOIN_FLOOR = 0.1
 #: Best partners each sentence keeps from the join.
 TOP_K = 24
+#: A pair within this of each side's best match in the other article counts as mutual best.
+MUTUAL_SLACK = 0.02
+#: A pair this far above the threshold aligns even when it is not a mutual best match.
+CLEAR_MARGIN = 0.08
+#: Negation flips and speaker changes are reported only this far above the threshold (they are easy to misread).
+STRICT_MARGIN = 0.08
+#: A pair kept apart by a differing figure is a numeric disagreement down to the threshold minus this.
+NUMERIC_SLACK = 0.1
 #: A denial points at a claim when its similarity reaches the claim threshold minus this.
 DENIAL_SLACK = 0.08
 #: Word-set Jaccard at which a sentence repeats one the same article already made.
@@ -108,11 +122,18 @@ def _features(u: Unit) -> dict[str, float]:
 
 @dataclass
 class _Scorer:
-    """Pair similarity over the story's units, computed on demand and cached."""
+    """Pair similarity over the story's units, computed on demand and cached.
+
+    The cosine is the better of the two sentences as written and the two
+    without their attribution frames, so 'X said Y' meets 'Y' at full
+    strength while two framed sentences keep their context. Shared entities,
+    figures and days add a little: they anchor a fact better than wording.
+    """
 
     units: Sequence[Unit]
     weighted: sparse.csr_matrix  # TF-IDF rows, L2-normalised
-    vectors: Mapping[int, np.ndarray]
+    full: Mapping[int, np.ndarray]
+    core: Mapping[int, np.ndarray]
     cache: dict[tuple[int, int], float]
 
     def __call__(self, i: int, j: int) -> float:
@@ -122,9 +143,21 @@ class _Scorer:
             return hit
         rows = self.weighted
         lex = float(rows[i].multiply(rows[j]).sum())
-        vi, vj = self.vectors.get(i), self.vectors.get(j)
-        cos = float(vi @ vj) if vi is not None and vj is not None else lex
-        score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex
+        fi, fj = self.full.get(i), self.full.get(j)
+        if fi is None or fj is None:
+            cos = lex
+        else:
+            ci, cj = self.core.get(i, fi), self.core.get(j, fj)
+            cos = max(float(fi @ fj), float(ci @ cj))
+        ui, uj = self.units[i], self.units[j]
+        anchors = 0.0
+        if ui.entities and uj.entities:
+            anchors += ENTITY_BONUS * len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities))
+        if any(qa.unit == qb.unit and qa.value == qb.value for qa in ui.quantities for qb in uj.quantities):
+            anchors += FIGURE_BONUS
+        if set(ui.dates.values()) & set(uj.dates.values()):
+            anchors += DATE_BONUS
+        score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex + anchors
         self.cache[key] = score
         return score
 
@@ -143,7 +176,7 @@ def compare_claims(
     if not units:
         return (), ()
     outlets = outlet_keys(articles)
-    labels = {a.id: a.label for a in articles}
+    labels = {a.id: a.outlet or a.id for a in articles}
     weighted, joinable = tfidf_matrix([_features(u) for u in units], max_df=max(40, len(units) // 6))
     pairs = candidate_pairs(
         joinable,
@@ -151,32 +184,47 @@ def compare_claims(
         top_k=TOP_K,
         allowed=lambda i, j: units[i].article != units[j].article,
     )
-    embedded = sorted({i for pair in pairs for i in pair})
-    vectors: dict[int, np.ndarray] = {}
-    if embedded:
-        matrix = models.encoder.encode([units[i].core or units[i].text for i in embedded])
-        vectors = {i: matrix[n] for n, i in enumerate(embedded)}
-    score = _Scorer(units, weighted, vectors, {})
+    score = _Scorer(units, weighted, *_embed(units, sorted({i for pair in pairs for i in pair}), models), {})
     threshold = settings.claim_threshold
 
-    conflicts: dict[tuple[int, int], object] = {}
+    conflicts: dict[tuple[int, int], Conflict | None] = {}
 
-    def conflict_of(i: int, j: int) -> object:
+    def conflict_of(i: int, j: int) -> Conflict | None:
         key = (i, j) if i < j else (j, i)
         if key not in conflicts:
             conflicts[key] = conflict(units[key[0]], units[key[1]])
         return conflicts[key]
 
+    # each sentence's best score in each other article: an edge must be (close to) mutual best
+    best: dict[tuple[int, str], float] = {}
+    for i, j in pairs:
+        s = score(i, j)
+        for a, b in ((i, j), (j, i)):
+            key = (a, units[b].article)
+            if s > best.get(key, -1.0):
+                best[key] = s
     edges: list[tuple[float, int, int]] = []
     found: list[tuple[str, int, int, tuple[str, str]]] = []
     for i, j in pairs:
         s = score(i, j)
+        if s < threshold:
+            continue
         c = conflict_of(i, j)
+        mutual = s >= best[(i, units[j].article)] - MUTUAL_SLACK and s >= best[(j, units[i].article)] - MUTUAL_SLACK
         if c is None:
-            if s >= threshold:
+            if mutual or s >= threshold + CLEAR_MARGIN:
                 edges.append((s, i, j))
-        elif s >= threshold and getattr(c, "kind", "") != "denial":
-            found.append((getattr(c, "kind", ""), i, j, getattr(c, "detail", ("", ""))))
+        elif c.kind != "denial" and (mutual or s >= threshold + CLEAR_MARGIN):
+            if c.kind in ("contradiction", "attribution", "date") and s < threshold + STRICT_MARGIN:
+                continue
+            found.append((c.kind, i, j, c.detail))
+    # a differing figure for the same counted thing is strong evidence by itself: a lower bar
+    for i, j in pairs:
+        s = score(i, j)
+        if threshold - NUMERIC_SLACK <= s < threshold:
+            c = conflict_of(i, j)
+            if c is not None and c.kind == "numeric":
+                found.append((c.kind, i, j, c.detail))
 
     def can_join(a: Sequence[int], b: Sequence[int]) -> bool:
         if {units[x].article for x in a} & {units[y].article for y in b}:
@@ -188,27 +236,43 @@ def compare_claims(
 
     # denials: against the sentence they point back at, else the most similar asserted one
     previous: dict[int, Unit] = {}
-    for a, b in zip(units, units[1:], strict=False):
-        if a.article == b.article:
-            previous[b.index] = a
+    for before, after in zip(units, units[1:], strict=False):
+        if before.article == after.article:
+            previous[after.index] = before
     for u in units:
         if not u.denial:
             continue
         target = denial_target(u, previous.get(u.index))
         if target is None:
             partners = [
-                (score(i, j), j if i == u.index else i)
+                (score(i, j), other)
                 for i, j in pairs
-                if u.index in (i, j) and not units[j if i == u.index else i].denial
+                if u.index in (i, j)
+                and not units[other := j if i == u.index else i].denial
+                and (u.speaker is None or units[other].speaker != u.speaker)  # no one denies their own statement
             ]
-            best = max(partners, default=None)
-            if best is not None and best[0] >= threshold - DENIAL_SLACK:
-                target = units[best[1]]
+            best_partner = max(partners, default=None)
+            if best_partner is not None and best_partner[0] >= threshold - DENIAL_SLACK:
+                target = units[best_partner[1]]
         if target is not None:
             found.append(("denial", target.index, u.index, ("", "")))
     found.sort(key=lambda f: ({"denial": 0}.get(f[0], 1), -score(f[1], f[2]) if f[0] != "denial" else 0.0))
     disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid))
     return claims, disagreements
+
+
+def _embed(
+    units: Sequence[Unit], wanted: Sequence[int], models: Models
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Embeddings of the ``wanted`` units as written, and of those with a frame, without it (one batch)."""
+    framed = [i for i in wanted if units[i].core and units[i].core != units[i].text]
+    texts = [units[i].text for i in wanted] + [units[i].core for i in framed]
+    if not texts:
+        return {}, {}
+    matrix = models.encoder.encode(texts)
+    full = {i: matrix[n] for n, i in enumerate(wanted)}
+    core = {i: matrix[len(wanted) + n] for n, i in enumerate(framed)}
+    return full, core
 
 
 def _claims(

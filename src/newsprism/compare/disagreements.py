@@ -46,6 +46,16 @@ _ANAPHORIC_OBJECT = re.compile(
 )
 
 
+#: A date mention that names a day (not only a clock time, whose day is a guess).
+_CALENDAR = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byesterday\b|\btoday\b|\btomorrow\b|\d{4}-\d{2}-\d{2}",
+    re.I,
+)
+_NOT_YET = re.compile(r"\bnot\s+yet\b|\byet\s+to\b|\bnot\b.*\buntil\b", re.I)
+_STILL = re.compile(r"\bstill\b|\bremains?\b|\bongoing\b|\bcontinues?\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Why two sentences cannot support one claim, with the evidence."""
@@ -84,8 +94,8 @@ def _day(value: str) -> date | None:
 
 def date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
     """Both sentences date themselves to a day, and no day is shared (within a month of each other)."""
-    days_a = {t: d for t, v in a.dates.items() if (d := _day(v))}
-    days_b = {t: d for t, v in b.dates.items() if (d := _day(v))}
+    days_a = {t: d for t, v in a.dates.items() if _CALENDAR.search(t) and (d := _day(v))}
+    days_b = {t: d for t, v in b.dates.items() if _CALENDAR.search(t) and (d := _day(v))}
     if not days_a or not days_b or set(days_a.values()) & set(days_b.values()):
         return None
     ta, da = min(days_a.items(), key=lambda kv: kv[1])
@@ -101,9 +111,10 @@ def polarity_conflict(a: Unit, b: Unit) -> bool:
         return False
     neg, plain = (a, b) if a.negated else (b, a)
     clause = negated_clause(neg.text)
-    if clause is None:
-        return False
-    return len(content_words(clause) & plain.words) >= 2
+    if clause is None or (_NOT_YET.search(clause) and _STILL.search(plain.text)):
+        return False  # 'not yet finalised' and 'still being finalised' say the same
+    words = content_words(clause)
+    return len(words & plain.words) >= max(2, len(words) // 2)
 
 
 def speaker_conflict(a: Unit, b: Unit) -> bool:
@@ -138,16 +149,14 @@ def denial_target(denial: Unit, previous: Unit | None) -> Unit | None:
     """The sentence a denial points back at ('X denied the allegations'), if it does.
 
     The sentence just before, in the same article, is the target when the
-    denial names its object with an anaphor, or when the denier is one of the
-    entities that sentence names.
+    denial names its object with an anaphor and that sentence is not the
+    denier's own statement.
     """
     if previous is None or previous.article != denial.article or previous.denial:
         return None
-    if _ANAPHORIC_OBJECT.search(denial.core or denial.text):
-        return previous
-    if denial.speaker is not None and denial.speaker in previous.entities:
-        return previous
-    return None
+    if denial.speaker is not None and previous.speaker == denial.speaker:
+        return None
+    return previous if _ANAPHORIC_OBJECT.search(denial.core or denial.text) else None
 
 
 # --- explanations -------------------------------------------------------------

@@ -349,7 +349,11 @@ def strip_frame(text: str, subject: str | None, verb: str | None) -> str:
         forms = _IRREGULAR.get(lemma, ())
         words = list(re.finditer(r"[A-Za-z’']+", after[:80]))
         cut = next(
-            (m.end() for m in words if lemma and (m.group().lower().startswith(lemma[:3]) or m.group().lower() in forms)),
+            (
+                m.end()
+                for m in words
+                if lemma and (m.group().lower().startswith(lemma[:3]) or m.group().lower() in forms)
+            ),
             None,
         )
         if cut is None:

@@ -1,0 +1,138 @@
+"""Conflicts between aligned sentences: figures, days, negation, denials, speakers.
+
+Units are built by hand from realistic news sentences (no model needed), so
+each rule is tested on its own; the end-to-end cases through
+``compare_claims`` are in ``test_claims.py``.
+"""
+
+from __future__ import annotations
+
+from newsprism.compare.disagreements import (
+    conflict,
+    date_conflict,
+    denial_target,
+    numeric_conflict,
+    polarity_conflict,
+    speaker_conflict,
+)
+from newsprism.compare.features import Unit, content_words, quantities, strip_frame
+from newsprism.model import Article, Span
+
+
+def unit(
+    text: str,
+    *,
+    article: str = "a",
+    index: int = 0,
+    negated: bool = False,
+    denial: bool = False,
+    speaker: str | None = None,
+    speaker_type: str | None = None,
+    dates: dict[str, str] | None = None,
+    entities: frozenset[str] = frozenset(),
+    verb: str | None = None,
+) -> Unit:
+    art = Article(id=article, text=text)
+    return Unit(
+        index=index,
+        article=article,
+        article_order=0,
+        position=index,
+        relative=0.0,
+        span=Span.of(art, 0, len(text)),
+        words=content_words(text),
+        entities=entities,
+        quantities=quantities(text),
+        dates=dates or {},
+        negated=negated,
+        denial=denial,
+        attributed=speaker is not None,
+        speaker=speaker,
+        report_verb=verb,
+        speaker_name=speaker,
+        speaker_type=speaker_type,
+        core=text,
+    )
+
+
+def test_different_death_tolls_conflict() -> None:
+    a = unit("At least 12 people were killed when the dam gave way, the ministry said.")
+    c = unit("14 people died when the dam burst, the mayor said.", article="c")
+    found = numeric_conflict(a, c)
+    assert found is not None and (found[0].value, found[1].value) == (12, 14)
+    got = conflict(a, c)
+    assert got is not None and got.kind == "numeric"
+
+
+def test_same_or_unrelated_figures_do_not_conflict() -> None:
+    a = unit("About 4,000 people were evacuated from the villages.")
+    b = unit("Close to 4,000 people have been moved to safety.", article="b")
+    assert numeric_conflict(a, b) is None
+    # 12 dead against 4,000 evacuated count different things, however the nouns line up
+    c = unit("At least 12 people were killed and 4,000 people evacuated.", article="c")
+    d = unit("Some 4,000 people were evacuated overnight.", article="d")
+    assert numeric_conflict(c, d) is None
+
+
+def test_negation_flip_is_a_contradiction_but_not_yet_and_still_agree() -> None:
+    a = unit("The warning sirens sounded before the water reached the village.")
+    b = unit("The warning sirens never sounded before the water reached the village.", article="b", negated=True)
+    assert polarity_conflict(a, b)
+    got = conflict(a, b)
+    assert got is not None and got.kind == "contradiction"
+    c = unit("The details of the plan are not yet finalized, officials said.", negated=True)
+    d = unit("The details of the plan are still being finalized.", article="d")
+    assert not polarity_conflict(c, d)
+    # a negation in another clause does not flip the shared content
+    e = unit("No decision has been made yet, but the leaders will meet at the White House on Friday.", negated=True)
+    f = unit("The two leaders will meet at the White House on Friday to discuss the weapons.", article="f")
+    assert not polarity_conflict(e, f)
+
+
+def test_days_conflict_only_when_named() -> None:
+    a = unit("The minister visited the village on Tuesday.", dates={"Tuesday": "2024-05-14"})
+    b = unit("The minister visited the village on Wednesday.", article="b", dates={"Wednesday": "2024-05-15"})
+    assert date_conflict(a, b) == ("Tuesday (2024-05-14)", "Wednesday (2024-05-15)")
+    # a clock time's day is a guess of the date resolver, not a statement
+    c = unit("The sirens were switched on at 11.52pm.", dates={"11.52pm": "2024-05-13"})
+    d = unit("The sirens were switched on at 11.52pm.", article="d", dates={"11.52pm": "2024-05-14"})
+    assert date_conflict(c, d) is None
+
+
+def test_same_statement_from_two_people() -> None:
+    a = unit("The dam was inspected in March, Lozovan said.", speaker="e1", speaker_type="PERSON")
+    b = unit("The dam was inspected in March, Calancea said.", article="b", speaker="e2", speaker_type="PERSON")
+    c = unit("The dam was inspected in March, the company said.", article="c", speaker="e3", speaker_type="ORG")
+    assert speaker_conflict(a, b)
+    assert not speaker_conflict(a, c)
+    got = conflict(a, b)
+    assert got is not None and got.kind == "attribution"
+
+
+def test_denial_never_supports_and_points_back() -> None:
+    claim = unit("The US said Iran had shipped ballistic missiles to Russia.", index=0, entities=frozenset({"e1"}))
+    denial = unit("Tehran has denied the allegations.", index=1, denial=True, speaker="e1", verb="deny")
+    got = conflict(claim, denial)
+    assert got is not None and got.kind == "denial"
+    assert denial_target(denial, claim) is claim
+    explicit = unit("Tehran has denied supplying any weapons for the war.", index=1, denial=True, speaker="e1")
+    assert denial_target(explicit, claim) is None  # no anaphor: the target is found by similarity instead
+    own = unit("The company said its sirens worked.", index=0, speaker="e1")
+    assert denial_target(denial, own) is None  # no one denies their own statement
+
+
+def test_attribution_frame_is_stripped() -> None:
+    assert strip_frame("Both leaders said on Sept. 11 that Russia is escalating the war.", "Both leaders", "say") == (
+        "Russia is escalating the war."
+    )
+    assert (
+        strip_frame(
+            "Biden is expected to discuss the issue with Starmer on Friday, an official told Politico.",
+            "an official",
+            "tell",
+        )
+        == "Biden is expected to discuss the issue with Starmer on Friday"
+    )
+    # the object of a denial stays
+    text = "Iran has categorically denied the accusation, insisting it has not supported either party."
+    assert strip_frame(text, "Iran", "deny").startswith("the accusation")
