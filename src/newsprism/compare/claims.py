@@ -350,4 +350,17 @@ def _off_topic(units: Sequence[Unit], groups: Sequence[Sequence[int]], outlets: 
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(units) and units[j].article == units[i].article]
         if share < OFF_TOPIC_ALONE or any(j in low for j in neighbours):
             off.add(i)
+    # a tail: from the first off-topic passage on, an article that stays mostly off topic
+    # and never comes back to what other outlets report is off topic to its end
+    by_article: dict[str, list[int]] = {}
+    for u in units:
+        by_article.setdefault(u.article, []).append(u.index)
+    for members in by_article.values():
+        for k, i in enumerate(members):
+            if i not in off:
+                continue
+            tail = members[k:]
+            if not any(t in shared for t in tail) and sum(t in low for t in tail) * 2 >= len(tail):
+                off.update(tail)
+            break
     return off

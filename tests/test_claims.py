@@ -1,0 +1,175 @@
+"""Claim alignment on the real seeds, the invented dam story and small hand-made cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare.claims import compare_claims, outlet_keys
+from newsprism.model import Article, Claim, Disagreement
+from newsprism.nlp.aliases import EntityIndex
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(articles, annotations, models, settings) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
+    index = EntityIndex.build(articles, [annotations[a.id] for a in articles if a.id in annotations])
+    return compare_claims(articles, annotations, index, models=models, settings=settings, story_id="s1")
+
+
+def supports(claim: Claim) -> list[str]:
+    return [s.text for s in claim.support]
+
+
+def find(claims, *words: str, min_articles: int = 1) -> Claim | None:
+    """The first claim every one of whose support sentences holds all ``words`` (any spelling listed with '|')."""
+    for c in claims:
+        if len(c.support) >= min_articles and all(
+            all(any(w.lower() in t.lower() for w in word.split("|")) for word in words) for t in supports(c)
+        ):
+            return c
+    return None
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_articles, seed_annotations, models, settings):
+    return run(seed_articles, seed_annotations, models, settings)
+
+
+@pytest.mark.slow
+def test_seed_claims_shared_by_several_outlets(seed_result) -> None:
+    claims, _ = seed_result
+    assert find(claims, "Blinken", "Lammy", "Kyiv|Kiev|Ukraine", min_articles=3), "joint visit"
+    assert find(claims, "Biden", "working", min_articles=2), "Biden's remark"
+    assert find(claims, "Starmer", min_articles=3), "Biden-Starmer meeting"
+    iran = find(claims, "Iran", "missile", min_articles=3)
+    assert iran is not None, "Iran supplied missiles"
+    assert "denied" not in iran.stance.values()
+
+
+@pytest.mark.slow
+def test_seed_claims_are_ordered_and_well_formed(seed_result, seed_articles) -> None:
+    claims, _ = seed_result
+    by_id = {a.id: a for a in seed_articles}
+    outlets = outlet_keys(seed_articles)
+    counts = [len({outlets[s.article] for s in c.support}) for c in claims]
+    assert counts == sorted(counts, reverse=True)
+    assert [c.id for c in claims] == [f"s1-c{n}" for n in range(1, len(claims) + 1)]
+    for c in claims:
+        arts = [s.article for s in c.support]
+        assert len(arts) == len(set(arts)), "one sentence per article"
+        assert set(c.stance) == set(arts) and set(c.stance.values()) <= {"asserted", "attributed", "denied"}
+        assert c.text in supports(c)
+        for s in c.support:
+            assert by_id[s.article].text[s.start : s.end] == s.text
+
+
+@pytest.mark.slow
+def test_seed_single_source_claims_and_no_noise(seed_result) -> None:
+    claims, _ = seed_result
+    single = [c for c in claims if len(c.support) == 1]
+    assert find(single, "aid", "$700mn|£600mn"), "aid packages reported by one outlet"
+    for c in claims:
+        for t in supports(c):
+            assert "(pictured" not in t and "©" not in t and "Read more" not in t
+            assert "newsletter" not in t.lower() and "Articles You May Like" not in t
+            assert len(t.split()) >= 6
+
+
+@pytest.mark.slow
+def test_seed_off_topic_tail_is_not_a_main_claim(seed_result) -> None:
+    claims, _ = seed_result
+    tail = [c for c in claims if any(w in t for t in supports(c) for w in ("Gallant", "Haniyeh", "Netanyahu"))]
+    assert len(tail) >= 3
+    assert all(c.off_topic for c in tail)
+    assert not any(c.off_topic for c in claims if len(c.support) > 1)
+
+
+@pytest.mark.slow
+def test_seed_iran_denial_disagreement(seed_result) -> None:
+    claims, disagreements = seed_result
+    by_id = {c.id: c for c in claims}
+    denials = [d for d in disagreements if d.kind == "denial"]
+    assert denials
+    d = denials[0]
+    asserted, denied = (by_id[c] for c in d.claims)
+    assert set(denied.stance.values()) == {"denied"}
+    assert all("Iran" in t or "Tehran" in t for t in supports(denied))
+    assert any("missile" in t for t in supports(asserted)) and "denied" not in asserted.stance.values()
+    cited = {s.article for s in d.spans}
+    assert cited >= set(asserted.article_ids) | set(denied.article_ids)
+    assert "denies" in d.explanation
+
+
+@pytest.fixture(scope="module")
+def example_result(models, settings):
+    from newsprism.clean import clean_article
+    from newsprism.ingest import read_inputs
+    from newsprism.nlp import annotate
+
+    read = [a for a in read_inputs([EXAMPLES], settings=settings) if isinstance(a, Article)]
+    articles = [clean_article(a, settings=settings) for a in read]
+    annotations = {x.article_id: x for x in annotate(articles, models=models, settings=settings)}
+    return articles, run(articles, annotations, models, settings)
+
+
+@pytest.mark.slow
+def test_examples_shared_claims_and_single_source(example_result) -> None:
+    articles, (claims, _) = example_result
+    labels = {a.id: a.outlet for a in articles}
+    evacuated = find(claims, "4,000", min_articles=3)
+    assert evacuated is not None
+    investigation = find(claims, "negligence", min_articles=3)
+    assert investigation is not None
+    assert {labels[a] for a in investigation.article_ids} >= {"Meridian", "The Continental Review"}
+    assert find([c for c in claims if len(c.support) == 1], "40 million lei")
+
+
+@pytest.mark.slow
+def test_examples_death_toll_and_denial(example_result) -> None:
+    articles, (claims, disagreements) = example_result
+    by_id = {c.id: c for c in claims}
+    numeric = [d for d in disagreements if d.kind == "numeric"]
+    assert numeric, "the disputed death toll"
+    sides = [" ".join(supports(by_id[c])) for c in numeric[0].claims]
+    assert any("12" in s or "Twelve" in s for s in sides) and any("14" in s for s in sides)
+    assert "12" in numeric[0].explanation and "14" in numeric[0].explanation
+    denial = [d for d in disagreements if d.kind == "denial"]
+    assert denial and all(
+        "denied" in by_id[d.claims[1]].stance.values() and "denied" not in by_id[d.claims[0]].stance.values()
+        for d in denial
+    )
+
+
+@pytest.mark.slow
+def test_hand_written_number_flip(models, settings) -> None:
+    from newsprism.nlp import annotate
+
+    a = Article(
+        id="a",
+        outlet="Wire",
+        text="Floods in the northern province have killed 31 people, the regional governor said on Monday. "
+        "Rescue teams are searching for survivors in the hills.",
+    )
+    b = Article(
+        id="b",
+        outlet="Gazette",
+        text="Floods in the northern province have killed 45 people, the regional governor said on Monday. "
+        "Schools across the region will stay closed this week.",
+    )
+    annotations = {x.article_id: x for x in annotate([a, b], models=models, settings=settings)}
+    claims, disagreements = run([a, b], annotations, models, settings)
+    assert all(len(c.support) == 1 for c in claims), "different figures never support one claim"
+    kinds = [d.kind for d in disagreements]
+    assert "numeric" in kinds
+    d = next(d for d in disagreements if d.kind == "numeric")
+    assert "Wire" in d.explanation and "Gazette" in d.explanation and "31" in d.explanation
+    assert {s.article for s in d.spans} == {"a", "b"}
+
+
+def test_reprints_count_as_their_original_outlet() -> None:
+    original = Article(id="x", text="t", outlet="Wire")
+    reprint = Article(id="y", text="t", outlet="Local Paper", duplicate_of="x")
+    other = Article(id="z", text="t")
+    assert outlet_keys([original, reprint, other]) == {"x": "wire", "y": "wire", "z": "z"}
