@@ -429,15 +429,12 @@ def _entities(story: Story, view: StoryView, res: _Resolver) -> list[EntityRow]:
     return rows
 
 
-def story_view(report: Report, story: Story, index: Mapping[str, int], utf16: Utf16) -> StoryView:
+def story_view(story: Story, articles: Mapping[str, Article], index: Mapping[str, int], utf16: Utf16) -> StoryView:
     """Everything one story shows, resolved to numbered articles and cites."""
     refs: list[ArticleRef] = []
     for aid in story.article_ids:
-        try:
-            article = report.article(aid)
-        except KeyError:
-            continue
-        refs.append(ArticleRef(len(refs) + 1, index[aid], article))
+        if aid in articles:
+            refs.append(ArticleRef(len(refs) + 1, index[aid], articles[aid]))
     view = StoryView(story, refs)
     res = _Resolver(refs, utf16)
     view.brief = _brief(story, res)
@@ -470,5 +467,6 @@ def story_view(report: Report, story: Story, index: Mapping[str, int], utf16: Ut
 def build_view(report: Report) -> ReportView:
     """The view of a whole report; article indices follow ``report.articles``."""
     index = {a.id: n for n, a in enumerate(report.articles)}
+    by_id = {a.id: a for a in report.articles}
     utf16 = Utf16()
-    return ReportView(report, [story_view(report, s, index, utf16) for s in report.stories], index)
+    return ReportView(report, [story_view(s, by_id, index, utf16) for s in report.stories], index)
