@@ -43,6 +43,10 @@ def _short(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _markers(cites: Iterable[Cite]) -> str:
     return "".join(f"[{n}]" for n in sorted({c.n for c in cites}))
 
@@ -243,7 +247,7 @@ def _story(view: StoryView, article_text: bool) -> list[str]:
         f"## {md_escape(view.title)}",
         "",
         f"Story `{view.id.replace('`', '')}` · {n} article{'s' if n != 1 else ''} · "
-        f"{len(view.matrix)} claims · {len(view.disagreements)} disagreements",
+        f"{_count(len(view.matrix), 'claim')} · {_count(len(view.disagreements), 'disagreement')}",
     ]
     sections: Sequence[list[str]] = (
         _sources(view),
