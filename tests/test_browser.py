@@ -6,6 +6,7 @@ make none beyond loading its own file. Skipped only when Chromium is absent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -239,7 +240,7 @@ def test_seed_removed_pieces_toggle(seeds: tuple[Opened, Report]) -> None:
     page = opened.page
     with_removed = [a for a in report.articles if a.removed]
     assert with_removed, "the seeds are noisy: cleaning should remove something"
-    toggles = page.locator("button.toggle")
+    toggles = page.locator("article.article button.toggle")
     assert toggles.count() == len(with_removed)
     toggle = toggles.first
     target = page.locator("#" + str(toggle.get_attribute("aria-controls")))
@@ -251,3 +252,31 @@ def test_seed_removed_pieces_toggle(seeds: tuple[Opened, Report]) -> None:
     toggle.click()
     assert target.is_hidden()
     opened.assert_offline()
+
+
+def test_long_matrix_shows_the_rest_on_demand(browser: Any, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from newsprism.model import Claim, Span
+
+    report = sample_report()
+    article = report.articles[1]
+    # Many single-source claims, one per word of an article: more than the matrix shows at first.
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", article.text)][:60]
+    extra = tuple(Claim(f"x{n}", article.text[s:e], (Span.of(article, s, e),)) for n, (s, e) in enumerate(words))
+    story = replace(report.stories[0], claims=report.stories[0].claims + extra)
+    report = replace(report, stories=(story,))
+    opened = open_report(browser, render_html(report), tmp_path / "long.html")
+    page = opened.page
+    visible = [c for c in story.claims if not c.off_topic]
+    rows = page.locator("#st1-matrix > .scroll > table.matrix tbody tr")
+    assert page.locator("#st1-matrix > .scroll > table.matrix tbody tr:visible").count() == 40
+    assert rows.count() == len(visible) > 40
+    more = page.locator("#st1-matrix button.toggle")
+    assert more.text_content() == f"Show {len(visible) - 40} more claims"
+    more.click()
+    assert page.locator("#st1-matrix > .scroll > table.matrix tbody tr:visible").count() == len(visible)
+    page.locator("#st1-more-claims tr").last.locator("button.cell").click()
+    assert shown_mark(opened) in {c.text for c in extra}
+    opened.assert_offline()
+    page.close()

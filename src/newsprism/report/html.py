@@ -34,6 +34,9 @@ from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
 __all__ = ["render_html", "script_json"]
 
 SAFE_SCHEMES = ("http://", "https://")
+# Rows shown before a "show more" button: the most-covered claims and entities come first.
+MATRIX_ROWS = 40
+ENTITY_ROWS = 25
 
 
 def script_json(data: Any) -> str:
@@ -122,4 +125,6 @@ def render_html(report: Report) -> str:
         data=Markup(script_json(_page_data(report))),
         brief_sections=BRIEF_SECTIONS,
         framing_kinds=FRAMING_KINDS,
+        matrix_rows=MATRIX_ROWS,
+        entity_rows=ENTITY_ROWS,
     )
