@@ -49,6 +49,8 @@ ENTITY_BONUS = 0.06
 FIGURE_BONUS = 0.05
 #: Added when both sentences name the same day.
 DATE_BONUS = 0.04
+#: Stories with at most this many sentences get their TF-IDF cosines in one dense product.
+DENSE_LEX_MAX = 3000
 #: Join-feature cosine below which a pair is not even scored.
 JOIN_FLOOR = 0.1
 #: Best partners each sentence keeps from the join.
@@ -135,14 +137,22 @@ class _Scorer:
     full: Mapping[int, np.ndarray]
     core: Mapping[int, np.ndarray]
     cache: dict[tuple[int, int], float]
+    lex: np.ndarray | None = None  # all pairs' TF-IDF cosines, when the story is small enough to hold them
+
+    def __post_init__(self) -> None:
+        n = self.weighted.shape[0]
+        if self.lex is None and n <= DENSE_LEX_MAX:
+            self.lex = np.asarray((self.weighted @ self.weighted.T).todense(), dtype=np.float32)
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         hit = self.cache.get(key)
         if hit is not None:
             return hit
-        rows = self.weighted
-        lex = float(rows[i].multiply(rows[j]).sum())
+        if self.lex is not None:
+            lex = float(self.lex[i, j])
+        else:
+            lex = float(self.weighted[i].multiply(self.weighted[j]).sum())
         fi, fj = self.full.get(i), self.full.get(j)
         if fi is None or fj is None:
             cos = lex
