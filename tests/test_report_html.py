@@ -407,7 +407,8 @@ def test_matrix_marks_single_source_and_disputed(page: str) -> None:
 
 def test_quote_diff_and_timeline(page: str) -> None:
     assert "<del>has been</del>" in page and "<ins>is</ins>" in page
-    assert '<span class="badge altered">altered</span>' in page
+    assert '<span class="badge altered">altered</span> <span class="pair"' in page
+    assert re.search(r'<span class="pair"[^>]*>\[1\] → \[3\]</span>', page)
     svg = re.search(r"<svg class=\"chart\".*?</svg>", page, re.S)
     assert svg is not None
     assert svg.group(0).count("<circle") == 3
@@ -449,3 +450,18 @@ def test_story_without_comparison_still_renders() -> None:
 def test_empty_report() -> None:
     page = render_html(Report(articles=(), stories=()))
     assert "No articles were analyzed." in page and "0 articles" in page
+
+
+def test_timeline_axis_shortens_a_long_gap() -> None:
+    from newsprism.report.view import CHART_MARGIN, CHART_WIDTH, GAP_CAP_DAYS, _axis
+
+    old, *week = 738000, 738400, 738403, 738407
+    xs, breaks = _axis([old, *week])
+    assert xs[old] == CHART_MARGIN and xs[week[-1]] == CHART_WIDTH - CHART_MARGIN
+    # The 400-day gap takes the room of GAP_CAP_DAYS: the story's week keeps most of the width.
+    unit = (CHART_WIDTH - 2 * CHART_MARGIN) / (GAP_CAP_DAYS + 7)
+    assert abs((xs[week[1]] - xs[week[0]]) - 3 * unit) < 0.2
+    assert len(breaks) == 1 and xs[old] < breaks[0] < xs[week[0]]
+    # A short story is drawn to scale, unbroken.
+    xs, breaks = _axis([738400, 738401, 738410])
+    assert breaks == () and abs((xs[738401] - xs[738400]) * 9 - (xs[738410] - xs[738401])) < 1

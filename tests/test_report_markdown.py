@@ -75,7 +75,7 @@ def test_sample_matrix_disagreements_and_diff() -> None:
     disagreements = section(story, "Disagreements")
     assert disagreements.count("- **") == 2 and "  - [2] “Officials estimated" in disagreements
     quotes = section(story, "Quote variants")
-    assert "_altered_: until every kilometre of track ~~has been~~ **is** inspected." in quotes
+    assert "_altered_ [1] → [3]: until every kilometre of track ~~has been~~ **is** inspected." in quotes
     articles = section(story, "Articles")
     assert "- _caption_ (photo credit line): “Photo: A damaged wagon" in articles
     assert "Removed pieces (1: related\\_links 1):" in articles

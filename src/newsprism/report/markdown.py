@@ -149,9 +149,10 @@ def _quotes(view: StoryView) -> list[str]:
         lines.append(f"- **{md_escape(g.speaker)}** ({md_escape(g.id)})")
         for r in g.renderings:
             lines.append(f"  - “{md_escape(r.text)}” {_markers(r.cites)}".rstrip())
-        for p in g.pairs:
-            if p.relation != "identical":
-                lines.append(f"  - _{p.relation}_: {diff_markdown(p)}")
+        for pv in g.pairs:
+            if pv.pair.relation != "identical":
+                sides = f"{_markers(pv.a) or '?'} → {_markers(pv.b) or '?'}"
+                lines.append(f"  - _{pv.pair.relation}_ {sides}: {diff_markdown(pv.pair)}")
     return lines
 
 

@@ -146,11 +146,20 @@ class Rendering:
 
 
 @dataclass(frozen=True, slots=True)
+class PairView:
+    """A variant pair with the articles behind each side."""
+
+    pair: QuoteVariantPair
+    a: tuple[Cite, ...]
+    b: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteGroup:
     id: str
     speaker: str
     renderings: tuple[Rendering, ...]
-    pairs: tuple[QuoteVariantPair, ...]
+    pairs: tuple[PairView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +304,12 @@ def _quote_groups(story: Story, res: _Resolver) -> list[QuoteGroup]:
         for q in members:
             texts.setdefault(q.span.text, []).append(q.span)
         renderings = tuple(Rendering(" ".join(t.split()), res.cites(spans)) for t, spans in texts.items())
-        pairs = tuple(p for p in story.quote_variants if p.group == gid)
+        by_text = {r.text: r.cites for r in renderings}
+        pairs = tuple(
+            PairView(p, by_text.get(" ".join(p.a.split()), ()), by_text.get(" ".join(p.b.split()), ()))
+            for p in story.quote_variants
+            if p.group == gid
+        )
         out.append(QuoteGroup(gid, speaker, renderings, pairs))
     return out
 
