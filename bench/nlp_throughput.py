@@ -9,8 +9,10 @@ Reads N articles from the AllSides corpus (gzipped JSONL) and times, for each
 * ``annotate``: :func:`newsprism.nlp.annotate`, i.e. the pipe plus sentences,
   mentions, quotes, dates and citations.
 
-``overhead`` is annotate's extra time over raw. With ``--profile`` it also
-splits the per-document work (n_process 1) by stage.
+``overhead`` is annotate's extra time over raw. Wall time suffers when other
+work shares the machine, so CPU time (this process and its workers) is shown
+too: ``cpu/article`` is what a dedicated core pays per article. With
+``--profile`` it also splits the per-document work (n_process 1) by stage.
 
     .venv/bin/python bench/nlp_throughput.py -n 2000 --n-process 1,2
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import resource
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -45,11 +48,17 @@ def load_articles(path: Path, n: int) -> list[Article]:
     return out
 
 
-def timed(run: Callable[[], Iterable[object]]) -> float:
-    start = time.perf_counter()
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(run: Callable[[], Iterable[object]]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and its finished workers)."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     for _ in run():
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def profile(models: Models, articles: list[Article]) -> None:
@@ -116,12 +125,25 @@ def main() -> None:
         def full(s: Settings = settings) -> Iterable[object]:
             return annotate(articles, models=models, settings=s)
 
-        t_raw, t_pipe, t_full = timed(raw), timed(ours), timed(full)
+        (t_raw, c_raw), (t_pipe, c_pipe), (t_full, c_full) = timed(raw), timed(ours), timed(full)
         print(f"n_process={n_process}")
-        for name, t in (("raw nlp.pipe", t_raw), ("our nlp.pipe", t_pipe), ("annotate", t_full)):
-            print(f"  {name:<13} {t:7.1f}s  {len(articles) / t:6.2f} articles/s  {words / t:8.0f} words/s")
-        print(f"  overhead      {100 * (t_full - t_raw) / t_raw:+.1f}% over raw nlp.pipe of the stock model")
-        print(f"  overhead      {100 * (t_full - t_pipe) / t_pipe:+.1f}% over our nlp.pipe (the annotation work alone)")
+        for name, t, c in (
+            ("raw nlp.pipe", t_raw, c_raw),
+            ("our nlp.pipe", t_pipe, c_pipe),
+            ("annotate", t_full, c_full),
+        ):
+            print(
+                f"  {name:<13} {t:7.1f}s  {len(articles) / t:6.2f} articles/s  {words / t:8.0f} words/s"
+                f"  | cpu {1000 * c / len(articles):6.1f} ms/article"
+            )
+        print(
+            f"  overhead      wall {100 * (t_full - t_raw) / t_raw:+.1f}%, cpu {100 * (c_full - c_raw) / c_raw:+.1f}%"
+            " over raw nlp.pipe of the stock model"
+        )
+        print(
+            f"  overhead      wall {100 * (t_full - t_pipe) / t_pipe:+.1f}%, cpu {100 * (c_full - c_pipe) / c_pipe:+.1f}%"
+            " over our nlp.pipe (the annotation work alone)"
+        )
     if args.profile:
         profile(models, articles[: min(len(articles), 300)])
 

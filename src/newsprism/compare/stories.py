@@ -1,15 +1,305 @@
-"""Story grouping (PLACEHOLDER: being written)."""
+"""Story grouping: which articles report the same event.
+
+Two articles belong to one story when a combined similarity reaches
+``settings.story_threshold``:
+
+    W_EMBED * cosine(lead embeddings) + W_LEXICAL * tf-idf cosine + W_ENTITY * name overlap
+
+* the lead embedding is one MiniLM vector per article for its title and
+  opening (:data:`LEAD_WORDS` words), computed only for articles that have a
+  candidate partner at all: it tells what the article is about, whatever the
+  wording;
+* the tf-idf cosine is over the names the article mentions and the content
+  words of its whole text (title and lead count double): follow-ups with a
+  new angle still share the event's specific vocabulary;
+* the name overlap is over the words of each article's most mentioned
+  PERSON / ORG / GPE / ... names (``Apex Hidro`` and ``Hidro`` share a word),
+  divided by the smaller set (at least :data:`MIN_NAME_WORDS`), so a short
+  follow-up is not penalised for naming fewer people.
+
+Candidates come from an inverted-index join on each article's most
+informative features (see :mod:`.candidates`), so the cost grows with the
+input, not its square. Articles further apart than
+``settings.story_window_days`` (both dates known) never share a story.
+Clusters are built by average link within the candidate graph, so a chain of
+loosely related articles does not snowball into one story. A reprint joins
+its original's story; a lone article is its own story.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..config import Settings
 from ..model import Annotations, Article
+from ..nlp.aliases import name_form
 from ..nlp.models import Models
+from .candidates import average_link, candidate_pairs, tfidf_matrix, top_features
+
+__all__ = ["article_date", "content_words", "entity_keys", "group_stories", "story_similarities"]
+
+W_EMBED = 0.5
+W_LEXICAL = 0.3
+W_ENTITY = 0.2
+#: Where each signal reads "unrelated" (0) and "plainly the same event" (1): values typical of
+#: news articles on different subjects and of two outlets' reports of one event.
+EMBED_SCALE = (0.15, 0.8)
+LEXICAL_SCALE = (0.0, 0.5)
+NAMES_SCALE = (0.0, 0.8)
+#: Words of title and opening embedded per article.
+LEAD_WORDS = 60
+#: Sentences of the opening that count double in the lexical features.
+LEAD_SENTENCES = 3
+#: Candidate pairs: join-feature cosine floor, features joined per article, best partners kept.
+CANDIDATE_FLOOR = 0.05
+JOIN_FEATURES = 16
+CANDIDATE_TOP_K = 30
+#: A cluster's articles must on average be this close to each other (x threshold).
+AVERAGE_LINK_FACTOR = 0.85
+#: Names per article compared by the name overlap, and the smallest denominator.
+SALIENT_ENTITIES = 15
+MIN_NAME_WORDS = 6
+#: Entity types that identify what a story is about.
+STORY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
+
+
+def article_date(article: Article, ann: Annotations | None) -> date | None:
+    """The article's publication day: metadata, else a date read from its text (not guessed)."""
+    for value in (article.published, None if ann is None or ann.reference_inferred else ann.reference_date):
+        if value and len(value) >= 10:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def entity_keys(ann: Annotations | None) -> Counter[str]:
+    """Normalised names of the entities an article mentions, with counts.
+
+    A person is keyed by surname, so ``Joe Biden`` and ``Biden`` count as one.
+    """
+    out: Counter[str] = Counter()
+    if ann is None:
+        return out
+    for m in ann.mentions:
+        if m.label not in STORY_LABELS:
+            continue
+        form = name_form(m.span.text, person=m.label == "PERSON")
+        if form is None or not form.key:
+            continue
+        key = form.key[-1] if m.label == "PERSON" else " ".join(form.key)
+        out[key] += 1
+    return out
+
+
+def salient_entities(counts: Counter[str], limit: int = SALIENT_ENTITIES) -> set[str]:
+    """The ``limit`` most mentioned names (first mentioned first among equals)."""
+    ranked = sorted(enumerate(counts.items()), key=lambda x: (-x[1][1], x[0]))
+    return {name for _, (name, _count) in ranked[:limit]}
+
+
+def name_words(names: set[str]) -> frozenset[str]:
+    """The words of ``names`` longer than two letters (``apex hidro`` -> apex, hidro)."""
+    return frozenset(w for name in names for w in name.split() if len(w) > 2)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased content words, crudely singularised, stop words dropped."""
+    out = []
+    for w in _WORD.findall(text):
+        lw = w.lower().replace("’", "'")
+        if lw in STOP_WORDS or len(lw) < 3:
+            continue
+        if lw.endswith("'s"):
+            lw = lw[:-2]
+        if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss"):
+            lw = lw[:-1]
+        out.append(lw)
+    return out
+
+
+def _lead(article: Article, ann: Annotations | None, n_sentences: int) -> str:
+    if ann is not None and ann.sentences:
+        body = " ".join(s.span.text for s in ann.sentences[:n_sentences])
+    else:
+        body = article.text[: 150 * n_sentences]
+    title = article.title or ""
+    if title and body.startswith(title):
+        return body
+    return f"{title}. {body}" if title else body
+
+
+def _features(article: Article, ann: Annotations | None, ents: Counter[str]) -> dict[str, float]:
+    """Sparse lexical features: names, then content words (sublinear counts; the lead counts double)."""
+    feats: dict[str, float] = {}
+    for key, count in ents.items():
+        feats["e:" + key] = 1.0 + math.log(count)
+    words = Counter(content_words(article.text))
+    words.update(content_words(_lead(article, ann, LEAD_SENTENCES)))
+    for word, count in words.items():
+        name = "w:" + word
+        feats[name] = feats.get(name, 0.0) + 0.5 * (1.0 + math.log(count))
+    return feats
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(MIN_NAME_WORDS, min(len(a), len(b)))
+
+
+def _scaled(value: float, unrelated: float, same: float) -> float:
+    return min(1.0, max(0.0, (value - unrelated) / (same - unrelated)))
+
+
+def combine(cosine: float, lexical: float, names: float) -> float:
+    """The story similarity: each signal put on one scale (0 unrelated, 1 plainly the same event), weighted."""
+    return (
+        W_EMBED * _scaled(cosine, *EMBED_SCALE)
+        + W_LEXICAL * _scaled(lexical, *LEXICAL_SCALE)
+        + W_ENTITY * _scaled(names, *NAMES_SCALE)
+    )
+
+
+def _representation(article: Article, ann: Annotations | None) -> str:
+    words = _lead(article, ann, 3).split()
+    return " ".join(words[:LEAD_WORDS])
+
+
+class _Scorer:
+    """The combined similarity of two articles (by position), batched for candidate pairs."""
+
+    def __init__(
+        self,
+        weighted: sparse.csr_matrix,
+        names: Sequence[frozenset[str]],
+        vectors: np.ndarray,
+        row: Mapping[int, int],
+        in_window: Callable[[int, int], bool],
+    ) -> None:
+        self.weighted, self.names, self.vectors, self.row, self.in_window = weighted, names, vectors, row, in_window
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Scores of many pairs at once (vectorised cosines), cached."""
+        if not pairs:
+            return []
+        left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+        lexical = np.asarray(self.weighted[left].multiply(self.weighted[right]).sum(axis=1)).ravel()
+        rl = np.fromiter((self.row.get(int(i), -1) for i in left), dtype=np.int64, count=len(pairs))
+        rr = np.fromiter((self.row.get(int(j), -1) for j in right), dtype=np.int64, count=len(pairs))
+        has = (rl >= 0) & (rr >= 0)
+        cosine = np.zeros(len(pairs), dtype=np.float32)
+        if has.any():
+            cosine[has] = np.einsum("ij,ij->i", self.vectors[rl[has]], self.vectors[rr[has]])
+        out = []
+        for k, (i, j) in enumerate(pairs):
+            key = (i, j) if i < j else (j, i)
+            if not self.in_window(*key):
+                value = 0.0
+            else:
+                value = combine(float(cosine[k]), float(lexical[k]), _overlap(self.names[i], self.names[j]))
+            self.cache[key] = value
+            out.append(value)
+        return out
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.score_pairs([key])[0]
+        return found
 
 
 def group_stories(
     articles: Sequence[Article], annotations: Mapping[str, Annotations], *, models: Models, settings: Settings
 ) -> list[tuple[str, ...]]:
-    return [tuple(a.id for a in articles)] if articles else []
+    """Group article ids into stories: largest first, then by first article.
+
+    Within a story the ids keep input order.
+    """
+    if not articles:
+        return []
+    index = {a.id: i for i, a in enumerate(articles)}
+    # Reprints follow their original; only originals are compared.
+    roots = [i for i, a in enumerate(articles) if a.duplicate_of not in index]
+    groups: list[list[int]] = [[k] for k in range(len(roots))]
+    if len(roots) > 1:
+        scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings)
+        threshold = settings.story_threshold
+        keys = sorted(pairs)
+        edges = [(s, i, j) for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True) if s >= threshold]
+        groups = average_link(len(roots), edges, scorer, threshold=threshold * AVERAGE_LINK_FACTOR)
+    members: dict[int, list[int]] = {roots[g[0]]: [roots[k] for k in g] for g in groups}
+    owner = {i: head for head, ms in members.items() for i in ms}
+    # Reprints join their original's story (following chains of copies).
+    for i in range(len(articles)):
+        if i in owner:  # an original, already placed
+            continue
+        target, seen = i, set()
+        while (copied := articles[target].duplicate_of) in index and target not in seen:
+            seen.add(target)
+            target = index[str(copied)]
+        if target != i and target in owner:
+            members[owner[target]].append(i)
+        else:  # a cycle of copies: the article stands alone
+            members[i] = [i]
+            owner[i] = i
+    stories = [sorted(ms) for ms in members.values()]
+    stories.sort(key=lambda g: (-len(g), g[0]))
+    return [tuple(articles[i].id for i in g) for g in stories]
+
+
+def _prepare(
+    articles: Sequence[Article],
+    roots: Sequence[int],
+    annotations: Mapping[str, Annotations],
+    *,
+    models: Models,
+    settings: Settings,
+) -> tuple[_Scorer, dict[tuple[int, int], float]]:
+    """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``)."""
+    n = len(roots)
+    anns = [annotations.get(articles[i].id) for i in roots]
+    ents = [entity_keys(ann) for ann in anns]
+    names = [name_words(salient_entities(e)) for e in ents]
+    days = [article_date(articles[i], ann) for i, ann in zip(roots, anns, strict=True)]
+    window = settings.story_window_days
+
+    def in_window(i: int, j: int) -> bool:
+        di, dj = days[i], days[j]
+        return di is None or dj is None or abs((di - dj).days) <= window
+
+    feats = [_features(articles[i], ann, e) for i, ann, e in zip(roots, anns, ents, strict=True)]
+    weighted, joinable = tfidf_matrix(feats, max_df=max(20, int(4 * math.sqrt(n))))
+    joinable = top_features(joinable, JOIN_FEATURES)
+    pairs = candidate_pairs(joinable, floor=CANDIDATE_FLOOR, top_k=CANDIDATE_TOP_K, allowed=in_window)
+    involved = sorted({k for pair in pairs for k in pair})
+    row = {k: r for r, k in enumerate(involved)}
+    if involved:
+        vectors = models.encoder.encode([_representation(articles[roots[k]], anns[k]) for k in involved])
+    else:
+        vectors = np.zeros((0, 1), dtype=np.float32)
+    return _Scorer(weighted, names, vectors, row, in_window), pairs
+
+
+def story_similarities(
+    articles: Sequence[Article], annotations: Mapping[str, Annotations], *, models: Models, settings: Settings
+) -> dict[tuple[str, str], float]:
+    """The combined similarity of every candidate pair (for tuning and tests), keyed by article ids."""
+    roots = list(range(len(articles)))
+    scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings)
+    keys = sorted(pairs)
+    return {(articles[i].id, articles[j].id): s for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True)}
