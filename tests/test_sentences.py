@@ -153,3 +153,14 @@ def test_report_verbs_in_other_shapes(models: Models) -> None:
 def test_empty_and_blank_texts(models: Models) -> None:
     assert sentences_of(models, "") == ()
     assert sentences_of(models, "  \n\n ") == ()
+
+
+def test_inverted_attribution_after_the_content(models: Models) -> None:
+    sents = sentences_of(
+        models,
+        "The ferry will resume service on Monday, a port official has claimed, citing the harbour master. "
+        "Prices rose sharply in May, and the central bank has warned of more pain.",
+    )
+    assert (sents[0].report_verb, sents[0].report_subject) == ("claim", "a port official")
+    # A coordinated clause with its own complement is not an attribution of the first.
+    assert sents[1].report_verb is None

@@ -193,6 +193,10 @@ class Annotations:
     citations: tuple[Citation, ...] = ()
     reference_date: str | None = None
     reference_inferred: bool = False
+    #: Relative date expressions left unresolved for want of any anchor, with
+    #: the tense of their clause (``past``, ``present``, ``future``); the
+    #: story stage resolves them on the story's calendar.
+    unanchored: tuple[tuple[Span, str], ...] = ()
 
 
 # --- the cross-outlet comparison (per story) -------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..model import Annotations, Article
+from ..model import Annotations, Article, Span
 from .citations import find_citations
 from .dates import resolve_dates
 from .entities import extract_mentions
@@ -47,7 +47,8 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     sentences = split_sentences(doc, article)
     mentions = extract_mentions(doc, article)
     quotes = extract_quotes(doc, article, sentences, mentions)
-    dates, reference, inferred = resolve_dates(doc, article)
+    unanchored: list[tuple[Span, str]] = []
+    dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored)
     citations = find_citations(doc, article, mentions)
     return Annotations(
         article_id=article.id,
@@ -58,6 +59,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
         citations=citations,
         reference_date=reference,
         reference_inferred=inferred,
+        unanchored=tuple(unanchored),
     )
 
 

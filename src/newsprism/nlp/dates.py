@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Parsed", "parse_expression", "resolve_dates"]
+__all__ = ["Parsed", "parse_expression", "place_on", "resolve_dates"]
 
 Granularity = Literal["day", "month", "year"]
 
@@ -337,12 +337,18 @@ def _date_like(text: str) -> bool:
 
 
 def resolve_dates(
-    doc: Doc, article: Article, *, today: date | None = None
+    doc: Doc,
+    article: Article,
+    *,
+    today: date | None = None,
+    unanchored: list[tuple[Span, str]] | None = None,
 ) -> tuple[tuple[DateMention, ...], str | None, bool]:
     """``(dates, reference_date, reference_inferred)`` for one article.
 
     ``today`` bounds the year inferred for year-less dates when the article
-    gives none (default: the current date).
+    gives none (default: the current date). When the article yields no anchor
+    at all, the expressions that needed one are appended to ``unanchored`` as
+    ``(span, tense)``, for the story stage to place.
     """
     found: list[tuple[SpacySpan, Parsed, str]] = []
     unknown: list[SpacySpan] = []
@@ -366,6 +372,9 @@ def resolve_dates(
     for ent, parsed, when in found:
         placed = _place(parsed, anchor, when)
         if placed is None:
+            if unanchored is not None and anchor is None:
+                start, end = _trimmed(article, ent)
+                unanchored.append((Span.of(article, start, end), when))
             continue
         depends = parsed.relative or (parsed.kind in ("day", "month") and parsed.year is None)
         out.append(_mention(article, ent, placed, relative=parsed.relative, inferred=inferred and depends))
@@ -383,7 +392,31 @@ def resolve_dates(
 def _mention(
     article: Article, ent: SpacySpan, placed: tuple[str, Granularity], *, relative: bool, inferred: bool
 ) -> DateMention:
-    start, end = trim_name(article.text, ent.start_char, ent.end_char)
+    start, end = _trimmed(article, ent)
+    return DateMention(Span.of(article, start, end), placed[0], placed[1], relative=relative, inferred=inferred)
+
+
+#: What spaCy's DATE entities sometimes run on into: "Sept. 10, following weeks", "Sept. 10 after a week".
+_RUN_ON = re.compile(r"(?:,\s+(?=[a-z])|\s+(?:after|before|following|when|while|as|amid|during)\s).*$", re.S)
+
+
+def _trimmed(article: Article, ent: SpacySpan) -> tuple[int, int]:
+    run_on = _RUN_ON.search(ent.text)
+    stop = ent.start_char + run_on.start() if run_on and run_on.start() > 0 else ent.end_char
+    start, end = trim_name(article.text, ent.start_char, stop)
     if end <= start:
         start, end = ent.start_char, ent.end_char
-    return DateMention(Span.of(article, start, end), placed[0], placed[1], relative=relative, inferred=inferred)
+    return start, end
+
+
+def place_on(text: str, anchor: date, when: str) -> tuple[str, Granularity, bool] | None:
+    """Resolve a date expression's text against ``anchor``: ``(date, granularity, relative)``.
+
+    ``when`` is the tense of its clause (``past``, ``present``, ``future``).
+    Used to re-place an article's dates on its story's calendar.
+    """
+    parsed = parse_expression(text)
+    if parsed is None:
+        return None
+    placed = _place(parsed, anchor, when)
+    return (placed[0], placed[1], parsed.relative) if placed is not None else None

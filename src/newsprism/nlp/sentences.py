@@ -310,6 +310,18 @@ def _after_quote(doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None
     return None
 
 
+def _inverted(verb: Token, doc: Doc) -> bool:
+    """A reporting clause set off after the content: ``X will happen, a reporter has claimed``.
+
+    The verb takes no object or complement of its own and its clause opens
+    with a comma.
+    """
+    if any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "prep", "agent") for c in verb.children):
+        return False
+    edge = verb.left_edge.i
+    return doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")
+
+
 def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None] | None:
     """The reporting verb governing the sentence ``doc[a:b]``, and its subject's text."""
     lexicon = reporting_verbs()
@@ -324,8 +336,8 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str)
             has_subject = any(g.dep_ == "nsubj" for g in child.children)
             if dep == "parataxis" and has_subject:
                 return child, _subject(child)  # Russia is escalating, Blinken said
-            if dep == "conj" and has_subject and _has_content(child):
-                return child, _subject(child)
+            if dep == "conj" and has_subject and (_has_content(child) or _inverted(child, doc)):
+                return child, _subject(child)  # ..., an Axios reporter has claimed, citing ...
             if dep == "advcl" and child.tag_ == "VBG" and not has_subject and _has_content(child):
                 return child, _subject(root)  # X issued a rebuke, warning Tehran: "..."
     return _after_quote(doc, a, b, text)

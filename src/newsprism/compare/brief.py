@@ -19,11 +19,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .compare.framing import find_loaded_terms, verb_lemma
-from .compare.timeline import content_words
-from .config import Settings
-from .lexicon import reporting_verbs
-from .model import Annotations, Article, BriefSentence, Claim, Disagreement, Span
+from ..config import Settings
+from ..lexicon import reporting_verbs
+from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Span
+from .framing import find_loaded_terms, verb_lemma
+from .timeline import content_words
 
 __all__ = ["build_brief", "score_wording"]
 

@@ -1,0 +1,234 @@
+"""The cited brief: neutral, multi-outlet, and every citation backed by a support span."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from newsprism.compare.brief import build_brief, score_wording
+from newsprism.config import Settings
+from newsprism.model import (
+    Annotations,
+    Article,
+    BriefSentence,
+    Claim,
+    DateMention,
+    Disagreement,
+    Quote,
+    Sentence,
+    Span,
+)
+
+TEXTS = {
+    "a": [
+        "Floodwaters forced 2,000 residents of Riverton to leave their homes on Monday, officials said.",
+        "The mayor claimed the levee had been inspected in March.",
+        "Emergency crews rescued 40 people from rooftops overnight.",
+        "The river crested at 9 metres on Tuesday morning.",
+        "Engineers said the dam upstream was holding.",
+        "The brutal regime of rain has left the town devastated.",
+        "Meanwhile, a separate election dispute continued in the capital on Sunday.",
+    ],
+    "b": [
+        "About 2,000 Riverton residents were forced from their homes by floodwaters on Monday, according to officials.",
+        "The mayor said the levee had been inspected in March.",
+        "Rescue crews pulled 40 people from rooftops during the night.",
+        "Riverton (pictured) flooded after days of heavy rain",
+        "The state governor will visit Riverton on Friday to assess the damage.",
+        "The election dispute in the capital continued on Sunday.",
+        "Read more: Storms batter the coast",
+        "Volunteers filled 5,000 sandbags at the school gym.",
+    ],
+    "c": [
+        "Officials said about 2,000 people left their homes in Riverton on Monday as the river rose.",
+        "The river peaked at 9 metres on Tuesday, forecasters said.",
+        "The governor is expected to visit the town on Friday.",
+        "The utility denied that the dam upstream was holding.",
+        "Insurers estimate the damage at $120 million, the largest in the region's history.",
+        "“We have never seen anything like it,” said one resident.",
+        "Riverton lies in a quiet river valley.",
+    ],
+    "d": ["Volunteers filled 5,000 sandbags at the school gym.", "Riverton (pictured) flooded after days of heavy rain"],
+}
+OUTLETS = {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C", "d": "Outlet B Syndication"}
+# claim id -> {article: sentence index}, off-topic flag, stance overrides
+CLAIMS: dict[str, tuple[dict[str, int], bool, dict[str, str]]] = {
+    "s1-c1": ({"a": 0, "b": 0, "c": 0}, False, {}),
+    "s1-c2": ({"a": 1, "b": 1}, False, {}),
+    "s1-c3": ({"a": 2, "b": 2}, False, {}),
+    "s1-c4": ({"a": 3, "c": 1}, False, {}),
+    "s1-c5": ({"b": 3, "d": 1}, False, {}),
+    "s1-c6": ({"a": 4, "c": 3}, False, {"c": "denied"}),
+    "s1-c7": ({"b": 4, "c": 2}, False, {}),
+    "s1-c8": ({"b": 6}, False, {}),
+    "s1-c9": ({"c": 4}, False, {}),
+    "s1-c10": ({"a": 5}, False, {}),
+    "s1-c11": ({"a": 6, "b": 5}, True, {}),
+    "s1-c12": ({"c": 5}, False, {}),
+    "s1-c13": ({"b": 7, "d": 0}, False, {}),
+    "s1-c14": ({"c": 6}, False, {}),
+}
+DATES = {"March": "2024-03", "Monday": "2024-09-09", "Tuesday": "2024-09-10", "Friday": "2024-09-13", "Sunday": "2024-09-08"}
+
+
+def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagreement]]:
+    articles, annotations, spans = [], [], {}
+    for aid, sents in TEXTS.items():
+        article = Article(aid, " ".join(sents), outlet=OUTLETS[aid], duplicate_of="b" if aid == "d" else None)
+        articles.append(article)
+        sentence_spans, start = [], 0
+        for text in sents:
+            sentence_spans.append(Span.of(article, start, start + len(text)))
+            start += len(text) + 1
+        spans[aid] = sentence_spans
+        dates, quotes = [], []
+        for s in sentence_spans:
+            for word, date in DATES.items():
+                if word in s.text:
+                    at = s.start + s.text.index(word)
+                    dates.append(DateMention(Span.of(article, at, at + len(word)), date, "day"))
+            if s.text.startswith("“"):
+                end = s.text.index("”")
+                quotes.append(Quote(Span.of(article, s.start + 1, s.start + end - 1), "one resident"))
+        annotations.append(
+            Annotations(aid, sentences=tuple(Sentence(s) for s in sentence_spans), dates=tuple(dates), quotes=tuple(quotes))
+        )
+    claims = [
+        Claim(cid, spans[next(iter(where))][next(iter(where.values()))].text,
+              tuple(spans[aid][i] for aid, i in where.items()), stance=stance, off_topic=off)
+        for cid, (where, off, stance) in CLAIMS.items()
+    ]
+    disagreements = [
+        Disagreement("denial", ("s1-c6",), "The utility denies that the dam is holding, as engineers said.",
+                     (spans["a"][4], spans["c"][3]))
+    ]
+    return articles, annotations, claims, disagreements
+
+
+def assert_support_is_real(brief: Sequence[BriefSentence], claims: Sequence[Claim]) -> None:
+    by_id = {c.id: c for c in claims}
+    for sentence in brief:
+        assert sentence.claims and sentence.articles
+        for aid in sentence.articles:
+            assert any(s.article == aid for cid in sentence.claims for s in by_id[cid].support), (sentence, aid)
+
+
+@pytest.fixture()
+def brief() -> tuple[tuple[BriefSentence, ...], list[Claim]]:
+    articles, annotations, claims, disagreements = build()
+    return build_brief(claims, disagreements, articles, annotations, settings=Settings()), claims
+
+
+def section(brief: Sequence[BriefSentence], name: str) -> list[BriefSentence]:
+    return [b for b in brief if b.section == name]
+
+
+def test_every_citation_has_a_support_span(brief) -> None:
+    sentences, claims = brief
+    assert_support_is_real(sentences, claims)
+
+
+def test_main_brief_is_shared_neutral_and_ordered(brief) -> None:
+    sentences, _ = brief
+    main = section(sentences, "brief")
+    assert [b.claims for b in main] == [("s1-c1",), ("s1-c2",), ("s1-c4",), ("s1-c7",), ("s1-c3",)]
+    # The lead is the claim all three outlets carry, cited to all three.
+    assert main[0].articles == ("a", "b", "c")
+    # 'said' rather than 'claimed': the neutral wording of the same claim.
+    assert main[1].text == "The mayor said the levee had been inspected in March."
+    assert main[1].articles == ("a", "b")
+    text = " ".join(b.text for b in sentences)
+    for debris in ("(pictured)", "Read more", "election dispute", "brutal", "never seen"):
+        assert debris not in text
+
+
+def test_single_source_section(brief) -> None:
+    sentences, _ = brief
+    single = section(sentences, "single_source")
+    by_claim = {b.claims: b for b in single}
+    assert by_claim[("s1-c9",)].text == (
+        "Reported only by Outlet C: Insurers estimate the damage at $120 million, the largest in the region's history."
+    )
+    # A reprint is not a second source: reported only by Outlet B, citing the reprint too.
+    assert by_claim[("s1-c13",)].text.startswith("Reported only by Outlet B: Volunteers filled")
+    assert by_claim[("s1-c13",)].articles == ("b", "d")
+    # Loaded or quote-only wordings are not salient single-source facts.
+    assert ("s1-c10",) not in by_claim and ("s1-c12",) not in by_claim
+    assert 2 <= len(single) <= 4
+
+
+def test_disputed_section_cites_both_sides(brief) -> None:
+    sentences, _ = brief
+    (disputed,) = section(sentences, "disputed")
+    assert disputed.claims == ("s1-c6",)
+    assert disputed.articles == ("a", "c")
+    assert "denies" in disputed.text
+
+
+def test_denying_article_is_not_cited_as_support() -> None:
+    articles, annotations, claims, _ = build()
+    out = build_brief(claims, [], articles, annotations, settings=Settings())
+    for b in out:
+        if "s1-c6" in b.claims:
+            assert b.articles == ("a",)
+
+
+def test_max_sentences_setting() -> None:
+    articles, annotations, claims, disagreements = build()
+    out = build_brief(claims, disagreements, articles, annotations, settings=Settings(brief_max_sentences=3))
+    main = section(out, "brief")
+    assert len(main) == 3 and main[0].claims == ("s1-c1",)
+    assert {b.claims[0] for b in main} <= {"s1-c1", "s1-c2", "s1-c3", "s1-c4", "s1-c7"}
+
+
+def test_one_outlet_story_fills_brief_without_single_source_section() -> None:
+    articles, annotations, claims, _ = build()
+    only_c = [a for a in articles if a.id == "c"]
+    c_claims = [Claim(c.id, c.text, tuple(s for s in c.support if s.article == "c")) for c in claims]
+    c_claims = [c for c in c_claims if c.support]
+    out = build_brief(c_claims, [], only_c, [a for a in annotations if a.article_id == "c"], settings=Settings())
+    assert 3 <= len(out) <= 5
+    assert {b.section for b in out} == {"brief"}
+    assert_support_is_real(out, c_claims)
+
+
+def test_empty_story() -> None:
+    assert build_brief([], [], [], [], settings=Settings()) == ()
+
+
+def test_score_wording() -> None:
+    parts = [
+        "Officials said the bridge reopened on Monday.",
+        "The regime claimed the bridge reopened.",
+        "Photo: Getty Images.",
+        "He said the bridge was safe for traffic.",
+    ]
+    a = Article("x", " ".join(parts))
+    clean, loaded, caption, context = (Span.of(a, a.text.index(p), a.text.index(p) + len(p)) for p in parts)
+    assert score_wording(clean) == 0
+    assert score_wording(loaded) < -1.5
+    assert score_wording(caption) <= -4
+    assert -1.5 < score_wording(context) < 0
+
+
+@pytest.mark.slow
+def test_seed_brief(seed_report) -> None:
+    story = next(s for s in seed_report.stories if len(s.article_ids) == 5)
+    assert_support_is_real(story.brief, story.claims)
+    main = section(story.brief, "brief")
+    assert 5 <= len(main) <= Settings().brief_max_sentences
+    # Nothing from captions, promos, link lists or the off-topic tail.
+    # (A repeated paragraph's first copy is kept: only its repeats are noise.)
+    removed = [r.text for a in seed_report.articles for r in a.removed if len(r.text) > 20 and r.reason != "repeated"]
+    off_topic = {s.text for c in story.claims if c.off_topic for s in c.support}
+    for b in story.brief:
+        if b.section == "disputed":
+            continue
+        assert not any(b.text.endswith(t) for t in off_topic)
+        assert not any(r in b.text or b.text in r for r in removed)
+        assert "pictured" not in b.text and "Read more" not in b.text
+    # The main brief leads with facts several outlets carry.
+    claims = {c.id: c for c in story.claims}
+    multi = [b for b in main if len({claims[c].support[0].article for c in b.claims}) and len(b.articles) >= 2]
+    assert len(multi) >= 4
