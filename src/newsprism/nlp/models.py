@@ -221,6 +221,7 @@ class Encoder:
     def __init__(self, path: Path, *, batch_size: int = 64, bf16: bool = True) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no 'Loading weights' bar on stderr
         if not path.is_dir():
             raise ModelError(f"sentence-embedding model folder not found: {path}")
         from sentence_transformers import SentenceTransformer
@@ -228,7 +229,8 @@ class Encoder:
         self._model: Any = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.batch_size = batch_size
         self.bf16 = bf16
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 384)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dimension = int(dimension() or 384)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return a ``(len(texts), dim)`` float32 array of unit vectors."""
