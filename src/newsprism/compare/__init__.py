@@ -46,10 +46,19 @@ def story_quotes(story_id: str, annotations: Sequence[Annotations], index: Entit
     return tuple(out)
 
 
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+
 def story_title(articles: Sequence[Article]) -> str:
-    """The title of the story's first original article that has one, else its label."""
+    """A headline for the story: the first original article's title that is not a quote, else any title.
+
+    A quoted headline (“We’re working that out now,” X said) names a remark,
+    not the event; without any title the first article's label stands.
+    """
     originals = [a for a in articles if a.duplicate_of is None] or list(articles)
-    return next((a.title for a in originals if a.title), originals[0].label)
+    titles = [a.title.strip() for a in originals if a.title and a.title.strip()]
+    plain = [t for t in titles if t[0] not in _QUOTE_MARKS and sum(t.count(q) for q in _QUOTE_MARKS) < 2]
+    return (plain or titles or [originals[0].label])[0]
 
 
 def analyze_story(
