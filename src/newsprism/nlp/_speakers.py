@@ -6,7 +6,7 @@ stretches, caption-like sentences) so that naming a subject and finding a
 pronoun's antecedent are cheap lookups.
 
 Naming rules, in order: a person mention at the subject (titles stripped); a
-name in apposition (``Russian ambassador to the UN, Vassily Nebenzya``); an
+name in apposition (``Russian ambassador to the UN, Pavel Orlov``); an
 organisation or place mention (``the State Department`` gives ``State
 Department``); a proper-noun chain the tagger missed; else the noun phrase as
 written, without its article (``Kremlin officials``, ``Pentagon spokesperson``).
@@ -93,7 +93,7 @@ class _Candidate:
 
 
 def strip_titles(text: str) -> str:
-    """``Mr Lammy`` -> ``Lammy``; ``President Joe Biden`` -> ``Joe Biden`` (never empties a name)."""
+    """``Mr Okafor`` -> ``Okafor``; ``President Joe Biden`` -> ``Joe Biden`` (never empties a name)."""
     words = text.split()
     while len(words) > 1 and words[0].lower().rstrip(",") in TITLES:
         words.pop(0)
@@ -475,7 +475,7 @@ class Context:
 def _subject_role(root: Token) -> tuple[bool, bool]:
     """Whether a name stands as a subject (or passive agent), and whether it is one of several.
 
-    The subject of a complement clause (``asked if Trump was …``, ``said Lammy
+    The subject of a complement clause (``asked if Trump was …``, ``said Okafor
     would …``) is what is talked about, not who talks: it does not count.
     """
     tok = root

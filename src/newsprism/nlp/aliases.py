@@ -1,7 +1,7 @@
 """Entities of a story: each outlet's mentions merged into one referent.
 
-Outlets name one referent many ways: ``Antony Blinken``, ``Mr Blinken``,
-``Secretary of State Antony Blinken``; ``Kiev`` and ``Kyiv``; ``Zelensky``,
+Outlets name one referent many ways: ``Helen Marsh``, ``Mr Marsh``,
+``Secretary of State Helen Marsh``; ``Kiev`` and ``Kyiv``; ``Zelensky``,
 ``Zelenskyy`` and ``Volodymyr Zelensky``; ``ATACMS`` and ``Army Tactical
 Missile Systems``. :meth:`EntityIndex.build` merges them, in this order:
 
@@ -10,7 +10,7 @@ Missile Systems``. :meth:`EntityIndex.build` merges them, in this order:
    ``data/name_variants.tsv`` mapped to one key; equal forms merge;
 2. forms whose words are each equal or transliteration-similar merge
    (rapidfuzz ratio plus an equal consonant skeleton);
-3. a partial name (``Blinken``, ``Joe Biden``) joins the one fuller name it
+3. a partial name (``Marsh``, ``Joe Biden``) joins the one fuller name it
    fits, only when exactly one fits within the story;
 4. an acronym joins the one long form whose word prefixes spell it.
 
@@ -125,7 +125,7 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class NameForm:
-    """A name reduced for matching: ``Secretary of State Antony Blinken’s`` -> ``antony blinken``."""
+    """A name reduced for matching: ``Secretary of State Helen Marsh’s`` -> ``antony blinken``."""
 
     units: tuple[Unit, ...]
     display: str
@@ -335,7 +335,7 @@ def _same_name(a: _Form, b: _Form) -> bool:
 
 
 def _partial_of(short: _Form, full: _Form) -> bool:
-    """``Blinken`` or ``Joe Biden`` is a shorter writing of ``Antony Blinken`` / ``Joe R. Biden``."""
+    """``Marsh`` or ``Joe Biden`` is a shorter writing of ``Helen Marsh`` / ``Joe R. Biden``."""
     s, f = short.key, full.key
     if len(s) >= len(f) or not similar(s[-1], f[-1]):
         return False
@@ -494,7 +494,7 @@ class EntityIndex:
     def lookup(self, name: str) -> Entity | None:
         """The entity a surface name refers to (titles, partial names, spellings, acronyms), else ``None``."""
         found = self._lookup(name)
-        if found is None and "," in name:  # "McCaul, the Texas Republican" / "ambassador to the UN, Vassily Nebenzya"
+        if found is None and "," in name:  # "Reyes, the Ohio Republican" / "ambassador to the UN, Pavel Orlov"
             found = self._lookup(name.split(",", 1)[0])
             if found is None:
                 found = self._lookup(name.rsplit(",", 1)[1])
@@ -529,7 +529,7 @@ class EntityIndex:
     def spelling_variants(self) -> list[tuple[Entity, dict[str, tuple[str, ...]]]]:
         """For each name part spelled differently across articles: the spellings and who uses each.
 
-        Fullness (``Blinken`` / ``Antony Blinken``), case, periods, hyphens and
+        Fullness (``Marsh`` / ``Helen Marsh``), case, periods, hyphens and
         interchangeable synonyms (``UK`` / ``Britain``) are not spelling differences.
         """
         out: list[tuple[Entity, dict[str, tuple[str, ...]]]] = []

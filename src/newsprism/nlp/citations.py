@@ -4,8 +4,8 @@ A cited source is an origin of reporting named in the text: a news outlet or
 agency (``Politico reported``, ``told Axios``, ``an Axios reporter has
 claimed``, ``Bloomberg quoted …``, ``a Reuters report``), or a named person,
 organisation or document introduced by ``according to`` or ``citing``
-(``according to the UN``, ``citing Congressman Michael McCaul``). People who
-are merely quoted (``Blinken said``) are speakers, not cited sources, and vague
+(``according to the UN``, ``citing Congressman Daniel Reyes``). People who
+are merely quoted (``Marsh said``) are speakers, not cited sources, and vague
 unnamed sources (``citing unnamed officials``, ``according to a person familiar
 with the talks``) are left out.
 

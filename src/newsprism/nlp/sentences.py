@@ -33,7 +33,7 @@ __all__ = ["COMPONENT", "add_sentence_hints", "boundary_hints", "sentence_facts"
 
 COMPONENT = "newsprism_sentence_hints"
 
-# Abbreviations after which a capitalised word continues the sentence ("Mr Lammy", "Gen. Smith").
+# Abbreviations after which a capitalised word continues the sentence ("Mr Okafor", "Gen. Smith").
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm"}
     | {"cmdr", "rev", "hon", "pres", "supt", "insp", "det", "brig", "cpl", "pvt", "mt", "ft", "st", "sr", "jr"}
@@ -85,7 +85,7 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     A token after a line break must start a sentence. A token must not when it
     is punctuation or a closing quote, a lower-case word, or follows a comma, a
     dash, a closing quote after a comma (``“…,” Biden said``), a title
-    abbreviation before a name (``Mr Lammy``), a month abbreviation before a
+    abbreviation before a name (``Mr Okafor``), a month abbreviation before a
     number (``Sept. 11``), an initial (``John F. Kennedy``) or an initialism
     before a proper noun or number (``U.S. President``).
     """
@@ -291,7 +291,7 @@ _QUOTE_THEN_WORD = re.compile(r"[,?!]\s*[”\"]\s+\w")
 
 
 def _after_quote(doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None] | None:
-    """``“…,” McCaul, the Texas Republican, told …``: a reporting verb shortly after a closing quote."""
+    """``“…,” Reyes, the Ohio Republican, told …``: a reporting verb shortly after a closing quote."""
     if not _QUOTE_THEN_WORD.search(text):
         return None
     lexicon = reporting_verbs()
@@ -335,7 +335,7 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str)
             dep = child.dep_
             has_subject = any(g.dep_ == "nsubj" for g in child.children)
             if dep == "parataxis" and has_subject:
-                return child, _subject(child)  # Russia is escalating, Blinken said
+                return child, _subject(child)  # Russia is escalating, Marsh said
             if dep == "conj" and has_subject and (_has_content(child) or _inverted(child, doc)):
                 return child, _subject(child)  # ..., an Axios reporter has claimed, citing ...
             if dep == "advcl" and child.tag_ == "VBG" and not has_subject and _has_content(child):
