@@ -25,9 +25,10 @@ about are marked ``off_topic``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -37,7 +38,7 @@ from ..model import Annotations, Article, Claim, Disagreement
 from ..nlp.models import Models
 from .candidates import average_link, candidate_pairs, tfidf_matrix
 from .disagreements import Conflict, collect, conflict, denial_target
-from .features import EntityLookup, Unit, build_units, content_words
+from .features import NEGATIVE_VERBS, EntityLookup, Unit, build_units, content_words, negated_clause, stems
 
 __all__ = ["compare_claims", "outlet_keys"]
 
@@ -63,8 +64,8 @@ CLEAR_MARGIN = 0.08
 STRICT_MARGIN = 0.08
 #: A pair kept apart by a differing figure is a numeric disagreement down to the threshold minus this.
 NUMERIC_SLACK = 0.1
-#: A denial points at a claim when its similarity reaches the claim threshold minus this.
-DENIAL_SLACK = 0.08
+#: A denial points at a claim when its similarity reaches the claim threshold minus this (and it shares what is denied).
+DENIAL_SLACK = 0.15
 #: Word-set Jaccard at which a sentence repeats one the same article already made.
 REPEAT_JACCARD = 0.8
 #: Share of a sentence's terms that the rest of the story must use for it to be on topic.
@@ -73,6 +74,24 @@ ON_TOPIC_SHARE = 0.34
 OFF_TOPIC_ALONE = 0.15
 #: Leading sentences of an article that define its topic along with the other outlets.
 LEAD_SENTENCES = 3
+
+#: Terms used by more than this share of a story's sentences (or by MIN_COMMON of them in a short story)
+#: say nothing about which fact a sentence states.
+UBIQUITY = 0.1
+MIN_COMMON = 4
+#: Weight of the shared-salient-content share in a pair's score, and the share at which it adds nothing.
+SALIENCE_WEIGHT = 0.12
+SALIENCE_PIVOT = 0.3
+#: Shared names count this much against shared words: names say who, words say what happened.
+NAME_WEIGHT = 0.5
+#: Weight of shared words of what happened that counts as evidence (about one word used by a tenth of the story).
+WHAT_FLOOR = 0.5
+#: Share of the cross pairs of two groups that must show evidence for the groups to merge.
+EVIDENT_SHARE = 0.5
+#: A cosine this high aligns two sentences without shared salient words (a paraphrase).
+SURE_COSINE = 0.88
+#: Content words a frame must remove before the sentence is embedded both with and without it.
+FRAME_WORDS = 3
 
 _NORMALISE = re.compile(r"\W+")
 
@@ -137,7 +156,9 @@ class _Scorer:
     full: Mapping[int, np.ndarray]
     core: Mapping[int, np.ndarray]
     cache: dict[tuple[int, int], float]
+    salience: _Salience
     lex: np.ndarray | None = None  # all pairs' TF-IDF cosines, when the story is small enough to hold them
+    cosines: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         n = self.weighted.shape[0]
@@ -159,6 +180,7 @@ class _Scorer:
         else:
             ci, cj = self.core.get(i, fi), self.core.get(j, fj)
             cos = max(float(fi @ fj), float(ci @ cj))
+        self.cosines[key] = cos
         ui, uj = self.units[i], self.units[j]
         anchors = 0.0
         if ui.entities and uj.entities:
@@ -167,9 +189,106 @@ class _Scorer:
             anchors += FIGURE_BONUS
         if set(ui.dates.values()) & set(uj.dates.values()):
             anchors += DATE_BONUS
-        score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex + anchors
+        _, share = self.salience.evidence(i, j)
+        score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex + anchors + SALIENCE_WEIGHT * (share - SALIENCE_PIVOT)
         self.cache[key] = score
         return score
+
+    def evident(self, i: int, j: int) -> bool:
+        """Whether two sentences share enough specific content to state one fact.
+
+        Within one story every sentence shares the story's names and words,
+        and the cosines of different facts overlap those of one fact. An
+        alignment needs a shared word of what happened that the story does
+        not use everywhere, unless the cosine is that of a paraphrase; two
+        denials by one party need only the party.
+        """
+        self(i, j)
+        what, _ = self.salience.evidence(i, j)
+        if what >= WHAT_FLOOR or self.cosines.get((i, j) if i < j else (j, i), 0.0) >= SURE_COSINE:
+            return True
+        ui, uj = self.units[i], self.units[j]
+        return ui.denial and uj.denial and _same_party(ui, uj)
+
+
+@dataclass(frozen=True)
+class _Salience:
+    """Terms of each sentence weighted by how rare they are within the story.
+
+    ``what`` holds the stems of a sentence's words outside names (its
+    predicate: what happened), ``who`` the entity ids it names. A term that a
+    tenth or more of the story's sentences use weighs nothing.
+    """
+
+    what: Sequence[frozenset[str]]
+    who: Sequence[frozenset[str]]
+    weight: Mapping[str, float]
+
+    @classmethod
+    def of(cls, units: Sequence[Unit]) -> _Salience:
+        what = [stems(u.core or u.text, u.name_stems) for u in units]
+        who = [frozenset(u.entities) for u in units]
+        df: dict[str, int] = {}
+        for terms in (*what, *who):
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        common = max(MIN_COMMON, UBIQUITY * len(units))
+        return cls(what, who, {t: max(0.0, math.log(common / c)) for t, c in df.items()})
+
+    def mass(self, terms: frozenset[str]) -> float:
+        return sum(self.weight.get(t, 0.0) for t in terms)
+
+    def evidence(self, i: int, j: int) -> tuple[float, float]:
+        """(weight of the shared words of what happened, share of the salient content shared)."""
+        what = self.mass(self.what[i] & self.what[j])
+        who = self.mass(self.who[i] & self.who[j])
+        side = min(
+            self.mass(self.what[i]) + NAME_WEIGHT * self.mass(self.who[i]),
+            self.mass(self.what[j]) + NAME_WEIGHT * self.mass(self.who[j]),
+        )
+        return what, (what + NAME_WEIGHT * who) / side if side > 0 else 0.0
+
+
+def _same_party(a: Unit, b: Unit) -> bool:
+    """Whether two sentences speak for one party: one speaker entity, or names sharing a word."""
+    if a.speaker is None or b.speaker is None:
+        return False
+    if a.speaker == b.speaker:
+        return True
+    return bool(stems(a.speaker_name or "") & stems(b.speaker_name or ""))
+
+
+def _negative(text: str) -> bool:
+    """Whether ``text`` states a negative: a negation cue, or a verb like 'failed' or 'refused'."""
+    return negated_clause(text) is not None or bool(stems(text) & NEGATIVE_VERBS)
+
+
+def _object(denial: Unit) -> str:
+    """What a denial denies: its text without the frame, up to the first clause break."""
+    core = denial.core or denial.text
+    return re.split(r"[,;:—–]", core, maxsplit=1)[0]
+
+
+def _denies(denial: Unit, target: Unit, salience: _Salience) -> bool:
+    """Whether ``denial`` can deny what ``target`` states.
+
+    The target must share a salient word with what is denied (not only the
+    denier's name) and have the same polarity: denying that the sirens 'had
+    not worked' asserts that they worked, so it disputes 'no siren sounded',
+    not 'the sirens did work'. A party does not deny its own statement.
+    """
+    if _same_party(denial, target):
+        return False
+    obj = _object(denial)
+    words = stems(obj, denial.name_stems | stems(denial.speaker_name or ""))
+    if salience.mass(words & salience.what[target.index]) < WHAT_FLOOR:
+        return False
+    return _negative(obj) == _negative(target.core or target.text)
+
+
+def _different_places(a: Unit, b: Unit) -> bool:
+    """Both sentences set their event in a place, and neither names the other's: two events."""
+    return bool(a.places and b.places and not a.places & b.entities and not b.places & a.entities)
 
 
 def compare_claims(
@@ -194,7 +313,8 @@ def compare_claims(
         top_k=TOP_K,
         allowed=lambda i, j: units[i].article != units[j].article,
     )
-    score = _Scorer(units, weighted, *_embed(units, sorted({i for pair in pairs for i in pair}), models), {})
+    salience = _Salience.of(units)
+    score = _Scorer(units, weighted, *_embed(units, sorted({i for pair in pairs for i in pair}), models), {}, salience)
     threshold = settings.claim_threshold
 
     conflicts: dict[tuple[int, int], Conflict | None] = {}
@@ -222,7 +342,7 @@ def compare_claims(
         c = conflict_of(i, j)
         mutual = s >= best[(i, units[j].article)] - MUTUAL_SLACK and s >= best[(j, units[i].article)] - MUTUAL_SLACK
         if c is None:
-            if mutual or s >= threshold + CLEAR_MARGIN:
+            if (mutual or s >= threshold + CLEAR_MARGIN) and score.evident(i, j) and not _different_places(units[i], units[j]):
                 edges.append((s, i, j))
         elif c.kind != "denial" and (mutual or s >= threshold + CLEAR_MARGIN):
             if c.kind in ("contradiction", "attribution", "date") and s < threshold + STRICT_MARGIN:
@@ -239,7 +359,9 @@ def compare_claims(
     def can_join(a: Sequence[int], b: Sequence[int]) -> bool:
         if {units[x].article for x in a} & {units[y].article for y in b}:
             return False
-        return all(conflict_of(x, y) is None for x in a for y in b)
+        if not all(conflict_of(x, y) is None and not _different_places(units[x], units[y]) for x in a for y in b):
+            return False
+        return sum(score.evident(x, y) for x in a for y in b) >= EVIDENT_SHARE * len(a) * len(b)
 
     groups = average_link(len(units), edges, score, threshold=threshold, can_join=can_join)
     claims, claim_of = _claims(groups, units, score, outlets, story_id)
@@ -259,7 +381,7 @@ def compare_claims(
                 for i, j in pairs
                 if u.index in (i, j)
                 and not units[other := j if i == u.index else i].denial
-                and (u.speaker is None or units[other].speaker != u.speaker)  # no one denies their own statement
+                and _denies(u, units[other], salience)
             ]
             best_partner = max(partners, default=None)
             if best_partner is not None and best_partner[0] >= threshold - DENIAL_SLACK:
@@ -274,14 +396,31 @@ def compare_claims(
 def _embed(
     units: Sequence[Unit], wanted: Sequence[int], models: Models
 ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
-    """Embeddings of the ``wanted`` units as written, and of those with a frame, without it (one batch)."""
-    framed = [i for i in wanted if units[i].core and units[i].core != units[i].text]
-    texts = [units[i].text for i in wanted] + [units[i].core for i in framed]
-    if not texts:
+    """Embeddings of the ``wanted`` units as written and without their frames (one batch, each text once).
+
+    A frame that removes only a few words ('..., officials said on Tuesday')
+    changes the embedding little: such a sentence is embedded once, as
+    written (the speaker it names still helps to match 'X said' with 'X
+    claimed'). Only a sentence whose frame carries content (a quote cut from its
+    context) is embedded both ways.
+    """
+    row: dict[str, int] = {}
+    full_text: dict[int, str] = {}
+    core_text: dict[int, str] = {}
+    for i in wanted:
+        u = units[i]
+        bare = u.core or u.text
+        full_text[i] = u.text
+        if bare != u.text and len(stems(u.text) - stems(bare)) > FRAME_WORDS:
+            core_text[i] = bare
+        for text in (full_text[i], core_text.get(i)):
+            if text is not None and text not in row:
+                row[text] = len(row)
+    if not row:
         return {}, {}
-    matrix = models.encoder.encode(texts)
-    full = {i: matrix[n] for n, i in enumerate(wanted)}
-    core = {i: matrix[len(wanted) + n] for n, i in enumerate(framed)}
+    matrix = models.encoder.encode(list(row))
+    full = {i: matrix[row[t]] for i, t in full_text.items()}
+    core = {i: matrix[row[t]] for i, t in core_text.items()}
     return full, core
 
 

@@ -52,6 +52,14 @@ _CALENDAR = re.compile(
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byesterday\b|\btoday\b|\btomorrow\b|\d{4}-\d{2}-\d{2}",
     re.I,
 )
+#: A date right after a reporting verb dates the statement ('said yesterday'), not the event.
+_FRAME_DATE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|claimed|confirmed|insisted|warned|wrote|tweeted)"
+    r"(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+)?$",
+    re.I,
+)
+#: A date after one of these bounds an event ('by Wednesday morning', 'since Friday') rather than dating it.
+_BOUND_DATE = re.compile(r"\b(?:by|until|till|since|before|after|from|through|as\s+late\s+as)\s+(?:the\s+)?$", re.I)
 _NOT_YET = re.compile(r"\bnot\s+yet\b|\byet\s+to\b|\bnot\b.*\buntil\b", re.I)
 _STILL = re.compile(r"\bstill\b|\bremains?\b|\bongoing\b|\bcontinues?\b", re.I)
 
@@ -92,10 +100,30 @@ def _day(value: str) -> date | None:
         return None
 
 
+def _event_days(u: Unit) -> dict[str, date]:
+    """The days a sentence gives for its event: named days, not the day of the statement nor a bound."""
+    out: dict[str, date] = {}
+    for text, value in u.dates.items():
+        day = _day(value)
+        if day is None or not _CALENDAR.search(text):
+            continue
+        at = u.text.find(text)
+        before = u.text[max(0, at - 40) : at] if at >= 0 else ""
+        if _FRAME_DATE.search(before) or _BOUND_DATE.search(before):
+            continue
+        out[text] = day
+    return out
+
+
 def date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
-    """Both sentences date themselves to a day, and no day is shared (within a month of each other)."""
-    days_a = {t: d for t, v in a.dates.items() if _CALENDAR.search(t) and (d := _day(v))}
-    days_b = {t: d for t, v in b.dates.items() if _CALENDAR.search(t) and (d := _day(v))}
+    """Both sentences date their event to a day, and no day is shared (within a month of each other).
+
+    Only the dates of the event itself compare: 'the mayor said yesterday
+    that 14 bodies had been recovered' dates the statement, and 'by
+    Wednesday morning' bounds the recovery; neither disputes the other.
+    """
+    days_a = _event_days(a)
+    days_b = _event_days(b)
     if not days_a or not days_b or set(days_a.values()) & set(days_b.values()):
         return None
     ta, da = min(days_a.items(), key=lambda kv: kv[1])

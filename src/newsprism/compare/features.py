@@ -29,8 +29,11 @@ __all__ = [
     "Unit",
     "build_units",
     "content_words",
+    "NEGATIVE_VERBS",
     "negated_clause",
     "quantities",
+    "stem",
+    "stems",
 ]
 
 #: Sentences with fewer words than this carry no claim of their own.
@@ -206,6 +209,31 @@ def negated_clause(text: str) -> str | None:
     return text[start:end]
 
 
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+#: Verbs whose plain use states a negative ('the sirens failed' = 'did not work'): denials of them deny a negative.
+NEGATIVE_VERBS = frozenset({"fail", "failur", "refus", "lack", "miss", "ignor"})
+
+
+def stem(word: str) -> str:
+    """A crude stem that lets 'finalized', 'finalizing' and 'finalise' meet (first six letters after a suffix cut)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if suffix in ("ed", "ing") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+                w = w[:-1]  # 'shipped', 'stopping'
+            break
+    return w[:6]
+
+
+def stems(text: str, exclude: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stems of the content words of ``text`` (no digits), minus the stems in ``exclude``."""
+    out = {stem(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2 and not w[0].isdigit()}
+    return frozenset(out - exclude)
+
+
 class EntityLookup(Protocol):
     """What units need from the story's entity index."""
 
@@ -234,6 +262,10 @@ class Unit:
     speaker_name: str | None = None
     speaker_type: str | None = None  # the entity type when the speaker resolves to a story entity
     core: str = ""  # the text without its attribution frame ("..., X said")
+    #: Stems of the words that are part of named-entity mentions (who and where, not what happened).
+    name_stems: frozenset[str] = frozenset()
+    #: Entity ids of places the sentence sets its event in ('in London', 'at the White House').
+    places: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -281,11 +313,16 @@ def build_units(
             span = sent.span
             if not usable(span.text):
                 continue
-            ents = {
+            inside = [m for m in ann.mentions if span.start <= m.span.start and m.span.end <= span.end]
+            ents = {eid for m in inside if (eid := entity_id(m.span.text))}
+            name_stems = stems(" ".join(m.span.text for m in inside)) if inside else frozenset()
+            places = frozenset(
                 eid
-                for m in ann.mentions
-                if span.start <= m.span.start and m.span.end <= span.end and (eid := entity_id(m.span.text))
-            }
+                for m in inside
+                if m.label in _PLACE_LABELS
+                and _SET_IN.search(article.text[max(span.start, m.span.start - 12) : m.span.start])
+                and (eid := entity_id(m.span.text))
+            )
             dates = {
                 d.span.text: d.date
                 for d in ann.dates
@@ -319,10 +356,16 @@ def build_units(
                     speaker_name=(speaker_entity.name if speaker_entity else speaker) if speaker else None,
                     speaker_type=speaker_entity.type if speaker_entity else None,
                     core=core,
+                    name_stems=name_stems,
+                    places=places,
                 )
             )
     return units
 
+
+_PLACE_LABELS = frozenset({"GPE"})
+#: 'in London', 'at the White House': the place an event happened (not 'to Kyiv', 'from Russia').
+_SET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 _LEAD_FRAME_TAIL = re.compile(r"^(?:\s*[\w.]+){0,5}?\s*(?:\bthat\b|:)\s*", re.I)
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "speak": ("spoke",), "write": ("wrote",), "hold": ("held",)}
