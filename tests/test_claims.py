@@ -173,3 +173,63 @@ def test_reprints_count_as_their_original_outlet() -> None:
     reprint = Article(id="y", text="t", outlet="Local Paper", duplicate_of="x")
     other = Article(id="z", text="t")
     assert outlet_keys([original, reprint, other]) == {"x": "wire", "y": "wire", "z": "z"}
+
+
+@pytest.mark.slow
+def test_seed_multi_outlet_claims_share_what_happened(seed_result) -> None:
+    """Sentences that share only the story's names and vocabulary are not one claim."""
+    claims, disagreements = seed_result
+    multi = [c for c in claims if len(c.support) > 1]
+
+    def together(a: str, b: str) -> bool:
+        return any(any(a in t for t in supports(c)) and any(b in t for t in supports(c)) for c in multi)
+
+    assert not together("Washington has consistently claimed", "Ukraine has been explicit")
+    assert not together("finalizing the details", "is split about")
+    assert not together("finalizing the details", "In May, the Biden administration")
+    visit = find(claims, "Blinken", "Lammy", "Kyiv|Kiev|Ukraine", min_articles=3)
+    assert visit is not None and not any("met in London" in t for t in supports(visit))
+    by_id = {c.id: c for c in claims}
+    for d in (d for d in disagreements if d.kind == "denial"):
+        asserted = " ".join(supports(by_id[d.claims[0]]))
+        assert "Iran" in asserted or "Tehran" in asserted, asserted
+
+
+@pytest.mark.slow
+def test_examples_denial_targets_what_is_denied_and_no_statement_dates(example_result) -> None:
+    _, (claims, disagreements) = example_result
+    by_id = {c.id: c for c in claims}
+    for d in (d for d in disagreements if d.kind == "denial"):
+        asserted = " ".join(supports(by_id[d.claims[0]]))
+        assert "did work" not in asserted and "worked" not in asserted, "the denier's own position"
+        assert "concession" not in asserted
+    assert any(d.kind == "denial" and "no warning" in " ".join(supports(by_id[d.claims[0]])) for d in disagreements)
+    dates = [d for d in disagreements if d.kind == "date"]
+    assert not any("yesterday" in d.explanation and "Wednesday morning" in d.explanation for d in dates)
+
+
+class _CountingEncoder:
+    def __init__(self, encoder) -> None:
+        self.encoder, self.texts = encoder, []
+
+    def encode(self, texts):
+        self.texts.extend(texts)
+        return self.encoder.encode(texts)
+
+
+class _Models:
+    def __init__(self, models) -> None:
+        self.encoder = _CountingEncoder(models.encoder)
+
+
+@pytest.mark.slow
+def test_seed_embeds_each_text_once_and_lone_articles_not_at_all(seed_articles, seed_annotations, models, settings):
+    counting = _Models(models)
+    claims, _ = run(seed_articles, seed_annotations, counting, settings)
+    texts = counting.encoder.texts
+    sentences = sum(len(seed_annotations[a.id].sentences) for a in seed_articles)
+    assert texts and len(texts) == len(set(texts))
+    assert len(texts) <= 1.25 * sentences  # one text per sentence, a second only for a frame with content
+    lone = _Models(models)
+    claims, _ = run(seed_articles[:1], seed_annotations, lone, settings)
+    assert lone.encoder.texts == [] and claims and all(len(c.support) == 1 for c in claims)

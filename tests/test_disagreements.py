@@ -7,6 +7,9 @@ each rule is tested on its own; the end-to-end cases through
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newsprism.compare.claims import _denies, _Salience
 from newsprism.compare.disagreements import (
     conflict,
     date_conflict,
@@ -136,3 +139,86 @@ def test_attribution_frame_is_stripped() -> None:
     # the object of a denial stays
     text = "Iran has categorically denied the accusation, insisting it has not supported either party."
     assert strip_frame(text, "Iran", "deny").startswith("the accusation")
+
+
+def test_statement_days_and_bounds_do_not_conflict() -> None:
+    said = unit("The local mayor said yesterday that 14 bodies had been recovered.", dates={"yesterday": "2024-05-14"})
+    bound = unit(
+        "The mayor told reporters that 14 bodies had been recovered by Wednesday morning.",
+        article="b",
+        dates={"Wednesday morning": "2024-05-15"},
+    )
+    assert date_conflict(said, bound) is None
+    since = unit("Rain has fallen since Friday, the service said.", dates={"Friday": "2024-05-10"})
+    told = unit(
+        "Rain began on Saturday, officials told reporters on Monday.",
+        article="c",
+        dates={"Saturday": "2024-05-11", "Monday": "2024-05-13"},
+    )
+    assert date_conflict(since, told) is None
+    # the event's own days still conflict
+    a = unit("The dam gave way on Monday, officials said.", dates={"Monday": "2024-05-13"})
+    b = unit("The dam gave way on Tuesday.", article="d", dates={"Tuesday": "2024-05-14"})
+    assert date_conflict(a, b) == ("Monday (2024-05-13)", "Tuesday (2024-05-14)")
+
+
+def _story(*texts: str, denial: int | None = None, speakers: dict[int, str] | None = None) -> list[Unit]:
+    speakers = speakers or {}
+    out = []
+    for n, t in enumerate(texts):
+        u = unit(
+            t,
+            article=f"a{n}",
+            index=n,
+            denial=n == denial,
+            speaker=speakers.get(n),
+            verb="deny" if n == denial else None,
+        )
+        if n == denial:
+            u = replace(u, core=strip_frame(t, speakers.get(n), "deny"))
+        out.append(u)
+    return out
+
+
+def test_a_denial_of_a_negative_disputes_the_negative() -> None:
+    units = _story(
+        "Survivors said no warning sirens sounded before the water hit the village.",
+        "The company says the warning sirens did work on the night.",
+        "Hidrocom denied that the warning sirens had failed.",
+        "Rescue boats reached the flooded village before dawn.",
+        "The regional governor visited the shelter in the school.",
+        "Prices of bread rose in the capital this week.",
+        speakers={1: "The company", 2: "Hidrocom"},
+        denial=2,
+    )
+    sal = _Salience.of(units)
+    assert _denies(units[2], units[0], sal)  # 'had failed' is denied: the target says they failed
+    assert not _denies(units[2], units[1], sal)  # 'the sirens did work' agrees with the denier
+    assert not _denies(units[2], units[3], sal)  # no shared content of what is denied
+
+
+def test_a_denial_needs_what_it_denies() -> None:
+    units = _story(
+        "Washington has long claimed that deep strikes into Russia could escalate the conflict.",
+        "The United States said Tehran had shipped ballistic missiles to Moscow.",
+        "Iran has denied shipping any missiles to Russia.",
+        "Talks between the allies will continue in Washington on Friday.",
+        "Officials in Kyiv welcomed the visit of the two ministers.",
+        "Russia launched more drones at Ukrainian cities overnight.",
+        speakers={2: "Iran"},
+        denial=2,
+    )
+    sal = _Salience.of(units)
+    assert _denies(units[2], units[1], sal)
+    assert not _denies(units[2], units[0], sal)
+
+
+def test_salience_discounts_the_story_vocabulary() -> None:
+    texts = [f"Ukraine asked again for missiles to strike Russia, official {n} said." for n in range(8)]
+    texts += ["Ukraine finalized the missiles plan.", "The missiles plan for Ukraine was finalized."]
+    units = [unit(t, article=f"a{n}", index=n) for n, t in enumerate(texts)]
+    sal = _Salience.of(units)
+    assert sal.weight["ukrain"] == 0.0 and sal.weight["missil"] == 0.0
+    what, share = sal.evidence(8, 9)
+    assert what > 0 and share > 0.5
+    assert sal.evidence(0, 8)[0] == 0.0  # only the story's common words in common

@@ -342,7 +342,11 @@ def compare_claims(
         c = conflict_of(i, j)
         mutual = s >= best[(i, units[j].article)] - MUTUAL_SLACK and s >= best[(j, units[i].article)] - MUTUAL_SLACK
         if c is None:
-            if (mutual or s >= threshold + CLEAR_MARGIN) and score.evident(i, j) and not _different_places(units[i], units[j]):
+            if (
+                (mutual or s >= threshold + CLEAR_MARGIN)
+                and score.evident(i, j)
+                and not _different_places(units[i], units[j])
+            ):
                 edges.append((s, i, j))
         elif c.kind != "denial" and (mutual or s >= threshold + CLEAR_MARGIN):
             if c.kind in ("contradiction", "attribution", "date") and s < threshold + STRICT_MARGIN:
