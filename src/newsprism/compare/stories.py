@@ -84,23 +84,35 @@ def article_date(article: Article, ann: Annotations | None) -> date | None:
     return None
 
 
-def entity_keys(ann: Annotations | None) -> Counter[str]:
+def entity_keys(ann: Annotations | None, cache: dict[tuple[str, bool], str | None] | None = None) -> Counter[str]:
     """Normalised names of the entities an article mentions, with counts.
 
     A person is keyed by surname, so ``Joe Biden`` and ``Biden`` count as one.
+    ``cache`` (mention text, is person) -> key spares re-reading names that
+    recur across articles.
     """
     out: Counter[str] = Counter()
     if ann is None:
         return out
+    cache = {} if cache is None else cache
     for m in ann.mentions:
         if m.label not in STORY_LABELS:
             continue
-        form = name_form(m.span.text, person=m.label == "PERSON")
-        if form is None or not form.key:
-            continue
-        key = form.key[-1] if m.label == "PERSON" else " ".join(form.key)
-        out[key] += 1
+        person = m.label == "PERSON"
+        lookup = (m.span.text, person)
+        if lookup not in cache:
+            cache[lookup] = _entity_key(m.span.text, person)
+        key = cache[lookup]
+        if key:
+            out[key] += 1
     return out
+
+
+def _entity_key(text: str, person: bool) -> str | None:
+    form = name_form(text, person=person)
+    if form is None or not form.key:
+        return None
+    return form.key[-1] if person else " ".join(form.key)
 
 
 def salient_entities(counts: Counter[str], limit: int = SALIENT_ENTITIES) -> set[str]:
@@ -114,19 +126,32 @@ def name_words(names: set[str]) -> frozenset[str]:
     return frozenset(w for name in names for w in name.split() if len(w) > 2)
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-cased content words, crudely singularised, stop words dropped."""
+def content_words(text: str, cache: dict[str, str] | None = None) -> list[str]:
+    """Lower-cased content words, crudely singularised, stop words dropped.
+
+    ``cache`` maps a lower-cased word to its content form ('' for a stop word)
+    so each distinct word is looked at once.
+    """
+    cache = {} if cache is None else cache
     out = []
-    for w in _WORD.findall(text):
-        lw = w.lower().replace("’", "'")
-        if lw in STOP_WORDS or len(lw) < 3:
-            continue
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss"):
-            lw = lw[:-1]
-        out.append(lw)
+    for w in _WORD.findall(text.lower()):
+        form = cache.get(w)
+        if form is None:
+            form = cache[w] = _content_form(w)
+        if form:
+            out.append(form)
     return out
+
+
+def _content_form(word: str) -> str:
+    lw = word.replace("’", "'")
+    if lw in STOP_WORDS or len(lw) < 3:
+        return ""
+    if lw.endswith("'s"):
+        lw = lw[:-2]
+    if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss"):
+        lw = lw[:-1]
+    return lw
 
 
 def _lead(article: Article, ann: Annotations | None, n_sentences: int) -> str:
@@ -140,13 +165,13 @@ def _lead(article: Article, ann: Annotations | None, n_sentences: int) -> str:
     return f"{title}. {body}" if title else body
 
 
-def _features(article: Article, ann: Annotations | None, ents: Counter[str]) -> dict[str, float]:
+def _features(article: Article, ann: Annotations | None, ents: Counter[str], cache: dict[str, str]) -> dict[str, float]:
     """Sparse lexical features: names, then content words (sublinear counts; the lead counts double)."""
     feats: dict[str, float] = {}
     for key, count in ents.items():
         feats["e:" + key] = 1.0 + math.log(count)
-    words = Counter(content_words(article.text))
-    words.update(content_words(_lead(article, ann, LEAD_SENTENCES)))
+    words = Counter(content_words(article.text, cache))
+    words.update(content_words(_lead(article, ann, LEAD_SENTENCES), cache))
     for word, count in words.items():
         name = "w:" + word
         feats[name] = feats.get(name, 0.0) + 0.5 * (1.0 + math.log(count))
@@ -273,7 +298,8 @@ def _prepare(
     """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``)."""
     n = len(roots)
     anns = [annotations.get(articles[i].id) for i in roots]
-    ents = [entity_keys(ann) for ann in anns]
+    names_seen: dict[tuple[str, bool], str | None] = {}
+    ents = [entity_keys(ann, names_seen) for ann in anns]
     names = [name_words(salient_entities(e)) for e in ents]
     days = [article_date(articles[i], ann) for i, ann in zip(roots, anns, strict=True)]
     window = settings.story_window_days
@@ -282,7 +308,8 @@ def _prepare(
         di, dj = days[i], days[j]
         return di is None or dj is None or abs((di - dj).days) <= window
 
-    feats = [_features(articles[i], ann, e) for i, ann, e in zip(roots, anns, ents, strict=True)]
+    words_seen: dict[str, str] = {}
+    feats = [_features(articles[i], ann, e, words_seen) for i, ann, e in zip(roots, anns, ents, strict=True)]
     weighted, joinable = tfidf_matrix(feats, max_df=max(20, int(4 * math.sqrt(n))))
     joinable = top_features(joinable, JOIN_FEATURES)
     pairs = candidate_pairs(joinable, floor=CANDIDATE_FLOOR, top_k=CANDIDATE_TOP_K, allowed=in_window)

@@ -1,17 +1,24 @@
 """The single NLP pass: one spaCy run per article, read off into annotations.
 
-:func:`annotate` streams the articles through ``nlp.pipe`` once (batched, in
-``n_process`` workers) and turns each Doc into an
-:class:`~newsprism.model.Annotations` of spans into ``Article.text``:
-sentences, entity mentions, quotes, dates and cited sources. The Doc is
-dropped as soon as its annotations are taken.
+:func:`annotate` streams the articles through ``nlp.pipe`` once (batched)
+and turns each Doc into an :class:`~newsprism.model.Annotations` of spans
+into ``Article.text``: sentences, entity mentions, quotes, dates and cited
+sources. The Doc is dropped as soon as its annotations are taken.
+
+With more than one process, the work is split by forked workers that each
+parse *and* annotate their share: only small Annotations travel back, not
+Docs (spaCy's own ``n_process`` would serialise every Doc and leave all the
+annotation work to the parent, which then becomes the bottleneck). Where
+``fork`` is not available, spaCy's ``n_process`` is used instead.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..model import Annotations, Article, Span
@@ -23,6 +30,7 @@ from .quotes import extract_quotes
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["annotate", "annotate_doc", "worker_count"]
@@ -70,11 +78,59 @@ def annotate(articles: Sequence[Article], *, models: Models, settings: Settings)
     valid: only a prefix is parsed).
     """
     nlp = models.nlp
+    n_process = worker_count(settings.n_process, len(articles))
+    batch_size = settings.spacy_batch_size
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _annotate_forked(articles, nlp, n_process, batch_size)
+        return
     limit = nlp.max_length
     texts = (a.text if len(a.text) <= limit else a.text[:limit] for a in articles)
-    n_process = worker_count(settings.n_process, len(articles))
-    docs = nlp.pipe(texts, batch_size=settings.spacy_batch_size, n_process=n_process)
+    docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
     for article, doc in zip(articles, docs, strict=True):
         annotations = annotate_doc(doc, article)
         del doc  # keep no Doc alive while the consumer works
         yield annotations
+
+
+# --- forked workers ------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    """What a forked worker inherits from its parent: the loaded pipeline (never pickled)."""
+
+    nlp: Language | None = None
+    batch_size: int = 32
+
+
+#: Set in each worker process by :func:`_init_worker`; the parent never writes it.
+_WORKER = _Worker()
+
+
+def _init_worker(nlp: Language, batch_size: int) -> None:
+    _WORKER.nlp = nlp
+    _WORKER.batch_size = batch_size
+
+
+def _annotate_chunk(chunk: list[Article]) -> list[Annotations]:
+    nlp = _WORKER.nlp
+    assert nlp is not None, "worker not initialised"
+    limit = nlp.max_length
+    texts = [a.text if len(a.text) <= limit else a.text[:limit] for a in chunk]
+    return [annotate_doc(doc, a) for a, doc in zip(chunk, nlp.pipe(texts, batch_size=_WORKER.batch_size), strict=True)]
+
+
+def _slim(article: Article) -> Article:
+    """The fields the NLP pass reads: less to pickle to a worker."""
+    return Article(id=article.id, text=article.text, published=article.published)
+
+
+def _annotate_forked(
+    articles: Sequence[Article], nlp: Language, n_process: int, batch_size: int
+) -> Iterator[Annotations]:
+    """Parse and annotate in ``n_process`` forked workers, chunks of ``batch_size`` in order."""
+    context: Any = multiprocessing.get_context("fork")
+    chunks = ([_slim(a) for a in articles[start : start + batch_size]] for start in range(0, len(articles), batch_size))
+    with context.Pool(n_process, initializer=_init_worker, initargs=(nlp, batch_size)) as pool:
+        for annotations in pool.imap(_annotate_chunk, chunks):
+            yield from annotations

@@ -34,6 +34,8 @@ _FOLD_DROP = str.maketrans("", "", ".'’‘`´")
 
 def fold(word: str) -> str:
     """A word's matching key: no accents, case or periods/apostrophes (``U.S.`` -> ``us``)."""
+    if word.isascii():  # the common case: nothing to decompose
+        return word.casefold().translate(_FOLD_DROP)
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_FOLD_DROP)
 
