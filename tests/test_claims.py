@@ -233,3 +233,36 @@ def test_seed_embeds_each_text_once_and_lone_articles_not_at_all(seed_articles, 
     lone = _Models(models)
     claims, _ = run(seed_articles[:1], seed_annotations, lone, settings)
     assert lone.encoder.texts == [] and claims and all(len(c.support) == 1 for c in claims)
+
+
+def _allsides(*lines: int) -> list[Article]:
+    """Articles at the given line numbers of the shared AllSides sample (read from its start)."""
+    import gzip
+    import json
+
+    from .conftest import SHARED
+
+    wanted, out = set(lines), []
+    with gzip.open(SHARED / "data" / "allsides" / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n in wanted:
+                r = json.loads(line)
+                out.append(Article(r["id"], r["text"], title=r["title"], outlet=r["outlet"], published=r["published"]))
+            if n >= max(wanted):
+                break
+    return out
+
+
+@pytest.mark.slow
+def test_real_outlets_share_the_headline_figure(models, settings) -> None:
+    """Two outlets' reports of one weekly jobless-claims release (AllSides): the same figures, rounded differently."""
+    from newsprism.pipeline import analyze_articles
+
+    report = analyze_articles(_allsides(188, 336), settings=settings, models=models)
+    (story,) = report.stories
+    shared = [c for c in story.claims if len(c.support) == 2]
+    headline = find(shared, "million last week")
+    assert headline is not None, [c.text for c in shared]
+    assert {s.article for s in headline.support} == set(story.article_ids)
+    assert any("2.123 million" in t for t in supports(headline)) and any("2.1 million" in t for t in supports(headline))
+    assert find(shared, "2,438,000|2.438 million") is not None

@@ -222,3 +222,20 @@ def test_salience_discounts_the_story_vocabulary() -> None:
     what, share = sal.evidence(8, 9)
     assert what > 0 and share > 0.5
     assert sal.evidence(0, 8)[0] == 0.0  # only the story's common words in common
+
+
+def test_a_rounded_figure_is_the_same_figure() -> None:
+    from newsprism.compare.disagreements import shared_figure
+
+    precise = unit("New claims for unemployment benefits fell to 2.123 million last week.")
+    rough = unit("First-time claims for unemployment benefits totaled 2.1 million last week.", article="b")
+    assert shared_figure(precise, rough, specific=True)
+    assert numeric_conflict(precise, rough) is None
+    # The same value written two ways, whatever noun the parser finds beside it.
+    a = unit("The prior week was revised up by 8,000 to 2,438,000.")
+    b = unit("That was down from the previous week's upwardly revised 2.438 million.", article="b")
+    assert shared_figure(a, b, specific=True)
+    # Small counts match only for the same counted thing, and are never 'specific'.
+    three = unit("Three soldiers were wounded in the clash near the border.")
+    assert not shared_figure(three, unit("Three villages lost power overnight in the storm.", article="b"))
+    assert not shared_figure(three, unit("Three soldiers were hurt in the clash.", article="b"), specific=True)

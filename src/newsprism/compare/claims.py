@@ -37,7 +37,7 @@ from ..config import Settings
 from ..model import Annotations, Article, Claim, Disagreement
 from ..nlp.models import Models
 from .candidates import average_link, candidate_pairs, tfidf_matrix
-from .disagreements import Conflict, collect, conflict, denial_target
+from .disagreements import Conflict, collect, conflict, denial_target, shared_figure
 from .features import NEGATIVE_VERBS, EntityLookup, Unit, build_units, content_words, negated_clause, stems
 
 __all__ = ["compare_claims", "outlet_keys"]
@@ -48,6 +48,8 @@ COSINE_WEIGHT = 0.75
 ENTITY_BONUS = 0.06
 #: Added when both sentences give the same figure for the same thing.
 FIGURE_BONUS = 0.05
+#: Added instead when that figure is specific (money, a percentage, a fraction, 100 or more).
+SPECIFIC_FIGURE_BONUS = 0.12
 #: Added when both sentences name the same day.
 DATE_BONUS = 0.04
 #: Stories with at most this many sentences get their TF-IDF cosines in one dense product.
@@ -185,11 +187,16 @@ class _Scorer:
         anchors = 0.0
         if ui.entities and uj.entities:
             anchors += ENTITY_BONUS * len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities))
-        if any(qa.unit == qb.unit and qa.value == qb.value for qa in ui.quantities for qb in uj.quantities):
+        _, share = self.salience.evidence(i, j)
+        if shared_figure(ui, uj, specific=True):
+            # '2.1 million' on both sides says more than any wording: the story's
+            # common words may be all else the two sentences share.
+            anchors += SPECIFIC_FIGURE_BONUS
+            share = max(share, SALIENCE_PIVOT)
+        elif shared_figure(ui, uj):
             anchors += FIGURE_BONUS
         if set(ui.dates.values()) & set(uj.dates.values()):
             anchors += DATE_BONUS
-        _, share = self.salience.evidence(i, j)
         score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex + anchors + SALIENCE_WEIGHT * (share - SALIENCE_PIVOT)
         self.cache[key] = score
         return score
@@ -200,13 +207,16 @@ class _Scorer:
         Within one story every sentence shares the story's names and words,
         and the cosines of different facts overlap those of one fact. An
         alignment needs a shared word of what happened that the story does
-        not use everywhere, unless the cosine is that of a paraphrase; two
-        denials by one party need only the party.
+        not use everywhere, or the same figure for the same thing, unless the
+        cosine is that of a paraphrase; two denials by one party need only the
+        party.
         """
         self(i, j)
         what, _ = self.salience.evidence(i, j)
         if what >= WHAT_FLOOR or self.cosines.get((i, j) if i < j else (j, i), 0.0) >= SURE_COSINE:
             return True
+        if shared_figure(self.units[i], self.units[j]):
+            return True  # one figure for one thing: the story's common words may be all they share
         ui, uj = self.units[i], self.units[j]
         return ui.denial and uj.denial and _same_party(ui, uj)
 

@@ -25,6 +25,7 @@ __all__ = [
     "denial_target",
     "describe",
     "numeric_conflict",
+    "shared_figure",
     "polarity_conflict",
     "speaker_conflict",
 ]
@@ -72,17 +73,59 @@ class Conflict:
     detail: tuple[str, str] = ("", "")  # the figure, day or speaker on each side
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounds_to(precise: Quantity, rough: Quantity) -> bool:
+    """Whether ``rough`` is ``precise`` written with fewer digits ('2.1 million' for '2.123 million')."""
+    m = _DIGITS.search(rough.text)
+    if m is None:
+        return False
+    written = float(m.group().replace(",", ""))
+    if written == 0:
+        return False
+    scale = rough.value / written
+    decimals = len(m.group(1) or "")
+    return round(precise.value / scale, decimals) == written
+
+
 def _same_figure(a: Quantity, b: Quantity) -> bool:
-    if a.value == b.value:
+    if a.value == b.value or _rounds_to(a, b) or _rounds_to(b, a):
         return True
     tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
 
 
+def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
+    """Whether two sentences give the same figure for the same thing (rounding allowed).
+
+    With ``specific``, only a figure unlikely to match by chance counts: a
+    sum of money, a percentage, a fraction, or a count of 100 or more.
+    """
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not _same_figure(qa, qb) or (specific and not _specific(qa)):
+                continue
+            # A figure of three or more significant digits ('2,438,000' / '2.438
+            # million') rarely recurs by chance, whatever word follows it.
+            if qa.unit == qb.unit or (specific and _significant_digits(qa) >= 3 and qa.value == qb.value):
+                return True
+    return False
+
+
+def _specific(q: Quantity) -> bool:
+    return abs(q.value) >= 100 or not float(q.value).is_integer() or not q.unit.isalpha()
+
+
+def _significant_digits(q: Quantity) -> int:
+    digits = f"{abs(q.value):.6f}".replace(".", "").strip("0")
+    return len(digits)
+
+
 def numeric_conflict(a: Unit, b: Unit) -> tuple[Quantity, Quantity] | None:
     """Two figures counting the same thing that differ (and neither side also gives the other's)."""
     for qa in a.quantities:
-        if any(qb.unit == qa.unit and _same_figure(qa, qb) for qb in b.quantities):
+        if not qa.unit or any(qb.unit == qa.unit and _same_figure(qa, qb) for qb in b.quantities):
             continue
         for qb in b.quantities:
             if qb.unit != qa.unit or any(_same_figure(qb, q) for q in a.quantities if q.unit == qb.unit):

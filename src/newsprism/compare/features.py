@@ -109,7 +109,9 @@ class Quantity:
     """A number stated in a sentence, with what it counts.
 
     ``unit`` is the currency, ``%``, or the counted noun (``civilian``,
-    ``student``), so two quantities compare only when they count the same thing.
+    ``student``), so two quantities compare only when they count the same thing;
+    empty for a figure of three or more significant digits whose noun is not
+    found (it still identifies a fact, but is never set against another).
     """
 
     value: float
@@ -156,8 +158,8 @@ def quantities(text: str, offset: int = 0) -> tuple[Quantity, ...]:
             unit = "%"
         else:
             unit = _next_noun(text, end) or _previous_noun(text, m.start("num")) or ""
-            if not unit:
-                continue
+            if not unit and len(raw.replace(",", "").replace(".", "").strip("0")) < 3:
+                continue  # a bare small number counts nothing we can name; '2,438,000' still identifies a fact
         before = text[max(0, m.start() - 30) : m.start()]
         after = text[end : end + 10]
         approximate = bool(_APPROX.search(before)) or after.lower().lstrip().startswith(("or more", "plus"))
@@ -170,7 +172,7 @@ def _next_noun(text: str, pos: int) -> str | None:
     """The counted noun after a number: the first content word within three words."""
     for w in _WORD.findall(text[pos : pos + 60])[:3]:
         lw = w.lower()
-        if lw in _UNIT_SKIP or lw.isdigit():
+        if lw in _UNIT_SKIP or lw[0].isdigit():
             continue
         return _singular(w)
     return None
@@ -180,7 +182,7 @@ def _previous_noun(text: str, pos: int) -> str | None:
     """What a trailing number counts (``the death toll rose to 14``): the nearest content word before it."""
     for w in reversed(_WORD.findall(text[max(0, pos - 40) : pos])[-3:]):
         lw = w.lower()
-        if lw in _UNIT_SKIP or lw.isdigit() or lw in _VERBISH:
+        if lw in _UNIT_SKIP or lw[0].isdigit() or lw in _VERBISH:
             continue
         return _singular(w)
     return None
