@@ -130,7 +130,13 @@ def align_anchors(
         article = by_id.get(ann.article_id)
         own = _day(ann.reference_date)
         dated = article is not None and _day(article.published) is not None
-        if article is None or dated or (own is not None and not ann.reference_inferred) or own is not None and abs((own - anchor).days) <= TOLERANCE_DAYS:
+        if (
+            article is None
+            or dated
+            or (own is not None and not ann.reference_inferred)
+            or own is not None
+            and abs((own - anchor).days) <= TOLERANCE_DAYS
+        ):
             out.append(ann)
         else:
             out.append(_reanchored(ann, own, anchor))
@@ -155,6 +161,4 @@ def _reanchored(ann: Annotations, own: date | None, anchor: date) -> Annotations
         if placed is not None:
             dates.append(DateMention(span, placed[0], placed[1], relative=placed[2], inferred=True))
     dates.sort(key=lambda m: m.span.start)
-    return replace(
-        ann, dates=tuple(dates), reference_date=anchor.isoformat(), reference_inferred=True, unanchored=()
-    )
+    return replace(ann, dates=tuple(dates), reference_date=anchor.isoformat(), reference_inferred=True, unanchored=())

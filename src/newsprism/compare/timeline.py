@@ -148,6 +148,8 @@ def build_timeline(
     for rank, group in enumerate(groups):
         support = tuple(sorted({e.sentence for e in group}, key=lambda s: (order.get(s.article, 0), s.start)))
         text = event_text(_representative(group).sentence.text)
-        entries.append((group[0].date, -len({s.article for s in support}), rank, TimelineEntry(group[0].date, text, support)))
+        entries.append(
+            (group[0].date, -len({s.article for s in support}), rank, TimelineEntry(group[0].date, text, support))
+        )
     entries.sort(key=lambda e: e[:3])
     return tuple(e[3] for e in entries)
