@@ -22,10 +22,10 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 demo: $(STAMP)
-	$(BIN)/newsprism analyze examples/ --format json --out report.json
-	$(BIN)/newsprism analyze examples/ --format html --out $(REPORT)
-	$(BIN)/newsprism analyze examples/
-	@echo "report written to $(abspath $(REPORT)) (and report.json)"
+	$(BIN)/newsprism analyze examples/ --out $(REPORT) --out report.json --out report.md
+	$(BIN)/newsprism analyze examples/ --format text --out report.txt
+	@cat report.txt
+	@echo "report written to $(abspath $(REPORT)) (also report.json, report.md, report.txt)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -39,4 +39,4 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) build *.egg-info report.html report.json report.md
+	rm -rf $(VENV) build *.egg-info report.html report.json report.md report.txt

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from newsprism.cli import main
 
-from .conftest import SEEDS
+from .conftest import EXAMPLES, SEEDS
 
 
 @pytest.fixture()
@@ -84,3 +84,19 @@ def test_commands_are_documented() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for command in main.commands:
         assert f"newsprism {command}" in readme, command
+
+
+def test_one_run_writes_several_formats_by_suffix(tmp_path: Path) -> None:
+    json_out, md_out = tmp_path / "r.json", tmp_path / "r.md"
+    args = ["analyze", str(EXAMPLES / "meridian_lunca_verde.txt"), "--out", str(json_out), "--out", str(md_out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(json_out.read_text(encoding="utf-8"))["schema"] == "newsprism/report@1"
+    assert md_out.read_text(encoding="utf-8").startswith("#")
+    assert "wrote json report" in result.stderr and "wrote md report" in result.stderr
+
+
+def test_an_unknown_suffix_asks_for_a_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--out", str(tmp_path / "report.bin")])
+    assert result.exit_code == 2
+    assert "--format" in result.stderr and "Traceback" not in result.output

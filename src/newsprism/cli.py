@@ -41,24 +41,34 @@ def main() -> None:
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text: a summary on the terminal; json: the report contract; html: a self-contained page; md: Markdown.",
+    default=None,
+    help="text: a summary on the terminal (the default); json: the report contract; html: a self-contained page; "
+    "md: Markdown. Without it, each --out file's format follows its suffix.",
 )
 @click.option(
-    "--out", "out", type=click.Path(dir_okay=False, writable=True), help="Write the report here (default: stdout)."
+    "--out",
+    "outs",
+    multiple=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report here (default: stdout). Repeat it to write several formats from one run.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), help="A TOML file of settings.")
 @click.option("--n-process", type=int, default=None, help="spaCy worker processes (overrides the setting).")
 def analyze_command(
-    paths: tuple[str, ...], fmt: str, out: str | None, strict: bool, config: str | None, n_process: int | None
+    paths: tuple[str, ...],
+    fmt: str | None,
+    outs: tuple[str, ...],
+    strict: bool,
+    config: str | None,
+    n_process: int | None,
 ) -> None:
     """Analyze the articles in PATHS (files, directories, or - for stdin).
 
     Reads plain text, HTML, JSON/JSONL(.gz) and RSS/Atom files, cleans them,
     groups them into stories and compares how each outlet reports each story.
     """
+    targets = [(out, fmt or _format_of(out)) for out in outs]
     from .pipeline import analyze  # spaCy and torch load only when a run needs them
 
     try:
@@ -66,16 +76,31 @@ def analyze_command(
         report = analyze(list(paths), settings=settings, strict=strict)
     except NewsprismError as exc:
         raise _Stop(str(exc)) from exc
-    rendered = _render(report, fmt, to_terminal=out is None)
-    if rendered is not None:
-        if out:
-            Path(out).write_text(rendered, encoding="utf-8")
-            click.echo(f"newsprism: wrote {fmt} report to {out}", err=True)
-        else:
+    for out, out_fmt in targets:
+        rendered = _render(report, out_fmt, to_terminal=False)
+        Path(out).write_text(rendered or "", encoding="utf-8")
+        click.echo(f"newsprism: wrote {out_fmt} report to {out}", err=True)
+    if not targets:
+        rendered = _render(report, fmt or "text", to_terminal=True)
+        if rendered is not None:
             click.echo(rendered)
     if report.errors:
         click.echo(f"newsprism: {len(report.errors)} input(s) could not be read", err=True)
         sys.exit(1)
+
+
+_SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text"}
+
+
+def _format_of(path: str) -> str:
+    """The report format a file name asks for by its suffix."""
+    found = _SUFFIXES.get(Path(path).suffix.casefold())
+    if found is None:
+        raise click.BadParameter(
+            f"cannot tell the format of {path!r} from its suffix ({', '.join(_SUFFIXES)}); give --format",
+            param_hint="--out",
+        )
+    return found
 
 
 def _render(report: Report, fmt: str, *, to_terminal: bool) -> str | None:
