@@ -194,3 +194,11 @@ def test_seed_weekdays_resolve_around_the_inferred_anchor(seed_articles: list, s
     coming = next(d for (t, after), d in found.items() if t == "Friday" and after.startswith(" in Washington"))
     assert weekday(coming.date) == 4 and 0 <= (date.fromisoformat(coming.date) - reference).days < 7
     assert all(d.inferred for d in ann.dates if d.relative)
+
+
+def test_reported_future_with_would(models: Models) -> None:
+    # Published on a Wednesday: the minister spoke on Tuesday about a session on Thursday.
+    text = "The minister visited the town on Tuesday and said the cabinet would meet on Thursday to discuss aid."
+    by_text, _, _ = resolved(models, text, published="2024-05-15")
+    assert by_text["Tuesday"][0].date == "2024-05-14"
+    assert by_text["Thursday"][0].date == "2024-05-16"

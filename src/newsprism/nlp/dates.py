@@ -46,7 +46,7 @@ NUMBERS = {
     )
 }
 NUMBERS.update({"a": 1, "an": 1})
-FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})  # "said it would meet on Thursday"
 FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "aim", "prepare", "hope", "go"})
 PAST_AUX = frozenset({"have", "has", "had", "was", "were", "'ve", "’ve", "'d", "’d"})
 NEXT_WORDS = frozenset({"attack", "attacks", "anniversary", "commission", "memorial"})
