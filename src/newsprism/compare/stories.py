@@ -51,11 +51,11 @@ W_LEXICAL = 0.3
 W_ENTITY = 0.2
 #: Where each signal reads "unrelated" (0) and "plainly the same event" (1): values typical of
 #: news articles on different subjects and of two outlets' reports of one event.
-EMBED_SCALE = (0.15, 0.8)
+EMBED_SCALE = (0.12, 0.75)
 LEXICAL_SCALE = (0.0, 0.5)
 NAMES_SCALE = (0.0, 0.8)
 #: Words of title and opening embedded per article.
-LEAD_WORDS = 60
+LEAD_WORDS = 40
 #: Sentences of the opening that count double in the lexical features.
 LEAD_SENTENCES = 3
 #: Candidate pairs: join-feature cosine floor, features joined per article, best partners kept.

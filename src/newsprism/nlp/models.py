@@ -32,7 +32,9 @@ __all__ = [
     "default_embedding_path",
     "load_spacy",
     "prepare_pipeline",
+    "FastLemmatizer",
     "speed_up_attribute_ruler",
+    "speed_up_lemmatizer",
 ]
 
 #: Packages that ship en_core_web_sm 3.8, in the order they are tried.
@@ -206,12 +208,85 @@ def speed_up_attribute_ruler(nlp: Language) -> None:
     nlp.disable_pipe("attribute_ruler")
 
 
+LEMMATIZER = "newsprism_lemmatizer"
+STOCK_LEMMATIZER = "spacy_lemmatizer"
+#: Distinct (word, POS, morphology) keys a :class:`FastLemmatizer` remembers before starting afresh.
+LEMMA_CACHE_LIMIT = 500_000
+
+
+class FastLemmatizer:
+    """spaCy's lemmatizer, asked once per distinct (word, POS, morphology).
+
+    The stock component calls its Python rule lookup for every token (it
+    caches only some paths): about 8% of ``en_core_web_sm``'s run time. A
+    lemma depends only on the word, its POS and its morphology, so this reads
+    those columns with numpy, asks the stock component for each new
+    combination (kept in a bounded per-process cache) and writes every lemma
+    back in one ``from_array``: the same output. As in the stock component,
+    tokens that already have a lemma (set by the attribute ruler) keep it
+    unless the component overwrites.
+    """
+
+    def __init__(self, stock: Any) -> None:
+        self.stock = stock
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        n = len(doc)
+        if not n:
+            return doc
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA]).astype(np.uint64)
+        lemmas = arr[:, 3].copy()
+        todo = np.arange(n) if self.stock.overwrite else np.nonzero(lemmas == 0)[0]
+        if not len(todo):
+            return doc
+        keys, first, inverse = np.unique(arr[todo, :3], axis=0, return_index=True, return_inverse=True)
+        if len(self.cache) > LEMMA_CACHE_LIMIT:
+            self.cache.clear()
+        cache, strings, lemmatize = self.cache, doc.vocab.strings, self.stock.lemmatize
+        values = np.empty(len(keys), dtype=np.uint64)
+        for k, (key, at) in enumerate(zip(map(tuple, keys.tolist()), first.tolist(), strict=True)):
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = strings.add(lemmatize(doc[int(todo[at])])[0])
+            values[k] = value
+        lemmas[todo] = values[inverse.ravel()]
+        doc.from_array([LEMMA], cast(Any, lemmas))
+        return doc
+
+
+def _make_lemmatizer(nlp: Language, name: str, stock: str) -> FastLemmatizer:
+    return FastLemmatizer(nlp.get_pipe(stock))
+
+
+def speed_up_lemmatizer(nlp: Language) -> None:
+    """Make the ``lemmatizer`` a :class:`FastLemmatizer` over the stock one.
+
+    The stock component is renamed :data:`STOCK_LEMMATIZER` and stays in the
+    pipeline, disabled; ours takes its name and place.
+    """
+    from spacy.language import Language as SpacyLanguage
+
+    if "lemmatizer" not in nlp.pipe_names or STOCK_LEMMATIZER in nlp.component_names:
+        return
+    if not hasattr(nlp.get_pipe("lemmatizer"), "lemmatize"):
+        return
+    if not SpacyLanguage.has_factory(LEMMATIZER):
+        SpacyLanguage.factory(LEMMATIZER, default_config={"stock": STOCK_LEMMATIZER}, func=_make_lemmatizer)
+    nlp.rename_pipe("lemmatizer", STOCK_LEMMATIZER)
+    nlp.add_pipe(LEMMATIZER, name="lemmatizer", before=STOCK_LEMMATIZER, config={"stock": STOCK_LEMMATIZER})
+    nlp.disable_pipe(STOCK_LEMMATIZER)
+
+
 def prepare_pipeline(nlp: Language) -> Language:
-    """Our changes to the stock pipeline: news sentence hints, and the fast attribute ruler."""
+    """Our changes to the stock pipeline: news sentence hints, the fast attribute ruler and lemmatizer."""
     from .sentences import add_sentence_hints
 
     add_sentence_hints(nlp)
     speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     return nlp
 
 
@@ -229,7 +304,9 @@ class Encoder:
         self._model: Any = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.batch_size = batch_size
         self.bf16 = bf16
-        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        )
         self.dimension = int(dimension() or 384)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
