@@ -190,3 +190,104 @@ def test_name_helpers() -> None:
     assert acronym_of("ATACMS", ["Army", "Tactical", "Missile", "Systems"])
     assert acronym_of("SAMs", ["Surface", "to", "Air", "Missiles"])
     assert not acronym_of("NASA", ["North", "Atlantic", "Treaty", "Organization"])
+
+
+# --- real-news shapes (AllSides-style stories) -------------------------------
+
+
+def test_short_given_names_and_lone_first_names_merge() -> None:
+    articles, annotations = story(
+        (
+            "Rice will replace Tom Donilon. Donilon is leaving. Hillary Clinton spoke; Hillary smiled.",
+            [("Tom Donilon", "PERSON"), ("Donilon", "PERSON"), ("Hillary Clinton", "PERSON"), ("Hillary", "PERSON")],
+        ),
+        (
+            "National security adviser Thomas E. Donilon resigned. Justice Clarence Thomas and Thomas Frieden met.",
+            [("Thomas E. Donilon", "PERSON"), ("Clarence Thomas", "PERSON"), ("Thomas Frieden", "PERSON")],
+        ),
+        ("Mr Thomas wrote the dissent.", [("Thomas", "PERSON")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    donilon = index.lookup("Donilon")
+    assert donilon is not None and donilon.name == "Thomas E. Donilon" and len(donilon.mentions) == 3
+    assert index.lookup("Thomas E. Donilon") is donilon
+    hillary = index.lookup("Hillary Clinton")
+    assert hillary is not None and len(hillary.mentions) == 2
+    # "Thomas" is Clarence Thomas's surname here: never taken for Thomas Frieden's first name
+    frieden = index.lookup("Thomas Frieden")
+    assert frieden is not None and len(frieden.mentions) == 1
+
+
+def test_generational_suffix_keeps_father_and_son_apart() -> None:
+    articles, annotations = story(
+        (
+            "Donald Trump Jr. met the lawyer. Trump Jr. said Trump knew nothing.",
+            [("Donald Trump Jr.", "PERSON"), ("Trump Jr.", "PERSON"), ("Trump", "PERSON")],
+        ),
+        (
+            "President Donald Trump said Don Jr. did nothing wrong.",
+            [("Donald Trump", "PERSON"), ("Don Jr.", "PERSON")],
+        ),
+    )
+    index = EntityIndex.build(articles, annotations)
+    son, father = index.lookup("Donald Trump Jr."), index.lookup("Donald Trump")
+    assert son is not None and father is not None and son is not father
+    assert son.name == "Donald Trump Jr." and len(son.mentions) == 3
+    assert len(father.mentions) == 2 and father.type == "PERSON"
+
+
+def test_names_the_model_tags_as_organisations() -> None:
+    articles, annotations = story(
+        (
+            "Obama will name Samantha Power to the UN. Ms. Power won a Pulitzer. Power left.",
+            [("Samantha Power", "ORG"), ("Ms. Power", "PERSON"), ("Power", "PERSON")],
+        ),
+        (
+            "Clinton aide Nick Merrill responded. Merrill noted her record. Nikki Haley spoke; Haley warned.",
+            [("Nick Merrill", "PERSON"), ("Merrill", "ORG"), ("Nikki Haley", "PERSON"), ("Haley", "ORG")],
+        ),
+        ("Ambassador Nikki Haley said Haley's view held.", [("Nikki Haley", "ORG"), ("Haley", "ORG")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    power = index.lookup("Samantha Power")
+    assert power is not None and power.type == "PERSON" and len(power.mentions) == 3
+    merrill = index.lookup("Nick Merrill")
+    assert merrill is not None and len(merrill.mentions) == 2
+    haley = index.lookup("Nikki Haley")
+    assert haley is not None and haley.type == "PERSON" and len(haley.mentions) == 4
+
+
+def test_shortened_body_names_merge_only_when_their_users_give_the_full_name() -> None:
+    articles, annotations = story(
+        (
+            "The Colorado Civil Rights Commission ruled. The Civil Rights Commission erred, the Supreme Court said.",
+            [("Colorado Civil Rights Commission", "ORG"), ("Civil Rights Commission", "ORG"), ("Supreme Court", "ORG")],
+        ),
+        (
+            "The Washington Supreme Court held that the florist broke the law.",
+            [("Washington Supreme Court", "ORG")],
+        ),
+        ("The Supreme Court ruled 7-2.", [("Supreme Court", "ORG")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    commission = index.lookup("Colorado Civil Rights Commission")
+    assert commission is not None and len(commission.mentions) == 2
+    assert index.lookup("Supreme Court") is not index.lookup("Washington Supreme Court")
+
+
+def test_canonical_is_the_full_name_and_junk_is_dropped() -> None:
+    articles, annotations = story(
+        ("Warren said Sanders told her. The garb was thin.", [("Warren", "PERSON"), ("garb", "ORG")]),
+        ("Warren spoke to reporters.", [("Warren", "PERSON")]),
+        (
+            "Sen. Elizabeth Warren and the Centers for Disease Control and Prevention (CDC) agreed. The CDC said so.",
+            [("Elizabeth Warren", "PERSON"), ("Centers for Disease Control and Prevention", "ORG"), ("CDC", "ORG")],
+        ),
+    )
+    index = EntityIndex.build(articles, annotations)
+    names = {e.name for e in index.entities}
+    assert "Elizabeth Warren" in names and "Warren" not in names
+    assert "garb" not in names
+    cdc = index.lookup("CDC")
+    assert cdc is not None and cdc.name == "Centers for Disease Control and Prevention" and len(cdc.mentions) == 2
+    assert acronym_of("CDC", ["Centers", "for", "Disease", "Control", "and", "Prevention"])

@@ -85,6 +85,8 @@ MIN_FUZZY_LENGTH = 5
 FUZZY_RATIO = 85.0
 _PIECE = re.compile(r"[^\s\-‐–—/]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](s?)")
+_NAME_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT")  # labels the model gives full names it mistakes
+_JUNK_TEXT = re.compile(r"[A-Z]")  # a name has a capital letter somewhere
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]*[A-Z](?:s)?)\)")
 
 
@@ -239,7 +241,7 @@ def acronym_of(acronym: str, words: Sequence[str]) -> bool:
         return False
 
     def match(i: int, j: int) -> bool:
-        if j == len(lowered):
+        if j == len(lowered) or (i == len(letters) and j >= 2 and lowered[j] in ("and", "&") and len(lowered) - j == 2):
             return i == len(letters)
         word = lowered[j]
         if word in ACRONYM_SKIP and match(i, j + 1):
@@ -334,10 +336,22 @@ def _same_name(a: _Form, b: _Form) -> bool:
     )
 
 
+def _split_suffix(key: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name key and its generational suffix: ``(donald, trump, jr)`` -> ``(donald, trump)``, ``(jr,)``."""
+    n = len(key)
+    while n > 1 and key[n - 1] in NAME_SUFFIXES:
+        n -= 1
+    return key[:n], key[n:]
+
+
 def _partial_of(short: _Form, full: _Form) -> bool:
-    """``Marsh`` or ``Joe Biden`` is a shorter writing of ``Helen Marsh`` / ``Joe R. Biden``."""
-    s, f = short.key, full.key
-    if len(s) >= len(f) or not similar(s[-1], f[-1]):
+    """``Marsh`` or ``Joe Biden`` is a shorter writing of ``Helen Marsh`` / ``Joe R. Biden``.
+
+    A generational suffix must agree: ``Trump Jr.`` is short for ``Donald
+    Trump Jr.``, while ``Trump`` is never short for it (it names the father).
+    """
+    (s, s_suffix), (f, f_suffix) = _split_suffix(short.key), _split_suffix(full.key)
+    if s_suffix != f_suffix or len(s) >= len(f) or not similar(s[-1], f[-1]):
         return False
     if len(s) == 1:
         return True
@@ -345,6 +359,16 @@ def _partial_of(short: _Form, full: _Form) -> bool:
         return False
     rest = iter(f[1:-1])
     return all(any(similar(k, r) for r in rest) for k in s[1:-1])
+
+
+def _first_name_of(short: _Form, full: _Form) -> bool:
+    """``Hillary`` or ``Don Jr.`` is the given name of ``Hillary Clinton`` / ``Donald Trump Jr.``."""
+    (s, s_suffix), (f, f_suffix) = _split_suffix(short.key), _split_suffix(full.key)
+    return len(s) == 1 and len(f) >= 2 and s_suffix == f_suffix and s[0] == f[0]
+
+
+def _place_or_body_unit(form: _Form) -> bool:
+    return any(u.variant is not None and u.variant.type not in (None, "PERSON") for u in form.units)
 
 
 def _merge(forms: list[_Form]) -> _UnionFind:
@@ -369,6 +393,9 @@ def _merge(forms: list[_Form]) -> _UnionFind:
         fits = {uf.find(j) for j in by_last[_bucket(forms[i].key[-1])] if _partial_of(forms[i], forms[j])}
         if len(fits) == 1:
             uf.union(i, fits.pop())
+    _merge_given_names(forms, uf, people)
+    _merge_surnames_into_unlabelled(forms, uf, people)
+    _merge_shortened_bodies(forms, uf)
     # 4. acronyms join the one long form they abbreviate
     long_forms = [i for i, f in enumerate(forms) if len(f.units) >= 2 and not f.person]
     for i, f in enumerate(forms):
@@ -383,10 +410,100 @@ def _merge(forms: list[_Form]) -> _UnionFind:
     return uf
 
 
+def _merge_given_names(forms: Sequence[_Form], uf: _UnionFind, people: Sequence[int]) -> None:
+    """3b. A lone given name (``Hillary``, ``Don Jr.``) joins the one person the story gives that first name.
+
+    Only when no person in the story has it as a surname (``Thomas`` may be
+    Clarence Thomas). A titled first word is a family name written first
+    (``President Moon`` for ``Moon Jae-in``) and joins the same way.
+    """
+    surnames = {_split_suffix(forms[j].key)[0][-1] for j in people if len(_split_suffix(forms[j].key)[0]) >= 2}
+    for i in people:
+        f = forms[i]
+        core = _split_suffix(f.key)[0]
+        if len(core) != 1 or f.acronym or core[0] in surnames:
+            continue
+        if f.labels and f.labels.most_common(1)[0][0] != "PERSON":
+            continue
+        fits = {uf.find(j) for j in people if j != i and _first_name_of(f, forms[j])}
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
+
+
+def _merge_surnames_into_unlabelled(forms: Sequence[_Form], uf: _UnionFind, people: Sequence[int]) -> None:
+    """3c. A surname used as a person's (``Ms. Power``) joins the one full name the model mislabelled.
+
+    The model often tags a full name as an organisation (``Samantha Power``
+    as ORG) while tagging the bare surname right; the full name then never
+    counts as a person. A person-labelled single surname with no full person
+    name to join takes the one two- or three-word non-place name ending in it.
+    """
+    grouped: dict[int, list[int]] = {}
+    for i in range(len(forms)):
+        grouped.setdefault(uf.find(i), []).append(i)
+    by_last: dict[str, list[int]] = {}
+    for j, g in enumerate(forms):
+        top = g.labels.most_common(1)[0][0] if g.labels else ""
+        if not g.person and 2 <= len(g.units) <= 3 and top in _NAME_LABELS and not _place_or_body_unit(g):
+            by_last.setdefault(g.key[-1], []).append(j)
+    for i in people:
+        f = forms[i]
+        if len(f.key) != 1 or f.acronym or not by_last.get(f.key[0]):
+            continue
+        if any(len(forms[k].key) >= 2 and forms[k].person for k in grouped[uf.find(i)]):
+            continue
+        fits = {uf.find(j) for j in by_last[f.key[0]]}
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
+    # the other way round: a full person name, and its surname tagged as a body (``Merrill`` as ORG)
+    full_people: dict[str, set[int]] = {}
+    for j in people:
+        core = _split_suffix(forms[j].key)[0]
+        if len(core) >= 2 and forms[j].key[-1] not in NAME_SUFFIXES:
+            full_people.setdefault(core[-1], set()).add(uf.find(j))
+    for i, f in enumerate(forms):
+        if f.person or len(f.key) != 1 or f.acronym or not f.labels or f.key[0] not in full_people:
+            continue
+        if f.labels.most_common(1)[0][0] not in ("ORG", "NORP", "PRODUCT") or _place_or_body_unit(f):
+            continue
+        if len(full_people[f.key[0]]) == 1 and f.key[0] not in by_last:
+            uf.union(i, next(iter(full_people[f.key[0]])))
+
+
+def _merge_shortened_bodies(forms: Sequence[_Form], uf: _UnionFind) -> None:
+    """3d. ``Civil Rights Commission`` joins ``Colorado Civil Rights Commission`` when only its users shorten it.
+
+    A body's name shortened to a run of its words is the same body when every
+    article using the short form also uses the long one (an outlet names it in
+    full, then shortens); a short form used on its own elsewhere
+    (``Supreme Court`` beside ``Washington Supreme Court``) may be another body.
+    """
+    runs: dict[tuple[str, ...], list[int]] = {}
+    for j, g in enumerate(forms):
+        if g.person or len(g.key) < 3:
+            continue
+        for n in range(2, len(g.key)):
+            for start in range(len(g.key) - n + 1):
+                runs.setdefault(g.key[start : start + n], []).append(j)
+    for i, f in enumerate(forms):
+        if f.person or len(f.key) < 2 or f.key not in runs:
+            continue
+        fits = {
+            uf.find(j) for j in runs[f.key] if forms[j].kind == f.kind and set(f.articles) <= set(forms[j].articles)
+        }
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
+
+
 def _entity_type(members: Sequence[_Form]) -> str:
     hints = Counter(f.hint for f in members if f.hint is not None)
     if hints:
         return hints.most_common(1)[0][0]
+    for f in members:  # a full name the model tags as a person at least as often as anything else
+        person_votes = f.labels["PERSON"]
+        full = len(_split_suffix(f.key)[0]) >= 2 and not _place_or_body_unit(f)
+        if full and person_votes and person_votes >= max(f.labels.values()):
+            return "PERSON"
     votes: Counter[str] = Counter()
     for f in members:
         votes.update(f.labels)
@@ -399,7 +516,14 @@ def _entity_type(members: Sequence[_Form]) -> str:
 
 
 def _canonical(members: Sequence[_Form]) -> str:
-    """The fullest form common in the story: names as full are used by at least half as many articles as the commonest."""
+    """The fullest form common in the story.
+
+    A full name beats a bare surname or short form (``Elizabeth Warren`` over
+    ``Warren``, ``United States`` over ``U.S.``); among full forms, the one the
+    most articles use, then the longest (``Susan Rice`` over a once-used
+    ``Susan E. Rice``). Single-word names only: the fullest used by at least
+    half as many articles as the commonest.
+    """
     articles: dict[str, set[str]] = {}
     counts: Counter[str] = Counter()
     for f in members:
@@ -407,6 +531,12 @@ def _canonical(members: Sequence[_Form]) -> str:
             counts[display] += n
             articles.setdefault(display, set()).update(f.display_articles[display])
     pieces = {d: len(_PIECE.findall(d)) for d in counts}
+    multi = [d for d in counts if pieces[d] >= 2]
+    if multi:
+        return max(
+            multi,
+            key=lambda d: (len(articles[d]), pieces[d], counts[d], d[:1].isupper(), not d.isupper(), -len(d), d),
+        )
     by_fullness: dict[int, set[str]] = {}
     for d, n in pieces.items():
         by_fullness.setdefault(n, set()).update(articles[d])
@@ -448,6 +578,8 @@ class EntityIndex:
         forms: dict[tuple[str, ...], _Form] = {}
         for ann in sorted(annotations, key=lambda x: order.get(x.article_id, len(order))):
             for m in _with_defined_acronyms(ann, by_id.get(ann.article_id)):
+                if not _JUNK_TEXT.search(m[0].text) or m[0].text[:1].isdigit():
+                    continue  # "garb", "6000th": not names
                 form = name_form(m[0].text, person=m[1] == "PERSON")
                 if form is None:
                     continue
