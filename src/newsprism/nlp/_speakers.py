@@ -90,6 +90,8 @@ class _Candidate:
     para: int
     subject: bool
     plural: bool
+    #: the subject of its sentence's main clause, not of a relative or adverbial one
+    main: bool = True
 
 
 def strip_titles(text: str) -> str:
@@ -125,9 +127,12 @@ def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Toke
                     return objs[0]
         if quoted is not None and quoted(node.idx):
             return None
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and not (quoted and quoted(c.idx))]
         if subjects:
-            subj = subjects[0]
+            # several subjects are a misparse ("WASHINGTON – President Trump said", "The group Justice
+            # Democrats said", a bracket inside the quote): the one nearest before the verb speaks
+            before = [c for c in subjects if c.i < node.i]
+            subj = before[-1] if before else subjects[0]
             if subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_PASSIVE:
                 return None
             if subj.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
@@ -299,6 +304,8 @@ class Context:
                 return self.antecedent(tok, person=True)
             if low == "it" and tok.head.lemma_.lower() in self.lexicon:
                 return self.antecedent(tok, person=False)
+            if low == "they" and tok.head.lemma_.lower() in self.lexicon:
+                return self.plural_antecedent(tok)
             return None
         conj = [c for c in tok.children if c.dep_ == "conj"]
         if conj:
@@ -316,6 +323,10 @@ class Context:
         named = self.mention_name(tok)
         if named and named[1] in PERSON_LABELS:
             return named[0]
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in TITLES or tok.lemma_.lower() in ROLE_NOUNS):
+            person = self._person_beside_role(tok)
+            if person is not None:
+                return person
         for a in tok.children:
             if a.dep_ == "appos":
                 app = self.mention_name(a)
@@ -338,6 +349,30 @@ class Context:
                             return self._single_name(o)
         return self.noun_phrase(tok)
 
+    def _person_beside_role(self, tok: Token) -> Speaker | None:
+        """The person a role noun stands beside when the parse split them.
+
+        ``U.S. Ambassador to the United Nations Nikki Haley`` (the name hung
+        under ``to``) and ``Moon Sang-gyun, a spokesman for …`` (the name left
+        out of the subject) both name a person, not ``Ambassador``/``spokesman``.
+        """
+        edge = tok.right_edge
+        m = self.mention_of_token.get(edge.i)
+        titled = tok.text[:1].isupper() and tok.i != tok.sent.start  # a capitalised title, not "A spokesman for"
+        if titled and m is not None and self.label_of(m) in PERSON_LABELS and edge.i > tok.i:
+            end = m.span.end
+            if end >= edge.idx + len(edge.text) - 1:
+                named = self.mention_name(edge)
+                return named[0] if named else None
+        first = tok.left_edge
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and first.i >= 2:
+            comma, name = tok.doc[first.i - 1], tok.doc[first.i - 2]
+            m = self.mention_of_token.get(name.i)
+            if comma.text == "," and m is not None and self.label_of(m) in PERSON_LABELS:
+                named = self.mention_name(name)
+                return named[0] if named else None
+        return None
+
     def noun_phrase(self, tok: Token) -> Speaker | None:
         """The subject's noun phrase as written: modifiers, head and a short ``of``/``to`` phrase."""
         if tok.lower_ in VAGUE_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
@@ -356,6 +391,8 @@ class Context:
     def speaker_of(self, verb: Token) -> Speaker | None:
         """The speaker of a reporting verb, or ``None`` when it cannot be told."""
         subj = subject_of(verb, self.in_quote)
+        if subj is None:
+            subj = self._name_before(verb)
         if subj is None or self.in_quote(subj.idx):
             return None
         speaker = self.name_subject(subj)
@@ -364,6 +401,32 @@ class Context:
             rest = self.tokens(verb.idx + len(verb.text), speaker.end)
             return self._name_tokens(rest, person=True) if rest else None
         return speaker
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A name just before a finite verb the parser left without subject.
+
+        ``Border Protection spokesperson Michael McCarthy said``, ``Haley, however,
+        maintained``: the name was hung elsewhere (an apposition, an object of the
+        clause before), yet it stands where the subject stands.
+        """
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None
+        j = verb.i - 1
+        while j >= 0 and j >= verb.i - 4:
+            tok = verb.doc[j]
+            if tok.is_punct or (tok.head == verb and tok.dep_ == "advmod"):
+                j -= 1
+                continue
+            break
+        else:
+            return None
+        if j < 0:
+            return None
+        tok = verb.doc[j]
+        m = self.mention_of_token.get(tok.i)
+        if tok.pos_ == "PROPN" and (m is None or self.label_of(m) in PERSON_LABELS | {"ORG"}):
+            return tok
+        return None
 
     def name_subject(self, subj: Token) -> Speaker | None:
         """:meth:`name_of`, remembering people quoted (later ``he``/``she`` may stand for them)."""
@@ -393,9 +456,10 @@ class Context:
             if named is None:
                 continue
             subject, plural = _subject_role(root)
+            main = _main_clause(root)
             if root.tag_ == "POS" or any(c.tag_ == "POS" for c in root.children):
                 subject = False  # "Ahmad's problems": a fallback antecedent only
-            out.append(_Candidate(named, para, subject, plural))
+            out.append(_Candidate(named, para, subject, plural, main))
         if person:
             out.extend(self._unnamed_subjects(before, paras))
         for offset, speaker in self.spoken:
@@ -419,14 +483,52 @@ class Context:
                 else:
                     continue
                 if named is not None:
-                    out.append(_Candidate(named, k, tok.head.dep_ != "ccomp", _coordinated(tok)))
+                    out.append(_Candidate(named, k, tok.head.dep_ != "ccomp", _coordinated(tok), _main_clause(tok)))
         return out
 
-    def _window(self, tok: Token) -> set[int]:
+    def _sentence_start(self, offset: int) -> int:
+        k = bisect.bisect_right(self.sent_bounds, (offset, len(self.text) + 1)) - 1
+        return self.sent_bounds[k][0] if k >= 0 else 0
+
+    def _document_subjects(self, before: int, paras: set[int]) -> list[_Candidate]:
+        """Documents that speak as subjects (``The report says …``): what a later ``it says`` stands for."""
+        out: list[_Candidate] = []
+        for k in sorted(paras):
+            lo, hi = self.paras[k]
+            for t in self.tokens(lo, min(hi, before)):
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and t.lemma_.lower() in DOCUMENT_HEADS
+                    and t.head.lemma_.lower() in self.lexicon
+                    and not self.in_quote(t.idx)
+                ):
+                    named = self.noun_phrase(t)
+                    if named is not None:
+                        out.append(_Candidate(named, k, True, False, True))
+        return out
+
+    def plural_antecedent(self, tok: Token) -> Speaker | None:
+        """What ``they`` stands for: the last plural subject before it (``Craig and Mullins``, ``the Republicans``)."""
+        window = self._window(tok)
+        best: Token | None = None
+        for k in sorted(window):
+            lo, hi = self.paras[k]
+            for t in self.tokens(lo, min(hi, tok.idx)):
+                if t.dep_ not in SUBJECT_DEPS or t.pos_ == "PRON" or self.in_quote(t.idx) or self.in_caption(t.idx):
+                    continue
+                if t.head.dep_ == "ccomp" or t.lower_ in VAGUE_HEADS:
+                    continue
+                plural = t.tag_ in ("NNS", "NNPS") or (_coordinated(t) and t.pos_ == "PROPN")
+                if plural and (best is None or t.i > best.i):
+                    best = t
+        if best is None:
+            return None
+        return self.name_of(best)
+
+    def _window(self, tok: Token, hops: int = 1) -> set[int]:
         """The pronoun's paragraph and the one before (more while ``he``/``she`` carries on)."""
         k = self.paragraph_of(tok.idx)
         window = {k}
-        hops = 1
         j: int | None = k
         while hops > 0 and j is not None:
             j = self.previous_paragraph(j)
@@ -449,16 +551,33 @@ class Context:
 
     def antecedent(self, tok: Token, *, person: bool) -> Speaker | None:
         """The nearest fitting name before the pronoun ``tok``; ``None`` when ambiguous or absent."""
-        cands = self._candidates(tok.idx, self._window(tok), person=person)
+        window = self._window(tok)
+        cands = self._candidates(tok.idx, window, person=person)
+        if not person:
+            cands.extend(self._document_subjects(tok.idx, window))
         subjects = [c for c in cands if c.subject]
         if subjects:
-            best = max(subjects, key=lambda c: c.speaker.start)
+            last = max(subjects, key=lambda c: c.speaker.start)
+            sent = self._sentence_start(last.speaker.start)
+            # in the last sentence with a subject, one outside a relative clause over one inside
+            # ("Sanders, who … after Warren alleged …, sought …")
+            same = [c for c in subjects if self._sentence_start(c.speaker.start) == sent]
+            mains = [c for c in same if c.main]
+            best = max(mains, key=lambda c: c.speaker.start) if mains else last
             return None if best.plural else best.speaker
         # no subject in reach: accept a lone name in the same or previous sentence
         sent_starts = [a for a, _ in self.sent_bounds if a <= tok.idx]
         near = sent_starts[-2] if len(sent_starts) >= 2 else 0
         names = {c.speaker.name: c.speaker for c in cands if c.speaker.start >= near}
-        return next(iter(names.values())) if len(names) == 1 else None
+        if len(names) == 1:
+            return next(iter(names.values()))
+        if names or not person:
+            return None
+        # nothing in reach: a "she said" far from the name, past a caption or a paragraph about
+        # something else, stands for the last person quoted, if within a few paragraphs
+        far = self._window(tok, hops=3)
+        quoted = [sp for offset, sp in self.spoken if offset < tok.idx and self.paragraph_of(offset) in far]
+        return quoted[-1] if quoted else None
 
     def lead_in(self, k: int) -> Speaker | None:
         """The speaker announced at the end of paragraph ``k`` (``Smith said:``, or ``Smith said that …``)."""
@@ -491,7 +610,14 @@ def _subject_role(root: Token) -> tuple[bool, bool]:
         return tok.head.dep_ != "ccomp", plural
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True, plural
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+        return True, plural  # "according to John Park, …. He called …": the source speaks on
     return False, plural
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether ``tok`` stands outside every relative clause (``Sanders, who … after Warren alleged …``)."""
+    return not any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def _coordinated(tok: Token) -> bool:

@@ -32,11 +32,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import reporting_verbs
+from ..lexicon import data_lines, reporting_verbs
 from ..model import Article, Mention, Quote, Sentence, Span
-from ._speakers import Context, Speaker, subject_of
+from ._speakers import Context, Speaker, subject_of, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,6 +65,26 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words announcing a title or a name, not speech: a story "entitled “…”".
 _TITLE_CUES = frozenset({"entitled", "titled", "headlined", "named", "dubbed", "nicknamed"})
+#: Works whose capitalised name follows them in marks: her book “A Problem From Hell …”.
+_WORK_NOUNS = word_set(
+    "book books film movie documentary series show song album novel memoir play essay column headline "
+    "program programme podcast newspaper magazine banner"
+)
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+#: An unattributed quote this short with no verb is a term or a scare quote (a new “Ebola response unit”).
+MAX_TERM_WORDS = 4
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    """News outlets (``data/news_outlets.txt``), lower-cased, with and without a leading "the"."""
+    names = {n.lower() for n in data_lines("news_outlets.txt")}
+    return frozenset(names | {n[4:] for n in names if n.startswith("the ")})
+
+
+def _is_outlet(name: str) -> bool:
+    low = name.lower()
+    return low in _outlets() or (low.startswith("the ") and low[4:] in _outlets())
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +275,8 @@ def _adjacent_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> 
     """
     if region.close is not None:
         after = ctx.tokens(region.close + 1, para[1])[:30]
+        if ctx.text[region.end - 1 : region.end] == "." and after and after[0].is_sent_start:
+            after = []  # 'Banner: “… Visit.” Trump tweeted at 8:45.': a new sentence, not an attribution
         for n, tok in enumerate(after):
             if tok.text in _MARKS:
                 break
@@ -293,6 +316,31 @@ def _adjacent_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> 
     return None
 
 
+def _parenthetical_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> Token | None:
+    """A reporting clause set off by commas earlier in the quote's sentence.
+
+    ``Donilon, the Times notes, has been a “…”`` and ``Any information, he said,
+    could then be “…”``: the parser hangs such asides anywhere, so they are
+    found by shape: ``, <subject> <verb>,`` before the opening mark.
+    """
+    first = ctx.tokens(region.open, region.open + 1)
+    if not first:
+        return None
+    sent = first[0].sent
+    toks = [t for t in sent if para[0] <= t.idx < region.open and not t.is_space]
+    for n, tok in enumerate(toks):
+        if n + 1 >= len(toks) or toks[n + 1].text != "," or tok.tag_ not in _FINITE or not ctx.is_reporting(tok):
+            continue
+        subject = subject_of(tok, ctx.in_quote)
+        if subject is None or subject.i > tok.i or tok.i - subject.left_edge.i > 5:
+            continue
+        opening = subject.left_edge.i - 1
+        aside = opening < sent.start or tok.doc[opening].text == ","
+        if aside and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            return tok
+    return None
+
+
 def _label_speaker(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> Speaker | None:
     """A transcript-style label: ``Mayor Bill de Blasio: “…”``."""
     before = [t for t in ctx.tokens(para[0], region.open) if not t.is_space]
@@ -323,7 +371,7 @@ def _starts_sentence(ctx: Context, region: QuoteRegion) -> bool:
     return all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
 
 
-def _title_like(content: Sequence[Token], *, loose: bool = False) -> bool:
+def _title_like(content: Sequence[Token], *, loose: bool = False, any_length: bool = False) -> bool:
     """A quoted name or title (“The Art of the Deal”), not speech.
 
     ``loose``: any capitalised run of words (after a possessive, ``NBC’s “Meet the Press.”``).
@@ -332,7 +380,7 @@ def _title_like(content: Sequence[Token], *, loose: bool = False) -> bool:
     if not words or not all(t.text[0].isupper() or t.is_stop for t in words) or not words[0].text[0].isupper():
         return False
     if loose:
-        return len(words) <= MAX_TITLE_WORDS
+        return any_length or len(words) <= MAX_TITLE_WORDS
     # a capitalised clause is speech when it has its own verb, unless it is short and unpunctuated
     # like a show or a slogan ("Meet the Press", "Call Me Spartacus")
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
@@ -357,8 +405,39 @@ def _inherit(ctx: Context, item: _Found, found: Sequence[_Found], regions: Seque
             if lead is not None:
                 item.speaker, item.inherited = lead, True
             return
+    elif _starts_sentence(ctx, r):
+        lead = _sentence_lead(ctx, r, ctx.paras[item.para])
+        if lead is not None:
+            item.speaker, item.inherited = lead, True
+        return
     if source is not None and source.speaker is not None:
         item.speaker, item.verb, item.inherited = source.speaker, source.verb, True
+
+
+def _sentence_lead(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> Speaker | None:
+    """The speaker of the sentence just before, in the same paragraph, when it reports speech.
+
+    ``The AP reports if this cease-fire holds, …. “However, Israel is reluctant …”``:
+    a quote standing as its own sentence right after a reported statement
+    carries on that statement.
+    """
+    first = ctx.tokens(region.open, region.open + 1)
+    if not first:
+        return None
+    start = first[0].sent.start
+    if start == 0:
+        return None
+    before = first[0].doc[start - 1]
+    while before.is_space and before.i > 0:
+        before = first[0].doc[before.i - 1]
+    if before.idx < para[0] or ctx.in_quote(before.idx):
+        return None
+    root = before.sent.root
+    if not (para[0] <= root.idx < para[1]) or not ctx.is_reporting(root):
+        return None
+    if reporting_verbs().get(root.lemma_.lower()) != "neutral":
+        return None  # "The delegation demands …": a demand reported, not a speech the quote goes on with
+    return ctx.speaker_of(root)
 
 
 def _attribute(ctx: Context, item: _Found, found: Sequence[_Found], regions: Sequence[QuoteRegion]) -> None:
@@ -371,7 +450,16 @@ def _attribute(ctx: Context, item: _Found, found: Sequence[_Found], regions: Seq
     elif beside is not None:
         item.verb = beside[0]
         item.speaker = ctx.name_subject(beside[1]) if beside[1] is not None else ctx.speaker_of(beside[0])
-    else:
+    relayed = item.verb is not None and item.verb.lower_ in ("according", "per")
+    if relayed and item.speaker is not None and _is_outlet(item.speaker.name) and any(t.lower_ in _FIRST_PERSON for t in item.content):
+        # "“… called me into a room …,” according to the Crimson": the paper printed someone's
+        # words (it is a cited source); its own words ("Ajjawi faced questioning") stay its own
+        item.verb, item.speaker = None, None
+    if item.verb is None:
+        aside = _parenthetical_verb(ctx, r, para)
+        if aside is not None:
+            item.verb, item.speaker = aside, ctx.speaker_of(aside)
+            return
         item.speaker = _label_speaker(ctx, r, para)
         if item.speaker is None:
             _inherit(ctx, item, found, regions)
@@ -419,6 +507,10 @@ def _to_quote(article: Article, item: _Found) -> Quote | None:
     cue = _WORD.findall(article.text, max(0, r.open - 20), r.open)
     if cue and cue[-1].lower() in _TITLE_CUES:
         return None
+    if cue and cue[-1].lower() in _WORK_NOUNS and _title_like(content, loose=True, any_length=True):
+        return None  # her book “A Problem From Hell: America and the Age of Genocide”
+    if item.speaker is None and item.verb is None and n_words <= MAX_TERM_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None  # a term in marks: no “adults in the room”
     if (item.speaker is None and n_words < MIN_FREE_WORDS) or (n_words <= MAX_TITLE_WORDS and _title_like(content)):
         return None
     if (
