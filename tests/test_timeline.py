@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsprism.compare.timeline import build_timeline, event_text
-from newsprism.model import Annotations, Article, Claim, DateMention, Sentence, Span
+from newsprism.model import Annotations, Article, Claim, DateMention, Quote, Sentence, Span
 
 
 def span(article: Article, needle: str) -> Span:
@@ -40,8 +40,22 @@ def story():
         annotate(c, {"September 13": "2024-09-13"}),
     ]
     claims = [
-        Claim("s1-c1", "ministers met", (span(a, "The ministers met in the capital on Wednesday."), span(b, "On Sept. 11, the two ministers met in the capital."))),
-        Claim("s1-c2", "leaders meet", (span(a, "The leaders will meet on Friday."), span(c, "Both leaders are due to meet at the White House on September 13 to talk."))),
+        Claim(
+            "s1-c1",
+            "ministers met",
+            (
+                span(a, "The ministers met in the capital on Wednesday."),
+                span(b, "On Sept. 11, the two ministers met in the capital."),
+            ),
+        ),
+        Claim(
+            "s1-c2",
+            "leaders meet",
+            (
+                span(a, "The leaders will meet on Friday."),
+                span(c, "Both leaders are due to meet at the White House on September 13 to talk."),
+            ),
+        ),
         Claim("s1-c3", "war", (span(a, "Another war flared on Monday."),), off_topic=True),
     ]
     return [a, b, c], anns, claims
@@ -76,7 +90,11 @@ def test_word_overlap_merges_without_a_claim() -> None:
     a = Article("a", "Protesters marched through central Minsk on Sunday demanding new elections.")
     b = Article("b", "On Sunday, protesters marched through central Minsk, demanding fresh elections.")
     c = Article("c", "The central bank raised rates on Sunday.")
-    anns = [annotate(a, {"Sunday": "2020-08-16"}), annotate(b, {"On Sunday": "2020-08-16"}), annotate(c, {"Sunday": "2020-08-16"})]
+    anns = [
+        annotate(a, {"Sunday": "2020-08-16"}),
+        annotate(b, {"On Sunday": "2020-08-16"}),
+        annotate(c, {"Sunday": "2020-08-16"}),
+    ]
     timeline = build_timeline([a, b, c], anns, [])
     assert sorted(len(e.support) for e in timeline) == [1, 2]
     assert {s.article for s in timeline[0].support} == {"a", "b"}
@@ -101,3 +119,49 @@ def test_seed_timeline(seed_report) -> None:
     off_topic = {s for c in story.claims if c.off_topic for s in c.support}
     for entry in story.timeline:
         assert not any(s.overlaps(o) for s in entry.support for o in off_topic)
+
+
+def test_captions_quotes_ages_and_the_story_year_make_no_events() -> None:
+    text = (
+        "Hide Caption 12 of 73 Photos: Israeli soldiers patrol near the border on July 18. "
+        "Phillips, 62, owner of the bakery, spoke to reporters. "
+        "We brought this case on Monday because no one should be turned away. "
+        "The couple said: “Today’s decision means the fight goes on.” "
+        "A total of 4,493 people have died this year. "
+        "The court ruled on Monday that the commission showed hostility."
+    )
+    article = Article(id="a", text=text, published="2018-06-04")
+    sents = tuple(
+        Sentence(Span.of(article, m.start(), m.start() + len(m.group().rstrip())))
+        for m in re.finditer(r"[^.]+\.\s*", text.replace("4,493", "4x493"))
+    )
+    mondays = [m.start() for m in re.finditer("Monday", text)]
+    dates = (
+        DateMention(span(article, "July 18"), "2018-07-18", "day"),
+        DateMention(span(article, "62"), "1962", "year", relative=True),
+        DateMention(span(article, "Today"), "2018-06-04", "day", relative=True),
+        DateMention(span(article, "this year"), "2018", "year", relative=True),
+        *(DateMention(Span.of(article, p, p + 6), "2018-06-04", "day", relative=True) for p in mondays),
+    )
+    quote = text.index("Today’s")
+    quotes = (Quote(Span.of(article, quote, text.index(".”") + 1), "the couple"),)
+    ann = Annotations("a", sentences=sents, dates=dates, quotes=quotes)
+    timeline = build_timeline([article], [ann], [])
+    assert [(t.date, t.text) for t in timeline] == [
+        ("2018-06-04", "The court ruled on Monday that the commission showed hostility.")
+    ]
+
+
+def test_one_event_per_sentence_at_its_most_precise_date() -> None:
+    text = "Clinton said Tuesday night that she would endorse her 2016 rival if he wins."
+    article = Article(id="a", text=text, published="2020-01-22")
+    ann = Annotations(
+        "a",
+        sentences=(Sentence(Span.of(article, 0, len(text))),),
+        dates=(
+            DateMention(span(article, "Tuesday night"), "2020-01-21", "day", relative=True),
+            DateMention(span(article, "2016"), "2016", "year"),
+        ),
+    )
+    timeline = build_timeline([article], [ann], [])
+    assert [(t.date, t.text) for t in timeline] == [("2020-01-21", text)]

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..model import Annotations, Article, Claim, Sentence, Span, TimelineEntry
+from ..model import Annotations, Article, Claim, DateMention, Sentence, Span, TimelineEntry
 
-__all__ = ["build_timeline", "content_words", "event_text"]
+__all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice", "is_date_expression", "is_debris"]
 
 # Two same-date events merge at this word overlap (Jaccard of content words),
 # or when the shorter shares this fraction of its words and at least
@@ -26,8 +26,58 @@ MERGE_JACCARD = 0.4
 MERGE_OVERLAP = 0.6
 MIN_SHARED = 4
 MAX_EVENT_CHARS = 220
+_PRECISION = {"year": 0, "month": 1, "day": 2}
 
 _WORD = re.compile(r"[\w$£€%]+(?:['’.,][\w]+)*")
+# What a date expression must hold to be one: a month, weekday or relative
+# word, or a plausible year. "62" (an age), "1143" (a time) or "29th day" are not.
+_DATE_EXPRESSION = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:to|yester)day\b|\btomorrow\b|\btonight\b"
+    r"|\b(?:week|weekend|month|year|decade|quarter|ago|morning|afternoon|evening|night)s?\b"
+    r"|\b(?:1[89]|20)\d\d\b",
+    re.IGNORECASE,
+)
+# Sentences that are not reporting: photo captions and galleries, embedded
+# tweets' signatures, promos.
+_DEBRIS = re.compile(
+    r"\bHide Caption\b|\bShow Hide\b|\bPhotos?:|\b\d+ of \d+ Photos\b|\(@\w+\)|©|\bGetty Images\b|\bAP Photo\b"
+    r"|\((?:pictured|file photo)\)|\bclick here\b|\bsign up\b|\bsubscribe\b|\bpodcast\b|\bnewsletter\b",
+    re.IGNORECASE,
+)
+
+
+def is_debris(text: str) -> bool:
+    """Whether a sentence is caption, gallery, tweet-signature or promo debris rather than reporting."""
+    return bool(_DEBRIS.search(text))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|us|[Mm]y|me)\b")
+_QUOTE_MARKS = '"“”'
+
+
+def in_speakers_voice(text: str, quotes: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether a sentence speaks in someone's voice rather than the outlet's.
+
+    News prose has no first person outside quotes: a sentence with "I", "we"
+    or "our" outside its quote marks is a quoted speaker's sentence that the
+    quote finder did not mark (the middle of a long quote, a quote's tail
+    before '..., she added'). So is one with an unbalanced quote mark.
+    ``quotes`` are ranges of ``text`` known to be quoted.
+    """
+    outside = list(text)
+    for lo, hi in quotes:
+        for i in range(max(0, lo), min(len(outside), hi)):
+            outside[i] = " "
+    plain = re.sub(r"[“\"][^“”\"]*[”\"]", " ", "".join(outside))  # quotes closed within the sentence
+    if _FIRST_PERSON.search(plain) or len(plain.split()) < 0.4 * len(text.split()):
+        return True  # first person, or mostly quoted words
+    return any(mark in plain for mark in "“”") or plain.count('"') % 2 == 1
+
+
+def is_date_expression(text: str) -> bool:
+    """Whether a resolved date mention reads as a date (not an age, a time or an ordinal)."""
+    return bool(_DATE_EXPRESSION.search(text))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -80,20 +130,52 @@ def _claim_of(sentence: Span, supports: Sequence[tuple[Span, Claim]]) -> Claim |
     return best[1] if best else None
 
 
+def _story_years(articles: Sequence[Article]) -> set[str]:
+    return {a.published[:4] for a in articles if a.published and a.published[:4].isdigit()}
+
+
+def _eventful(mention: DateMention, quotes: Sequence[Span], now: set[str]) -> bool:
+    """Whether a date mention dates a reported event.
+
+    Not: a number the resolver took for a date, a date inside a direct quote
+    (the speaker's words, not the outlet's report), or a bare mention of the
+    story's own year ('this year', 'in 2020' in a 2020 story), which dates nothing.
+    """
+    if not is_date_expression(mention.span.text):
+        return False
+    if any(q.start <= mention.span.start and mention.span.end <= q.end for q in quotes):
+        return False
+    return not (mention.granularity == "year" and (mention.relative or mention.date[:4] in now))
+
+
 def _events(
     articles: Sequence[Article], annotations: Mapping[str, Annotations], claims: Sequence[Claim]
 ) -> list[_Event]:
     supports = _claims_by_article(claims)
     events: list[_Event] = []
     seen: set[tuple[str, str, int]] = set()
+    now = _story_years(articles)
     for article in articles:
         ann = annotations.get(article.id)
         if ann is None:
             continue
+        quotes = [q.span for q in ann.quotes]
+        # One event per sentence, dated by its most precise date: in "said Tuesday
+        # that she would back her 2016 rival", the event is Tuesday's.
+        dated: dict[int, tuple[Span, DateMention]] = {}
         for mention in ann.dates:
-            sentence = _sentence_at(ann.sentences, mention.span.start)
-            if sentence is None:
+            if not _eventful(mention, quotes, now):
                 continue
+            sentence = _sentence_at(ann.sentences, mention.span.start)
+            if sentence is None or is_debris(sentence.text) or sentence.text.rstrip().endswith(("?", ":")):
+                continue
+            inner = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.overlaps(sentence)]
+            if in_speakers_voice(sentence.text, inner):
+                continue
+            held = dated.get(sentence.start)
+            if held is None or _PRECISION[mention.granularity] > _PRECISION[held[1].granularity]:
+                dated[sentence.start] = (sentence, mention)
+        for sentence, mention in sorted(dated.values(), key=lambda sm: sm[0].start):
             key = (mention.date, article.id, sentence.start)
             if key in seen:
                 continue
