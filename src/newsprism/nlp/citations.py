@@ -32,7 +32,7 @@ __all__ = ["find_citations", "news_outlets"]
 
 #: Verbs by which an outlet passes on news: "Politico reported", "Bloomberg quoted ...".
 OUTLET_VERBS = word_set(
-    "report write reveal publish quote claim say note tweet post broadcast air confirm learn obtain cite"
+    "report write reveal publish quote claim say note tweet post broadcast air confirm learn obtain cite add"
 )
 #: Verbs by which any named organisation is a source of information ("the ministry reported").
 ORG_REPORT_VERBS = frozenset({"report", "reveal", "publish"})
@@ -51,6 +51,8 @@ OUTLET_WORDS = word_set(
     "Independent Register Inquirer Examiner Bulletin Dispatch Courier Monitor Weekly Media Network Daily"
 )
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+#: Named things that are cited as reasons, never as the origin of reporting (laws, works, events).
+NOT_SOURCES = frozenset({"LAW", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 @cache
@@ -122,6 +124,12 @@ class _Finder:
             words = m.span.text.split()
             if len(words) > 1 and words[-1].strip(".,/") in OUTLET_WORDS:
                 return self._named(m.span.start, m.span.end)
+        for c in tok.lefts if tok.pos_ == "PROPN" else ():
+            if c.dep_ == "poss" and c.i < tok.i:
+                # a network's show: "on NBC's Meet the Press", "ABC's This Week"
+                named = self.outlet(c)
+                if named is not None:
+                    return named
         return None
 
     def journalist_outlet(self, tok: Token) -> Speaker | None:
@@ -217,11 +225,16 @@ def find_citations(doc: Doc, article: Article, mentions: Sequence[Mention]) -> t
             cites += [find.cite(find.named_source(o), "according to") for o in _objects(to, ("pobj",))]
         elif tok.lower_ == "per" and tok.dep_ == "prep":  # "per Reuters", never "per cent"
             cites += [find.cite(find.outlet(o), "per") for o in _objects(tok, ("pobj",))]
-        elif lemma == "cite" and tok.pos_ == "VERB":
-            cites += [find.cite(find.named_source(o), tok.lower_) for o in _objects(tok, ("dobj",))]
+        elif lemma == "cite" and tok.pos_ == "VERB" and not any(c.lower_ == "as" for c in tok.children):
+            # "cited the Posse Comitatus Act as a complicating factor" gives a reason, not a source
+            cites += [
+                find.cite(find.named_source(o), tok.lower_)
+                for o in _objects(tok, ("dobj",))
+                if (m := ctx.mention_of_token.get(o.i)) is None or m.label not in NOT_SOURCES
+            ]
         elif lemma == "tell" and tok.pos_ == "VERB":
             cites += [find.cite(find.outlet(o), tok.lower_) for o in _objects(tok, ("dobj", "dative"))]
-        elif lemma in ("interview", "speak", "talk") or (lemma == "say" and tok.pos_ == "VERB"):
+        elif lemma in ("interview", "speak", "talk") or (lemma in ("say", "confirm") and tok.pos_ == "VERB"):
             cites += [_interview(find, tok)]
         if lemma in OUTLET_VERBS and tok.pos_ == "VERB":
             cites += _outlet_subjects(find, tok, lemma)
