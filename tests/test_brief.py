@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from newsprism.compare.brief import build_brief, score_wording
+from newsprism.compare.brief import MIN_QUALITY, build_brief, score_wording
 from newsprism.config import Settings
 from newsprism.model import (
     Annotations,
@@ -49,7 +49,10 @@ TEXTS = {
         "“We have never seen anything like it,” said one resident.",
         "Riverton lies in a quiet river valley.",
     ],
-    "d": ["Volunteers filled 5,000 sandbags at the school gym.", "Riverton (pictured) flooded after days of heavy rain"],
+    "d": [
+        "Volunteers filled 5,000 sandbags at the school gym.",
+        "Riverton (pictured) flooded after days of heavy rain",
+    ],
 }
 OUTLETS = {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C", "d": "Outlet B Syndication"}
 # claim id -> {article: sentence index}, off-topic flag, stance overrides
@@ -69,7 +72,13 @@ CLAIMS: dict[str, tuple[dict[str, int], bool, dict[str, str]]] = {
     "s1-c13": ({"b": 7, "d": 0}, False, {}),
     "s1-c14": ({"c": 6}, False, {}),
 }
-DATES = {"March": "2024-03", "Monday": "2024-09-09", "Tuesday": "2024-09-10", "Friday": "2024-09-13", "Sunday": "2024-09-08"}
+DATES = {
+    "March": "2024-03",
+    "Monday": "2024-09-09",
+    "Tuesday": "2024-09-10",
+    "Friday": "2024-09-13",
+    "Sunday": "2024-09-08",
+}
 
 
 def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagreement]]:
@@ -92,16 +101,27 @@ def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagre
                 end = s.text.index("”")
                 quotes.append(Quote(Span.of(article, s.start + 1, s.start + end - 1), "one resident"))
         annotations.append(
-            Annotations(aid, sentences=tuple(Sentence(s) for s in sentence_spans), dates=tuple(dates), quotes=tuple(quotes))
+            Annotations(
+                aid, sentences=tuple(Sentence(s) for s in sentence_spans), dates=tuple(dates), quotes=tuple(quotes)
+            )
         )
     claims = [
-        Claim(cid, spans[next(iter(where))][next(iter(where.values()))].text,
-              tuple(spans[aid][i] for aid, i in where.items()), stance=stance, off_topic=off)
+        Claim(
+            cid,
+            spans[next(iter(where))][next(iter(where.values()))].text,
+            tuple(spans[aid][i] for aid, i in where.items()),
+            stance=stance,
+            off_topic=off,
+        )
         for cid, (where, off, stance) in CLAIMS.items()
     ]
     disagreements = [
-        Disagreement("denial", ("s1-c6",), "The utility denies that the dam is holding, as engineers said.",
-                     (spans["a"][4], spans["c"][3]))
+        Disagreement(
+            "denial",
+            ("s1-c6",),
+            "The utility denies that the dam is holding, as engineers said.",
+            (spans["a"][4], spans["c"][3]),
+        )
     ]
     return articles, annotations, claims, disagreements
 
@@ -232,3 +252,18 @@ def test_seed_brief(seed_report) -> None:
     claims = {c.id: c for c in story.claims}
     multi = [b for b in main if len({claims[c].support[0].article for c in b.claims}) and len(b.articles) >= 2]
     assert len(multi) >= 4
+
+
+def test_speakers_sentences_are_not_brief_material() -> None:
+    """Sentences from inside long quotes read as the outlet's voice unless caught: first person, open quotes."""
+    text = (
+        "Clinton told the Hollywood Reporter she would not commit to backing Sanders. "
+        "We're still in a very vigorous primary season. "
+        "It’s all just baloney, and I feel so bad that people got sucked into it,” Clinton added."
+    )
+    article = Article(id="a", text=text)
+    first, second = text.index("We're"), text.index("It’s")
+    reported = score_wording(Span.of(article, 0, first - 1))
+    spoken = score_wording(Span.of(article, first, second - 1))
+    tail = score_wording(Span.of(article, second, len(text)))
+    assert reported > MIN_QUALITY and spoken < MIN_QUALITY and tail < MIN_QUALITY

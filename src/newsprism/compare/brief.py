@@ -23,7 +23,7 @@ from ..config import Settings
 from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Span
 from .framing import find_loaded_terms, verb_lemma
-from .timeline import content_words
+from .timeline import content_words, in_speakers_voice, is_debris
 
 __all__ = ["build_brief", "score_wording"]
 
@@ -97,7 +97,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     score = 0.0
     if not _TERMINAL.search(text):
         score -= 3.0
-    if _DEBRIS.search(text):
+    if _DEBRIS.search(text) or is_debris(text):
         score -= 4.0
     if n_words < MIN_WORDS:
         score -= 2.0
@@ -112,6 +112,8 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
         score -= 0.5
     if text[:1] in "\"“‘'":
         score -= 1.0
+    if in_speakers_voice(span.text, quote_ranges):
+        score -= 3.0  # a speaker's words ("We're still in a primary season."), not the outlet's report
     lexicon = reporting_verbs()
     for word in re.findall(r"[A-Za-z]+", _outside(span.text, quote_ranges)):
         lemma = verb_lemma(word)
@@ -229,10 +231,10 @@ def _pick(
 
 
 def _ordered(picks: Sequence[_Candidate]) -> list[_Candidate]:
-    """The lead (best) first, then dated sentences by date, then the rest by importance."""
+    """The lead (best, and early in the articles) first, then dated sentences by date, then the rest by importance."""
     if not picks:
         return []
-    lead = max(picks, key=lambda c: c.score)
+    lead = max(picks, key=lambda c: c.score + 1.5 * (1.0 - c.position))  # the news comes first in articles
     rest = [c for c in picks if c is not lead]
     dated = sorted((c for c in rest if c.date), key=lambda c: (c.date or "", -c.score))
     undated = sorted((c for c in rest if not c.date), key=lambda c: (-c.score, c.position))
