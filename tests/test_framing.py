@@ -206,3 +206,13 @@ def test_seed_loaded_terms(seed_report) -> None:
     assert loaded["war-torn"] == {"003"}
     # "Iran is behind the chaos" is a quote: the speaker's word, not the outlet's.
     assert "chaos" not in loaded
+
+
+def test_lexicon_catches_charged_verbs_and_spares_neutral_uses() -> None:
+    text = (
+        "Rep. Jason Chaffetz pounced on the staff change, and Rice came under withering criticism. "
+        "The truce is supposed to last three days; police found an explosive device. "
+        "A lightning rod for critics, she was lambasted by strident opponents."
+    )
+    terms = [t.term for t in find_loaded_terms(text)]
+    assert terms == ["pounce on", "withering", "lightning rod", "lambast", "strident"]
