@@ -85,7 +85,9 @@ def story() -> tuple[list[Article], list[Annotations], list[StoryQuote]]:
         "Petrov said talks would go on. Ivanov said it was fine. Nobody else said much.",
         outlet="Outlet B",
     )
-    c = Article("c", "In kyiv, Petrov said the strike failed. Ivanov told reporters talks would go on.", outlet="Outlet C")
+    c = Article(
+        "c", "In kyiv, Petrov said the strike failed. Ivanov told reporters talks would go on.", outlet="Outlet C"
+    )
     anns = [
         Annotations(
             "a",
@@ -105,7 +107,9 @@ def story() -> tuple[list[Article], list[Annotations], list[StoryQuote]]:
 
 def test_naming_variants_fold_case_and_cite_spans(story) -> None:
     articles, anns, quotes = story
-    index = FakeIndex({"Kyiv": {"Kiev": ("a",), "Kyiv": ("b",), "kyiv": ("c",)}, "Ivan Ivanov": {"Ivanov": ("a", "b", "c")}})
+    index = FakeIndex(
+        {"Kyiv": {"Kiev": ("a",), "Kyiv": ("b",), "kyiv": ("c",)}, "Ivan Ivanov": {"Ivanov": ("a", "b", "c")}}
+    )
     naming = by_kind(build_framing(articles, anns, index, quotes), "naming")
     assert len(naming) == 1
     item = naming[0]
@@ -200,7 +204,9 @@ def test_seed_claimed_stands_out(seed_report) -> None:
 
 @pytest.mark.slow
 def test_seed_loaded_terms(seed_report) -> None:
-    loaded = {i.referent: {s.article[:3] for s in i.spans} for i in by_kind(_seed_story(seed_report).framing, "loaded_term")}
+    loaded = {
+        i.referent: {s.article[:3] for s in i.spans} for i in by_kind(_seed_story(seed_report).framing, "loaded_term")
+    }
     assert loaded["clamor"] == {"000"}
     assert loaded["ostensibly"] == {"000"}
     assert loaded["war-torn"] == {"003"}
