@@ -22,8 +22,7 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 demo: $(STAMP)
-	$(BIN)/newsprism analyze examples/ --out $(REPORT) --out report.json --out report.md
-	$(BIN)/newsprism analyze examples/ --format text --out report.txt
+	$(BIN)/newsprism analyze examples/ --out $(REPORT) --out report.json --out report.md --out report.txt
 	@cat report.txt
 	@echo "report written to $(abspath $(REPORT)) (also report.json, report.md, report.txt)"
 
