@@ -58,7 +58,8 @@ ROLE_NOUNS = word_set(
     "mayor chairman chairwoman director chief executive leader lawmaker congressman congresswoman "
     "representative ambassador commander general prosecutor judge lawyer attorney analyst expert "
     "professor economist candidate premier chancellor king queen prince envoy diplomat aide adviser "
-    "advisor activist witness resident founder ceo man woman father mother son daughter husband wife"
+    "advisor activist witness resident founder ceo man woman father mother son daughter husband wife "
+    "strategist manager nominee justice counsel"
 )
 #: Nouns for a written statement: its author is named after ``by``/``from``/``of``.
 DOCUMENT_HEADS = word_set(
@@ -317,7 +318,54 @@ class Context:
             if len(named) == len(parts):
                 start, end = min(p.start for p in named), max(p.end for p in named)
                 return Speaker(self.text[start:end], start, end, named[0].person)
-        return self._single_name(tok)
+        single = self._single_name(tok)
+        if (single is None or not single.person) and _definite_role(tok):
+            return self._role_holder(tok) or single
+        return single
+
+    def _role_holder(self, tok: Token) -> Speaker | None:
+        """The person a definite role noun stands for, when the article says who holds the role.
+
+        ``State Department spokesman Matt Miller … The spokesman said`` (the role
+        written beside the name earlier), or an epithet for the person the text
+        is about (``The former secretary of state``, ``the Vermont senator``).
+        Otherwise ``None``: an unnamed official stays unnamed.
+        """
+        role = tok.lemma_.lower()
+        best: Mention | None = None
+        for i, m in self.mention_of_token.items():
+            if m.span.end > tok.idx or self.label_of(m) not in PERSON_LABELS or self.in_quote(m.span.start):
+                continue
+            if best is not None and m.span.start <= best.span.start:
+                continue
+            toks = self.tokens(m.span.start, m.span.end)
+            if not toks or toks[0].i != i:
+                continue
+            doc = tok.doc
+            # the role written in the name's own phrase: "spokesman Matt Miller",
+            # "Secretary of State Hillary Clinton", "Bannon, a former Trump adviser,"
+            near: list[Token] = []
+            j = i - 1
+            while j >= max(0, i - 4) and (doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ == "of"):
+                near.append(doc[j])
+                j -= 1
+            last = toks[-1].i
+            if last + 1 < len(doc) and doc[last + 1].text == ",":
+                for t in doc[last + 2 : min(len(doc), last + 8)]:
+                    if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                        break
+                    near.append(t)
+            if any(t.lemma_.lower() == role or t.lower_ == role for t in near):
+                best = m
+        if best is not None:
+            found = self.mention_name(self.tokens(best.span.start, best.span.end)[0])
+            if found is not None:
+                return found[0]
+        epithet = any(
+            c.lower_ in ("former", "ex") or c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "DATE")
+            for c in tok.lefts
+        )
+        return self.antecedent(tok, person=True) if epithet else None
 
     def _single_name(self, tok: Token) -> Speaker | None:
         named = self.mention_name(tok)
@@ -479,7 +527,8 @@ class Context:
                 if tok.pos_ == "PROPN" and tok.i not in self.mention_of_token:
                     named = self._propn_chain(tok)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and tok.tag_ == "NN":
-                    named = self.noun_phrase(tok)
+                    held = self._role_holder(tok) if _definite_role(tok) else None
+                    named = held or self.noun_phrase(tok)
                 else:
                     continue
                 if named is not None:
@@ -613,6 +662,15 @@ def _subject_role(root: Token) -> tuple[bool, bool]:
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True, plural  # "according to John Park, …. He called …": the source speaks on
     return False, plural
+
+
+def _definite_role(tok: Token) -> bool:
+    """``the spokesman``, ``The former secretary of state``: one person named by a role, with no name."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not (tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in TITLES):
+        return False
+    if any(c.dep_ == "appos" for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _main_clause(tok: Token) -> bool:
