@@ -7,7 +7,14 @@ from collections.abc import Mapping
 
 import pytest
 
-from newsprism.compare.framing import build_framing, find_loaded_terms, verb_lemma, verb_profile
+from newsprism.compare.framing import (
+    build_framing,
+    embedded_posts,
+    find_loaded_terms,
+    is_voice,
+    verb_lemma,
+    verb_profile,
+)
 from newsprism.model import Annotations, Article, FramingItem, Quote, Sentence, Span, StoryQuote
 
 
@@ -136,6 +143,7 @@ def test_verb_profile_flags_the_outlet_that_claims(story) -> None:
     assert item.variants["claim"] == ("a",)
     assert item.variants["say"] == ("a", "b", "c")
     assert item.note is not None and "Outlet A uses 'claim' 3 times" in item.note
+    assert "non-neutral verbs (claim ×3)" in item.note  # the share note names the verbs behind it
     assert "Outlet B" not in item.note and "Outlet C" not in item.note
     for s in item.spans:
         assert verb_lemma(s.text) is not None
@@ -222,3 +230,33 @@ def test_lexicon_catches_charged_verbs_and_spares_neutral_uses() -> None:
     )
     terms = [t.term for t in find_loaded_terms(text)]
     assert terms == ["pounce on", "withering", "lightning rod", "lambast", "strident"]
+
+
+def test_embedded_posts_are_their_authors_words() -> None:
+    text = (
+        "The president kept tweeting on Saturday.\n\n"
+        "Fake News CNN and NBC are going out of their way to disparage our great First Responders. "
+        "Not fair! — Donald J. Trump (@realDonaldTrump) September 30, 2017\n\n"
+        "He slammed the mayor again on Sunday."
+    )
+    (post,) = embedded_posts(text)
+    assert text[post[0] : post[1]].startswith("Fake News CNN") and text[post[0] : post[1]].endswith("2017")
+    article = Article("a", text, outlet="Outlet A")
+    ann = Annotations("a", sentences=sentences(article))
+    loaded = by_kind(build_framing([article], [ann], FakeIndex({}), []), "loaded_term")
+    assert [i.referent for i in loaded] == ["slam"]  # 'fake' inside the post is not the outlet's word
+
+
+def test_voices_leave_out_documents_and_fragments() -> None:
+    for voice in ("Nikki Haley", "immigration official", "university spokesman", "one man", "Israeli officials"):
+        assert is_voice(voice), voice
+    for junk in (
+        "report",
+        "the report",
+        "report's introduction",
+        "statement",
+        "just 16 reported deaths",
+        "his office",
+        "ed",
+    ):
+        assert not is_voice(junk), junk

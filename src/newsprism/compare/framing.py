@@ -28,6 +28,7 @@ from ..model import Annotations, Article, FramingItem, Span, StoryQuote
 
 __all__ = [
     "LoadedTerm",
+    "is_voice",
     "build_framing",
     "find_loaded_terms",
     "loaded_terms",
@@ -111,6 +112,23 @@ def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> lis
         found = forms.get(_key(m.group()))
         if found is not None:
             out.append(LoadedTerm(m.start(), m.end(), found[0], found[1]))
+    return out
+
+
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n]{0,60}\(@\w+\)[^\n]{0,40}")
+
+
+def embedded_posts(text: str) -> list[tuple[int, int]]:
+    """Ranges of embedded social-media posts: the paragraph signed '— Name (@handle) Date' and the one before.
+
+    A post's words are its author's, not the outlet's, even without quote marks.
+    """
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if text[start : m.start()].strip() == "":  # the signature is its own line: the post is the paragraph above
+            start = text.rfind("\n", 0, max(0, text[:start].rstrip().rfind("\n"))) + 1
+        out.append((start, m.end()))
     return out
 
 
@@ -228,8 +246,14 @@ def _verb_notes(profiles: Mapping[str, Counter[str]], names: Mapping[str, str]) 
                 )
         share, other_share = _non_neutral(counts) / total, _non_neutral(others) / others_total
         if share - other_share >= STANDOUT_SHARE:
+            used = ", ".join(
+                f"{lemma} ×{n}" if n > 1 else lemma
+                for lemma, n in counts.most_common()
+                if _category(lemma) in ("assertive", "concession")
+            )
             notes.append(
-                f"{names[aid]}: {share:.0%} of attributions use non-neutral verbs, against {other_share:.0%} elsewhere"
+                f"{names[aid]}: {share:.0%} of attributions use non-neutral verbs ({used}), "
+                f"against {other_share:.0%} elsewhere"
             )
     return notes
 
@@ -324,6 +348,7 @@ def _loaded_items(
     for a in articles:
         ann = annotations.get(a.id)
         skip = [(q.span.start, q.span.end) for q in ann.quotes] if ann else []
+        skip += embedded_posts(a.text)
         for hit in find_loaded_terms(a.text, skip=skip):
             categories[hit.term] = hit.category
             found.setdefault(hit.term, {}).setdefault(a.id, []).append(Span.of(a, hit.start, hit.end))
@@ -352,6 +377,65 @@ def _loaded_items(
     return items
 
 
+_NOT_VOICES = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "summary",
+        "introduction",
+        "release",
+        "letter",
+        "document",
+        "documents",
+        "study",
+        "survey",
+        "poll",
+        "data",
+        "figures",
+        "deaths",
+        "tweet",
+        "tweets",
+        "post",
+        "book",
+        "article",
+        "story",
+        "memo",
+        "filing",
+        "complaint",
+        "ruling",
+        "decision",
+        "order",
+        "opinion",
+        "readout",
+        "news",
+        "website",
+        "page",
+        "transcript",
+        "video",
+        "footage",
+    ]
+)
+_PRONOUN_WORDS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these", "those"])
+
+
+def is_voice(speaker: str) -> bool:
+    """Whether a quote's speaker names someone who speaks (a person, a body, 'a senior official').
+
+    A speaker the quote finder took from a document noun ('the report',
+    'statement', 'just 16 reported deaths'), a pronoun phrase ('his office')
+    or a fragment is not a voice the outlet chose to quote.
+    """
+    words = re.findall(r"[A-Za-z][\w'’.-]*", speaker)
+    if not words or sum(len(w) for w in words) < 3 or speaker[:1].isdigit():
+        return False
+    if words[0].lower() in _PRONOUN_WORDS or words[0].lower() == "just":
+        return False
+    head = re.sub(r"['’]s$", "", words[-1].lower())
+    return not (speaker[:1].islower() or words[0].lower() == "the") or head not in _NOT_VOICES
+
+
 def _voices_item(
     articles: Sequence[Article], quotes: Sequence[StoryQuote], names: Mapping[str, str]
 ) -> FramingItem | None:
@@ -359,7 +443,7 @@ def _voices_item(
     variants: dict[str, list[str]] = {}
     spans: list[Span] = []
     for q in sorted(quotes, key=lambda q: (order.get(q.span.article, len(order)), q.span.start)):
-        if not q.speaker or q.span.article not in order:
+        if not q.speaker or q.span.article not in order or not is_voice(q.speaker):
             continue
         ids = variants.setdefault(q.speaker, [])
         if q.span.article not in ids:
