@@ -267,3 +267,27 @@ def test_speakers_sentences_are_not_brief_material() -> None:
     spoken = score_wording(Span.of(article, first, second - 1))
     tail = score_wording(Span.of(article, second, len(text)))
     assert reported > MIN_QUALITY and spoken < MIN_QUALITY and tail < MIN_QUALITY
+
+
+def test_fragments_and_embedded_posts_are_not_brief_material() -> None:
+    text = (
+        "As Trump prepares for the trip, Puerto Rico National Guard Maj. "
+        "...want everything to be done for them when it should be a community effort. "
+        "Trump is scheduled to visit the island Tuesday to review rescue efforts."
+    )
+    article = Article(id="a", text=text)
+    cut, tail, plain = (text.index(s) for s in ("As Trump", "...want", "Trump is"))
+    assert score_wording(Span.of(article, cut, tail - 1)) < MIN_QUALITY
+    assert score_wording(Span.of(article, tail, plain - 1)) < score_wording(Span.of(article, plain, len(text))) - 1.5
+
+    post = "10,000 Federal workers now on Island doing a fantastic job. — Donald J. Trump (@realDonaldTrump) September 30, 2017"
+    a = Article(id="a", text=f"Officials toured the island.\n{post}\nThe mayor asked for more help.", outlet="Vox")
+    b = Article(
+        id="b", text="10,000 Federal workers now on Island doing a fantastic job, the president wrote.", outlet="Fox"
+    )
+    claim = Claim(
+        "c1", "federal workers", (Span.of(a, a.text.index("10,000"), a.text.index(" —")), Span.of(b, 0, len(b.text)))
+    )
+    anns = [Annotations("a"), Annotations("b")]
+    (first, *_) = build_brief([claim], [], [a, b], anns, settings=Settings())
+    assert first.text.endswith("the president wrote.")  # the outlet's own wording, not the post's

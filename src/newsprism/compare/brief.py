@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Span
-from .framing import find_loaded_terms, verb_lemma
+from .framing import embedded_posts, find_loaded_terms, verb_lemma
 from .timeline import content_words, in_speakers_voice, is_debris
 
 __all__ = ["build_brief", "score_wording"]
@@ -34,6 +34,8 @@ MAX_WORDS = 50
 MIN_QUALITY = -2.5
 # Two picks this similar (content-word overlap of the shorter) say the same thing.
 REDUNDANT_OVERLAP = 0.6
+# Weight of a claim's earliness in its articles: news writing puts the news first.
+POSITION_WEIGHT = 0.75
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _DEBRIS = re.compile(
@@ -45,6 +47,8 @@ _DEBRIS = re.compile(
 _NEEDS_CONTEXT = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^\W*(?:but|and|however|although|also|yet|so|meanwhile|still)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# A sentence split after a title abbreviation ("... National Guard Maj.") is a fragment.
+_CUT_AT_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{1,3}|[A-Z]|Lt|Col|Gen|Sgt|Capt|Maj|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,10 @@ class _Context:
     order: Mapping[str, int]
     df: Mapping[str, int]
     n_sources: int
+    posts: Mapping[str, Sequence[tuple[int, int]]]  # embedded social posts per article
+
+    def in_post(self, span: Span) -> bool:
+        return any(lo <= span.start and span.end <= hi for lo, hi in self.posts.get(span.article, ()))
 
     def source(self, article_id: str) -> str:
         return _source(self.articles, article_id)
@@ -95,7 +103,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     text = span.text.strip()
     n_words = len(text.split())
     score = 0.0
-    if not _TERMINAL.search(text):
+    if not _TERMINAL.search(text) or _CUT_AT_ABBREVIATION.search(text):
         score -= 3.0
     if _DEBRIS.search(text) or is_debris(text):
         score -= 4.0
@@ -120,7 +128,9 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
         if lemma is not None and lexicon.get(lemma) in ("assertive", "concession"):
             score -= 0.75
             break
-    if _NEEDS_CONTEXT.search(text):
+    if text.startswith(("...", "…")):
+        score -= 2.0  # a fragment continued from elsewhere
+    elif _NEEDS_CONTEXT.search(text):
         score -= 1.0
     elif _CONNECTIVE.search(text):
         score -= 0.5
@@ -190,7 +200,8 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     cited = [s for s in claim.support if claim.stance.get(s.article) != "denied" and s.article in ctx.articles]
     if not cited or claim.off_topic:
         return None
-    scored = [(score_wording(s, ctx.annotations.get(s.article)), s) for s in cited]
+    # An embedded post's words are its author's: a claim stated only in posts is not the outlets' report.
+    scored = [(score_wording(s, ctx.annotations.get(s.article)) - 4.0 * ctx.in_post(s), s) for s in cited]
     quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1].text, ctx), -ctx.order[qs[1].article]))
     if quality < MIN_QUALITY:
         return None
@@ -198,7 +209,7 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     centrality = _centrality(span.text, ctx)
     position = sum(_position(s, ctx) for s in cited) / len(cited)
     info = min(1.0, 0.5 * bool(_DIGIT.search(span.text)) + 0.1 * _mentions_in(span, ctx))
-    score = 2.0 * sources + 1.5 * centrality + 0.75 * (1.0 - position) + quality + info
+    score = 2.0 * sources + 1.5 * centrality + POSITION_WEIGHT * (1.0 - position) + quality + info
     articles = tuple(sorted(dict.fromkeys(s.article for s in cited), key=ctx.order.__getitem__))
     return _Candidate(claim, span, articles, sources, quality, centrality, position, score, _date_of(claim, span, ctx))
 
@@ -283,6 +294,7 @@ def build_brief(
         order={a.id: n for n, a in enumerate(articles)},
         df=_document_frequency(articles, by_id),
         n_sources=len(sources),
+        posts={a.id: embedded_posts(a.text) for a in articles},
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
     limit = max(1, settings.brief_max_sentences)
