@@ -75,6 +75,14 @@ def test_seed_cues_and_spans(seed_articles: list, models: Models) -> None:
         ("He had two prior convictions, according to court documents.", [("court documents", "according to")]),
         ("Turnout fell, according to a Pew Research Center survey.", [("Pew Research Center", "according to")]),
         ("Prices rose 5 per cent last year, per Reuters.", [("Reuters", "per")]),
+        # outlets the tagger misses, and a network named through its show
+        ("Clinton told The Hollywood Reporter that her assessment still stands.", [("The Hollywood Reporter", "told")]),
+        ("Haley said on Fox & Friends Tuesday that the sanctions would work.", [("Fox & Friends", "said")]),
+        ("Cruz dismissed the tweets during an interview on ABC's This Week.", [("ABC", "interview")]),
+        ("In an interview with FoxNews.com, DeLay attacked the indictment.", [("FoxNews.com", "interview")]),
+        ("“It is unfair,” Ajjawi's friend Selah Chehade said to DailyMail.com.", [("DailyMail.com", "said")]),
+        ('The AP adds: "Egypt plans to start shuttling between the delegations."', [("AP", "adds")]),
+        ("The CDC later confirmed to CNN that it is only interested in one flight.", [("CNN", "confirmed")]),
     ],
 )
 def test_cited_source_shapes(models: Models, text: str, expected: list[tuple[str, str]]) -> None:
@@ -90,6 +98,8 @@ def test_cited_source_shapes(models: Models, text: str, expected: list[tuple[str
         "A Pentagon spokesperson declined to comment.",
         "“It is a polarizing position,” said Dwight Hill, a partner at the firm.",
         "“This has been the most important moment of my life,” the senator told reporters.",
+        # a law cited as a reason is no source of reporting
+        "Officials have also cited the Posse Comitatus Act as a complicating factor.",
     ],
 )
 def test_not_cited_sources(models: Models, text: str) -> None:

@@ -379,3 +379,150 @@ def test_the_nlp_pass_carries_quotes_and_citations(seed_articles: list, seed_ann
         assert a003.text[q.span.start : q.span.end] == q.span.text
     a001 = seed_article(seed_articles, "001")
     assert {c.name for c in seed_annotations[a001.id].citations} == {"Politico", "The Guardian"}
+
+
+# --- shapes met on real articles (AllSides), written afresh -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "verb"),
+    [
+        (  # brackets inside the quote gave the verb a second subject; the one outside the marks speaks
+            "“You want them to go after Kamala [Harris] or after Elizabeth [Warren],” Clinton said.",
+            "You want them to go after Kamala [Harris] or after Elizabeth [Warren]",
+            "Clinton",
+            "said",
+        ),
+        (  # a dateline taken for a subject
+            "WASHINGTON – President Trump defended his administration's hurricane relief efforts on Sunday, "
+            'dismissing critics as "fake news" and "politically motivated ingrates."',
+            "politically motivated ingrates.",
+            "Trump",
+            "dismissing",
+        ),
+        (  # the name hung under "to the Crimson": it still stands where the subject stands
+            "In an email to the Crimson, U.S. Customs and Border Protection spokesperson Michael McCarthy said "
+            '"Applicants must demonstrate they are admissible into the U.S."',
+            "Applicants must demonstrate they are admissible into the U.S.",
+            "Michael McCarthy",
+            "said",
+        ),
+        (  # a title whose name the parser hung under "to the United Nations"
+            "U.S. Ambassador to the United Nations Nikki Haley called the resolution “the single largest economic "
+            "sanctions package ever leveled against the North Korean regime.”",
+            "the single largest economic sanctions package ever leveled against the North Korean regime.",
+            "Nikki Haley",
+            "called",
+        ),
+        (  # "X, a spokesman for …, said": the person, not the role
+            "“North Korea should realize that it will face stronger sanctions if it doesn’t stop,” Moon Sang-gyun, "
+            "a spokesman for South Korea’s defense ministry, said on Tuesday.",
+            "North Korea should realize that it will face stronger sanctions if it doesn’t stop",
+            "Moon Sang-gyun",
+            "said",
+        ),
+        (  # "they" stands for the coordinated subject before it
+            "Craig and Mullins, the couple in the case, said the decision means their fight will continue.\n\n"
+            '"We have always believed that you should not be turned away from a business because of who you are,"'
+            " they said.",
+            "We have always believed that you should not be turned away from a business because of who you are",
+            "Craig and Mullins",
+            "said",
+        ),
+        (  # "it" stands for the document that spoke before
+            'The report says the president "engaged in a pattern of misconduct that will continue if left '
+            'unchecked."\n\n"We cannot rely on the next election as a remedy for presidential misconduct," it says.',
+            "We cannot rely on the next election as a remedy for presidential misconduct",
+            "report",
+            "says",
+        ),
+        (  # "he" is the main clause's subject, not the one inside its relative clause
+            "Sanders, who has been battling accusations of misogyny after Warren accused of him of saying that a "
+            "woman could not win in 2020, sought to downplay the tensions with Clinton. “My focus today is on a "
+            "monumental moment in American history: the impeachment trial of Donald Trump,” he said in a statement.",
+            "My focus today is on a monumental moment in American history: the impeachment trial of Donald Trump",
+            "Sanders",
+            "said",
+        ),
+        (  # an aside set off by commas: "Any information, he said, could then be …"
+            "Bannon told the author that any such meeting should have been held with lawyers present. Any "
+            "information, he said, could then be “dumped down to Breitbart or something like that.”",
+            "dumped down to Breitbart or something like that.",
+            "Bannon",
+            "said",
+        ),
+        (  # a quote standing as its own sentence after a reported statement carries it on
+            'The AP reports the peace process may begin anew if the truce holds. "However, Israel is reluctant to '
+            "open Gaza's borders unless the militants are disarmed.\"",
+            "However, Israel is reluctant to open Gaza's borders unless the militants are disarmed.",
+            "AP",
+            None,
+        ),
+        (  # "the spokesman" is the spokesman the article named
+            "State Department spokesman Matt Miller declined to discuss the talks in detail on Monday.\n\n"
+            '"We are not going to negotiate in public," the spokesman said.',
+            "We are not going to negotiate in public",
+            "Matt Miller",
+            "said",
+        ),
+        (  # an unnamed official stays unnamed
+            "An official close to the talks said the decision had been made in haste.\n\n"
+            '"If we knew then what we know now, we would have moved him," the official told CNN.',
+            "If we knew then what we know now, we would have moved him",
+            "official",
+            "told",
+        ),
+        (  # an epithet for the person the text is about
+            "Hillary Clinton said Tuesday night that she would endorse Bernie Sanders if he wins the nomination.\n\n"
+            "The former secretary of state had earlier refused to say whether she would back Sanders, instead "
+            "telling the outlet: “I’m not going to go there yet.”",
+            "I’m not going to go there yet.",
+            "Hillary Clinton",
+            "telling",
+        ),
+    ],
+)
+def test_real_world_attribution_shapes(models: Models, text: str, quote: str, speaker: str, verb: str | None) -> None:
+    q = find(quotes_in(models, text), quote)
+    assert (q.speaker, q.verb) == (speaker, verb)
+
+
+def test_she_said_far_from_the_name_is_the_last_person_quoted(models: Models) -> None:
+    text = (
+        'U.S. Ambassador Nikki Haley said the sanctions were "a gut-punch to North Korea."\n\n'
+        "China, North Korea's largest trading partner, is expected to enforce the measures. Beijing voted for the "
+        "resolution on Saturday.\n\n"
+        "The vote came after months of negotiations at the Security Council in New York.\n\n"
+        "“Ninety percent of the trade that North Korea has is with China,” she emphasized."
+    )
+    q = find(quotes_in(models, text), "Ninety percent of the trade that North Korea has is with China")
+    assert (q.speaker, q.verb) == ("Nikki Haley", "emphasized")
+
+
+def test_a_paper_relaying_first_person_words_is_not_their_speaker(models: Models) -> None:
+    text = (
+        "Ajjawi said he was questioned for hours at the airport. After about five hours, he said, an immigration "
+        "official “called me into a room, and she started screaming at me,” according to the Crimson."
+    )
+    q = find(quotes_in(models, text), "called me into a room, and she started screaming at me")
+    assert (q.speaker, q.verb) == ("Ajjawi", "said")
+
+
+def test_terms_and_work_titles_in_marks_are_not_quotes(models: Models) -> None:
+    text = (
+        "The failure to contain the virus has forced the CDC to create a new “Ebola response unit” to help other "
+        "hospitals prepare.\n\n"
+        "She won the Pulitzer Prize in 2002 for her book “A Problem From Hell: America and the Age of Genocide.”\n\n"
+        "The lawyers will question him over information in Michael Wolff’s book: “Fire and Fury: Inside the "
+        "Trump White House.”"
+    )
+    assert quotes_in(models, text) == ()
+
+
+def test_a_quote_closed_by_a_full_stop_is_not_attributed_to_the_next_sentence(models: Models) -> None:
+    text = (
+        'Cable news covered the story at 8:24am. A viewer wrote in: "Officials are still counting the dead in the '
+        'flooded towns." Trump tweeted at 8:45 about the football players instead.'
+    )
+    q = find(quotes_in(models, text), "Officials are still counting the dead in the flooded towns.")
+    assert q.speaker != "Trump" and q.verb != "tweeted"

@@ -71,6 +71,7 @@ _WORK_NOUNS = word_set(
     "program programme podcast newspaper magazine banner"
 )
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SINGULAR_FIRST = frozenset({"i", "me", "my"})
 #: An unattributed quote this short with no verb is a term or a scare quote (a new “Ebola response unit”).
 MAX_TERM_WORDS = 4
 
@@ -450,10 +451,13 @@ def _attribute(ctx: Context, item: _Found, found: Sequence[_Found], regions: Seq
     elif beside is not None:
         item.verb = beside[0]
         item.speaker = ctx.name_subject(beside[1]) if beside[1] is not None else ctx.speaker_of(beside[0])
+    # "“… called me into a room …,” according to the Crimson": a paper (or an agency, a report)
+    # printed someone's words and is a cited source; its own words ("Ajjawi faced questioning")
+    # stay its own, and an organisation may speak as "we"
     relayed = item.verb is not None and item.verb.lower_ in ("according", "per")
-    if relayed and item.speaker is not None and _is_outlet(item.speaker.name) and any(t.lower_ in _FIRST_PERSON for t in item.content):
-        # "“… called me into a room …,” according to the Crimson": the paper printed someone's
-        # words (it is a cited source); its own words ("Ajjawi faced questioning") stay its own
+    speaks = {t.lower_ for t in item.content} & _FIRST_PERSON
+    org = item.speaker if item.speaker is not None and not item.speaker.person else None
+    if relayed and org is not None and speaks and (_is_outlet(org.name) or speaks & _SINGULAR_FIRST):
         item.verb, item.speaker = None, None
     if item.verb is None:
         aside = _parenthetical_verb(ctx, r, para)
@@ -509,7 +513,12 @@ def _to_quote(article: Article, item: _Found) -> Quote | None:
         return None
     if cue and cue[-1].lower() in _WORK_NOUNS and _title_like(content, loose=True, any_length=True):
         return None  # her book “A Problem From Hell: America and the Age of Genocide”
-    if item.speaker is None and item.verb is None and n_words <= MAX_TERM_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in content):
+    if (
+        item.speaker is None
+        and item.verb is None
+        and n_words <= MAX_TERM_WORDS
+        and not any(t.pos_ in ("VERB", "AUX") for t in content)
+    ):
         return None  # a term in marks: no “adults in the room”
     if (item.speaker is None and n_words < MIN_FREE_WORDS) or (n_words <= MAX_TITLE_WORDS and _title_like(content)):
         return None
