@@ -37,7 +37,7 @@ from ..config import Settings
 from ..model import Annotations, Article, Claim, Disagreement
 from ..nlp.models import Models
 from .candidates import average_link, candidate_pairs, tfidf_matrix
-from .disagreements import Conflict, collect, conflict, denial_target, shared_figure
+from .disagreements import Conflict, collect, conflict, denial_target, shared_figure, shared_tally
 from .features import NEGATIVE_VERBS, EntityLookup, Unit, build_units, content_words, negated_clause, stems
 
 __all__ = ["compare_claims", "outlet_keys"]
@@ -74,8 +74,11 @@ REPEAT_JACCARD = 0.8
 ON_TOPIC_SHARE = 0.34
 #: Below this share a sentence is off topic even on its own (no neighbouring off-topic sentence).
 OFF_TOPIC_ALONE = 0.15
-#: Leading sentences of an article that define its topic along with the other outlets.
+#: Leading sentences of an article, and leading share of its sentences, that define its topic along with the
+#: other outlets: a story's later details (a flight, a state-by-state breakdown) are often reported by one outlet
+#: only, yet stay on what the article opened with.
 LEAD_SENTENCES = 3
+LEAD_SHARE = 0.4
 
 #: Terms used by more than this share of a story's sentences (or by MIN_COMMON of them in a short story)
 #: say nothing about which fact a sentence states.
@@ -92,6 +95,12 @@ WHAT_FLOOR = 0.5
 EVIDENT_SHARE = 0.5
 #: A cosine this high aligns two sentences without shared salient words (a paraphrase).
 SURE_COSINE = 0.88
+#: Without that much shared content, a pair aligns on one shared salient word when its score is this far above
+#: the threshold or its TF-IDF cosine reaches SURE_LEX.
+SURE_MARGIN = 0.05
+SURE_LEX = 0.5
+#: Added when both sentences give the same vote or score ('a 7-2 decision'): the outcome of the event itself.
+TALLY_BONUS = 0.2
 #: Content words a frame must remove before the sentence is embedded both with and without it.
 FRAME_WORDS = 3
 
@@ -159,6 +168,7 @@ class _Scorer:
     core: Mapping[int, np.ndarray]
     cache: dict[tuple[int, int], float]
     salience: _Salience
+    threshold: float
     lex: np.ndarray | None = None  # all pairs' TF-IDF cosines, when the story is small enough to hold them
     cosines: dict[tuple[int, int], float] = field(default_factory=dict)
 
@@ -167,15 +177,17 @@ class _Scorer:
         if self.lex is None and n <= DENSE_LEX_MAX:
             self.lex = np.asarray((self.weighted @ self.weighted.T).todense(), dtype=np.float32)
 
+    def _lex(self, i: int, j: int) -> float:
+        if self.lex is not None:
+            return float(self.lex[i, j])
+        return float(self.weighted[i].multiply(self.weighted[j]).sum())
+
     def __call__(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         hit = self.cache.get(key)
         if hit is not None:
             return hit
-        if self.lex is not None:
-            lex = float(self.lex[i, j])
-        else:
-            lex = float(self.weighted[i].multiply(self.weighted[j]).sum())
+        lex = self._lex(i, j)
         fi, fj = self.full.get(i), self.full.get(j)
         if fi is None or fj is None:
             cos = lex
@@ -188,7 +200,10 @@ class _Scorer:
         if ui.entities and uj.entities:
             anchors += ENTITY_BONUS * len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities))
         _, share = self.salience.evidence(i, j)
-        if shared_figure(ui, uj, specific=True):
+        if shared_tally(ui, uj):
+            anchors += TALLY_BONUS
+            share = max(share, SALIENCE_PIVOT)
+        elif shared_figure(ui, uj, specific=True):
             # '2.1 million' on both sides says more than any wording: the story's
             # common words may be all else the two sentences share.
             anchors += SPECIFIC_FIGURE_BONUS
@@ -211,9 +226,14 @@ class _Scorer:
         cosine is that of a paraphrase; two denials by one party need only the
         party.
         """
-        self(i, j)
+        score = self(i, j)
+        key = (i, j) if i < j else (j, i)
         what, _ = self.salience.evidence(i, j)
-        if what >= WHAT_FLOOR or self.cosines.get((i, j) if i < j else (j, i), 0.0) >= SURE_COSINE:
+        if what >= WHAT_FLOOR or self.cosines.get(key, 0.0) >= SURE_COSINE:
+            return True
+        if what > 0 and (score >= self.threshold + SURE_MARGIN or self._lex(i, j) >= SURE_LEX):
+            # a word of what happened beyond the story's common ones, and the
+            # pair is clearly alike overall or in its weighted terms
             return True
         if shared_figure(self.units[i], self.units[j]):
             return True  # one figure for one thing: the story's common words may be all they share
@@ -296,6 +316,23 @@ def _denies(denial: Unit, target: Unit, salience: _Salience) -> bool:
     return _negative(obj) == _negative(target.core or target.text)
 
 
+#: Verbs that reject a stance as often as a fact ('rejected the indictment as political'): they deny a fact only
+#: with a statement as their object ('rejected the allegations', 'dismissed reports that ...').
+_EVALUATIVE_DENIALS = frozenset({"reject", "dismiss"})
+_STATEMENT_OBJECT = re.compile(
+    r"\b(?:allegations?|accusations?|claims?|reports?|charges?|suggestions?|assertions?|notion|idea|"
+    r"stor(?:y|ies)|accounts?|findings?|rumou?rs?|speculation)\b|\bthat\b",
+    re.I,
+)
+
+
+def _denies_a_statement(denial: Unit) -> bool:
+    """Whether a denial disputes something stated, not merely rejects a decision or an action."""
+    if (denial.report_verb or "") not in _EVALUATIVE_DENIALS:
+        return True
+    return bool(_STATEMENT_OBJECT.search(_object(denial)[:80]))
+
+
 def _different_places(a: Unit, b: Unit) -> bool:
     """Both sentences set their event in a place, and neither names the other's: two events."""
     return bool(a.places and b.places and not a.places & b.entities and not b.places & a.entities)
@@ -324,8 +361,9 @@ def compare_claims(
         allowed=lambda i, j: units[i].article != units[j].article,
     )
     salience = _Salience.of(units)
-    score = _Scorer(units, weighted, *_embed(units, sorted({i for pair in pairs for i in pair}), models), {}, salience)
     threshold = settings.claim_threshold
+    embedded = _embed(units, sorted({i for pair in pairs for i in pair}), models)
+    score = _Scorer(units, weighted, *embedded, {}, salience, threshold)
 
     conflicts: dict[tuple[int, int], Conflict | None] = {}
 
@@ -358,7 +396,7 @@ def compare_claims(
                 and not _different_places(units[i], units[j])
             ):
                 edges.append((s, i, j))
-        elif c.kind != "denial" and (mutual or s >= threshold + CLEAR_MARGIN):
+        elif c.kind not in ("denial", "distinct") and (mutual or s >= threshold + CLEAR_MARGIN):
             if c.kind in ("contradiction", "attribution", "date") and s < threshold + STRICT_MARGIN:
                 continue
             found.append((c.kind, i, j, c.detail))
@@ -386,7 +424,7 @@ def compare_claims(
         if before.article == after.article:
             previous[after.index] = before
     for u in units:
-        if not u.denial:
+        if not u.denial or not _denies_a_statement(u):
             continue
         target = denial_target(u, previous.get(u.index))
         if target is None:
@@ -494,18 +532,23 @@ def _off_topic(units: Sequence[Unit], groups: Sequence[Sequence[int]], outlets: 
         terms = _terms(u)
         for t in terms:
             term_outlets.setdefault(t, set()).add(outlets[u.article])
-        if u.position < LEAD_SENTENCES or len(lead.get(u.article, ())) == 0:
+        if u.position < LEAD_SENTENCES or u.relative < LEAD_SHARE or len(lead.get(u.article, ())) == 0:
             lead.setdefault(u.article, set()).update(terms)
     low: dict[int, float] = {}
     for u in units:
-        if u.index in shared or u.position < LEAD_SENTENCES:
+        if u.index in shared or u.position < LEAD_SENTENCES or u.relative < LEAD_SHARE:
             continue
         terms = _terms(u)
         if not terms:
             continue
         own = outlets[u.article]
-        used = sum(1 for t in terms if term_outlets[t] - {own} or t in lead.get(u.article, ()))
-        share = used / len(terms)
+        unused = {t for t in terms if not (term_outlets[t] - {own} or t in lead.get(u.article, ()))}
+        foreign = any(t.startswith("e:") for t in unused)
+        if not foreign:
+            # Another subject has its own names; a sentence without any (commentary,
+            # a detail put in the story's own words) stays on the story.
+            continue
+        share = 1 - len(unused) / len(terms)
         if share < ON_TOPIC_SHARE:
             low[u.index] = share
     off: set[int] = set()

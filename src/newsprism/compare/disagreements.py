@@ -10,13 +10,14 @@ each with both sides cited and a sentence a reader understands.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..model import Claim, Disagreement, Span
-from .features import Quantity, Unit, content_words, negated_clause
+from .features import _NEGATION, Quantity, Unit, content_words, negated_clause, numbers, stem, stems
 
 __all__ = [
     "Conflict",
@@ -24,8 +25,10 @@ __all__ = [
     "date_conflict",
     "denial_target",
     "describe",
+    "distinct_figures",
     "numeric_conflict",
     "shared_figure",
+    "shared_tally",
     "polarity_conflict",
     "speaker_conflict",
 ]
@@ -69,7 +72,7 @@ _STILL = re.compile(r"\bstill\b|\bremains?\b|\bongoing\b|\bcontinues?\b", re.I)
 class Conflict:
     """Why two sentences cannot support one claim, with the evidence."""
 
-    kind: str  # numeric | date | contradiction | denial | attribution
+    kind: str  # numeric | date | contradiction | denial | attribution | distinct (different facts, no dispute)
     detail: tuple[str, str] = ("", "")  # the figure, day or speaker on each side
 
 
@@ -89,11 +92,34 @@ def _rounds_to(precise: Quantity, rough: Quantity) -> bool:
     return round(precise.value / scale, decimals) == written
 
 
-def _same_figure(a: Quantity, b: Quantity) -> bool:
-    if a.value == b.value or _rounds_to(a, b) or _rounds_to(b, a):
+def _covers(rough: Quantity, other: Quantity) -> bool:
+    """Whether an approximate figure covers another: 'about 4,000' covers 3,870, 'some 3,300' not 3,500.
+
+    The other figure, rounded to the significant digits the approximate one
+    is written with, must give it back, or come within ``APPROX_TOLERANCE``
+    when the approximate one has a single significant digit.
+    """
+    digits = f"{abs(rough.value):.6f}".replace(".", "").strip("0")
+    significant = max(1, len(digits))
+    if other.value == 0 or rough.value == 0:
+        return False
+    magnitude = math.floor(math.log10(abs(other.value)))
+    rounded = round(other.value, -(magnitude - significant + 1))
+    if math.isclose(rounded, rough.value, rel_tol=1e-9):
         return True
-    tolerance = APPROX_TOLERANCE if (a.approximate or b.approximate) else EXACT_TOLERANCE
-    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value))
+    return significant == 1 and abs(rough.value - other.value) <= APPROX_TOLERANCE * abs(rough.value)
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    if a.value == b.value:
+        return True
+    if a.unit == "tally" or b.unit == "tally":
+        return False
+    if _rounds_to(a, b) or _rounds_to(b, a):
+        return True
+    if abs(a.value - b.value) <= EXACT_TOLERANCE * max(abs(a.value), abs(b.value)):
+        return True
+    return (a.approximate and _covers(a, b)) or (b.approximate and _covers(b, a))
 
 
 def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
@@ -113,6 +139,13 @@ def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
     return False
 
 
+def shared_tally(a: Unit, b: Unit) -> bool:
+    """Whether two sentences give the same vote or score ('a 7-2 decision', 'the 7-2 verdict')."""
+    return any(
+        qa.unit == "tally" and qb.unit == "tally" and qa.value == qb.value for qa in a.quantities for qb in b.quantities
+    )
+
+
 def _specific(q: Quantity) -> bool:
     return abs(q.value) >= 100 or not float(q.value).is_integer() or not q.unit.isalpha()
 
@@ -123,7 +156,34 @@ def _significant_digits(q: Quantity) -> int:
 
 
 def numeric_conflict(a: Unit, b: Unit) -> tuple[Quantity, Quantity] | None:
-    """Two figures counting the same thing that differ (and neither side also gives the other's)."""
+    """Two figures counting the same thing that differ (and neither side also gives the other's).
+
+    Figures that add up are not a dispute: '64 soldiers and three civilians'
+    against '67 Israelis' (the side with the lower figure writes the rest;
+    '14 died, two more than the ministry's figure' is a dispute), or 'the ambassador and three other Americans'
+    against 'four Americans' (a part, marked ``partial``, is never set
+    against a whole). Nor are figures of a subset: '900 Palestinian
+    militants' against '1,900 Palestinians' qualifies what it counts with a
+    word ('militants') the other sentence does not use.
+    """
+    found = _figure_clash(a, b)
+    return (found[0], found[1]) if found is not None and found[2] else None
+
+
+def distinct_figures(a: Unit, b: Unit) -> bool:
+    """Figures for one kind of thing that count different sets ('70 people' and '48 other people').
+
+    Such sentences state different facts, so they never support one claim,
+    but they do not dispute each other either.
+    """
+    found = _figure_clash(a, b)
+    return found is not None and not found[2]
+
+
+def _figure_clash(a: Unit, b: Unit) -> tuple[Quantity, Quantity, bool] | None:
+    """Two differing figures of one unit, and whether they dispute one count (else they count different sets)."""
+    written = {id(a): numbers(a.text), id(b): numbers(b.text)}
+    distinct: tuple[Quantity, Quantity, bool] | None = None
     for qa in a.quantities:
         if not qa.unit or any(qb.unit == qa.unit and _same_figure(qa, qb) for qb in b.quantities):
             continue
@@ -131,9 +191,45 @@ def numeric_conflict(a: Unit, b: Unit) -> tuple[Quantity, Quantity] | None:
             if qb.unit != qa.unit or any(_same_figure(qb, q) for q in a.quantities if q.unit == qb.unit):
                 continue
             low, high = sorted((abs(qa.value), abs(qb.value)))
-            if low > 0 and high / low <= MAX_RATIO:
-                return qa, qb
-    return None
+            if not (low > 0 and high / low <= MAX_RATIO):
+                continue
+            parts = written[id(a) if abs(qa.value) == low else id(b)]
+            if qa.unit != "tally" and (high - low) in parts - {low, high}:
+                continue  # the lower side gives the rest ('64 soldiers and three civilians'): one fact
+            if qa.partial or qb.partial or not (_qualified_in(qa, a, b) and _qualified_in(qb, b, a)):
+                distinct = distinct or (qa, qb, False)
+                continue
+            return qa, qb, True
+    return distinct
+
+
+_QUALIFIER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _qualified_in(q: Quantity, own: Unit, other: Unit) -> bool:
+    """Whether the words right after a figure ('Palestinian militants') all occur in the other sentence."""
+    rel = q.end - own.span.start
+    after = own.text[rel : rel + 40]
+    after = re.split(r"[,;:.()—–]", after, maxsplit=1)[0]
+    words: list[str] = []
+    for w in _QUALIFIER.findall(after)[:2]:
+        if w.lower() in _FUNCTION or w.lower().endswith(("ed", "ing")):
+            break  # the noun phrase ends at a function word or a verb ('people died')
+        words.append(w)
+    if len(words) < 2:
+        return True
+    there = stems(other.text)
+    return all(stem(w) in there for w in words)
+
+
+#: Words that end the phrase a figure heads ('70 people who ...', '48 were').
+_FUNCTION = frozenset(
+    re.split(
+        r"\s+",
+        "who whom which that were was are is have has had been be of in on at to for from by with and or the "
+        "a an than as",
+    )
+)
 
 
 def _day(value: str) -> date | None:
@@ -173,29 +269,73 @@ def date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
     tb, db = min(days_b.items(), key=lambda kv: min(abs((kv[1] - d).days) for d in days_a.values()))
     if abs((da - db).days) > MAX_DATE_GAP_DAYS:
         return None
+    if abs((da - db).days) == 1 and (_EDGE_OF_DAY.search(ta) or _EDGE_OF_DAY.search(tb)):
+        return None  # 'about midnight Wednesday' and 'late Tuesday' may be one moment
     return f"{ta} ({da.isoformat()})", f"{tb} ({db.isoformat()})"
 
 
+_EDGE_OF_DAY = re.compile(r"\b(?:midnight|overnight|late|early)\b", re.I)
+
+
 def polarity_conflict(a: Unit, b: Unit) -> bool:
-    """One sentence negates what the other states (the negation touches the shared content)."""
+    """One sentence negates what the other states.
+
+    The negation must touch the shared content, and the predicate it negates
+    must be stated plainly on the other side: 'did not attend the unveiling'
+    does not contradict 'the team was unveiled', and a quote ('you should
+    not be turned away') does not contradict itself when the other side
+    carries the same negation.
+    """
     if a.negated == b.negated or a.denial or b.denial:
         return False
     neg, plain = (a, b) if a.negated else (b, a)
     clause = negated_clause(neg.text)
     if clause is None or (_NOT_YET.search(clause) and _STILL.search(plain.text)):
         return False  # 'not yet finalised' and 'still being finalised' say the same
+    stated = plain.text
+    for m in _NEGATION.finditer(stated):  # what the plain side negates itself is not stated plainly
+        inner = negated_clause(stated[max(0, m.start() - 1) :]) or ""
+        stated = stated.replace(inner, " ")
     words = content_words(clause)
-    return len(words & plain.words) >= max(2, len(words) // 2)
+    if len(words & content_words(stated)) < max(2, len(words) // 2):
+        return False
+    predicate = _negated_predicate(clause)
+    return predicate is None or predicate in stems(stated)
+
+
+_AUX = frozenset(
+    re.split(
+        r"\s+",
+        "be been being is are was were am do does did have has had will would shall should can could may "
+        "might must to yet ever just even longer also always only again so",
+    )
+)
+
+
+def _negated_predicate(clause: str) -> str | None:
+    """The stem of the first content word after the negation cue of a clause ('never sounded' -> 'sound')."""
+    cue = _NEGATION.search(clause)
+    if cue is None:
+        return None
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", clause[cue.end() :])[:4]:
+        if w.lower() not in _AUX:
+            return stem(w)
+    return None
 
 
 def speaker_conflict(a: Unit, b: Unit) -> bool:
-    """The same statement put in the mouths of two different named people."""
+    """The same statement put in the mouths of two different named people.
+
+    Names that share a word ('Peter' and 'Peter Lerner') are one person the
+    alias merging missed, not two.
+    """
     return (
         a.speaker_type == "PERSON"
         and b.speaker_type == "PERSON"
         and a.speaker is not None
         and b.speaker is not None
         and a.speaker != b.speaker
+        and not stems(a.speaker_name or "") & stems(b.speaker_name or "")
     )
 
 
@@ -203,9 +343,9 @@ def conflict(a: Unit, b: Unit) -> Conflict | None:
     """Why ``a`` and ``b`` cannot support one claim, or ``None`` when they can."""
     if a.denial != b.denial:
         return Conflict("denial")
-    figures = numeric_conflict(a, b)
+    figures = _figure_clash(a, b)
     if figures is not None:
-        return Conflict("numeric", (figures[0].text, figures[1].text))
+        return Conflict("numeric" if figures[2] else "distinct", (figures[0].text, figures[1].text))
     days = date_conflict(a, b)
     if days is not None:
         return Conflict("date", days)

@@ -31,6 +31,7 @@ __all__ = [
     "content_words",
     "NEGATIVE_VERBS",
     "negated_clause",
+    "numbers",
     "quantities",
     "stem",
     "stems",
@@ -49,10 +50,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|witho
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
     r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
-    r"(?: credit)?\s*:|\b(?:Getty Images|AFP via Getty|Reuters/|AP Photo)\b|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|alerts?)\b",
+    r"(?: credit)?\s*:|\b(?:Getty Images|AFP via Getty|Reuters/|AP Photo)\b|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|alerts?)\b"
+    r"|\bHide Caption\b|\b\d+ of \d+ Photos\b|\bPhotos?:\s|\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b|\bEnlarge this image\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|although|though|whereas|and)\b|\bbut\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:—–“”\"]|,\s+(?:but|while|although|though|whereas|and)\b|\bbut\b", re.I)
 
 # --- quantities -------------------------------------------------------------
 
@@ -112,6 +114,8 @@ class Quantity:
     ``student``), so two quantities compare only when they count the same thing;
     empty for a figure of three or more significant digits whose noun is not
     found (it still identifies a fact, but is never set against another).
+    A vote or score ('a 7-2 decision') has the unit ``tally`` and the value
+    ``100 * first + second``: equal tallies are one fact, different ones a dispute.
     """
 
     value: float
@@ -120,6 +124,8 @@ class Quantity:
     text: str
     start: int  # offset in the article text
     end: int
+    #: A part of a count ('three other Americans', '48 more cases'): never set against a total.
+    partial: bool = False
 
 
 def _singular(word: str) -> str:
@@ -141,8 +147,8 @@ def quantities(text: str, offset: int = 0) -> tuple[Quantity, ...]:
         if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "-/:"):
             continue
         end = m.end()
-        if end < len(text) and (text[end].isalnum() or text[end] in "/:"):
-            continue  # part of a word, a code, a time or a date
+        if end < len(text) and (text[end].isalnum() or text[end] in "/:" or re.match(r"\s?[-–]\s?\d", text[end:])):
+            continue  # part of a word, a code, a time, a date, a range or a tally
         word = raw.lower()
         value = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(raw.replace(",", ""))
         cur, scale, pct = m.group("cur"), m.group("scale"), m.group("pct")
@@ -164,8 +170,36 @@ def quantities(text: str, offset: int = 0) -> tuple[Quantity, ...]:
         after = text[end : end + 10]
         approximate = bool(_APPROX.search(before)) or after.lower().lstrip().startswith(("or more", "plus"))
         begin = m.start("cur") if cur else m.start("num")
-        out.append(Quantity(value, unit, approximate, text[begin:end], offset + begin, offset + end))
+        partial = bool(_PARTIAL.match(text, end))
+        out.append(Quantity(value, unit, approximate, text[begin:end], offset + begin, offset + end, partial))
+    for m in _TALLY.finditer(text):
+        context = text[max(0, m.start() - 20) : m.end() + 30]
+        if _TALLY_CONTEXT.search(context):
+            value = 100.0 * int(m.group(1)) + int(m.group(2))
+            out.append(Quantity(value, "tally", False, m.group(), offset + m.start(), offset + m.end()))
     return tuple(out)
+
+
+_BARE_NUMBER = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+def numbers(text: str) -> frozenset[float]:
+    """Every number written in ``text``, however small and whatever it counts ('all but three')."""
+    out: set[float] = set()
+    for m in _BARE_NUMBER.finditer(text):
+        word = m.group().lower()
+        out.add(float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(word.replace(",", "")))
+    return frozenset(out)
+
+
+#: 'three other Americans', '48 more cases': the figure counts a part, not the whole.
+_PARTIAL = re.compile(r"\s+(?:other|more|additional|further|another|extra)\b(?!\s+than\b)", re.I)
+#: A vote or a score: '7-2', '5–4' (not part of a date, a range of years or a code).
+_TALLY = re.compile(r"(?<![\w./-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w./-])")
+_TALLY_CONTEXT = re.compile(
+    r"\b(?:decision|vote[ds]?|ruling|verdict|majority|margin|split|ruled|win|won|victory|loss|lost|defeat|score)\b",
+    re.I,
+)
 
 
 def _next_noun(text: str, pos: int) -> str | None:
