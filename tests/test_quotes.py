@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.config import Settings
 from newsprism.model import Article, Mention, Quote, Sentence, Span
 from newsprism.nlp.models import Models
 from newsprism.nlp.quotes import extract_quotes, find_quote_regions
@@ -526,3 +527,50 @@ def test_a_quote_closed_by_a_full_stop_is_not_attributed_to_the_next_sentence(mo
     )
     q = find(quotes_in(models, text), "Officials are still counting the dead in the flooded towns.")
     assert q.speaker != "Trump" and q.verb != "tweeted"
+
+
+# --- real AllSides articles (the shared sample, by line number) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def allsides_quotes(models: Models, settings: Settings) -> dict[int, tuple[tuple[Quote, ...], Article]]:
+    """Quotes of four cleaned AllSides articles: The Hill, Politico, AP and the Washington Times."""
+    import gzip
+    import json
+
+    from newsprism.clean import clean_article
+
+    from .conftest import SHARED
+
+    wanted, out = {7396, 9836, 29076, 29463}, {}
+    with gzip.open(SHARED / "data" / "allsides" / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n in wanted:
+                r = json.loads(line)
+                raw = Article(r["id"], r["text"], title=r["title"], outlet=r["outlet"], published=r["published"])
+                article = clean_article(raw, settings=settings)
+                out[n] = (quotes_of(models, article), article)
+            if n >= max(wanted):
+                break
+    return out
+
+
+@pytest.mark.slow
+def test_real_articles_speakers(allsides_quotes: dict) -> None:
+    hill, _ = allsides_quotes[7396]
+    # "Craig and Mullins, the couple in the case, said …" then “…,” they said.
+    assert starting(hill, "We have always believed that in America").speaker == "Craig and Mullins"
+    politico, _ = allsides_quotes[9836]
+    # a bracketed name inside the quote is no subject of "Clinton said"
+    assert starting(politico, "I don’t think we want to go down that road again").speaker == "Clinton"
+    # "Sanders, who … after Warren accused …, sought …. “…,” he said"
+    assert starting(politico, "My focus today is on a monumental moment").speaker == "Sanders"
+    ap, _ = allsides_quotes[29076]
+    # "The former secretary of state … instead telling the outlet: “…”"
+    assert find(ap, "I’m not going to go there yet.").speaker == "Hillary Clinton"
+    times, article = allsides_quotes[29463]
+    assert find(times, "They have made America safer.").speaker == "Obama"  # "the president proclaimed"
+    assert not any(q.span.text.startswith("A Problem From Hell") for q in times)  # her book “…”
+    for q in (*hill, *politico, *ap, *times):
+        assert q.span.text == q.span.text.strip() and not q.span.text.endswith(",")
+    assert all(article.text[q.span.start : q.span.end] == q.span.text for q in times)
