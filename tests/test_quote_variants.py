@@ -86,7 +86,10 @@ def test_different_speakers_are_never_grouped() -> None:
 
 def test_unknown_speaker_needs_more_words() -> None:
     long = quotes_of(
-        {"a": "“The strikes will continue until the talks resume,” he said.", "b": "“strikes will continue until the talks resume”"},
+        {
+            "a": "“The strikes will continue until the talks resume,” he said.",
+            "b": "“strikes will continue until the talks resume”",
+        },
         {"a": "Mark Rutte", "b": None},
     )
     grouped, pairs = group_quote_variants(long)
@@ -113,7 +116,9 @@ def test_short_partial_quote_does_not_bridge_two_utterances() -> None:
 
 
 def test_same_article_repeat_groups_without_pairs() -> None:
-    quotes = quotes_of({"a": "“We never rule anything out,” she said. Again: “We never rule anything out.”"}, {"a": "X Y"})
+    quotes = quotes_of(
+        {"a": "“We never rule anything out,” she said. Again: “We never rule anything out.”"}, {"a": "X Y"}
+    )
     grouped, pairs = group_quote_variants(quotes)
     assert grouped[0].variant_group == grouped[1].variant_group == "s7-v1"
     assert pairs == ()
@@ -140,3 +145,22 @@ def test_seed_biden_quote_variants(seed_report) -> None:
     assert relations[("We’re working that out now", "working")] == "trimmed"
     # No other quote in the story is pulled into the group.
     assert all(q.variant_group != working[0].variant_group for q in story.quotes if q not in working)
+
+
+def test_fragments_of_one_quote_are_not_variants_of_each_other() -> None:
+    """Real shape (Bannon on the Trump Tower meeting): outlets quote the full sentence and lone words from it."""
+    quotes = quotes_of(
+        {
+            "fox": "Bannon called the meeting “treasonous” and “unpatriotic.” He said: "
+            "“Even if you thought that was not treasonous, or unpatriotic, you should have called the FBI immediately.”",
+            "kos": "Bannon called it “treasonous” and “unpatriotic” in the book.",
+            "usa": "He called the meeting “treasonous.”",
+        },
+        {"fox": "Steve Bannon", "kos": "Steve Bannon", "usa": "Steve Bannon"},
+    )
+    _, pairs = group_quote_variants(quotes)
+    relations = {(p.a, p.b): p.relation for p in pairs}
+    assert ("treasonous", "unpatriotic") not in relations and ("unpatriotic", "treasonous") not in relations
+    assert all(p.relation != "altered" for p in pairs)
+    assert relations[("treasonous", "treasonous")] == "identical"
+    assert relations[("unpatriotic", "unpatriotic")] == "identical"

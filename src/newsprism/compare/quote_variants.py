@@ -211,8 +211,17 @@ def group_quote_variants(
     short = [len(ws) < SHORT_QUOTE_WORDS for ws in normed]
     # Full renderings first; a short partial quote ('working') could otherwise
     # bridge two different utterances that both contain its words.
+    # Renderings in different articles tie quotes together; within one article
+    # only a verbatim repeat does: an article quoting a fragment of its own
+    # quote ('treasonous' beside the full sentence) would otherwise chain
+    # different utterances into one group.
+    article = [q.span.article for q in quotes]
     for i, j in combinations(range(n), 2):
-        if short[i] or short[j] or not (vocab[i] & vocab[j]) or groups.find(i) == groups.find(j):
+        if short[i] or short[j] or not (vocab[i] & vocab[j]):
+            continue
+        if article[i] == article[j] and normed[i] != normed[j]:
+            continue  # within one article only a verbatim repeat is the same rendering
+        if groups.find(i) == groups.find(j):
             continue
         if _linked(quotes[i], quotes[j]):
             groups.union(i, j)
@@ -221,7 +230,7 @@ def group_quote_variants(
             continue
         best: int | None = None
         for j in range(n):
-            if j == i or not (vocab[i] & vocab[j]) or not _linked(quotes[i], quotes[j]):
+            if article[j] == article[i] or not (vocab[i] & vocab[j]) or not _linked(quotes[i], quotes[j]):
                 continue
             if best is None or groups.size(j) > groups.size(best):
                 best = j
@@ -248,7 +257,11 @@ def group_quote_variants(
 
 
 def _pairs(gid: str, group: Sequence[StoryQuote]) -> list[QuoteVariantPair]:
-    """One pair per two distinct renderings found in different articles."""
+    """One pair per two distinct renderings, found in different articles, that render each other.
+
+    Two fragments of one long utterance ('treasonous', 'unpatriotic') share a
+    group through the fuller rendering but are not variants of each other.
+    """
     seen: set[tuple[str, str]] = set()
     out: list[QuoteVariantPair] = []
     for qa, qb in combinations(group, 2):
@@ -260,10 +273,7 @@ def _pairs(gid: str, group: Sequence[StoryQuote]) -> list[QuoteVariantPair]:
             continue
         found = compare_renderings(a, b)
         if found is None:
-            # Linked through a third rendering; still the same utterance.
-            relation: Relation = "altered"
-        else:
-            relation = found[0]
+            continue  # linked only through a third rendering: two different parts of one utterance
         seen.add(key)
-        out.append(QuoteVariantPair(gid, a, b, relation, word_diff(a, b)))
+        out.append(QuoteVariantPair(gid, a, b, found[0], word_diff(a, b)))
     return out
