@@ -291,3 +291,15 @@ def test_fragments_and_embedded_posts_are_not_brief_material() -> None:
     anns = [Annotations("a"), Annotations("b")]
     (first, *_) = build_brief([claim], [], [a, b], anns, settings=Settings())
     assert first.text.endswith("the president wrote.")  # the outlet's own wording, not the post's
+
+
+def test_wire_datelines_are_dropped_from_brief_text() -> None:
+    text = "GAZA CITY, Gaza Strip (AP) — Israel and Hamas began observing a temporary cease-fire on Tuesday."
+    a = Article(id="a", text=text, outlet="Washington Times")
+    b = Article(
+        id="b", text="(CNN) - Israel and Hamas began observing a temporary cease-fire on Tuesday.", outlet="CNN"
+    )
+    claim = Claim("c1", "truce", (Span.of(a, 0, len(a.text)), Span.of(b, 0, len(b.text))))
+    (first,) = build_brief([claim], [], [a, b], [Annotations("a"), Annotations("b")], settings=Settings())
+    assert first.text == "Israel and Hamas began observing a temporary cease-fire on Tuesday."
+    assert first.articles == ("a", "b")

@@ -252,8 +252,17 @@ def _ordered(picks: Sequence[_Candidate]) -> list[_Candidate]:
     return [lead, *dated, *undated]
 
 
+# A wire dateline opening a lede: "GAZA CITY, Gaza Strip (AP) — ", "WASHINGTON — ", "(CNN) - ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.'’\- ]{1,30})?\s*(?:\([A-Za-z .]{2,20}\))?|\([A-Za-z .]{2,20}\))"
+    r"\s*[—–-]{1,2}\s+(?=[A-Z0-9“\"])"
+)
+
+
 def _text(span: Span) -> str:
-    return " ".join(span.text.split())
+    """The sentence as the brief prints it: whitespace collapsed, a wire dateline dropped."""
+    text = " ".join(span.text.split())
+    return _DATELINE.sub("", text, count=1) or text
 
 
 def _disputed(
