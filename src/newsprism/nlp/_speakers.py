@@ -173,6 +173,7 @@ class Context:
     starts: list[int]
     person_words: frozenset[str] = frozenset()
     spoken: list[tuple[int, Speaker]] = field(default_factory=list)
+    role_holders: dict[int, Speaker | None] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -331,6 +332,14 @@ class Context:
         is about (``The former secretary of state``, ``the Vermont senator``).
         Otherwise ``None``: an unnamed official stays unnamed.
         """
+        if tok.i in self.role_holders:
+            return self.role_holders[tok.i]
+        self.role_holders[tok.i] = None  # guards the recursion through antecedent()
+        held = self._find_role_holder(tok)
+        self.role_holders[tok.i] = held
+        return held
+
+    def _find_role_holder(self, tok: Token) -> Speaker | None:
         role = tok.lemma_.lower()
         best: Mention | None = None
         for i, m in self.mention_of_token.items():
