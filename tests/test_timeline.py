@@ -165,3 +165,34 @@ def test_one_event_per_sentence_at_its_most_precise_date() -> None:
     )
     timeline = build_timeline([article], [ann], [])
     assert [(t.date, t.text) for t in timeline] == [("2020-01-21", text)]
+
+
+def test_long_wordings_of_one_event_merge_but_shared_background_does_not() -> None:
+    """Real pair (USA TODAY / Townhall, impeachment report) and a near miss (two aides' 2008 campaign work)."""
+    usa = Article(
+        id="usa",
+        text="The House Judiciary Committee released the full report early Monday from the inquiry that led it "
+        "to approve two articles of impeachment against President Donald Trump in a party-line vote last week.",
+    )
+    th = Article(
+        id="th",
+        text="The House Judiciary Committee released a 658-page report detailing the impeachment case against "
+        "President Trump early Monday morning, saying that Trump has realized the worst nightmare.",
+    )
+    timeline = build_timeline(
+        [usa, th], [annotate(usa, {"Monday": "2019-12-16"}), annotate(th, {"Monday": "2019-12-16"})], []
+    )
+    assert len(timeline) == 1 and {s.article for s in timeline[0].support} == {"usa", "th"}
+
+    rice = Article(
+        id="r",
+        text="Rice, who first started working for Obama during his 2008 presidential campaign, "
+        "has a close relationship with the president and many of his advisers.",
+    )
+    power = Article(
+        id="p",
+        text="Power is a longtime Obama adviser who worked on his 2008 presidential campaign "
+        "and ran the human rights office in the White House.",
+    )
+    timeline = build_timeline([rice, power], [annotate(rice, {"2008": "2008"}), annotate(power, {"2008": "2008"})], [])
+    assert len(timeline) == 2

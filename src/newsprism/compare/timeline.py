@@ -25,6 +25,8 @@ __all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice",
 MERGE_JACCARD = 0.4
 MERGE_OVERLAP = 0.6
 MIN_SHARED = 4
+MANY_SHARED = 6
+MANY_OVERLAP = 0.5
 MAX_EVENT_CHARS = 220
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 
@@ -195,7 +197,9 @@ def _same_event(a: _Event, b: _Event) -> bool:
     shared = len(a.words & b.words)
     if shared / len(a.words | b.words) >= MERGE_JACCARD:
         return True
-    return shared >= MIN_SHARED and shared / min(len(a.words), len(b.words)) >= MERGE_OVERLAP
+    overlap = shared / min(len(a.words), len(b.words))
+    # Two long wordings of one event share many words even when each adds its own detail.
+    return (shared >= MIN_SHARED and overlap >= MERGE_OVERLAP) or (shared >= MANY_SHARED and overlap >= MANY_OVERLAP)
 
 
 def _merge(events: Sequence[_Event]) -> list[list[_Event]]:
