@@ -417,7 +417,13 @@ def _merge_given_names(forms: Sequence[_Form], uf: _UnionFind, people: Sequence[
     Clarence Thomas). A titled first word is a family name written first
     (``President Moon`` for ``Moon Jae-in``) and joins the same way.
     """
-    surnames = {_split_suffix(forms[j].key)[0][-1] for j in people if len(_split_suffix(forms[j].key)[0]) >= 2}
+    surnames: set[str] = set()
+    by_first: dict[str, list[int]] = {}  # first name -> full person names starting with it
+    for j in people:
+        core = _split_suffix(forms[j].key)[0]
+        if len(core) >= 2:
+            surnames.add(core[-1])
+            by_first.setdefault(core[0], []).append(j)
     for i in people:
         f = forms[i]
         core = _split_suffix(f.key)[0]
@@ -425,7 +431,7 @@ def _merge_given_names(forms: Sequence[_Form], uf: _UnionFind, people: Sequence[
             continue
         if f.labels and f.labels.most_common(1)[0][0] != "PERSON":
             continue
-        fits = {uf.find(j) for j in people if j != i and _first_name_of(f, forms[j])}
+        fits = {uf.find(j) for j in by_first.get(core[0], ()) if j != i and _first_name_of(f, forms[j])}
         if len(fits) == 1:
             uf.union(i, fits.pop())
 
