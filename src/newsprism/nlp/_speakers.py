@@ -137,7 +137,7 @@ def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Toke
             if subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_PASSIVE:
                 return None
             if subj.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
-                return node.head
+                return _relative_head(node)
             return subj
         if node.dep_ == "xcomp" and node.head.i != node.i:
             # object control: "prompted Yelp to post ..." -> Yelp posts
@@ -152,10 +152,31 @@ def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Toke
         elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj", "attr") and node.head.head.i != node.head.i:
             node = node.head.head  # "issued a statement saying ..." -> who issued it
         elif node.dep_ == "relcl":
-            return node.head
+            return _relative_head(node)
         else:
             return None
     return None
+
+
+def _relative_head(clause: Token) -> Token:
+    """What a relative clause (``… that described the meeting``) is about.
+
+    The parser often hangs ``that``/``which`` on a nearer or farther noun than
+    the one meant (``a statement from Donald Trump Jr. in July 2017 that
+    described …`` under ``involvement``); a document noun just before the
+    clause is what speaks.
+    """
+    head = clause.head
+    if head.lemma_.lower() in DOCUMENT_HEADS or head.pos_ == "PROPN":
+        return head
+    start = clause.left_edge.i
+    for j in range(start - 1, max(clause.sent.start, start - 10) - 1, -1):
+        tok = clause.doc[j]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_HEADS:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":"):
+            break
+    return head
 
 
 @dataclass

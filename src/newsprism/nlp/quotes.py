@@ -305,6 +305,15 @@ def _adjacent_verb(ctx: Context, region: QuoteRegion, para: tuple[int, int]) -> 
                 return tok, _phrase_head(nxt)
             break
     before = ctx.tokens(para[0], region.open)[-12:]
+    words = [t for t in before if not t.is_space]
+    if len(words) >= 2 and words[-1].text == ":":
+        # "Trump responded to the quotes in the book with a scathing statement: “…”": the verb
+        # that governs the phrase before the colon introduces the quote
+        node, hops = words[-2], 0
+        while hops < 4 and node.head.i != node.i and not ctx.is_reporting(node):
+            node, hops = node.head, hops + 1
+        if ctx.is_reporting(node) and node.i < words[-1].i and node.idx >= para[0]:
+            return node, None
     for n in range(len(before) - 1, -1, -1):
         tok = before[n]
         if tok.text in _MARKS or tok.text in (".", "!", "?"):
