@@ -173,3 +173,19 @@ def test_average_link_does_not_chain_weak_links() -> None:
     edges = [(s, i, j) for (i, j), s in sims.items() if s >= 0.5]
     assert average_link(4, edges, sim, threshold=0.5) == [[0, 1], [2], [3]]
     assert average_link(4, edges, sim, threshold=0.25) == [[0, 1, 2], [3]]
+
+
+def test_average_link_batched_mean_gives_the_same_clusters() -> None:
+    sims = {(0, 1): 0.9, (1, 2): 0.6, (0, 2): 0.0, (2, 3): 0.1, (3, 4): 0.8, (2, 4): 0.5}
+
+    def sim(i: int, j: int) -> float:
+        return sims.get((min(i, j), max(i, j)), 0.0)
+
+    def mean(a: Sequence[int], b: Sequence[int]) -> float:
+        return sum(sim(x, y) for x in a for y in b) / (len(a) * len(b))
+
+    edges = [(s, i, j) for (i, j), s in sims.items() if s >= 0.3]
+    for threshold in (0.25, 0.3, 0.5):
+        plain = average_link(5, edges, sim, threshold=threshold)
+        assert average_link(5, edges, sim, threshold=threshold, mean=mean) == plain
+    assert average_link(5, edges, sim, threshold=0.5) == [[0, 1], [2], [3, 4]]

@@ -151,13 +151,15 @@ def average_link(
     *,
     threshold: float,
     can_join: Callable[[Sequence[int], Sequence[int]], bool] | None = None,
+    mean: Callable[[Sequence[int], Sequence[int]], float] | None = None,
 ) -> list[list[int]]:
     """Greedy average-link clustering over candidate edges.
 
     Edges are taken strongest first; two clusters merge when the mean
     ``similarity`` over all their cross pairs reaches ``threshold`` (so a
     chain of weak links cannot bridge two distinct groups) and ``can_join``
-    (a constraint, e.g. one sentence per article) allows it.
+    (a constraint, e.g. one sentence per article) allows it. ``mean``, when
+    given, computes that mean for two clusters at once (batched scoring).
     """
     uf = UnionFind(n)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -168,8 +170,11 @@ def average_link(
         a, b = members[ri], members[rj]
         if can_join is not None and not can_join(a, b):
             continue
-        total = math.fsum(similarity(x, y) for x in a for y in b)
-        if total / (len(a) * len(b)) < threshold:
+        if mean is not None:
+            average = mean(a, b)
+        else:
+            average = math.fsum(similarity(x, y) for x in a for y in b) / (len(a) * len(b))
+        if average < threshold:
             continue
         root = uf.union(ri, rj)
         other = rj if root == ri else ri

@@ -240,6 +240,14 @@ class _Scorer:
             out.append(value)
         return out
 
+    def mean(self, a: Sequence[int], b: Sequence[int]) -> float:
+        """The mean score over all pairs across two clusters, scoring the unknown ones in one batch."""
+        keys = [(i, j) if i < j else (j, i) for i in a for j in b]
+        missing = [k for k in keys if k not in self.cache]
+        if missing:
+            self.score_pairs(missing)
+        return math.fsum(self.cache[k] for k in keys) / len(keys)
+
     def __call__(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         found = self.cache.get(key)
@@ -266,7 +274,7 @@ def group_stories(
         threshold = settings.story_threshold
         keys = sorted(pairs)
         edges = [(s, i, j) for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True) if s >= threshold]
-        groups = average_link(len(roots), edges, scorer, threshold=threshold * AVERAGE_LINK_FACTOR)
+        groups = average_link(len(roots), edges, scorer, threshold=threshold * AVERAGE_LINK_FACTOR, mean=scorer.mean)
     members: dict[int, list[int]] = {roots[g[0]]: [roots[k] for k in g] for g in groups}
     owner = {i: head for head, ms in members.items() for i in ms}
     # Reprints join their original's story (following chains of copies).
