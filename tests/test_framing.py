@@ -260,3 +260,14 @@ def test_voices_leave_out_documents_and_fragments() -> None:
         "ed",
     ):
         assert not is_voice(junk), junk
+
+
+def test_naming_needs_two_articles() -> None:
+    """Real case: one CNN article writes both 'Haniyeh' and 'Haniya'; no other outlet names him."""
+    a = Article("a", "Ismail Haniyeh spoke. Later Haniya said more.", outlet="CNN")
+    b = Article("b", "Hamas officials spoke.", outlet="Fox")
+    anns = [Annotations("a", sentences=sentences(a)), Annotations("b", sentences=sentences(b))]
+    index = FakeIndex({"Ismail Haniyeh": {"Haniyeh": ("a",), "Haniya": ("a",)}})
+    assert by_kind(build_framing([a, b], anns, index, []), "naming") == []
+    index = FakeIndex({"Ismail Haniyeh": {"Haniyeh": ("a",), "Haniya": ("b",)}})
+    assert len(by_kind(build_framing([a, b], anns, index, []), "naming")) == 1

@@ -326,8 +326,8 @@ def _naming_items(entity_index: SpellingSource, articles: Sequence[Article]) -> 
             users = {i for v in forms.values() for i in v if i in by_id}
             if users:
                 variants[shown] = tuple(sorted(users, key=order.__getitem__))
-        if len(variants) < 2:
-            continue
+        if len(variants) < 2 or len({aid for ids in variants.values() for aid in ids}) < 2:
+            continue  # one article spelling a name two ways is a slip, not an outlets' naming contrast
         spans: list[Span] = []
         for shown, used_by in variants.items():
             pattern = re.compile(r"(?<!\w)" + re.escape(shown) + r"(?!\w)", re.IGNORECASE)
