@@ -3,7 +3,11 @@
 Two articles belong to one story when a combined similarity reaches
 ``settings.story_threshold``:
 
-    W_EMBED * cosine(lead embeddings) + W_LEXICAL * tf-idf cosine + W_ENTITY * name overlap
+    W_EMBED * e + W_LEXICAL * l + W_ENTITY * n
+
+where each signal is first put on one scale, 0 for "unrelated" and 1 for
+"plainly the same event" (:data:`EMBED_SCALE` and its siblings), so the
+threshold reads the same whatever signal carries the evidence:
 
 * the lead embedding is one MiniLM vector per article for its title and
   opening (:data:`LEAD_WORDS` words), computed only for articles that have a
@@ -24,6 +28,13 @@ input, not its square. Articles further apart than
 Clusters are built by average link within the candidate graph, so a chain of
 loosely related articles does not snowball into one story. A reprint joins
 its original's story; a lone article is its own story.
+
+Tuning: on 1,000 AllSides articles (170 same-topic, same-day groups of 2-5
+from different outlets, among unrelated articles), the default threshold of
+0.55 gives clusters 98% pure against (topic, day) labels, with a pair
+precision of 0.84 against those labels (most 'errors' are the same event on
+adjacent days); the fixtures' stories score 0.45-0.99 within and below 0.1
+across.
 """
 
 from __future__ import annotations
