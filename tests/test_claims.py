@@ -266,3 +266,58 @@ def test_real_outlets_share_the_headline_figure(models, settings) -> None:
     assert {s.article for s in headline.support} == set(story.article_ids)
     assert any("2.123 million" in t for t in supports(headline)) and any("2.1 million" in t for t in supports(headline))
     assert find(shared, "2,438,000|2.438 million") is not None
+    # the state-by-state breakdown and the benefits that follow stay on the story
+    assert not any(c.off_topic for c in story.claims), [c.text for c in story.claims if c.off_topic]
+
+
+def _real_story(models, settings, *lines: int):
+    from newsprism.pipeline import analyze_articles
+
+    report = analyze_articles(_allsides(*lines), settings=settings, models=models)
+    (story,) = report.stories
+    return story
+
+
+@pytest.mark.slow
+def test_real_second_nurse_story_aligns_its_central_facts(models, settings) -> None:
+    """Fox and CNN on the second Dallas Ebola nurse (AllSides): the name, both tests, no false disputes."""
+    story = _real_story(models, settings, 10958, 30483)
+    shared = [c for c in story.claims if len(c.support) == 2]
+    assert find(shared, "Amber Vinson"), "the nurse's name"
+    assert find(shared, "test", "Centers for Disease Control", "Atlanta"), "the second test at the CDC"
+    assert find(shared, "reliminary", "Austin", "midnight"), (
+        "the preliminary test, dated midnight Wednesday / late Tuesday"
+    )
+    assert not [d for d in story.disagreements if d.kind in ("date", "numeric")], [
+        d.explanation for d in story.disagreements
+    ]
+    assert not find(shared, "70|48", "monitored"), "70 hospital contacts and 48 other people are two facts"
+    # the passage about her flight is one outlet's detail of the story, not another subject
+    assert not [c for c in story.claims if c.off_topic and "Flight" in c.text]
+
+
+@pytest.mark.slow
+def test_real_court_ruling_vote_and_quotes(models, settings) -> None:
+    """USA TODAY, The Hill and Fox on the Masterpiece Cakeshop ruling: the 7-2 vote aligns, quotes do not 'contradict'."""
+    story = _real_story(models, settings, 2685, 7396, 20044)
+    assert find(story.claims, "7-2", min_articles=2), "the vote"
+    assert find(story.claims, "Ginsburg|dissent", "Sotomayor", min_articles=3), "the dissents"
+    assert not [d for d in story.disagreements if d.kind == "contradiction"], [
+        d.explanation for d in story.disagreements
+    ]
+    assert not any(c.off_topic for c in story.claims)
+
+
+@pytest.mark.slow
+def test_real_truce_story_has_no_false_disputes(models, settings) -> None:
+    """CNN, Fox and the Washington Times (AP) on the Aug 2014 Gaza truce: sums, subsets and one spokesman."""
+    story = _real_story(models, settings, 4699, 17562, 18794)
+    explanations = [d.explanation for d in story.disagreements]
+    assert not [e for e in explanations if "64" in e and "67" in e], explanations  # 64 soldiers + 3 civilians = 67
+    assert not [e for e in explanations if "1,900" in e and "900" in e.replace("1,900", "")], explanations
+    assert not [d for d in story.disagreements if d.kind == "attribution"], explanations  # 'Peter' is Peter Lerner
+    israelis = find(story.claims, "67|64", "soldiers", min_articles=3)
+    assert israelis is not None, "the Israeli toll, as a sum and as a total"
+    wire = find(story.claims, "Overnight, we completed the destruction of 32 tunnels", min_articles=2)
+    assert wire is not None, "AP copy in two outlets is one claim"
+    assert not any("Hide Caption" in s.text for c in story.claims for s in c.support)

@@ -239,3 +239,140 @@ def test_a_rounded_figure_is_the_same_figure() -> None:
     three = unit("Three soldiers were wounded in the clash near the border.")
     assert not shared_figure(three, unit("Three villages lost power overnight in the storm.", article="b"))
     assert not shared_figure(three, unit("Three soldiers were hurt in the clash.", article="b"), specific=True)
+
+
+# --- shapes met on real multi-outlet stories (AllSides) ------------------------
+
+
+def test_figures_that_add_up_are_one_fact() -> None:
+    parts = unit("Israeli officials have said 64 Israeli soldiers and three civilians in Israel died in violence.")
+    total = unit("The war has also claimed the lives of 67 Israelis, all but three of whom were soldiers.", article="b")
+    assert numeric_conflict(parts, total) is None and conflict(parts, total) is None
+    counts = unit(
+        "The maximum punishment on the first charge is five to 99 years in prison, and two to 10 years on the second."
+    )
+    summed = unit("He faces charges that carry a maximum sentence of 109 years in prison.", article="b")
+    assert numeric_conflict(counts, summed) is None
+    # the side with the higher figure naming the gap is a dispute, not a sum
+    more = unit("The district hospital said on Wednesday that 14 people had died, two more than the ministry's figure.")
+    less = unit("At least 12 people were killed when the dam gave way, the ministry said.", article="b")
+    got = conflict(more, less)
+    assert got is not None and got.kind == "numeric"
+
+
+def test_parts_and_subsets_are_different_facts_not_disputes() -> None:
+    from newsprism.compare.disagreements import distinct_figures
+
+    part = unit("The attack in Benghazi led to the deaths of the U.S. ambassador and three other Americans.")
+    whole = unit("The attacks on a diplomatic post led to the deaths of four Americans in Benghazi.", article="b")
+    assert numeric_conflict(part, whole) is None and distinct_figures(part, whole)
+    hospital = unit("More than 70 people who may have had contact with him at the hospital are being monitored.")
+    community = unit("Jenkins said 48 other people in the community still are being monitored.", article="b")
+    got = conflict(hospital, community)
+    assert got is not None and got.kind == "distinct"  # never one claim, never a disagreement
+    militants = unit("Lerner said that about 900 Palestinian militants had been killed by Israeli forces.")
+    all_dead = unit("Nearly 1,900 Palestinians have been killed in Gaza during the conflict.", article="b")
+    assert numeric_conflict(militants, all_dead) is None and distinct_figures(militants, all_dead)
+
+
+def test_approximate_figures_cover_only_what_rounds_to_them() -> None:
+    a = unit("Lerner said that some 3,500 rockets had been fired at Israel by the time the truce began.")
+    b = unit("He said Hamas and other militants had fired some 3,300 rockets at Israel.", article="b")
+    got = numeric_conflict(a, b)
+    assert got is not None and {got[0].text, got[1].text} == {"3,500", "3,300"}
+    c = unit("About 4,000 people were evacuated from the villages.")
+    d = unit("Officials said 3,870 people were evacuated from the villages.", article="d")
+    assert numeric_conflict(c, d) is None
+
+
+def test_vote_tallies_are_figures() -> None:
+    from newsprism.compare.disagreements import shared_tally
+
+    a = unit("In a 7-2 decision, the justices set aside a Colorado court ruling against the baker.")
+    b = unit("The 7-2 verdict criticized the state's treatment of the baker.", article="b")
+    c = unit("In a 5-4 decision, the justices set aside the ruling against the baker.", article="c")
+    assert [q.text for q in a.quantities] == ["7-2"]
+    assert shared_tally(a, b) and not shared_tally(a, c)
+    got = numeric_conflict(a, c)
+    assert got is not None and (got[0].text, got[1].text) == ("7-2", "5-4")
+    assert not [q for q in quantities("The results came back on 2014-10-15 and a 67-year-old man") if q.unit == "tally"]
+
+
+def test_negation_needs_its_predicate_stated_plainly() -> None:
+    quote = unit(
+        "“It’s not just bread to eat,” Abdullah Mustafa, a father of seven who was buying hot loaves at a bakery, "
+        "told the Los Angeles Times.",
+        negated=True,
+    )
+    para = unit(
+        "The Los Angeles Times spoke to Abdullah Mustafa, a father of seven buying freshly baked bread.", article="b"
+    )
+    assert conflict(quote, para) is None
+    full = unit("Nobody likes him, nobody wants to work with him, he got nothing done.")
+    cut = unit("Nobody likes him, nobody wants to work with him.", article="b", negated=True)
+    assert conflict(full, cut) is None
+    absent = unit(
+        "Perry did not attend Monday's unveiling of his new defense team at an upscale Austin hotel.", negated=True
+    )
+    unveiled = unit("On Monday, Perry's legal team was unveiled at an upscale Austin hotel.", article="b")
+    got = conflict(absent, unveiled)
+    assert got is not None and got.kind == "distinct" and not polarity_conflict(absent, unveiled)
+    dissent = unit(
+        '"Phillips would not sell to Craig and Mullins, for no reason other than their sexual orientation," Ginsburg said.',
+        negated=True,
+    )
+    other = unit(
+        "\"I see no reason why the comments of one or two Commissioners should be taken to overcome Phillips' refusal "
+        'to sell a wedding cake to Craig and Mullins," Ginsburg wrote.',
+        article="b",
+    )
+    assert not polarity_conflict(dissent, other)
+
+
+def test_one_speaker_named_twice_and_days_around_midnight() -> None:
+    a = unit("Lt. Col. Peter said Israel withdrew all its forces.", speaker="e1", speaker_type="PERSON")
+    a = replace(a, speaker_name="Peter")
+    b = unit("Lerner said Israel withdrew all its forces.", article="b", speaker="e2", speaker_type="PERSON")
+    b = replace(b, speaker_name="Peter Lerner")
+    assert not speaker_conflict(a, b)
+    late = unit(
+        "Preliminary tests were run in Austin and results came back at approximately midnight Wednesday.",
+        dates={"approximately midnight Wednesday": "2014-10-15"},
+    )
+    early = unit(
+        "A preliminary test was done late Tuesday in Austin, and the results came back around midnight.",
+        article="b",
+        dates={"late Tuesday": "2014-10-14"},
+    )
+    assert date_conflict(late, early) is None
+
+
+def test_rejecting_an_action_is_not_denying_a_statement() -> None:
+    from newsprism.compare.claims import _denies_a_statement
+
+    rejected = unit(
+        "Perry's defense lawyers have rejected his indictment by a grand jury as an attempt to criminalize politics.",
+        denial=True,
+        speaker="Perry's defense lawyers",
+        verb="reject",
+    )
+    assert not _denies_a_statement(
+        replace(rejected, core=strip_frame(rejected.text, "Perry's defense lawyers", "reject"))
+    )
+    allegations = unit(
+        "The company rejected the allegations of negligence.", denial=True, speaker="The company", verb="reject"
+    )
+    assert _denies_a_statement(replace(allegations, core=strip_frame(allegations.text, "The company", "reject")))
+    denied = unit("Iran has denied supplying missiles to Russia.", denial=True, speaker="Iran", verb="deny")
+    assert _denies_a_statement(denied)
+
+
+def test_video_and_photo_captions_carry_no_claim() -> None:
+    from newsprism.compare.features import usable
+
+    assert not usable(
+        "Hide Caption 16 of 73 Photos: Photos: Israel-Gaza crisis – Displaced Palestinians carry their belongings as "
+        "they leave a school to return to their homes Tuesday."
+    )
+    assert not usable("JUST WATCHED Dallas doctors try to calm Ebola fears Replay More Videos ... MUST WATCH")
+    assert usable("Displaced Palestinians carried their belongings as they left a school to return to their homes.")

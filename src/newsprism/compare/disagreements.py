@@ -286,21 +286,31 @@ def polarity_conflict(a: Unit, b: Unit) -> bool:
     not be turned away') does not contradict itself when the other side
     carries the same negation.
     """
+    return _polarity(a, b) == "contradiction"
+
+
+def _polarity(a: Unit, b: Unit) -> str | None:
+    """``contradiction``, ``distinct`` (one side negates a predicate the other never states) or ``None``."""
     if a.negated == b.negated or a.denial or b.denial:
-        return False
+        return None
     neg, plain = (a, b) if a.negated else (b, a)
     clause = negated_clause(neg.text)
     if clause is None or (_NOT_YET.search(clause) and _STILL.search(plain.text)):
-        return False  # 'not yet finalised' and 'still being finalised' say the same
+        return None  # 'not yet finalised' and 'still being finalised' say the same
     stated = plain.text
-    for m in _NEGATION.finditer(stated):  # what the plain side negates itself is not stated plainly
-        inner = negated_clause(stated[max(0, m.start() - 1) :]) or ""
+    for m in _NEGATION.finditer(plain.text):  # what the plain side negates itself is not stated plainly
+        inner = negated_clause(plain.text[max(0, m.start() - 1) :]) or ""
         stated = stated.replace(inner, " ")
     words = content_words(clause)
-    if len(words & content_words(stated)) < max(2, len(words) // 2):
-        return False
+    enough = max(2, len(words) // 2)
+    if len(words & plain.words) < enough:
+        return None  # the negation is about something else
     predicate = _negated_predicate(clause)
-    return predicate is None or predicate in stems(stated)
+    if predicate is None or predicate in stems(stated):
+        return "contradiction" if len(words & content_words(stated)) >= enough else None
+    if predicate in stems(plain.text) or _NEGATION.search(plain.text):
+        return None  # both sides negate it, or negate something alike ('never force it to' / 'would not')
+    return "distinct"  # 'did not attend the unveiling' against 'the team was unveiled': two facts
 
 
 _AUX = frozenset(
@@ -349,8 +359,9 @@ def conflict(a: Unit, b: Unit) -> Conflict | None:
     days = date_conflict(a, b)
     if days is not None:
         return Conflict("date", days)
-    if polarity_conflict(a, b):
-        return Conflict("contradiction")
+    polarity = _polarity(a, b)
+    if polarity is not None:
+        return Conflict(polarity)
     if speaker_conflict(a, b):
         return Conflict("attribution", (a.speaker_name or "", b.speaker_name or ""))
     return None
