@@ -271,3 +271,12 @@ def test_naming_needs_two_articles() -> None:
     assert by_kind(build_framing([a, b], anns, index, []), "naming") == []
     index = FakeIndex({"Ismail Haniyeh": {"Haniyeh": ("a",), "Haniya": ("b",)}})
     assert len(by_kind(build_framing([a, b], anns, index, []), "naming")) == 1
+
+
+def test_judgements_reported_without_quote_marks_are_the_subjects() -> None:
+    """Real shapes: CNN on Perry ('call the charges outrageous'), Fox on Bannon ('their infamous ... meeting')."""
+    text = "Perry and his lawyers call the charges outrageous and vow to fight them in court."
+    assert find_loaded_terms(text) == []
+    text = "Bannon called their infamous June 2016 meeting in Trump Tower treasonous."
+    assert [t.term for t in find_loaded_terms(text)] == ["infamously"]
+    assert [t.term for t in find_loaded_terms("The outrageous plan was called off.")] == ["outrageous"]

@@ -96,10 +96,21 @@ def loaded_terms() -> tuple[Mapping[str, tuple[str, str]], re.Pattern[str], re.P
     return forms, _pattern(forms), exception_pattern
 
 
+# "call(ed) the charges outrageous", "described the plan as reckless": the judgement is the subject's.
+_REPORTED_JUDGEMENT = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|deem(?:s|ed)?|label(?:s|ed|led)?|dubb?(?:s|ed)?|describ(?:e|es|ed|ing)\b[^.;]{0,40}\bas)"
+    r"(?:\s+[\w’'-]+){0,4}\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|and\b|or\b|but\b|$)")
+
+
 def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
     """Lexicon terms in ``text``, leaving out those inside the ``skip`` ranges.
 
-    Terms inside a lexicon exception phrase ("sanctions regime") are not loaded.
+    Terms inside a lexicon exception phrase ("sanctions regime") are not loaded,
+    nor is a judgement the outlet reports someone making without quote marks
+    ("his lawyers call the charges outrageous").
     """
     forms, pattern, exceptions = loaded_terms()
     blocked = list(skip)
@@ -108,6 +119,8 @@ def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> lis
     out = []
     for m in pattern.finditer(text):
         if any(s <= m.start() and m.end() <= e for s, e in blocked):
+            continue
+        if _REPORTED_JUDGEMENT.search(text, max(0, m.start() - 60), m.start()) and _CLAUSE_END.match(text, m.end()):
             continue
         found = forms.get(_key(m.group()))
         if found is not None:
