@@ -291,3 +291,13 @@ def test_canonical_is_the_full_name_and_junk_is_dropped() -> None:
     cdc = index.lookup("CDC")
     assert cdc is not None and cdc.name == "Centers for Disease Control and Prevention" and len(cdc.mentions) == 2
     assert acronym_of("CDC", ["Centers", "for", "Disease", "Control", "and", "Prevention"])
+
+
+def test_lookup_past_a_country_in_front_of_a_name() -> None:
+    articles, annotations = story(
+        ("U.S. Ambassador Nikki Haley spoke. Haley warned.", [("Nikki Haley", "PERSON"), ("Haley", "PERSON")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    haley = index.lookup("Nikki Haley")
+    assert haley is not None and index.lookup("U.S. Haley") is haley and index.lookup("UN Haley") is haley
+    assert index.lookup("U.S.") is None

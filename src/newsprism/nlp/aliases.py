@@ -367,8 +367,12 @@ def _first_name_of(short: _Form, full: _Form) -> bool:
     return len(s) == 1 and len(f) >= 2 and s_suffix == f_suffix and s[0] == f[0]
 
 
+def _is_place_or_body(unit: Unit) -> bool:
+    return unit.variant is not None and unit.variant.type not in (None, "PERSON")
+
+
 def _place_or_body_unit(form: _Form) -> bool:
-    return any(u.variant is not None and u.variant.type not in (None, "PERSON") for u in form.units)
+    return any(_is_place_or_body(u) for u in form.units)
 
 
 def _merge(forms: list[_Form]) -> _UnionFind:
@@ -636,6 +640,10 @@ class EntityIndex:
             found = self._lookup(name.split(",", 1)[0])
             if found is None:
                 found = self._lookup(name.rsplit(",", 1)[1])
+        if found is None:  # "U.S. Haley", "UN Guterres": a country or body in front of a name
+            form = name_form(name)
+            if form is not None and len(form.units) >= 2 and _is_place_or_body(form.units[0]):
+                found = self._lookup(name[name.find(form.units[1].surface) :])
         return self.entities[found] if found is not None else None
 
     def _lookup(self, name: str) -> int | None:
