@@ -473,6 +473,13 @@ def test_the_nlp_pass_carries_quotes_and_citations(seed_articles: list, seed_ann
             "official",
             "told",
         ),
+        (  # a finite verb the parser hung on the name before it
+            "President Obama named Susan Rice as his national security adviser on Wednesday.\n\n"
+            'Obama, speaking in the Rose Garden, called Rice a "tireless advocate" for advancing America\'s interests.',
+            "tireless advocate",
+            "Obama",
+            "called",
+        ),
         (  # an epithet for the person the text is about
             "Hillary Clinton said Tuesday night that she would endorse Bernie Sanders if he wins the nomination.\n\n"
             "The former secretary of state had earlier refused to say whether she would back Sanders, instead "

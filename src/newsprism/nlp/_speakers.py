@@ -149,6 +149,8 @@ def subject_of(verb: Token, quoted: Callable[[int], bool] | None = None) -> Toke
             node = node.head
             if node.dep_ == "prep" and node.head.i != node.i:  # "startled them by shouting: ..."
                 node = node.head
+        elif node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ") and node.head.pos_ == "PROPN" and node.head.i < node.i:
+            return node.head  # a finite verb hung on the name before it: "Obama, in the Rose Garden, called …"
         elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "pobj", "attr") and node.head.head.i != node.head.i:
             node = node.head.head  # "issued a statement saying ..." -> who issued it
         elif node.dep_ == "relcl":
@@ -437,7 +439,9 @@ class Context:
         edge = tok.right_edge
         m = self.mention_of_token.get(edge.i)
         titled = tok.text[:1].isupper() and tok.i != tok.sent.start  # a capitalised title, not "A spokesman for"
-        if titled and m is not None and self.label_of(m) in PERSON_LABELS and edge.i > tok.i:
+        named_after = m is not None and tok.doc[max(0, self.tokens(m.span.start, m.span.end)[0].i - 1)].text == ","
+        # "The US ambassador to the UN, Nikki Haley, described …": the name set off after the role
+        if (titled or named_after) and m is not None and self.label_of(m) in PERSON_LABELS and edge.i > tok.i:
             end = m.span.end
             if end >= edge.idx + len(edge.text) - 1:
                 named = self.mention_name(edge)
