@@ -181,8 +181,15 @@ def _features(article: Article, ann: Annotations | None, ents: Counter[str], cac
     feats: dict[str, float] = {}
     for key, count in ents.items():
         feats["e:" + key] = 1.0 + math.log(count)
-    words = Counter(content_words(article.text, cache))
-    words.update(content_words(_lead(article, ann, LEAD_SENTENCES), cache))
+    raw = Counter(_WORD.findall(article.text.lower()))
+    raw.update(_WORD.findall(_lead(article, ann, LEAD_SENTENCES).lower()))
+    words: Counter[str] = Counter()
+    for word, count in raw.items():  # each distinct word once
+        form = cache.get(word)
+        if form is None:
+            form = cache[word] = _content_form(word)
+        if form:
+            words[form] += count
     for word, count in words.items():
         name = "w:" + word
         feats[name] = feats.get(name, 0.0) + 0.5 * (1.0 + math.log(count))
