@@ -581,3 +581,14 @@ def test_real_articles_speakers(allsides_quotes: dict) -> None:
     for q in (*hill, *politico, *ap, *times):
         assert q.span.text == q.span.text.strip() and not q.span.text.endswith(",")
     assert all(article.text[q.span.start : q.span.end] == q.span.text for q in times)
+
+
+def test_a_storm_named_like_a_person_is_no_antecedent(models: Models) -> None:
+    text = (
+        "Hurricane Maria devastated Puerto Rico two weeks ago.\n\n"
+        "As Dhrumil Mehta has shown at FiveThirtyEight, Maria was relatively invisible on cable.\n\n"
+        "“People on TV news shows spoke significantly fewer sentences about Hurricane Maria than about Hurricanes "
+        "Harvey and Irma,” he writes."
+    )
+    q = starting(quotes_in(models, text), "People on TV news shows")
+    assert (q.speaker, q.verb) == ("Dhrumil Mehta", "writes")

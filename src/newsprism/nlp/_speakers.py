@@ -73,6 +73,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
+_STORM = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone|Superstorm)s? ([A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +196,8 @@ class Context:
     captions: list[tuple[int, int]]
     starts: list[int]
     person_words: frozenset[str] = frozenset()
+    #: Names the article gives a storm ("Hurricane Maria"): never a person, though tagged as one.
+    storm_names: frozenset[str] = frozenset()
     spoken: list[tuple[int, Speaker]] = field(default_factory=list)
     role_holders: dict[int, Speaker | None] = field(default_factory=dict)
 
@@ -220,8 +223,14 @@ class Context:
         ctx = cls(doc, text, lexicon, paras, [], sorted(quoted), by_token, [], starts)
         ctx.sent_bounds = ctx._split_at_paragraphs(bounds)
         ctx.captions = [(a, b) for a, b in ctx.sent_bounds if _CAPTION.search(text, a, b)]
-        ctx.person_words = frozenset(
-            strip_titles(m.span.text).split()[-1] for m in mentions if m.label in PERSON_LABELS and m.span.text.strip()
+        ctx.storm_names = frozenset(m.group(1) for m in _STORM.finditer(text))
+        ctx.person_words = (
+            frozenset(
+                strip_titles(m.span.text).split()[-1]
+                for m in mentions
+                if m.label in PERSON_LABELS and m.span.text.strip()
+            )
+            - ctx.storm_names
         )
         return ctx
 
@@ -300,6 +309,8 @@ class Context:
 
     def label_of(self, m: Mention) -> str:
         """The mention's label, or ``PERSON`` for a mislabelled name the article gives a person elsewhere."""
+        if m.label in PERSON_LABELS and self.storm_names and m.span.text.split()[-1] in self.storm_names:
+            return "EVENT"  # "Maria was relatively invisible on cable" in a story about Hurricane Maria
         if m.label in PERSON_LABELS or m.label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
             return m.label
         toks = self.tokens(m.span.start, m.span.end)
