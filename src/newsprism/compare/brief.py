@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..config import Settings
 from ..lexicon import reporting_verbs
@@ -36,6 +37,8 @@ MIN_QUALITY = -2.5
 REDUNDANT_OVERLAP = 0.6
 # Weight of a claim's earliness in its articles: news writing puts the news first.
 POSITION_WEIGHT = 0.75
+# Dates this many days before publication are background, told after the news.
+BACKGROUND_DAYS = 7
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _DEBRIS = re.compile(
@@ -241,15 +244,38 @@ def _pick(
     return picked
 
 
-def _ordered(picks: Sequence[_Candidate]) -> list[_Candidate]:
-    """The lead (best, and early in the articles) first, then dated sentences by date, then the rest by importance."""
+def _news_cutoff(articles: Sequence[Article], picks: Sequence[_Candidate]) -> str:
+    """The earliest date that still counts as the story's news: a week before it was published.
+
+    Without published dates, a week before the latest date the picks mention.
+    """
+    published = sorted(a.published[:10] for a in articles if a.published and len(a.published) >= 10)
+    anchor = published[0] if published else max((c.date for c in picks if c.date and len(c.date) == 10), default="")
+    if not anchor:
+        return ""
+    try:
+        return (date.fromisoformat(anchor) - timedelta(days=BACKGROUND_DAYS)).isoformat()
+    except ValueError:
+        return ""
+
+
+def _background(day: str | None, cutoff: str) -> bool:
+    """Whether a date ('2008', '2013-03', '2013-06-01') lies before the news: compared at its own precision."""
+    return bool(day and cutoff and day < cutoff[: len(day)])
+
+
+def _ordered(picks: Sequence[_Candidate], cutoff: str = "") -> list[_Candidate]:
+    """The lead (best, and early in the articles) first; then the story's dated news in date order; then
+    undated facts by importance; background (dated before the news) last, in date order."""
     if not picks:
         return []
     lead = max(picks, key=lambda c: c.score + 1.5 * (1.0 - c.position))  # the news comes first in articles
     rest = [c for c in picks if c is not lead]
+    background = sorted((c for c in rest if _background(c.date, cutoff)), key=lambda c: (c.date or "", -c.score))
+    rest = [c for c in rest if not _background(c.date, cutoff)]
     dated = sorted((c for c in rest if c.date), key=lambda c: (c.date or "", -c.score))
     undated = sorted((c for c in rest if not c.date), key=lambda c: (-c.score, c.position))
-    return [lead, *dated, *undated]
+    return [lead, *dated, *undated, *background]
 
 
 # A wire dateline opening a lede: "GAZA CITY, Gaza Strip (AP) — ", "WASHINGTON — ", "(CNN) - ".
@@ -313,7 +339,10 @@ def build_brief(
     picks = _pick(shared, limit, [])
     if len(picks) < min(MIN_SENTENCES, limit):
         picks += _pick(single, min(MIN_SENTENCES, limit) - len(picks), picks)
-    out = [BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief") for c in _ordered(picks)]
+    out = [
+        BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief")
+        for c in _ordered(picks, _news_cutoff(articles, picks))
+    ]
 
     if len(sources) >= 2:
         used = {c.claim.id for c in picks}
