@@ -301,3 +301,23 @@ def test_lookup_past_a_country_in_front_of_a_name() -> None:
     haley = index.lookup("Nikki Haley")
     assert haley is not None and index.lookup("U.S. Haley") is haley and index.lookup("UN Haley") is haley
     assert index.lookup("U.S.") is None
+
+
+def test_curated_exonyms_are_naming_contrasts_and_short_forms_are_not() -> None:
+    articles, annotations = story(
+        ("Daesh fighters fled as ISIS lost ground.", [("Daesh", "ORG"), ("ISIS", "ORG")]),
+        (
+            "The Islamic State of Iraq and the Levant (ISIL) retreated.",
+            [("Islamic State of Iraq and the Levant", "ORG")],
+        ),
+        ("Shelling hit Shujaya and Gaza City; in the Gaza Strip, Tom Frieden spoke.", [("Shujaya", "PERSON")]),
+        ("Residents of Shijaiyah returned.", [("Shijaiyah", "GPE")]),
+    )
+    index = EntityIndex.build(articles, annotations)
+    isis = index.lookup("Islamic State")
+    assert isis is not None and isis.type == "ORG" and len(isis.mentions) == 4
+    shujaiya = index.lookup("Shejaiya")
+    assert shujaiya is not None and shujaiya.type == "GPE" and len(shujaiya.mentions) == 2
+    naming = {e.name: set(v) for e, v in index.spelling_variants()}
+    assert naming[isis.name] >= {"Daesh", "ISIS", "ISIL"}
+    assert naming[shujaiya.name] == {"Shujaya", "Shijaiyah"}

@@ -83,6 +83,7 @@ LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "PRODUCT", "EVEN
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "&", "to"})
 MIN_FUZZY_LENGTH = 5
 FUZZY_RATIO = 85.0
+MAX_VARIANT_WORDS = 8  # the longest variant-table phrase ("Islamic State of Iraq and the Levant")
 _PIECE = re.compile(r"[^\s\-‐–—/]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](s?)")
 _NAME_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT")  # labels the model gives full names it mistakes
@@ -144,7 +145,7 @@ def _units(pieces: Sequence[str]) -> tuple[Unit, ...]:
     out: list[Unit] = []
     i = 0
     while i < len(keys):
-        for n in range(min(5, len(keys) - i), 0, -1):
+        for n in range(min(MAX_VARIANT_WORDS, len(keys) - i), 0, -1):
             variant = table.get(tuple(keys[i : i + n]))
             if variant is not None:
                 out.append(Unit(" ".join(pieces[i : i + n]), variant.key, variant))
