@@ -376,3 +376,31 @@ def test_video_and_photo_captions_carry_no_claim() -> None:
     )
     assert not usable("JUST WATCHED Dallas doctors try to calm Ebola fears Replay More Videos ... MUST WATCH")
     assert usable("Displaced Palestinians carried their belongings as they left a school to return to their homes.")
+
+
+def test_another_figure_and_ages_are_not_the_fact() -> None:
+    from newsprism.compare.disagreements import distinct_figures, shared_figure
+
+    fired = unit("He said Hamas and other militants had fired some 3,300 rockets at Israel.")
+    destroyed = unit("He estimated that Israeli forces destroyed another 3,000 rockets on the ground.", article="b")
+    assert numeric_conflict(fired, destroyed) is None and distinct_figures(fired, destroyed)
+    turned = unit("U.S. officials turned away a 17-year-old Palestinian incoming Harvard freshman last week.")
+    doubt = unit("But the 17-year-old Palestinian's hard-won education is now in doubt.", article="b")
+    assert not shared_figure(turned, doubt)
+
+
+def test_an_article_does_not_dispute_itself() -> None:
+    from newsprism.compare.disagreements import collect
+    from newsprism.model import Claim
+
+    a = unit("Some 3,500 rockets had been fired at Israel, Lerner said.", article="x", index=0)
+    b = unit("Militants had fired some 3,300 rockets at Israel over the month.", article="x", index=1)
+    c = unit("Lerner said some 3,500 rockets were fired at Israel.", article="y", index=2)
+    ca = Claim("c1", a.text, (a.span, c.span))
+    cb = Claim("c2", b.text, (b.span,))
+    found = [("numeric", 0, 1, ("3,500", "3,300")), ("numeric", 2, 1, ("3,500", "3,300"))]
+    assert collect(found, {0: ca, 1: cb, 2: ca}, [a, b, c], str) == ()
+    other = Claim("c3", b.text, (replace(b.span, article="z"),))
+    b_z = replace(b, article="z", span=replace(b.span, article="z"))
+    got = collect([("numeric", 2, 1, ("3,500", "3,300"))], {2: ca, 1: other}, [a, b_z, c], str)
+    assert len(got) == 1 and got[0].kind == "numeric"

@@ -99,6 +99,10 @@ SURE_COSINE = 0.88
 #: the threshold or its TF-IDF cosine reaches SURE_LEX.
 SURE_MARGIN = 0.05
 SURE_LEX = 0.5
+#: Added when both sentences open their articles: news leads state the event itself, at length and in
+#: different words ('released the full report early Monday ...' / 'released a 658-page report ... early Monday').
+LEAD_PAIR = 2
+LEAD_BONUS = 0.05
 #: Added when both sentences give the same vote or score ('a 7-2 decision'): the outcome of the event itself.
 TALLY_BONUS = 0.2
 #: Content words a frame must remove before the sentence is embedded both with and without it.
@@ -212,6 +216,8 @@ class _Scorer:
             anchors += FIGURE_BONUS
         if set(ui.dates.values()) & set(uj.dates.values()):
             anchors += DATE_BONUS
+        if ui.position < LEAD_PAIR and uj.position < LEAD_PAIR:
+            anchors += LEAD_BONUS
         score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex + anchors + SALIENCE_WEIGHT * (share - SALIENCE_PIVOT)
         self.cache[key] = score
         return score
@@ -400,10 +406,12 @@ def compare_claims(
             if c.kind in ("contradiction", "attribution", "date") and s < threshold + STRICT_MARGIN:
                 continue
             found.append((c.kind, i, j, c.detail))
-    # a differing figure for the same counted thing is strong evidence by itself: a lower bar
+    # a differing figure for the same counted thing is strong evidence by itself: a lower bar, and no need
+    # to be the best match (two outlets may each state the figure in several sentences)
+    listed = {(i, j) for _, i, j, _ in found}
     for i, j in pairs:
         s = score(i, j)
-        if threshold - NUMERIC_SLACK <= s < threshold:
+        if s >= threshold - NUMERIC_SLACK and (i, j) not in listed:
             c = conflict_of(i, j)
             if c is not None and c.kind == "numeric":
                 found.append((c.kind, i, j, c.detail))

@@ -35,8 +35,6 @@ __all__ = [
 
 #: Two exact figures closer than this (relative) are the same figure.
 EXACT_TOLERANCE = 0.02
-#: An approximate figure ('about 4,000') covers the other within this margin.
-APPROX_TOLERANCE = 0.12
 #: Figures further apart than this ratio count different things, not a dispute.
 MAX_RATIO = 2.5
 #: Days further apart than this are different events, not a dispute over one.
@@ -96,8 +94,8 @@ def _covers(rough: Quantity, other: Quantity) -> bool:
     """Whether an approximate figure covers another: 'about 4,000' covers 3,870, 'some 3,300' not 3,500.
 
     The other figure, rounded to the significant digits the approximate one
-    is written with, must give it back, or come within ``APPROX_TOLERANCE``
-    when the approximate one has a single significant digit.
+    is written with, must give it back: 'about 70%' does not cover 'more
+    than 75 percent'.
     """
     digits = f"{abs(rough.value):.6f}".replace(".", "").strip("0")
     significant = max(1, len(digits))
@@ -105,9 +103,7 @@ def _covers(rough: Quantity, other: Quantity) -> bool:
         return False
     magnitude = math.floor(math.log10(abs(other.value)))
     rounded = round(other.value, -(magnitude - significant + 1))
-    if math.isclose(rounded, rough.value, rel_tol=1e-9):
-        return True
-    return significant == 1 and abs(rough.value - other.value) <= APPROX_TOLERANCE * abs(rough.value)
+    return math.isclose(rounded, rough.value, rel_tol=1e-9)
 
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:
@@ -129,6 +125,8 @@ def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
     sum of money, a percentage, a fraction, or a count of 100 or more.
     """
     for qa in a.quantities:
+        if qa.unit.endswith("-old"):
+            continue  # an age says who someone is, not what happened
         for qb in b.quantities:
             if not _same_figure(qa, qb) or (specific and not _specific(qa)):
                 continue
@@ -431,13 +429,18 @@ def collect(
     units: Sequence[Unit],
     label: Callable[[str], str],
 ) -> tuple[Disagreement, ...]:
-    """One disagreement per (kind, claim pair), from the unit pairs that showed it."""
+    """One disagreement per (kind, claim pair), from the unit pairs that showed it.
+
+    Only a denial may set an article against itself ('X said ...; Y denied it').
+    """
     seen: set[tuple[str, str, str]] = set()
     out: list[Disagreement] = []
     for kind, i, j, detail in found:
         ci, cj = claim_of.get(i), claim_of.get(j)
         if ci is None or cj is None or ci.id == cj.id:
             continue
+        if kind != "denial" and set(ci.article_ids) & set(cj.article_ids):
+            continue  # an article that states both sides states two facts, not a dispute with itself
         first, second = sorted((ci.id, cj.id))
         key = (kind, first, second)
         if key in seen:

@@ -170,7 +170,9 @@ def quantities(text: str, offset: int = 0) -> tuple[Quantity, ...]:
         after = text[end : end + 10]
         approximate = bool(_APPROX.search(before)) or after.lower().lstrip().startswith(("or more", "plus"))
         begin = m.start("cur") if cur else m.start("num")
-        partial = bool(_PARTIAL.match(text, end))
+        partial = bool(
+            _PARTIAL.match(text, end) or _PARTIAL_BEFORE.search(text[max(0, m.start("num") - 16) : m.start("num")])
+        )
         out.append(Quantity(value, unit, approximate, text[begin:end], offset + begin, offset + end, partial))
     for m in _TALLY.finditer(text):
         context = text[max(0, m.start() - 20) : m.end() + 30]
@@ -194,6 +196,7 @@ def numbers(text: str) -> frozenset[float]:
 
 #: 'three other Americans', '48 more cases': the figure counts a part, not the whole.
 _PARTIAL = re.compile(r"\s+(?:other|more|additional|further|another|extra)\b(?!\s+than\b)", re.I)
+_PARTIAL_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
 #: A vote or a score: '7-2', '5–4' (not part of a date, a range of years or a code).
 _TALLY = re.compile(r"(?<![\w./-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w./-])")
 _TALLY_CONTEXT = re.compile(
