@@ -291,3 +291,12 @@ def test_judgements_reported_without_quote_marks_are_the_subjects() -> None:
     text = "Bannon called their infamous June 2016 meeting in Trump Tower treasonous."
     assert [t.term for t in find_loaded_terms(text)] == ["infamously"]
     assert [t.term for t in find_loaded_terms("The outrageous plan was called off.")] == ["outrageous"]
+
+
+def test_labels_for_governments_and_stock_drama() -> None:
+    """Real Fox wording on North Korea ('the rogue regime', 'the communist dictatorship') and a Bannon 'feud'."""
+    text = (
+        "Sanctions could cost the communist dictatorship $1 billion after a launch from the rogue regime amid a feud."
+    )
+    assert [t.term for t in find_loaded_terms(text)] == ["dictator", "rogue", "feud"]  # "rogue regime" is one phrase
+    assert find_loaded_terms("The sanctions regime was tightened.") == []
