@@ -16,7 +16,9 @@ The coverage matrix of a story is built in four steps:
    with at most one sentence per article, and never across a conflict
    (:func:`.disagreements.conflict`): a different figure or day, a negation
    flip, a denial, another named speaker. The pairs kept apart only by a
-   conflict become the story's disagreements.
+   conflict become the story's disagreements. Figures of different sets
+   ('70 people' / '48 other people') and a negation of something the other
+   side never states keep sentences apart without being a dispute.
 
 Claims carried by one outlet are the single-source claims. Passages that
 share little with what the other outlets (and the article's own lead) write
