@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import data_lines, reporting_verbs
 from ..model import Article, Citation, Mention, Span
-from ._speakers import PERSON_LABELS, Context, Speaker, strip_titles, word_set
-from .quotes import find_quote_regions
+from ._article_index import PERSON_LABELS, Speaker, strip_titles, word_set
+from ._quote_marks import find_quote_regions
+from ._speakers import Context
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
