@@ -404,3 +404,13 @@ def test_an_article_does_not_dispute_itself() -> None:
     b_z = replace(b, article="z", span=replace(b.span, article="z"))
     got = collect([("numeric", 2, 1, ("3,500", "3,300"))], {2: ca, 1: other}, [a, b_z, c], str)
     assert len(got) == 1 and got[0].kind == "numeric"
+
+
+def test_elapsed_times_are_not_disputed() -> None:
+    from newsprism.compare.disagreements import distinct_figures
+
+    later = unit("After more than seven weeks of heavy fighting, Israel and Hamas agreed to an open-ended ceasefire.")
+    earlier = unit(
+        "The truce follows four weeks of intense fighting and paves the way for talks in Egypt.", article="b"
+    )
+    assert numeric_conflict(later, earlier) is None and distinct_figures(later, earlier)

@@ -194,13 +194,21 @@ def _figure_clash(a: Unit, b: Unit) -> tuple[Quantity, Quantity, bool] | None:
             parts = written[id(a) if abs(qa.value) == low else id(b)]
             if qa.unit != "tally" and (high - low) in parts - {low, high}:
                 continue  # the lower side gives the rest ('64 soldiers and three civilians'): one fact
-            if qa.partial or qb.partial or not (_qualified_in(qa, a, b) and _qualified_in(qb, b, a)):
+            if (
+                qa.partial
+                or qb.partial
+                or qa.unit in _DURATIONS
+                or not (_qualified_in(qa, a, b) and _qualified_in(qb, b, a))
+            ):
                 distinct = distinct or (qa, qb, False)
                 continue
             return qa, qb, True
     return distinct
 
 
+#: Elapsed times ('four weeks of fighting', 'seven weeks'): they grow with the day an article is written, so two
+#: of them count different spans rather than dispute one.
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _QUALIFIER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
