@@ -202,3 +202,9 @@ def test_reported_future_with_would(models: Models) -> None:
     by_text, _, _ = resolved(models, text, published="2024-05-15")
     assert by_text["Tuesday"][0].date == "2024-05-14"
     assert by_text["Thursday"][0].date == "2024-05-16"
+
+
+def test_scheduled_events_are_ahead(models: Models) -> None:
+    text = "On Tuesday, lawmakers are scheduled to vote on the articles, and the president is expected to respond on Friday."
+    by_text, _, _ = resolved(models, text, published="2019-12-13")  # a Friday
+    assert by_text["Tuesday"][0].date == "2019-12-17"

@@ -48,6 +48,7 @@ NUMBERS = {
 NUMBERS.update({"a": 1, "an": 1})
 FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would"})  # "said it would meet on Thursday"
 FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "aim", "prepare", "hope", "go"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})
 PAST_AUX = frozenset({"have", "has", "had", "was", "were", "'ve", "’ve", "'d", "’d"})
 NEXT_WORDS = frozenset({"attack", "attacks", "anniversary", "commission", "memorial"})
 
@@ -179,6 +180,8 @@ def tense(ent: SpacySpan) -> str:
             aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             if any(c.lower_ in FUTURE_AUX for c in aux):
                 return "future"
+            if tok.lemma_ in FUTURE_HEADS and tok.tag_ in ("VBN", "JJ") and any(c.lower_ in PRESENT_BE for c in aux):
+                return "future"  # "they are scheduled to vote on Tuesday", "is expected on Friday"
             if tok.tag_ == "VBD" or any(c.lower_ in PAST_AUX for c in aux):
                 return "past"
             if tok.tag_ == "VBN" and not aux:
