@@ -447,3 +447,21 @@ def test_repairs_in_a_very_long_line_are_recorded_without_a_quadratic_diff() -> 
     repairs = [r for r in a.removed if r.reason == "encoding"]
     assert len(repairs) == 1 and repairs[0].text.startswith("â€™") and repairs[0].text.endswith("â€™")
     assert encoding_replacement(repairs[0]) == repairs[0].text.replace("â€™", "’")
+
+
+def test_video_players_and_photo_galleries_are_captions() -> None:
+    from newsprism.clean_rules import classify_paragraph
+
+    video = (
+        "JUST WATCHED Harbour crews race to clear the spill Replay More Videos ... "
+        "MUST WATCH Harbour crews race to clear the spill 02:27"
+    )
+    gallery = (
+        "Photos: Photos: Storm damage Storm damage – Residents wade through a flooded street on Monday. "
+        "Hide Caption 1 of 12 Photos: Photos: Storm damage Storm damage – A fallen tree blocks a road. Hide Caption 2 of 12"
+    )
+    assert classify_paragraph(video).reason == "caption"
+    assert classify_paragraph(gallery).reason == "caption"
+    # Prose that mentions watching or captions stays.
+    assert classify_paragraph("Residents who just watched the water rise said the warning came too late.") is None
+    assert classify_paragraph("The museum will show 12 of its 40 photos of the flood from Monday.") is None

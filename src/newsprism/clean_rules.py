@@ -134,6 +134,8 @@ _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
     ("boilerplate", "article age notice", 10, re.compile(r"(?i)^this (?:article|story) is (?:more|older) than \d+ \w+ old$")),
     ("boilerplate", "embedded post signature", 16,
      re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")),
+    ("caption", "video player", 40,
+     re.compile(r"(?i)^(?:just watched|must watch|now playing|up next)\b.*\b(?:replay|more videos|must watch)\b")),
     ("boilerplate", "reading time", 6, re.compile(r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|m)\s+read|reading time\b.{0,20})$")),
     ("boilerplate", "technical notice", 40,
      re.compile(r"(?i)\b(?:we use cookies|this (?:site|website) uses cookies|enable javascript|javascript is (?:disabled|required)"
@@ -318,9 +320,22 @@ def _caption(text: str, n_words: int) -> str | None:
     return None
 
 
+#: A photo gallery's running captions: "… Hide Caption 3 of 73 Photos: …".
+_GALLERY = re.compile(r"(?i)\b(?:hide|show|expand|close) caption\s+\d+\s+of\s+\d+\b|\b\d+\s+of\s+\d+\s+photos?\s*:")
+
+
+def _gallery(text: str) -> bool:
+    if "aption" not in text and "hoto" not in text:
+        return False
+    found = list(_GALLERY.finditer(text))
+    return len(found) >= 2 or (len(found) == 1 and found[0].end() >= len(text.rstrip(" .")) - 1)
+
+
 def classify_paragraph(text: str) -> Verdict | None:
     """Why one paragraph, on its own, is noise; ``None`` when it may be content."""
     n_words = len(text.split())
+    if _gallery(text):
+        return Verdict("caption", "photo gallery")
     if n_words > 40:
         caption = _caption(text, n_words)
         return None if caption is None else Verdict("caption", caption)
