@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsprism.compare.claims import _denies, _Salience
+from newsprism.compare.claim_scores import Salience as _Salience
+from newsprism.compare.claims import _denies
 from newsprism.compare.disagreements import (
     conflict,
     date_conflict,

@@ -1,0 +1,247 @@
+"""How alike two claim sentences of one story are: the pair score behind claim alignment.
+
+:func:`.claims.compare_claims` clusters sentences on these scores. The module
+holds what goes into a pair's score and the test that a pair shares enough
+specific content to state one fact:
+
+* :func:`join_features` — the TF-IDF terms of a sentence (content words,
+  entity ids, counted nouns, days) used to propose and weigh pairs;
+* :func:`embed_units` — MiniLM embeddings of only the sentences that take
+  part in a candidate pair, as written and without their attribution frames;
+* :class:`Salience` — each sentence's terms weighted by how rare they are
+  within the story, since every sentence of a story shares its names and
+  common words;
+* :class:`PairScorer` — the cached pair score, and :meth:`PairScorer.evident`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from ..nlp.models import Models
+from .disagreements import shared_figure, shared_tally
+from .features import Unit, content_words, stems
+
+__all__ = ["PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party"]
+
+#: Weight of the embedding cosine in a pair's similarity (the rest is TF-IDF overlap).
+COSINE_WEIGHT = 0.75
+#: Added to a pair's score for its share of shared entities (of the sentence naming fewer).
+ENTITY_BONUS = 0.06
+#: Added when both sentences give the same figure for the same thing.
+FIGURE_BONUS = 0.05
+#: Added instead when that figure is specific (money, a percentage, a fraction, 100 or more).
+SPECIFIC_FIGURE_BONUS = 0.12
+#: Added when both sentences name the same day.
+DATE_BONUS = 0.04
+#: Stories with at most this many sentences get their TF-IDF cosines in one dense product.
+DENSE_LEX_MAX = 3000
+
+#: Terms used by more than this share of a story's sentences (or by MIN_COMMON of them in a short story)
+#: say nothing about which fact a sentence states.
+UBIQUITY = 0.1
+MIN_COMMON = 4
+#: Weight of the shared-salient-content share in a pair's score, and the share at which it adds nothing.
+SALIENCE_WEIGHT = 0.12
+SALIENCE_PIVOT = 0.3
+#: Shared names count this much against shared words: names say who, words say what happened.
+NAME_WEIGHT = 0.5
+#: Weight of shared words of what happened that counts as evidence (about one word used by a tenth of the story).
+WHAT_FLOOR = 0.5
+#: A cosine this high aligns two sentences without shared salient words (a paraphrase).
+SURE_COSINE = 0.88
+#: Without that much shared content, a pair aligns on one shared salient word when its score is this far above
+#: the threshold or its TF-IDF cosine reaches SURE_LEX.
+SURE_MARGIN = 0.05
+SURE_LEX = 0.5
+#: Added when both sentences open their articles: news leads state the event itself, at length and in
+#: different words ('released the full report early Monday ...' / 'released a 658-page report ... early Monday').
+LEAD_PAIR = 2
+LEAD_BONUS = 0.05
+#: Added when both sentences give the same vote or score ('a 7-2 decision'): the outcome of the event itself.
+TALLY_BONUS = 0.2
+#: Content words a frame must remove before the sentence is embedded both with and without it.
+FRAME_WORDS = 3
+
+
+def join_features(u: Unit) -> dict[str, float]:
+    """A sentence's TF-IDF terms: content words of its core, entity ids (weighted double), counted nouns, days."""
+    feats: dict[str, float] = {f"w:{w}": 1.0 for w in content_words(u.core or u.text)}
+    feats.update({f"e:{e}": 2.0 for e in u.entities})
+    feats.update({f"q:{q.unit}": 1.0 for q in u.quantities})
+    feats.update({f"d:{d}": 1.0 for d in u.dates.values()})
+    return feats
+
+
+@dataclass
+class PairScorer:
+    """Pair similarity over the story's units, computed on demand and cached.
+
+    The cosine is the better of the two sentences as written and the two
+    without their attribution frames, so 'X said Y' meets 'Y' at full
+    strength while two framed sentences keep their context. Shared entities,
+    figures and days add a little: they anchor a fact better than wording.
+    """
+
+    units: Sequence[Unit]
+    weighted: sparse.csr_matrix  # TF-IDF rows, L2-normalised
+    full: Mapping[int, np.ndarray]
+    core: Mapping[int, np.ndarray]
+    cache: dict[tuple[int, int], float]
+    salience: Salience
+    threshold: float
+    lex: np.ndarray | None = None  # all pairs' TF-IDF cosines, when the story is small enough to hold them
+    cosines: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        n = self.weighted.shape[0]
+        if self.lex is None and n <= DENSE_LEX_MAX:
+            self.lex = np.asarray((self.weighted @ self.weighted.T).todense(), dtype=np.float32)
+
+    def _lex(self, i: int, j: int) -> float:
+        if self.lex is not None:
+            return float(self.lex[i, j])
+        return float(self.weighted[i].multiply(self.weighted[j]).sum())
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        lex = self._lex(i, j)
+        fi, fj = self.full.get(i), self.full.get(j)
+        if fi is None or fj is None:
+            cos = lex
+        else:
+            ci, cj = self.core.get(i, fi), self.core.get(j, fj)
+            cos = max(float(fi @ fj), float(ci @ cj))
+        self.cosines[key] = cos
+        ui, uj = self.units[i], self.units[j]
+        anchors = 0.0
+        if ui.entities and uj.entities:
+            anchors += ENTITY_BONUS * len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities))
+        _, share = self.salience.evidence(i, j)
+        if shared_tally(ui, uj):
+            anchors += TALLY_BONUS
+            share = max(share, SALIENCE_PIVOT)
+        elif shared_figure(ui, uj, specific=True):
+            # '2.1 million' on both sides says more than any wording: the story's
+            # common words may be all else the two sentences share.
+            anchors += SPECIFIC_FIGURE_BONUS
+            share = max(share, SALIENCE_PIVOT)
+        elif shared_figure(ui, uj):
+            anchors += FIGURE_BONUS
+        if set(ui.dates.values()) & set(uj.dates.values()):
+            anchors += DATE_BONUS
+        if ui.position < LEAD_PAIR and uj.position < LEAD_PAIR:
+            anchors += LEAD_BONUS
+        score = COSINE_WEIGHT * cos + (1 - COSINE_WEIGHT) * lex + anchors + SALIENCE_WEIGHT * (share - SALIENCE_PIVOT)
+        self.cache[key] = score
+        return score
+
+    def evident(self, i: int, j: int) -> bool:
+        """Whether two sentences share enough specific content to state one fact.
+
+        Within one story every sentence shares the story's names and words,
+        and the cosines of different facts overlap those of one fact. An
+        alignment needs a shared word of what happened that the story does
+        not use everywhere, or the same figure for the same thing, unless the
+        cosine is that of a paraphrase; two denials by one party need only the
+        party.
+        """
+        score = self(i, j)
+        key = (i, j) if i < j else (j, i)
+        what, _ = self.salience.evidence(i, j)
+        if what >= WHAT_FLOOR or self.cosines.get(key, 0.0) >= SURE_COSINE:
+            return True
+        if what > 0 and (score >= self.threshold + SURE_MARGIN or self._lex(i, j) >= SURE_LEX):
+            # a word of what happened beyond the story's common ones, and the
+            # pair is clearly alike overall or in its weighted terms
+            return True
+        if shared_figure(self.units[i], self.units[j]):
+            return True  # one figure for one thing: the story's common words may be all they share
+        ui, uj = self.units[i], self.units[j]
+        return ui.denial and uj.denial and same_party(ui, uj)
+
+
+@dataclass(frozen=True)
+class Salience:
+    """Terms of each sentence weighted by how rare they are within the story.
+
+    ``what`` holds the stems of a sentence's words outside names (its
+    predicate: what happened), ``who`` the entity ids it names. A term that a
+    tenth or more of the story's sentences use weighs nothing.
+    """
+
+    what: Sequence[frozenset[str]]
+    who: Sequence[frozenset[str]]
+    weight: Mapping[str, float]
+
+    @classmethod
+    def of(cls, units: Sequence[Unit]) -> Salience:
+        what = [stems(u.core or u.text, u.name_stems) for u in units]
+        who = [frozenset(u.entities) for u in units]
+        df: dict[str, int] = {}
+        for terms in (*what, *who):
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        common = max(MIN_COMMON, UBIQUITY * len(units))
+        return cls(what, who, {t: max(0.0, math.log(common / c)) for t, c in df.items()})
+
+    def mass(self, terms: frozenset[str]) -> float:
+        return sum(self.weight.get(t, 0.0) for t in terms)
+
+    def evidence(self, i: int, j: int) -> tuple[float, float]:
+        """(weight of the shared words of what happened, share of the salient content shared)."""
+        what = self.mass(self.what[i] & self.what[j])
+        who = self.mass(self.who[i] & self.who[j])
+        side = min(
+            self.mass(self.what[i]) + NAME_WEIGHT * self.mass(self.who[i]),
+            self.mass(self.what[j]) + NAME_WEIGHT * self.mass(self.who[j]),
+        )
+        return what, (what + NAME_WEIGHT * who) / side if side > 0 else 0.0
+
+
+def same_party(a: Unit, b: Unit) -> bool:
+    """Whether two sentences speak for one party: one speaker entity, or names sharing a word."""
+    if a.speaker is None or b.speaker is None:
+        return False
+    if a.speaker == b.speaker:
+        return True
+    return bool(stems(a.speaker_name or "") & stems(b.speaker_name or ""))
+
+
+def embed_units(
+    units: Sequence[Unit], wanted: Sequence[int], models: Models
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Embeddings of the ``wanted`` units as written and without their frames (one batch, each text once).
+
+    A frame that removes only a few words ('..., officials said on Tuesday')
+    changes the embedding little: such a sentence is embedded once, as
+    written (the speaker it names still helps to match 'X said' with 'X
+    claimed'). Only a sentence whose frame carries content (a quote cut from its
+    context) is embedded both ways.
+    """
+    row: dict[str, int] = {}
+    full_text: dict[int, str] = {}
+    core_text: dict[int, str] = {}
+    for i in wanted:
+        u = units[i]
+        bare = u.core or u.text
+        full_text[i] = u.text
+        if bare != u.text and len(stems(u.text) - stems(bare)) > FRAME_WORDS:
+            core_text[i] = bare
+        for text in (full_text[i], core_text.get(i)):
+            if text is not None and text not in row:
+                row[text] = len(row)
+    if not row:
+        return {}, {}
+    matrix = models.encoder.encode(list(row))
+    full = {i: matrix[row[t]] for i, t in full_text.items()}
+    core = {i: matrix[row[t]] for i, t in core_text.items()}
+    return full, core
