@@ -85,15 +85,16 @@ def _without_repeats(units: list[Unit]) -> list[Unit]:
     """Units minus those repeating an earlier sentence of the same article."""
     kept: list[Unit] = []
     seen: dict[str, list[Unit]] = {}
+    keys: dict[str, set[str]] = {}
     for u in units:
         earlier = seen.setdefault(u.article, [])
+        said = keys.setdefault(u.article, set())
         key = _NORMALISE.sub(" ", u.text.casefold()).strip()
-        if any(
-            key == _NORMALISE.sub(" ", e.text.casefold()).strip()
-            or (u.words and len(u.words & e.words) / len(u.words | e.words) >= REPEAT_JACCARD)
-            for e in earlier
+        if key in said or any(
+            u.words and len(u.words & e.words) / len(u.words | e.words) >= REPEAT_JACCARD for e in earlier
         ):
             continue
+        said.add(key)
         earlier.append(u)
         kept.append(u)
     return [_renumber(u, n) for n, u in enumerate(kept)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
@@ -96,6 +96,24 @@ def loaded_terms() -> tuple[Mapping[str, tuple[str, str]], re.Pattern[str], re.P
     return forms, _pattern(forms), exception_pattern
 
 
+_TOKEN = re.compile(r"[\w']+")
+
+
+@cache
+def _lead_words() -> Mapping[str, tuple[frozenset[str], ...]]:
+    """First word of each lexicon form -> the word sets of the forms it starts.
+
+    A text that does not hold every word of some form holds no term.
+    """
+    forms, _, _ = loaded_terms()
+    out: dict[str, list[frozenset[str]]] = {}
+    for key in forms:
+        words = _TOKEN.findall(key)
+        if words:
+            out.setdefault(words[0], []).append(frozenset(words))
+    return {lead: tuple(sets) for lead, sets in out.items()}
+
+
 # "call(ed) the charges outrageous", "described the plan as reckless": the judgement is the subject's.
 _REPORTED_JUDGEMENT = re.compile(
     r"\b(?:call(?:s|ed|ing)?|deem(?:s|ed)?|label(?:s|ed|led)?|dubb?(?:s|ed)?|describ(?:e|es|ed|ing)\b[^.;]{0,40}\bas)"
@@ -113,11 +131,15 @@ def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> lis
     ("his lawyers call the charges outrageous").
     """
     forms, pattern, exceptions = loaded_terms()
+    leads = _lead_words()
+    tokens = set(_TOKEN.findall(text.lower().replace("’", "'")))
+    if not any(words <= tokens for lead in tokens & leads.keys() for words in leads[lead]):
+        return []  # no term has all its words here (most sentences)
     blocked = list(skip)
     if exceptions is not None:
         blocked.extend(m.span() for m in exceptions.finditer(text))
     out = []
-    for m in pattern.finditer(text):
+    for m in _matches(text, pattern, leads):
         if any(s <= m.start() and m.end() <= e for s, e in blocked):
             continue
         if _REPORTED_JUDGEMENT.search(text, max(0, m.start() - 60), m.start()) and _CLAUSE_END.match(text, m.end()):
@@ -126,6 +148,22 @@ def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> lis
         if found is not None:
             out.append(LoadedTerm(m.start(), m.end(), found[0], found[1]))
     return out
+
+
+def _matches(text: str, pattern: re.Pattern[str], leads: Mapping[str, object]) -> Iterator[re.Match[str]]:
+    """The pattern's non-overlapping matches, tried only where a lexicon form's first word stands.
+
+    Scanning a long article with the whole alternation at every position is
+    slow; the words that can open a term are few.
+    """
+    end = 0
+    for token in _TOKEN.finditer(text):
+        if token.start() < end or token.group().lower() not in leads:
+            continue
+        m = pattern.match(text, token.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n]{0,60}\(@\w+\)[^\n]{0,40}")
