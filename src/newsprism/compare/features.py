@@ -414,7 +414,7 @@ _FRAME_JOIN = re.compile(r"[,;:]?\s*(?:\b(?:according to|as|citing)\b\s*)?$", re
 def strip_frame(text: str, subject: str | None, verb: str | None) -> str:
     """``text`` without its attribution frame, so 'X said Y' compares with 'Y'.
 
-    A frame at the front ('Blinken said that ...', 'Iran has denied ...')
+    A frame at the front ('Marsh said that ...', 'the company has denied ...')
     is cut up to the reporting verb's complement; a frame at the end
     ('..., officials said on Tuesday.') is cut from the comma before it. The
     text is returned unchanged when the subject cannot be found, or when
