@@ -31,3 +31,25 @@ def test_fast_attribute_ruler_matches_the_stock_one(models: Models, seed_article
     assert len(ours) > 3000
     assert ours == stock
     assert nlp.pipe_names.index(ATTRIBUTE_RULER) == nlp.pipe_names.index("parser") + 1
+
+
+def test_fast_lemmatizer_matches_the_stock_one(models: Models, seed_articles: list) -> None:
+    from newsprism.nlp.models import STOCK_LEMMATIZER
+
+    nlp = models.nlp
+    texts = [a.text for a in seed_articles] + ["She was running late; the mice were caught and geese flew by."]
+
+    def lemmas() -> list[tuple[str, str]]:
+        return [(t.text, t.lemma_) for doc in nlp.pipe(texts) for t in doc]
+
+    ours = lemmas()
+    nlp.disable_pipe("lemmatizer")
+    nlp.enable_pipe(STOCK_LEMMATIZER)
+    try:
+        stock = lemmas()
+    finally:
+        nlp.disable_pipe(STOCK_LEMMATIZER)
+        nlp.enable_pipe("lemmatizer")
+    assert len(ours) > 3000
+    assert ours == stock
+    assert ("running", "run") in ours and ("caught", "catch") in ours
