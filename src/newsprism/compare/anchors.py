@@ -26,7 +26,7 @@ from datetime import date
 from ..model import Annotations, Article, DateMention
 from ..nlp.dates import parse_expression, place_on
 
-__all__ = ["align_anchors", "story_anchor"]
+__all__ = ["align_anchors", "parse_day", "story_anchor"]
 
 #: An inferred anchor this close to the story's is kept (articles of one story
 #: appear over a few days).
@@ -37,7 +37,8 @@ YEARS_BACK = 30
 MIN_WEEKDAY_HITS = 2
 
 
-def _day(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or timestamp (``2024-09-13``, ``2024-09-13T10:00Z``); ``None`` for less."""
     if not value or len(value) < 10:
         return None
     try:
@@ -48,10 +49,10 @@ def _day(value: str | None) -> date | None:
 
 def story_anchor(articles: Sequence[Article], annotations: Sequence[Annotations]) -> tuple[date, bool] | None:
     """The story's reference day and whether it was inferred (``None`` when nothing dates it)."""
-    published = sorted(d for a in articles if a.duplicate_of is None and (d := _day(a.published)) is not None)
+    published = sorted(d for a in articles if a.duplicate_of is None and (d := parse_day(a.published)) is not None)
     if published:
         return published[(len(published) - 1) // 2], False
-    inferred = sorted(d for ann in annotations if ann.reference_inferred and (d := _day(ann.reference_date)))
+    inferred = sorted(d for ann in annotations if ann.reference_inferred and (d := parse_day(ann.reference_date)))
     if inferred:
         return inferred[len(inferred) // 2], True
     return None
@@ -128,8 +129,8 @@ def align_anchors(
     out = []
     for ann in annotations:
         article = by_id.get(ann.article_id)
-        own = _day(ann.reference_date)
-        dated = article is not None and _day(article.published) is not None
+        own = parse_day(ann.reference_date)
+        dated = article is not None and parse_day(article.published) is not None
         if (
             article is None
             or dated

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Claim, Disagreement, Span
+from .anchors import parse_day
 from .features import _NEGATION, Quantity, Unit, content_words, negated_clause, numbers, stem, stems
 
 __all__ = [
@@ -238,18 +239,11 @@ _FUNCTION = frozenset(
 )
 
 
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
-
-
 def _event_days(u: Unit) -> dict[str, date]:
     """The days a sentence gives for its event: named days, not the day of the statement nor a bound."""
     out: dict[str, date] = {}
     for text, value in u.dates.items():
-        day = _day(value)
+        day = parse_day(value)
         if day is None or not _CALENDAR.search(text):
             continue
         at = u.text.find(text)

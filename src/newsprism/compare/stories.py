@@ -53,6 +53,7 @@ from ..config import Settings
 from ..model import Annotations, Article
 from ..nlp.aliases import name_form
 from ..nlp.models import Models
+from .anchors import parse_day
 from .candidates import average_link, candidate_pairs, tfidf_matrix, top_features
 
 __all__ = ["article_date", "content_words", "entity_keys", "group_stories", "story_similarities"]
@@ -87,11 +88,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
 def article_date(article: Article, ann: Annotations | None) -> date | None:
     """The article's publication day: metadata, else a date read from its text (not guessed)."""
     for value in (article.published, None if ann is None or ann.reference_inferred else ann.reference_date):
-        if value and len(value) >= 10:
-            try:
-                return date.fromisoformat(value[:10])
-            except ValueError:
-                continue
+        day = parse_day(value)
+        if day is not None:
+            return day
     return None
 
 
