@@ -26,7 +26,7 @@ from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
 
-__all__ = ["analyze", "analyze_articles"]
+__all__ = ["analyze", "analyze_articles", "compare_articles", "prepare_articles"]
 
 OnError = Callable[[InputFailure], None]
 
@@ -73,12 +73,31 @@ def analyze_articles(
     """Clean, annotate and compare articles that are already read."""
     settings = settings or Settings()
     models = models or Models(settings)
+    cleaned, annotations = prepare_articles(articles, settings=settings, models=models)
+    return compare_articles(cleaned, annotations, settings=settings, models=models, errors=errors)
+
+
+def prepare_articles(
+    articles: Iterable[Article], *, settings: Settings, models: Models
+) -> tuple[list[Article], dict[str, Annotations]]:
+    """The per-article half of the pipeline: cleaned articles (reprints marked) and their annotations."""
     cleaned = [clean_article(a, settings=settings) for a in articles]
     cleaned = list(mark_duplicates(cleaned, settings=settings))
     annotations: dict[str, Annotations] = {}
     for ann in annotate(cleaned, models=models, settings=settings):
         annotations[ann.article_id] = ann
-    cleaned = [_with_cites(a, annotations.get(a.id)) for a in cleaned]
+    return [_with_cites(a, annotations.get(a.id)) for a in cleaned], annotations
+
+
+def compare_articles(
+    cleaned: Sequence[Article],
+    annotations: dict[str, Annotations],
+    *,
+    settings: Settings,
+    models: Models,
+    errors: Sequence[InputFailure] = (),
+) -> Report:
+    """The cross-article half: group prepared articles into stories and compare each story."""
     by_id = {a.id: a for a in cleaned}
     stories: list[Story] = []
     for number, group in enumerate(group_stories(cleaned, annotations, models=models, settings=settings), 1):

@@ -1,0 +1,84 @@
+"""Claim alignment and story grouping on labelled data, beside baselines from the same run.
+
+    .venv/bin/python bench/quality.py                 # ECB+ check topics and the story gold
+    .venv/bin/python bench/quality.py --ecb-topics 1-25 --no-gold   # the fit topics
+
+Prints, for each gold set: newsprism's claim-pair precision/recall/F1, the
+same for two TF-IDF baselines (cosine >= 0.3; mutual best match), and story
+grouping B³. ECB+ is split by topic: topics 1-25 are for fitting, 26-35 for
+checking; only the check topics are printed by default.
+
+The NLP pass and the sentence vectors are cached under ``--cache`` (keyed by
+the input, the settings and the code), so rescoring after a change to the
+comparison takes seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
+
+ROOT = Path(__file__).resolve().parents[1]
+ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
+GOLD = ROOT / "tests" / "gold" / "stories"
+FIT_TOPICS = range(1, 26)
+CHECK_TOPICS = range(26, 36)
+
+
+def topics(spec: str) -> list[int]:
+    out: list[int] = []
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        out.extend(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ecb-topics", default="26-35", help="ECB+ topics to score (default: the check topics 26-35)")
+    parser.add_argument("--no-ecb", action="store_true", help="skip ECB+")
+    parser.add_argument("--no-gold", action="store_true", help="skip the hand-made story gold")
+    parser.add_argument("--gold-stories", nargs="*", help="only these gold stories (file stems)")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "quality", help="cache folder")
+    parser.add_argument("--no-cache", action="store_true")
+    args = parser.parse_args(argv)
+
+    import torch
+
+    torch.set_num_threads(2)
+    from newsprism.config import Settings
+    from newsprism.evaluate import EvalCache, SetResult, evaluate_set, load_ecbplus, load_story_gold
+
+    settings = Settings()
+    cache = None if args.no_cache else EvalCache(args.cache)
+    sets = []
+    if not args.no_ecb:
+        if not ECB.is_dir():
+            print(f"quality: ECB+ not found at {ECB}; skipped", file=sys.stderr)
+        else:
+            sets.append(load_ecbplus(ECB, topics(args.ecb_topics)))
+    if not args.no_gold:
+        sets.append(load_story_gold(GOLD, args.gold_stories))
+    for gold in sets:
+        result: SetResult = evaluate_set(gold, settings=settings, cache=cache)
+        print(f"\n== {result.name}: {result.articles} articles, {result.stories} stories")
+        print(f"claim pairs   newsprism        {result.claims.row()}")
+        print(f"              tf-idf >= 0.3    {result.tfidf_threshold.row()}")
+        print(f"              tf-idf mutual    {result.tfidf_mutual_best.row()}")
+        if result.grouping is not None:
+            g = result.grouping
+            print(
+                f"stories (B³)  newsprism        P {g.precision:.3f}  R {g.recall:.3f}  F1 {g.f1:.3f}  "
+                f"({g.predicted} clusters, {g.gold} gold stories)"
+            )
+        print("seconds       " + "  ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""Measure newsprism on labelled data: claim alignment and story grouping, beside simple baselines.
+
+    from newsprism.evaluate import EvalCache, evaluate_set, load_ecbplus
+
+    result = evaluate_set(load_ecbplus(folder, range(26, 36)), settings=Settings(), cache=EvalCache(path))
+    print(result.claims.row(), result.tfidf_threshold.row())
+
+``bench/quality.py`` prints the figures; ``tests/test_quality_gate.py`` holds
+a fast subset above pinned floors.
+"""
+
+from __future__ import annotations
+
+from .cache import CachedModels, EvalCache
+from .goldsets import GoldDoc, GoldSentence, GoldSet, load_ecbplus, load_story_gold
+from .metrics import PRF, b_cubed, pair_scores
+from .run import SetResult, evaluate_set
+
+__all__ = [
+    "PRF",
+    "CachedModels",
+    "EvalCache",
+    "GoldDoc",
+    "GoldSentence",
+    "GoldSet",
+    "SetResult",
+    "b_cubed",
+    "evaluate_set",
+    "load_ecbplus",
+    "load_story_gold",
+    "pair_scores",
+]

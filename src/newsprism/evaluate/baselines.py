@@ -1,0 +1,73 @@
+"""Simple claim-alignment baselines over the same sentences newsprism sees.
+
+Both use TF-IDF vectors of the sentences of one story (words lowercased,
+English stop words out, fitted on that story's sentences) and propose pairs
+of sentences from different articles:
+
+- ``tfidf_threshold_pairs``: cosine at or above a fixed threshold;
+- ``tfidf_mutual_best_pairs``: each sentence's best match in each other
+  article, kept when the match is mutual (and the cosine above zero).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+__all__ = ["TFIDF_THRESHOLD", "tfidf_mutual_best_pairs", "tfidf_threshold_pairs"]
+
+#: The threshold baseline's cosine cut-off.
+TFIDF_THRESHOLD = 0.3
+
+Item = tuple[str, int]  # (article id, sentence number)
+
+
+def _cosines(texts: Sequence[str]) -> np.ndarray:
+    try:
+        matrix = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # only stop words
+        return np.zeros((len(texts), len(texts)))
+    return np.asarray((matrix @ matrix.T).todense())
+
+
+def tfidf_threshold_pairs(
+    items: Sequence[Item], texts: Sequence[str], threshold: float = TFIDF_THRESHOLD
+) -> set[tuple[Item, Item]]:
+    """Pairs of sentences of different articles whose TF-IDF cosine reaches ``threshold``."""
+    if len(items) < 2:
+        return set()
+    sims = _cosines(texts)
+    out: set[tuple[Item, Item]] = set()
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i][0] != items[j][0] and sims[i, j] >= threshold:
+                out.add(_ordered(items[i], items[j]))
+    return out
+
+
+def tfidf_mutual_best_pairs(items: Sequence[Item], texts: Sequence[str]) -> set[tuple[Item, Item]]:
+    """Pairs that are each other's best TF-IDF match between their two articles."""
+    if len(items) < 2:
+        return set()
+    sims = _cosines(texts)
+    by_article: dict[str, list[int]] = {}
+    for i, (article, _) in enumerate(items):
+        by_article.setdefault(article, []).append(i)
+    best: dict[tuple[int, str], int] = {}
+    for i, (article, _) in enumerate(items):
+        for other, rows in by_article.items():
+            if other != article:
+                j = max(rows, key=lambda r: sims[i, r])
+                if sims[i, j] > 0:
+                    best[(i, other)] = j
+    out: set[tuple[Item, Item]] = set()
+    for (i, _other), j in best.items():
+        if best.get((j, items[i][0])) == i:
+            out.add(_ordered(items[i], items[j]))
+    return out
+
+
+def _ordered(a: Item, b: Item) -> tuple[Item, Item]:
+    return (a, b) if a < b else (b, a)

@@ -1,0 +1,175 @@
+"""Labelled data for claim alignment and story grouping, read into one shape.
+
+Two sources share the shape :class:`GoldSet`:
+
+- **ECB+** (``load_ecbplus``): real news with cross-document event coreference.
+  A subtopic is one story; two *annotated* sentences of different documents
+  in one subtopic state the same event when they share an action chain.
+  Sentences ECB+ did not annotate carry no gold and count neither way.
+- **Hand-made story gold** (``load_story_gold``, ``tests/gold/stories``): real
+  multi-outlet stories where every fact stated by two or more articles is a
+  claim group. Every sentence is labelled: one in no group states nothing
+  another article states.
+
+Sentence ranges are offsets into the article text *as read* (before cleaning).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+
+__all__ = ["GoldDoc", "GoldSentence", "GoldSet", "SentenceKey", "load_ecbplus", "load_story_gold"]
+
+#: (article id, sentence number within the article)
+SentenceKey = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSentence:
+    """One labelled sentence: its range in the raw text and the fact groups it belongs to."""
+
+    start: int
+    end: int
+    labelled: bool
+    groups: frozenset[str] = frozenset()
+    opinion: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    """An article as read, the story it belongs to, and its labelled sentences."""
+
+    article: Article
+    story: str
+    sentences: tuple[GoldSentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    """Documents with story labels and sentence-level fact groups."""
+
+    name: str
+    docs: tuple[GoldDoc, ...]
+
+    def stories(self) -> dict[str, list[GoldDoc]]:
+        """Story label -> its documents, in input order."""
+        out: dict[str, list[GoldDoc]] = {}
+        for doc in self.docs:
+            out.setdefault(doc.story, []).append(doc)
+        return out
+
+    def positive_pairs(self) -> set[tuple[SentenceKey, SentenceKey]]:
+        """Pairs of labelled sentences, in different documents of one story, that share a fact group."""
+        out: set[tuple[SentenceKey, SentenceKey]] = set()
+        for docs in self.stories().values():
+            members: dict[str, list[SentenceKey]] = {}
+            for doc in docs:
+                for n, s in enumerate(doc.sentences):
+                    if s.labelled:
+                        for g in s.groups:
+                            members.setdefault(g, []).append((doc.article.id, n))
+            for keys in members.values():
+                out.update(_cross_pairs(keys))
+        return out
+
+    def labelled_keys(self) -> frozenset[SentenceKey]:
+        """Every sentence that carries gold."""
+        return frozenset((d.article.id, n) for d in self.docs for n, s in enumerate(d.sentences) if s.labelled)
+
+
+def _cross_pairs(keys: list[SentenceKey]) -> Iterator[tuple[SentenceKey, SentenceKey]]:
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a[0] != b[0]:
+                yield (a, b) if a < b else (b, a)
+
+
+def load_ecbplus(folder: Path, topics: Collection[int]) -> GoldSet:
+    """The documents of ``topics`` from an ECB+ folder (``articles.jsonl`` and ``gold.json``)."""
+    gold_path, articles_path = folder / "gold.json", folder / "articles.jsonl"
+    for path in (gold_path, articles_path):
+        if not path.is_file():
+            raise InputError(str(path), "ECB+ file not found")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
+    wanted = {str(t) for t in topics}
+    docs: list[GoldDoc] = []
+    with articles_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            info = gold.get(row["id"])
+            if info is None or info["topic"] not in wanted:
+                continue
+            article = Article(id=row["id"], text=row["text"], url=row.get("url"), outlet=row.get("outlet"))
+            sentences = tuple(
+                GoldSentence(s["start"], s["end"], bool(s["annotated"]), frozenset(s["chains"]))
+                for s in info["sentences"]
+            )
+            docs.append(GoldDoc(article, info["subtopic"], sentences))
+    docs.sort(key=lambda d: (_topic_order(d.story), d.article.id))
+    return GoldSet(f"ECB+ topics {_ranges(sorted(int(t) for t in wanted))}", tuple(docs))
+
+
+def _topic_order(subtopic: str) -> tuple[int, str]:
+    head, _, tail = subtopic.partition("_")
+    return (int(head) if head.isdigit() else 0, tail)
+
+
+def _ranges(numbers: list[int]) -> str:
+    parts: list[str] = []
+    for n in numbers:
+        if parts and parts[-1].split("–")[-1] == str(n - 1):
+            parts[-1] = f"{parts[-1].split('–')[0]}–{n}"
+        else:
+            parts.append(str(n))
+    return ", ".join(parts)
+
+
+def load_story_gold(folder: Path, names: Collection[str] | None = None) -> GoldSet:
+    """The hand-labelled stories in ``folder`` (``*.json``), or only those named."""
+    docs: list[GoldDoc] = []
+    paths = sorted(folder.glob("*.json"))
+    if names is not None:
+        paths = [p for p in paths if p.stem in set(names)]
+    for path in paths:
+        docs.extend(_story_docs(path))
+    return GoldSet(f"story gold ({len(paths)} stories)", tuple(docs))
+
+
+def _story_docs(path: Path) -> list[GoldDoc]:
+    try:
+        story = json.loads(path.read_text(encoding="utf-8"))
+        groups: dict[str, set[str]] = {}
+        for n, claim in enumerate(story["claims"]):
+            for key in claim["members"]:
+                groups.setdefault(key, set()).add(f"{story['story']}#{n}")
+        opinion = set(story.get("opinion", ()))
+        docs = []
+        for art in story["articles"]:
+            article = Article(
+                id=art["id"],
+                text=art["text"],
+                title=art.get("title"),
+                url=art.get("url"),
+                outlet=art.get("outlet"),
+                published=art.get("published"),
+            )
+            sentences = tuple(
+                GoldSentence(
+                    start,
+                    end,
+                    True,
+                    frozenset(groups.get(f"{art['key']}{n}", ())),
+                    f"{art['key']}{n}" in opinion,
+                )
+                for n, (start, end) in enumerate(art["sentences"], 1)
+            )
+            docs.append(GoldDoc(article, story["story"], sentences))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(str(path), f"not a gold story file: {exc}") from exc
+    return docs

@@ -1,0 +1,69 @@
+"""Scores against gold: pair precision/recall/F1 and B³ for clusterings."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+__all__ = ["PRF", "b_cubed", "pair_scores"]
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    """Precision, recall and F1, with the counts behind them."""
+
+    precision: float
+    recall: float
+    f1: float
+    predicted: int = 0
+    gold: int = 0
+    correct: int = 0
+
+    @classmethod
+    def of(cls, correct: int, predicted: int, gold: int) -> PRF:
+        p = correct / predicted if predicted else 0.0
+        r = correct / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return cls(p, r, f, predicted, gold, correct)
+
+    def row(self) -> str:
+        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  ({self.correct}/{self.predicted} pred, {self.gold} gold)"
+
+
+def pair_scores(predicted: Collection[Hashable], gold: Collection[Hashable]) -> PRF:
+    """Precision/recall of predicted pairs against gold pairs (both normalised the same way)."""
+    pred, true = set(predicted), set(gold)
+    return PRF.of(len(pred & true), len(pred), len(true))
+
+
+def b_cubed(predicted: Sequence[Collection[Hashable]], gold: Mapping[Hashable, Hashable]) -> PRF:
+    """B³ precision/recall of a clustering of items against each item's gold label.
+
+    Items missing from the predicted clusters count as singletons. Per item,
+    precision is the share of its cluster with its gold label, recall the share
+    of its gold label's items in its cluster; both are averaged over items.
+    """
+    cluster_of: dict[Hashable, int] = {}
+    clusters: list[list[Hashable]] = []
+    for members in predicted:
+        ids = [m for m in members if m in gold and m not in cluster_of]
+        for m in ids:
+            cluster_of[m] = len(clusters)
+        clusters.append(ids)
+    for item in gold:
+        if item not in cluster_of:
+            cluster_of[item] = len(clusters)
+            clusters.append([item])
+    size_of_label: dict[Hashable, int] = {}
+    for label in gold.values():
+        size_of_label[label] = size_of_label.get(label, 0) + 1
+    p_sum = r_sum = 0.0
+    for item, label in gold.items():
+        cluster = clusters[cluster_of[item]]
+        same = sum(1 for m in cluster if gold[m] == label)
+        p_sum += same / len(cluster)
+        r_sum += same / size_of_label[label]
+    n = len(gold)
+    p, r = (p_sum / n, r_sum / n) if n else (0.0, 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return PRF(p, r, f, len(clusters), len(size_of_label), n)

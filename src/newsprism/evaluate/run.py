@@ -1,0 +1,150 @@
+"""Score newsprism's claim alignment and story grouping on a gold set, beside baselines.
+
+Claims are scored with the gold stories given (each gold story is compared
+as one story), so a grouping error does not count against alignment; story
+grouping is scored on its own, by B³ over all the set's articles.
+
+A predicted pair is two gold sentences of different articles that one claim
+supports. Only labelled sentences count (ECB+ leaves many unannotated); gold
+sentences that cleaning removed can be found by no one and count as misses
+for newsprism and the baselines alike.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..compare import analyze_story
+from ..compare.stories import group_stories
+from ..config import Settings
+from ..model import Annotations, Article, Story
+from ..nlp.models import Models
+from ..pipeline import prepare_articles
+from .align import Located, locate_sentences, sentences_under
+from .baselines import tfidf_mutual_best_pairs, tfidf_threshold_pairs
+from .cache import CachedModels, EvalCache
+from .goldsets import GoldDoc, GoldSet, SentenceKey
+from .metrics import PRF, b_cubed, pair_scores
+
+__all__ = ["SetResult", "evaluate_set", "predicted_pairs"]
+
+Pair = tuple[SentenceKey, SentenceKey]
+
+
+@dataclass(frozen=True)
+class SetResult:
+    """Figures for one gold set."""
+
+    name: str
+    articles: int
+    stories: int
+    claims: PRF
+    tfidf_threshold: PRF
+    tfidf_mutual_best: PRF
+    grouping: PRF | None
+    seconds: Mapping[str, float] = field(default_factory=dict)
+
+
+def predicted_pairs(
+    story: Story, located: Mapping[str, Sequence[Located]], labelled: frozenset[SentenceKey]
+) -> set[Pair]:
+    """The gold-sentence pairs that the story's claims align."""
+    out: set[Pair] = set()
+    for claim in story.claims:
+        items: list[SentenceKey] = []
+        for span in claim.support:
+            for n in sentences_under(span.start, span.end, located.get(span.article, ())):
+                if (span.article, n) in labelled:
+                    items.append((span.article, n))
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a[0] != b[0]:
+                    out.add((a, b) if a < b else (b, a))
+    return out
+
+
+def _prepare(
+    gold: GoldSet, models: Models, settings: Settings, cache: EvalCache | None
+) -> tuple[list[Article], dict[str, Annotations]]:
+    articles = [d.article for d in gold.docs]
+
+    def run() -> tuple[list[Article], dict[str, Annotations]]:
+        return prepare_articles(articles, settings=settings, models=models)
+
+    return cache.prepared(articles, settings, run) if cache is not None else run()
+
+
+def evaluate_set(
+    gold: GoldSet,
+    *,
+    settings: Settings,
+    models: Models | None = None,
+    cache: EvalCache | None = None,
+    grouping: bool = True,
+) -> SetResult:
+    """Claim-pair P/R/F1 for newsprism and both TF-IDF baselines, and story B³, on ``gold``."""
+    if models is None:
+        models = CachedModels(settings, cache) if cache is not None else Models(settings)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    cleaned, annotations = _prepare(gold, models, settings, cache)
+    seconds["nlp"] = time.perf_counter() - started
+    by_id = {a.id: a for a in cleaned}
+    located = {d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs}
+    labelled = gold.labelled_keys()
+
+    ours: set[Pair] = set()
+    threshold: set[Pair] = set()
+    mutual: set[Pair] = set()
+    started = time.perf_counter()
+    for n, docs in enumerate(gold.stories().values(), 1):
+        ids = [d.article.id for d in docs]
+        story = analyze_story(
+            f"g{n}",
+            [by_id[i] for i in ids],
+            [annotations[i] for i in ids if i in annotations],
+            models=models,
+            settings=settings,
+        )
+        ours |= predicted_pairs(story, located, labelled)
+        items, texts = _baseline_units(docs, located, by_id)
+        threshold |= tfidf_threshold_pairs(items, texts)
+        mutual |= tfidf_mutual_best_pairs(items, texts)
+    seconds["claims"] = time.perf_counter() - started
+
+    story_figures = None
+    if grouping:
+        started = time.perf_counter()
+        groups = group_stories(cleaned, annotations, models=models, settings=settings)
+        story_figures = b_cubed(groups, {d.article.id: d.story for d in gold.docs})
+        seconds["stories"] = time.perf_counter() - started
+    if isinstance(models, CachedModels):
+        models.save()
+    positives = gold.positive_pairs()
+    return SetResult(
+        name=gold.name,
+        articles=len(gold.docs),
+        stories=len(gold.stories()),
+        claims=pair_scores(ours, positives),
+        tfidf_threshold=pair_scores(threshold, positives),
+        tfidf_mutual_best=pair_scores(mutual, positives),
+        grouping=story_figures,
+        seconds=seconds,
+    )
+
+
+def _baseline_units(
+    docs: Iterable[GoldDoc], located: Mapping[str, Sequence[Located]], by_id: Mapping[str, Article]
+) -> tuple[list[SentenceKey], list[str]]:
+    """The labelled gold sentences still in the cleaned text, as the baselines see them."""
+    items: list[SentenceKey] = []
+    texts: list[str] = []
+    for doc in docs:
+        text = by_id[doc.article.id].text
+        for n, (sentence, where) in enumerate(zip(doc.sentences, located[doc.article.id], strict=True)):
+            if sentence.labelled and where is not None:
+                items.append((doc.article.id, n))
+                texts.append(text[where[0] : where[1]])
+    return items, texts
