@@ -69,4 +69,4 @@ def test_worksheet_splitter_handles_scraped_text() -> None:
         '"Fine," he said.',
     ]
     quoted = 'It cited the filing."The fact is clear," Moss said.'
-    assert [quoted[s:e] for s, e in segment(quoted)] == ['It cited the filing.', '"The fact is clear," Moss said.']
+    assert [quoted[s:e] for s, e in segment(quoted)] == ["It cited the filing.", '"The fact is clear," Moss said.']
