@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold-stories", nargs="*", help="only these gold stories (file stems)")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "quality", help="cache folder")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
     args = parser.parse_args(argv)
 
     import torch
@@ -76,6 +77,16 @@ def main(argv: list[str] | None = None) -> int:
                 f"stories (B³)  newsprism        P {g.precision:.3f}  R {g.recall:.3f}  F1 {g.f1:.3f}  "
                 f"({g.predicted} clusters, {g.gold} gold stories)"
             )
+        if result.grouping_baseline is not None:
+            g = result.grouping_baseline
+            print(
+                f"              tf-idf >= 0.3    P {g.precision:.3f}  R {g.recall:.3f}  F1 {g.f1:.3f}  "
+                f"({g.predicted} clusters)"
+            )
+        if args.per_story:
+            print(f"{'per story (F1)':<44} newsprism  tf-idf>=0.3  tf-idf-mutual  gold pairs")
+            for label, (ours, thr, mut) in result.per_story.items():
+                print(f"  {label:<42} {ours.f1:9.3f}  {thr.f1:11.3f}  {mut.f1:13.3f}  {ours.gold:10d}")
         print("seconds       " + "  ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
     return 0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.evaluate.baselines import tfidf_mutual_best_pairs, tfidf_threshold_pairs
+from newsprism.evaluate.baselines import tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
 
 ITEMS = [("a", 0), ("a", 1), ("b", 0), ("b", 1), ("c", 0)]
 TEXTS = [
@@ -31,3 +31,13 @@ def test_mutual_best_pairs_each_sentence_with_its_counterpart() -> None:
 def test_fewer_than_two_sentences_give_no_pairs() -> None:
     assert tfidf_threshold_pairs(ITEMS[:1], TEXTS[:1]) == set()
     assert tfidf_mutual_best_pairs(ITEMS[:1], TEXTS[:1]) == set()
+
+
+def test_story_groups_join_articles_on_one_event() -> None:
+    texts = [
+        "The mayor opened the new river bridge on Monday after two years of building work.",
+        "After two years of work the new river bridge was opened by the mayor on Monday.",
+        "Forecasters expect heavy rain over the weekend in the region.",
+    ]
+    groups = tfidf_story_groups(["a", "b", "c"], texts)
+    assert sorted(map(sorted, groups)) == [["a", "b"], ["c"]]

@@ -7,6 +7,9 @@ of sentences from different articles:
 - ``tfidf_threshold_pairs``: cosine at or above a fixed threshold;
 - ``tfidf_mutual_best_pairs``: each sentence's best match in each other
   article, kept when the match is mutual (and the cosine above zero).
+
+For story grouping, ``tfidf_story_groups`` joins articles whose whole-text
+TF-IDF cosine reaches a threshold (connected components).
 """
 
 from __future__ import annotations
@@ -16,10 +19,19 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-__all__ = ["TFIDF_THRESHOLD", "tfidf_mutual_best_pairs", "tfidf_threshold_pairs"]
+__all__ = [
+    "STORY_THRESHOLD",
+    "TFIDF_THRESHOLD",
+    "tfidf_mutual_best_pairs",
+    "tfidf_story_groups",
+    "tfidf_threshold_pairs",
+]
 
 #: The threshold baseline's cosine cut-off.
 TFIDF_THRESHOLD = 0.3
+
+#: The story baseline's whole-article cosine cut-off.
+STORY_THRESHOLD = 0.3
 
 Item = tuple[str, int]  # (article id, sentence number)
 
@@ -71,3 +83,25 @@ def tfidf_mutual_best_pairs(items: Sequence[Item], texts: Sequence[str]) -> set[
 
 def _ordered(a: Item, b: Item) -> tuple[Item, Item]:
     return (a, b) if a < b else (b, a)
+
+
+def tfidf_story_groups(ids: Sequence[str], texts: Sequence[str], threshold: float = STORY_THRESHOLD) -> list[list[str]]:
+    """Articles joined when their TF-IDF cosine reaches ``threshold``, as connected components."""
+    if not ids:
+        return []
+    sims = _cosines(texts)
+    parent = list(range(len(ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        parent[find(i)] = find(j)
+    groups: dict[int, list[str]] = {}
+    for i, article in enumerate(ids):
+        groups.setdefault(find(i), []).append(article)
+    return list(groups.values())

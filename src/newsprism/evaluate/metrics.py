@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 __all__ = ["PRF", "b_cubed", "pair_scores"]
+
+Item = TypeVar("Item", bound=Hashable)
+Label = TypeVar("Label", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +40,15 @@ def pair_scores(predicted: Collection[Hashable], gold: Collection[Hashable]) -> 
     return PRF.of(len(pred & true), len(pred), len(true))
 
 
-def b_cubed(predicted: Sequence[Collection[Hashable]], gold: Mapping[Hashable, Hashable]) -> PRF:
+def b_cubed(predicted: Sequence[Collection[Item]], gold: Mapping[Item, Label]) -> PRF:
     """B³ precision/recall of a clustering of items against each item's gold label.
 
     Items missing from the predicted clusters count as singletons. Per item,
     precision is the share of its cluster with its gold label, recall the share
     of its gold label's items in its cluster; both are averaged over items.
     """
-    cluster_of: dict[Hashable, int] = {}
-    clusters: list[list[Hashable]] = []
+    cluster_of: dict[Item, int] = {}
+    clusters: list[list[Item]] = []
     for members in predicted:
         ids = [m for m in members if m in gold and m not in cluster_of]
         for m in ids:
@@ -54,7 +58,7 @@ def b_cubed(predicted: Sequence[Collection[Hashable]], gold: Mapping[Hashable, H
         if item not in cluster_of:
             cluster_of[item] = len(clusters)
             clusters.append([item])
-    size_of_label: dict[Hashable, int] = {}
+    size_of_label: dict[Label, int] = {}
     for label in gold.values():
         size_of_label[label] = size_of_label.get(label, 0) + 1
     p_sum = r_sum = 0.0

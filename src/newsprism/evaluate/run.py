@@ -23,7 +23,7 @@ from ..model import Annotations, Article, Story
 from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .align import Located, locate_sentences, sentences_under
-from .baselines import tfidf_mutual_best_pairs, tfidf_threshold_pairs
+from .baselines import tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
 from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
@@ -44,6 +44,9 @@ class SetResult:
     tfidf_threshold: PRF
     tfidf_mutual_best: PRF
     grouping: PRF | None
+    grouping_baseline: PRF | None = None
+    #: gold story -> (newsprism, tf-idf threshold, tf-idf mutual best) claim-pair figures
+    per_story: Mapping[str, tuple[PRF, PRF, PRF]] = field(default_factory=dict)
     seconds: Mapping[str, float] = field(default_factory=dict)
 
 
@@ -95,11 +98,13 @@ def evaluate_set(
     located = {d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs}
     labelled = gold.labelled_keys()
 
+    positives = gold.positive_pairs()
     ours: set[Pair] = set()
     threshold: set[Pair] = set()
     mutual: set[Pair] = set()
+    per_story: dict[str, tuple[PRF, PRF, PRF]] = {}
     started = time.perf_counter()
-    for n, docs in enumerate(gold.stories().values(), 1):
+    for n, (label, docs) in enumerate(gold.stories().items(), 1):
         ids = [d.article.id for d in docs]
         story = analyze_story(
             f"g{n}",
@@ -108,21 +113,33 @@ def evaluate_set(
             models=models,
             settings=settings,
         )
-        ours |= predicted_pairs(story, located, labelled)
         items, texts = _baseline_units(docs, located, by_id)
-        threshold |= tfidf_threshold_pairs(items, texts)
-        mutual |= tfidf_mutual_best_pairs(items, texts)
+        found = (
+            predicted_pairs(story, located, labelled),
+            tfidf_threshold_pairs(items, texts),
+            tfidf_mutual_best_pairs(items, texts),
+        )
+        ours |= found[0]
+        threshold |= found[1]
+        mutual |= found[2]
+        in_story = {p for p in positives if p[0][0] in set(ids)}
+        per_story[label] = (
+            pair_scores(found[0], in_story),
+            pair_scores(found[1], in_story),
+            pair_scores(found[2], in_story),
+        )
     seconds["claims"] = time.perf_counter() - started
 
-    story_figures = None
+    story_figures = story_baseline = None
     if grouping:
         started = time.perf_counter()
+        truth = {d.article.id: d.story for d in gold.docs}
         groups = group_stories(cleaned, annotations, models=models, settings=settings)
-        story_figures = b_cubed(groups, {d.article.id: d.story for d in gold.docs})
+        story_figures = b_cubed(groups, truth)
+        story_baseline = b_cubed(tfidf_story_groups([a.id for a in cleaned], [a.text for a in cleaned]), truth)
         seconds["stories"] = time.perf_counter() - started
     if isinstance(models, CachedModels):
         models.save()
-    positives = gold.positive_pairs()
     return SetResult(
         name=gold.name,
         articles=len(gold.docs),
@@ -131,6 +148,8 @@ def evaluate_set(
         tfidf_threshold=pair_scores(threshold, positives),
         tfidf_mutual_best=pair_scores(mutual, positives),
         grouping=story_figures,
+        grouping_baseline=story_baseline,
+        per_story=per_story,
         seconds=seconds,
     )
 
