@@ -1,0 +1,68 @@
+"""The quality gate: claim alignment and story grouping must not fall below pinned floors.
+
+A fast subset of ``bench/quality.py``: three ECB+ check topics and the
+hand-labelled story gold (``tests/gold``), scored exactly as the bench
+scores them. Each floor is a figure measured on this subset minus 0.02.
+Floors may only be raised: when a change lifts a figure, raise its floor
+with it; a change that drops one below its floor needs fixing, not a lower floor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.evaluate import SetResult, evaluate_set, load_ecbplus, load_story_gold
+from newsprism.nlp.models import Models
+
+from .conftest import SHARED
+
+ECB = SHARED / "data" / "ecbplus-dev"
+GOLD = Path(__file__).resolve().parent / "gold" / "stories"
+GATE_TOPICS = (26, 27, 28)
+
+#: (set, figure) -> floor: the figure measured on 2026-12-05 minus 0.02. Raise only.
+FLOORS = {
+    ("ecb", "claims.precision"): 0.964,
+    ("ecb", "claims.recall"): 0.094,
+    ("ecb", "claims.f1"): 0.185,
+    ("ecb", "grouping.f1"): 0.778,
+    ("gold", "claims.precision"): 0.876,
+    ("gold", "claims.recall"): 0.108,
+    ("gold", "claims.f1"): 0.204,
+    ("gold", "grouping.f1"): 0.980,
+}
+
+
+def _figure(result: SetResult, name: str) -> float:
+    part, _, metric = name.partition(".")
+    value = getattr(getattr(result, part), metric)
+    return float(value)
+
+
+def _check(label: str, result: SetResult) -> None:
+    print(f"\n{result.name}: newsprism {result.claims.row()}")
+    print(f"  tf-idf >= 0.3 {result.tfidf_threshold.row()}")
+    print(f"  tf-idf mutual {result.tfidf_mutual_best.row()}")
+    below = []
+    for (which, name), floor in FLOORS.items():
+        if which == label:
+            value = _figure(result, name)
+            print(f"  {name} {value:.3f} (floor {floor:.3f})")
+            if value < floor:
+                below.append(f"{name} {value:.3f} < floor {floor:.3f}")
+    assert not below, f"{result.name} fell below the quality floors: " + "; ".join(below)
+
+
+@pytest.mark.slow
+def test_ecbplus_check_topics_hold_their_floors(models: Models, settings: Settings) -> None:
+    if not ECB.is_dir():
+        pytest.skip(f"ECB+ data not found at {ECB} (../shared is absent)")
+    _check("ecb", evaluate_set(load_ecbplus(ECB, GATE_TOPICS), settings=settings, models=models))
+
+
+@pytest.mark.slow
+def test_story_gold_holds_its_floors(models: Models, settings: Settings) -> None:
+    _check("gold", evaluate_set(load_story_gold(GOLD), settings=settings, models=models))
