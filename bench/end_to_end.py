@@ -17,8 +17,17 @@ figure). Then the cost ratio per
 doubling between consecutive sizes, ``(t2 / t1) ** (1 / log2(n2 / n1))``,
 which must stay at or below 2.2 (near-linear growth).
 
+With ``--dense`` the articles are story-dense instead of the first N: the
+largest topic/day groups of the corpus (5 to 50 articles each, largest
+first), as real corpora hold one event from many outlets. The dense run also
+prints the stories by size, the NLP pass's own rate beside the end-to-end
+rate, and the cost of one story against its size (10, 25, 50 and 100 real
+articles of one topic compared as one story), so that a step that grows
+faster than the story shows.
+
     .venv/bin/python bench/end_to_end.py                 # 200, 1000, 5000
     .venv/bin/python bench/end_to_end.py --sizes 1000 --profile 40
+    .venv/bin/python bench/end_to_end.py --dense --sizes 200,1000
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ import pstats
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -80,18 +90,176 @@ def _timed_iter(
     return wrapper
 
 
-def run_one(n: int, corpus: Path, n_process: int, profile_lines: int) -> dict[str, Any]:
-    """Analyze the first ``n`` articles in this process; return the figures."""
-    from newsprism import pipeline
-    from newsprism.config import Settings
+class TreeMemory:
+    """Samples the summed memory of this process and all its descendants (from /proc) in a thread.
+
+    Each process counts its proportional set size (PSS: shared pages split
+    among the processes sharing them), so forked workers that share the
+    parent's model pages are not counted twice; RSS where PSS is unreadable.
+    """
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _tree_kib(root: int) -> int:
+        parent: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as fh:
+                    fields = dict(line.split(":", 1) for line in fh if ":" in line)
+            except OSError:
+                continue
+            pid = int(entry)
+            parent[pid] = int(fields.get("PPid", "0").strip() or 0)
+            rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+            try:
+                with open(f"/proc/{entry}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+                    for line in fh:
+                        if line.startswith("Pss:"):
+                            rss[pid] = int(line.split()[1])
+                            break
+            except OSError:
+                pass
+        total, stack = 0, [root]
+        children: dict[int, list[int]] = {}
+        for pid, ppid in parent.items():
+            children.setdefault(ppid, []).append(pid)
+        while stack:
+            pid = stack.pop()
+            total += rss.get(pid, 0)
+            stack.extend(children.get(pid, ()))
+        return total
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            self.peak_kib = max(self.peak_kib, self._tree_kib(me))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def dense_ids(corpus: Path, n: int, *, smallest: int = 5, largest: int = 50) -> list[str]:
+    """Ids of ``n`` articles from the largest topic/day groups (each capped at ``largest``)."""
+    import gzip
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            day, topic = (row.get("published") or "")[:10], row.get("topic")
+            if len(day) == 10 and topic and (row.get("text") or "").strip():
+                groups.setdefault((topic, day), []).append(row["id"])
+    ranked = sorted((g for g in groups.values() if len(g) >= smallest), key=len, reverse=True)
+    out: list[str] = []
+    for ids in ranked:
+        out.extend(ids[: min(largest, n - len(out))])
+        if len(out) >= n:
+            break
+    return out
+
+
+def topic_ids(corpus: Path, n: int) -> list[str]:
+    """Ids of ``n`` distinct articles of the corpus's largest topic, nearest in date to its busiest day."""
+    import gzip
+
+    rows: list[tuple[str, str, str, str]] = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            day = (row.get("published") or "")[:10]
+            if len(day) == 10 and row.get("topic") and (row.get("text") or "").strip():
+                rows.append((row["topic"], day, row["id"], row["text"][:200]))
+    topic = max(set(r[0] for r in rows), key=lambda t: sum(1 for r in rows if r[0] == t))
+    days: dict[str, int] = {}
+    for r in rows:
+        if r[0] == topic:
+            days[r[1]] = days.get(r[1], 0) + 1
+    busiest = max(days, key=lambda d: days[d])
+    picked = sorted((r for r in rows if r[0] == topic), key=lambda r: (abs(_ordinal(r[1]) - _ordinal(busiest)), r[2]))
+    seen: set[str] = set()
+    out: list[str] = []
+    for r in picked:
+        if r[3] not in seen:  # distinct articles, not reprints
+            seen.add(r[3])
+            out.append(r[2])
+        if len(out) == n:
+            break
+    return out
+
+
+def _ordinal(day: str) -> int:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
+
+
+def read_articles(corpus: Path, settings: Any, n: int, ids: list[str] | None) -> list[Any]:
     from newsprism.ingest import read_inputs
     from newsprism.model import Article
+
+    if ids is None:
+        items = itertools.islice(read_inputs([corpus], settings=settings), n)
+        return [a for a in items if isinstance(a, Article)]
+    wanted = set(ids)
+    found = {a.id: a for a in read_inputs([corpus], settings=settings) if isinstance(a, Article) and a.id in wanted}
+    return [found[i] for i in ids if i in found]
+
+
+def story_costs(corpus: Path, n_process: int, sizes: list[int]) -> list[dict[str, float]]:
+    """Wall and CPU seconds of comparing the first k of one topic's articles as one story, for each k."""
+    from newsprism.compare import analyze_story
+    from newsprism.config import Settings
+    from newsprism.nlp.models import Models
+    from newsprism.pipeline import prepare_articles
+
+    settings = Settings(n_process=n_process)
+    articles = read_articles(corpus, settings, max(sizes), topic_ids(corpus, max(sizes)))
+    models = Models(settings)
+    cleaned, annotations = prepare_articles(articles, settings=settings, models=models)
+    originals = [a for a in cleaned if a.duplicate_of is None]
+    out = []
+    for k in sizes:
+        group = originals[:k]
+        wall, cpu = time.perf_counter(), time.process_time()
+        story = analyze_story("s1", group, [annotations[a.id] for a in group], models=models, settings=settings)
+        out.append(
+            {
+                "k": len(group),
+                "wall_s": time.perf_counter() - wall,
+                "cpu_s": time.process_time() - cpu,
+                "claims": len(story.claims),
+            }
+        )
+    return out
+
+
+def run_one(n: int, corpus: Path, n_process: int, profile_lines: int, dense: bool = False) -> dict[str, Any]:
+    """Analyze ``n`` articles (the first N, or story-dense ones) in this process; return the figures."""
+    from newsprism import pipeline
+    from newsprism.config import Settings
+    from newsprism.nlp import models as model_module
     from newsprism.nlp.models import Models
 
     settings = Settings(n_process=n_process)
     t0 = time.perf_counter()
-    items = itertools.islice(read_inputs([corpus], settings=settings), n)
-    articles = [a for a in items if isinstance(a, Article)]
+    articles = read_articles(corpus, settings, n, dense_ids(corpus, n) if dense else None)
     t_read = time.perf_counter() - t0
     words = sum(len(a.text.split()) for a in articles)
 
@@ -107,15 +275,25 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int) -> dict[st
     pipeline.annotate = _timed_iter("annotate", pipeline.annotate, stages)  # type: ignore[assignment]
     pipeline.group_stories = _timed("stories", pipeline.group_stories, stages)  # type: ignore[assignment]
     pipeline.analyze_story = _timed("compare", pipeline.analyze_story, stages)  # type: ignore[assignment]
+    encoder: dict[str, list[float]] = {}
+    encoded = [0]
+    plain_encode = model_module.Encoder.encode
+
+    def counted_encode(self: Any, texts: Any) -> Any:
+        encoded[0] += len(texts)
+        return plain_encode(self, texts)
+
+    model_module.Encoder.encode = _timed("encoder", counted_encode, encoder)  # type: ignore[method-assign]
 
     profiler = cProfile.Profile() if profile_lines else None
-    t0 = time.perf_counter()
-    if profiler is not None:
-        profiler.enable()
-    report = pipeline.analyze_articles(articles, settings=settings, models=models)
-    if profiler is not None:
-        profiler.disable()
-    wall = time.perf_counter() - t0
+    with TreeMemory() as memory:
+        t0 = time.perf_counter()
+        if profiler is not None:
+            profiler.enable()
+        report = pipeline.analyze_articles(articles, settings=settings, models=models)
+        if profiler is not None:
+            profiler.disable()
+        wall = time.perf_counter() - t0
 
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -127,6 +305,10 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int) -> dict[st
         "wall_s": wall,
         "rate": len(articles) / wall,
         "stages": stages,
+        "encoder": encoder.get("encoder", [0.0, 0.0]),
+        "encoded": encoded[0],
+        "tree_peak_mb": memory.peak_kib / 1024,
+        "story_sizes": sorted((len(s.article_ids) for s in report.stories if len(s.article_ids) > 1), reverse=True),
         "stories": len(report.stories),
         "multi_stories": sum(1 for s in report.stories if len(s.article_ids) > 1),
         "duplicates": sum(1 for a in report.articles if a.duplicate_of),
@@ -147,17 +329,28 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--n-process", type=int, default=0, help="spaCy processes (0 = auto, the default)")
     parser.add_argument("--profile", type=int, default=0, metavar="LINES", help="cProfile the main process")
+    parser.add_argument("--dense", action="store_true", help="story-dense input: the largest topic/day groups")
+    parser.add_argument(
+        "--story-sizes", default="10,25,50,100", help="with --dense: one story of k articles of one topic, per k"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run one size here, print JSON
+    parser.add_argument("--costs", action="store_true", help=argparse.SUPPRESS)  # story costs here, print JSON
     args = parser.parse_args()
 
     if args.one is not None:
-        print(json.dumps(run_one(args.one, args.corpus, args.n_process, args.profile)))
+        print(json.dumps(run_one(args.one, args.corpus, args.n_process, args.profile, args.dense)))
+        return
+    if args.costs:
+        sizes = [int(x) for x in args.story_sizes.split(",")]
+        print(json.dumps(story_costs(args.corpus, args.n_process, sizes)))
         return
 
     results = []
     for n in (int(x) for x in args.sizes.split(",")):
         cmd = [sys.executable, __file__, "--one", str(n), "--corpus", str(args.corpus)]
-        cmd += ["--n-process", str(args.n_process), "--profile", str(args.profile)]
+        cmd += ["--n-process", str(args.n_process), "--profile", str(args.profile)] + (
+            ["--dense"] if args.dense else []
+        )
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(done.stderr[-3000:], file=sys.stderr)
@@ -173,6 +366,17 @@ def main() -> None:
             flush=True,
         )
         print(f"         {stages}", flush=True)
+        enc_wall, enc_cpu = r["encoder"]
+        nlp_wall = r["stages"].get("annotate", [0.0])[0] + r["stages"].get("clean", [0.0])[0]
+        nlp_rate = r["n"] / nlp_wall if nlp_wall else 0.0
+        print(
+            f"         encoder {enc_wall:.1f}s (cpu {enc_cpu:.1f}s, {r['encoded']} texts; inside stories/compare); "
+            f"NLP pass alone {nlp_rate:.2f} articles/s, end to end {r['rate'] / nlp_rate:.0%} of it; "
+            f"process tree peak {r['tree_peak_mb']:.0f} MiB",
+            flush=True,
+        )
+        sizes = r["story_sizes"]
+        print(f"         multi-article stories by size: {sizes[:30]}{' ...' if len(sizes) > 30 else ''}", flush=True)
         print(
             f"         stories {r['stories']} ({r['multi_stories']} with 2+ articles), reprints {r['duplicates']}; "
             f"read {r['read_s']:.1f}s, model load {r['load_s']:.1f}s (not counted)",
@@ -180,6 +384,22 @@ def main() -> None:
         )
         if "profile" in r:
             print(r["profile"])
+    if args.dense:
+        cmd = [sys.executable, __file__, "--costs", "--corpus", str(args.corpus), "--n-process", str(args.n_process)]
+        done = subprocess.run(cmd + ["--story-sizes", args.story_sizes], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(done.stderr[-3000:], file=sys.stderr)
+            raise SystemExit(f"story costs failed (exit {done.returncode})")
+        costs = json.loads(done.stdout.strip().splitlines()[-1])
+        for c in costs:
+            print(
+                f"one story of {c['k']:>3} articles: {c['wall_s']:6.1f}s wall, {c['cpu_s']:6.1f}s cpu, {c['claims']} claims"
+            )
+        if len(costs) > 1 and costs[0]["cpu_s"] > 0:
+            ratio = costs[-1]["cpu_s"] / costs[0]["cpu_s"]
+            print(
+                f"story cost {costs[-1]['k']} vs {costs[0]['k']} articles: {ratio:.1f}x cpu (linear: {costs[-1]['k'] / costs[0]['k']:.0f}x)"
+            )
     for a, b in itertools.pairwise(results):
         ratio = (b["wall_s"] / a["wall_s"]) ** (1 / math.log2(b["n"] / a["n"]))
         verdict = "ok" if ratio <= MAX_DOUBLING else f"ABOVE {MAX_DOUBLING}"
