@@ -274,7 +274,7 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int, dense: boo
     pipeline.mark_duplicates = _timed("duplicates", pipeline.mark_duplicates, stages)  # type: ignore[assignment]
     pipeline.annotate = _timed_iter("annotate", pipeline.annotate, stages)  # type: ignore[assignment]
     pipeline.group_stories = _timed("stories", pipeline.group_stories, stages)  # type: ignore[assignment]
-    pipeline.analyze_story = _timed("compare", pipeline.analyze_story, stages)  # type: ignore[assignment]
+    pipeline.analyze_stories = _timed_iter("compare", pipeline.analyze_stories, stages)  # type: ignore[assignment]
     encoder: dict[str, list[float]] = {}
     encoded = [0]
     plain_encode = model_module.Encoder.encode

@@ -9,6 +9,7 @@ import pytest
 from newsprism.compare.claims import compare_claims, outlet_keys
 from newsprism.model import Article, Claim, Disagreement
 from newsprism.nlp.aliases import EntityIndex
+from newsprism.nlp.models import Models
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -217,9 +218,14 @@ class _CountingEncoder:
         return self.encoder.encode(texts)
 
 
-class _Models:
+class _Models(Models):
     def __init__(self, models) -> None:
-        self.encoder = _CountingEncoder(models.encoder)
+        super().__init__(models.settings)
+        self._counting = _CountingEncoder(models.encoder)
+
+    @property
+    def encoder(self):
+        return self._counting
 
 
 @pytest.mark.slow

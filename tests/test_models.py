@@ -53,3 +53,45 @@ def test_fast_lemmatizer_matches_the_stock_one(models: Models, seed_articles: li
     assert len(ours) > 3000
     assert ours == stock
     assert ("running", "run") in ours and ("caught", "catch") in ours
+
+
+class _FakeEncoder:
+    """Counts what it is asked to embed; each text gets a distinct unit vector."""
+
+    dimension = 4
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        import numpy as np
+
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row, hash(text) % self.dimension] = 1.0
+        return out
+
+
+class _CountingModels(Models):
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        self.fake = _FakeEncoder()
+
+    @property
+    def encoder(self):
+        return self.fake
+
+
+def test_a_run_embeds_each_text_once_and_prefetches_in_one_call(settings) -> None:
+    models = _CountingModels(settings)
+    with models.run_vectors():
+        models.prefetch(["a", "b", "a"])
+        first = models.embed(["b", "a"])
+        again = models.embed(["a", "c"])
+    assert models.fake.calls == [["a", "b"], ["c"]]  # 'a' and 'b' once, in one call; 'c' when first asked
+    assert (first[1] == again[0]).all()
+    models.embed(["a"])  # outside a run nothing is kept
+    assert models.fake.calls[-1] == ["a"]
+    models.prefetch(["z"])  # and prefetching does nothing
+    assert models.fake.calls[-1] == ["a"]

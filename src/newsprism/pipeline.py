@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .clean import clean_article
-from .compare import analyze_story
+from .compare import analyze_stories
 from .compare.duplicates import mark_duplicates
 from .compare.stories import group_stories
 from .config import Settings
@@ -99,11 +99,18 @@ def compare_articles(
 ) -> Report:
     """The cross-article half: group prepared articles into stories and compare each story."""
     by_id = {a.id: a for a in cleaned}
-    stories: list[Story] = []
-    for number, group in enumerate(group_stories(cleaned, annotations, models=models, settings=settings), 1):
-        story_articles = [by_id[i] for i in group]
-        story_annotations = [annotations[i] for i in group if i in annotations]
-        stories.append(analyze_story(f"s{number}", story_articles, story_annotations, models=models, settings=settings))
+    with models.run_vectors():
+        groups = group_stories(cleaned, annotations, models=models, settings=settings)
+        stories: list[Story] = list(
+            analyze_stories(
+                (
+                    (f"s{number}", [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
+                    for number, group in enumerate(groups, 1)
+                ),
+                models=models,
+                settings=settings,
+            )
+        )
     return Report(
         articles=tuple(cleaned),
         stories=tuple(stories),

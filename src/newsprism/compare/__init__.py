@@ -9,20 +9,28 @@ module with a plain function over the story's articles and annotations:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from ..config import Settings
-from ..model import Annotations, Article, Story, StoryQuote
+from ..model import Annotations, Article, QuoteVariantPair, Story, StoryQuote
 from ..nlp.aliases import EntityIndex
 from ..nlp.models import Models
 from .anchors import align_anchors
 from .brief import build_brief
-from .claims import compare_claims
+from .claims import ClaimPlan, finish_claims, plan_claims
 from .framing import build_framing
 from .quote_variants import group_quote_variants
 from .timeline import build_timeline
 
-__all__ = ["analyze_story", "story_quotes"]
+__all__ = [
+    "StoryContext",
+    "analyze_stories",
+    "analyze_story",
+    "finish_story",
+    "prepare_story",
+    "story_quotes",
+]
 
 
 def story_quotes(story_id: str, annotations: Sequence[Annotations], index: EntityIndex) -> tuple[StoryQuote, ...]:
@@ -61,6 +69,54 @@ def story_title(articles: Sequence[Article]) -> str:
     return (plain or titles or [originals[0].label])[0]
 
 
+@dataclass(frozen=True)
+class StoryContext:
+    """One story between the two halves of its comparison: everything before any sentence is embedded."""
+
+    story_id: str
+    articles: Sequence[Article]
+    annotations: Sequence[Annotations]
+    index: EntityIndex
+    quotes: tuple[StoryQuote, ...]
+    variants: tuple[QuoteVariantPair, ...]
+    claim_plan: ClaimPlan
+
+    def texts(self) -> list[str]:
+        """The texts the second half will embed."""
+        return self.claim_plan.texts()
+
+
+def prepare_story(story_id: str, articles: Sequence[Article], annotations: Sequence[Annotations]) -> StoryContext:
+    """The first half of a story's comparison: one calendar, entities, quotes, claim units and candidates."""
+    annotations = align_anchors(articles, annotations)
+    index = EntityIndex.build(articles, annotations)
+    quotes, variants = group_quote_variants(story_quotes(story_id, annotations, index))
+    by_article = {ann.article_id: ann for ann in annotations}
+    plan = plan_claims(articles, by_article, index)
+    return StoryContext(story_id, articles, annotations, index, quotes, variants, plan)
+
+
+def finish_story(context: StoryContext, *, models: Models, settings: Settings) -> Story:
+    """The second half: claims and disagreements, framing, timeline and brief."""
+    articles, annotations = context.articles, context.annotations
+    claims, disagreements = finish_claims(
+        context.claim_plan, articles, models=models, settings=settings, story_id=context.story_id
+    )
+    return Story(
+        id=context.story_id,
+        title=story_title(articles),
+        article_ids=tuple(a.id for a in articles),
+        entities=context.index.entities,
+        quotes=context.quotes,
+        quote_variants=context.variants,
+        claims=claims,
+        disagreements=disagreements,
+        framing=build_framing(articles, annotations, context.index, context.quotes),
+        timeline=build_timeline(articles, annotations, claims),
+        brief=build_brief(claims, disagreements, articles, annotations, settings=settings),
+    )
+
+
 def analyze_story(
     story_id: str,
     articles: Sequence[Article],
@@ -72,23 +128,44 @@ def analyze_story(
     """Compare how the ``articles`` of one story report it."""
     if not articles:
         return Story(id=story_id, title=story_id, article_ids=())
-    annotations = align_anchors(articles, annotations)
-    index = EntityIndex.build(articles, annotations)
-    quotes, variants = group_quote_variants(story_quotes(story_id, annotations, index))
-    by_article = {ann.article_id: ann for ann in annotations}
-    claims, disagreements = compare_claims(
-        articles, by_article, index, models=models, settings=settings, story_id=story_id
-    )
-    return Story(
-        id=story_id,
-        title=story_title(articles),
-        article_ids=tuple(a.id for a in articles),
-        entities=index.entities,
-        quotes=quotes,
-        quote_variants=variants,
-        claims=claims,
-        disagreements=disagreements,
-        framing=build_framing(articles, annotations, index, quotes),
-        timeline=build_timeline(articles, annotations, claims),
-        brief=build_brief(claims, disagreements, articles, annotations, settings=settings),
-    )
+    return finish_story(prepare_story(story_id, articles, annotations), models=models, settings=settings)
+
+
+#: Texts gathered from several stories before one encoder call embeds them all.
+PREFETCH_TEXTS = 4096
+
+
+def analyze_stories(
+    stories: Iterable[tuple[str, Sequence[Article], Sequence[Annotations]]],
+    *,
+    models: Models,
+    settings: Settings,
+) -> Iterator[Story]:
+    """Compare many stories, in order, embedding the sentences of several stories in one encoder call.
+
+    Stories are prepared until their texts reach :data:`PREFETCH_TEXTS`, the
+    texts are embedded in one batch, then the prepared stories are finished:
+    memory stays bounded while the encoder runs on large batches.
+    """
+    with models.run_vectors():
+        pending: list[StoryContext] = []
+        size = 0
+        for story_id, articles, annotations in stories:
+            if not articles:
+                yield from _finish_all(pending, models, settings)
+                pending, size = [], 0
+                yield Story(id=story_id, title=story_id, article_ids=())
+                continue
+            context = prepare_story(story_id, articles, annotations)
+            pending.append(context)
+            size += len(context.claim_plan.wanted)
+            if size >= PREFETCH_TEXTS:
+                yield from _finish_all(pending, models, settings)
+                pending, size = [], 0
+        yield from _finish_all(pending, models, settings)
+
+
+def _finish_all(contexts: list[StoryContext], models: Models, settings: Settings) -> Iterator[Story]:
+    models.prefetch(text for context in contexts for text in context.texts())
+    for context in contexts:
+        yield finish_story(context, models=models, settings=settings)

@@ -27,7 +27,7 @@ from ..nlp.models import Models
 from .disagreements import shared_figure, shared_tally
 from .features import Unit, content_words, stems
 
-__all__ = ["PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party"]
+__all__ = ["PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party", "unit_texts"]
 
 #: Weight of the embedding cosine in a pair's similarity (the rest is TF-IDF overlap).
 COSINE_WEIGHT = 0.75
@@ -216,10 +216,8 @@ def same_party(a: Unit, b: Unit) -> bool:
     return bool(stems(a.speaker_name or "") & stems(b.speaker_name or ""))
 
 
-def embed_units(
-    units: Sequence[Unit], wanted: Sequence[int], models: Models
-) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
-    """Embeddings of the ``wanted`` units as written and without their frames (one batch, each text once).
+def unit_texts(units: Sequence[Unit], wanted: Sequence[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """The texts that stand for the ``wanted`` units: as written, and without their frames where that matters.
 
     A frame that removes only a few words ('..., officials said on Tuesday')
     changes the embedding little: such a sentence is embedded once, as
@@ -227,7 +225,6 @@ def embed_units(
     claimed'). Only a sentence whose frame carries content (a quote cut from its
     context) is embedded both ways.
     """
-    row: dict[str, int] = {}
     full_text: dict[int, str] = {}
     core_text: dict[int, str] = {}
     for i in wanted:
@@ -236,12 +233,20 @@ def embed_units(
         full_text[i] = u.text
         if bare != u.text and len(stems(u.text) - stems(bare)) > FRAME_WORDS:
             core_text[i] = bare
-        for text in (full_text[i], core_text.get(i)):
-            if text is not None and text not in row:
-                row[text] = len(row)
+    return full_text, core_text
+
+
+def embed_units(
+    units: Sequence[Unit], wanted: Sequence[int], models: Models
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Embeddings of the ``wanted`` units as written and without their frames (one batch, each text once)."""
+    full_text, core_text = unit_texts(units, wanted)
+    row: dict[str, int] = {}
+    for text in (*full_text.values(), *core_text.values()):
+        row.setdefault(text, len(row))
     if not row:
         return {}, {}
-    matrix = models.encoder.encode(list(row))
+    matrix = models.embed(list(row))
     full = {i: matrix[row[t]] for i, t in full_text.items()}
     core = {i: matrix[row[t]] for i, t in core_text.items()}
     return full, core

@@ -33,18 +33,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+
+from scipy import sparse
 
 from ..config import Settings
 from ..model import Annotations, Article, Claim, Disagreement
 from ..nlp.models import Models
 from .candidates import average_link, candidate_pairs, tfidf_matrix
-from .claim_scores import WHAT_FLOOR, PairScorer, Salience, embed_units, join_features, same_party
+from .claim_scores import WHAT_FLOOR, PairScorer, Salience, embed_units, join_features, same_party, unit_texts
 from .disagreements import Conflict, collect, conflict, denial_target
 from .features import NEGATIVE_VERBS, EntityLookup, Unit, build_units, negated_clause, stems
 from .off_topic import off_topic_units
 
-__all__ = ["compare_claims", "outlet_keys"]
+__all__ = ["ClaimPlan", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
 
 #: Join-feature cosine below which a pair is not even scored.
 JOIN_FLOOR = 0.1
@@ -154,6 +156,42 @@ def _different_places(a: Unit, b: Unit) -> bool:
     return bool(a.places and b.places and not a.places & b.entities and not b.places & a.entities)
 
 
+@dataclass(frozen=True)
+class ClaimPlan:
+    """A story's claim units and candidate pairs: what alignment needs before any sentence is embedded."""
+
+    units: list[Unit]
+    weighted: sparse.csr_matrix
+    pairs: list[tuple[int, int]]
+
+    @property
+    def wanted(self) -> list[int]:
+        """The units that take part in a candidate pair: the only ones embedded."""
+        return sorted({i for pair in self.pairs for i in pair})
+
+    def texts(self) -> list[str]:
+        """The texts alignment will embed (for :meth:`Models.prefetch`)."""
+        full, core = unit_texts(self.units, self.wanted)
+        return [*full.values(), *core.values()]
+
+
+def plan_claims(
+    articles: Sequence[Article], annotations: Mapping[str, Annotations], entity_index: EntityLookup
+) -> ClaimPlan:
+    """The units of a story and the cross-article pairs worth scoring."""
+    units = _without_repeats(build_units(articles, annotations, entity_index))
+    if not units:
+        return ClaimPlan([], sparse.csr_matrix((0, 0)), [])
+    weighted, joinable = tfidf_matrix([join_features(u) for u in units], max_df=max(40, len(units) // 6))
+    pairs = candidate_pairs(
+        joinable,
+        floor=JOIN_FLOOR,
+        top_k=TOP_K,
+        allowed=lambda i, j: units[i].article != units[j].article,
+    )
+    return ClaimPlan(units, weighted, list(pairs))
+
+
 def compare_claims(
     articles: Sequence[Article],
     annotations: Mapping[str, Annotations],
@@ -164,21 +202,27 @@ def compare_claims(
     story_id: str,
 ) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
     """The story's claims (most independent outlets first) and its disagreements."""
-    units = _without_repeats(build_units(articles, annotations, entity_index))
+    plan = plan_claims(articles, annotations, entity_index)
+    return finish_claims(plan, articles, models=models, settings=settings, story_id=story_id)
+
+
+def finish_claims(
+    plan: ClaimPlan,
+    articles: Sequence[Article],
+    *,
+    models: Models,
+    settings: Settings,
+    story_id: str,
+) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
+    """Score, cluster and order a planned story's claims; find its disagreements."""
+    units, weighted, pairs = plan.units, plan.weighted, plan.pairs
     if not units:
         return (), ()
     outlets = outlet_keys(articles)
     labels = {a.id: a.outlet or a.id for a in articles}
-    weighted, joinable = tfidf_matrix([join_features(u) for u in units], max_df=max(40, len(units) // 6))
-    pairs = candidate_pairs(
-        joinable,
-        floor=JOIN_FLOOR,
-        top_k=TOP_K,
-        allowed=lambda i, j: units[i].article != units[j].article,
-    )
     salience = Salience.of(units)
     threshold = settings.claim_threshold
-    embedded = embed_units(units, sorted({i for pair in pairs for i in pair}), models)
+    embedded = embed_units(units, plan.wanted, models)
     score = PairScorer(units, weighted, *embedded, {}, salience, threshold)
 
     conflicts: dict[tuple[int, int], Conflict | None] = {}

@@ -341,7 +341,7 @@ def _prepare(
     involved = sorted({k for pair in pairs for k in pair})
     row = {k: r for r, k in enumerate(involved)}
     if involved:
-        vectors = models.encoder.encode([_representation(articles[roots[k]], anns[k]) for k in involved])
+        vectors = models.embed([_representation(articles[roots[k]], anns[k]) for k in involved])
     else:
         vectors = np.zeros((0, 1), dtype=np.float32)
     return _Scorer(weighted, names, vectors, row, in_window), pairs
