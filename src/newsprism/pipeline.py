@@ -3,8 +3,8 @@
 Each stage is a small module with a plain function; this module only wires
 them in order. Stages are pure: they take records and return new ones.
 
-    read_inputs ─> clean_article ─> mark_duplicates ─> annotate (one spaCy pass)
-        ─> group_stories ─> analyze_story (per story) ─> Report
+    read_inputs ─> clean_article ─> mark_duplicates ─> annotate (one spaCy pass, forked workers)
+        ─> group_stories ─> compare_stories (per story, spawned workers for large inputs) ─> Report
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .clean import clean_article
-from .compare import analyze_stories
 from .compare.duplicates import mark_duplicates
+from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
 from .errors import InputError
@@ -25,6 +25,7 @@ from .ingest import read_inputs
 from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
+from .threads import available_cores, pin_threads
 
 __all__ = ["analyze", "analyze_articles", "compare_articles", "prepare_articles"]
 
@@ -73,6 +74,7 @@ def analyze_articles(
     """Clean, annotate and compare articles that are already read."""
     settings = settings or Settings()
     models = models or Models(settings)
+    pin_threads(available_cores())  # this process computes alone: its workers pin themselves to one thread
     cleaned, annotations = prepare_articles(articles, settings=settings, models=models)
     return compare_articles(cleaned, annotations, settings=settings, models=models, errors=errors)
 
@@ -99,18 +101,14 @@ def compare_articles(
 ) -> Report:
     """The cross-article half: group prepared articles into stories and compare each story."""
     by_id = {a.id: a for a in cleaned}
-    with models.run_vectors():
+    # the comparison workers fork before any encoder loads here; grouping embeds the leads through them
+    with models.run_vectors(), pooled(models, settings, len(cleaned)) as pool:
         groups = group_stories(cleaned, annotations, models=models, settings=settings)
-        stories: list[Story] = list(
-            analyze_stories(
-                (
-                    (f"s{number}", [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
-                    for number, group in enumerate(groups, 1)
-                ),
-                models=models,
-                settings=settings,
-            )
-        )
+        inputs = [
+            (f"s{number}", [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
+            for number, group in enumerate(groups, 1)
+        ]
+        stories: list[Story] = list(compare_stories(inputs, models=models, settings=settings, pool=pool))
     return Report(
         articles=tuple(cleaned),
         stories=tuple(stories),

@@ -15,13 +15,13 @@ annotation work to the parent, which then becomes the bottleneck). Where
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..model import Annotations, Article, Span
+from ..threads import available_cores, pin_threads
 from .citations import find_citations
 from .dates import resolve_dates
 from .entities import extract_mentions
@@ -44,8 +44,7 @@ def worker_count(setting: int, n_articles: int) -> int:
     """The number of spaCy processes for ``n_articles`` (``setting`` 0 means auto)."""
     if setting > 0:
         return setting
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, cores) if n_articles >= AUTO_PARALLEL_MIN_ARTICLES else 1
+    return max(1, available_cores()) if n_articles >= AUTO_PARALLEL_MIN_ARTICLES else 1
 
 
 def annotate_doc(doc: Doc, article: Article) -> Annotations:
@@ -108,6 +107,7 @@ _WORKER = _Worker()
 
 
 def _init_worker(nlp: Language, batch_size: int) -> None:
+    pin_threads(1, forked=True)
     _WORKER.nlp = nlp
     _WORKER.batch_size = batch_size
 

@@ -36,6 +36,7 @@ __all__ = [
     "FastLemmatizer",
     "speed_up_attribute_ruler",
     "speed_up_lemmatizer",
+    "torch_started",
 ]
 
 #: Packages that ship en_core_web_sm 3.8, in the order they are tried.
@@ -291,10 +292,21 @@ def prepare_pipeline(nlp: Language) -> Language:
     return nlp
 
 
+#: Whether this process has loaded a sentence encoder, and so may have started torch's OpenMP threads.
+#: A process-wide fact, kept here because it is one: forking after those threads exist can hang the child.
+_TORCH_STARTED = [False]
+
+
+def torch_started() -> bool:
+    """Whether an :class:`Encoder` was loaded in this process (forking is then unsafe)."""
+    return _TORCH_STARTED[0]
+
+
 class Encoder:
     """Sentence embeddings, L2-normalised, batched, bf16 autocast on CPU."""
 
     def __init__(self, path: Path, *, batch_size: int = 64, bf16: bool = True) -> None:
+        _TORCH_STARTED[0] = True
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no 'Loading weights' bar on stderr
@@ -343,6 +355,7 @@ class Models:
         self._nlp: Language | None = None
         self._encoder: Encoder | None = None
         self._memo: dict[str, np.ndarray] | None = None
+        self._remote: Any = None
 
     @property
     def nlp(self) -> Language:
@@ -371,6 +384,22 @@ class Models:
         finally:
             self._memo = None
 
+    @contextmanager
+    def encoding_with(self, encoder: Any) -> Iterator[None]:
+        """Embed with ``encoder`` (anything with ``encode(texts)``) for the duration of the block.
+
+        The comparison pool lends its workers' encoders this way, so this
+        process never loads torch itself.
+        """
+        previous, self._remote = self._remote, encoder
+        try:
+            yield
+        finally:
+            self._remote = previous
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        return (self._remote or self.encoder).encode(texts)
+
     def prefetch(self, texts: Iterable[str]) -> None:
         """Embed, in one encoder call, the ``texts`` not yet kept (only inside :meth:`run_vectors`)."""
         if self._memo is None:
@@ -378,14 +407,12 @@ class Models:
         memo = self._memo
         missing = [t for t in dict.fromkeys(texts) if t not in memo]
         if missing:
-            for text, vector in zip(missing, self.encoder.encode(missing), strict=True):
+            for text, vector in zip(missing, self._encode(missing), strict=True):
                 memo[text] = vector
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """A ``(len(texts), dim)`` array of unit vectors; kept vectors are reused, not recomputed."""
-        if self._memo is None:
-            return self.encoder.encode(texts)
+        if self._memo is None or not texts:
+            return self._encode(texts)
         self.prefetch(texts)
-        if not texts:
-            return self.encoder.encode(texts)
         return np.stack([self._memo[t] for t in texts])
