@@ -285,17 +285,21 @@ def finish_claims(
     for before, after in zip(units, units[1:], strict=False):
         if before.article == after.article:
             previous[after.index] = before
+    paired: dict[int, list[int]] = {}  # each unit's candidate partners, in pair order
+    for i, j in pairs:
+        if units[i].denial:
+            paired.setdefault(i, []).append(j)
+        if units[j].denial:
+            paired.setdefault(j, []).append(i)
     for u in units:
         if not u.denial or not _denies_a_statement(u):
             continue
         target = denial_target(u, previous.get(u.index))
         if target is None:
             partners = [
-                (score(i, j), other)
-                for i, j in pairs
-                if u.index in (i, j)
-                and not units[other := j if i == u.index else i].denial
-                and _denies(u, units[other], salience)
+                (score(u.index, other), other)
+                for other in paired.get(u.index, ())
+                if not units[other].denial and _denies(u, units[other], salience)
             ]
             best_partner = max(partners, default=None)
             if best_partner is not None and best_partner[0] >= threshold - DENIAL_SLACK:

@@ -41,6 +41,8 @@ ALTERED_COVERAGE = 0.8
 MIN_COVERAGE_WORDS = 4
 # Quotes this short join a group only through its best match (never bridge two).
 SHORT_QUOTE_WORDS = 3
+#: Quotes sharing a content word that one quote is compared with (the first, in story order).
+QUOTE_PARTNERS = 200
 
 
 def words(text: str) -> list[str]:
@@ -216,21 +218,36 @@ def group_quote_variants(
     # quote ('treasonous' beside the full sentence) would otherwise chain
     # different utterances into one group.
     article = [q.span.article for q in quotes]
-    for i, j in combinations(range(n), 2):
-        if short[i] or short[j] or not (vocab[i] & vocab[j]):
+    # Only quotes that share a content word can render one utterance: an inverted index
+    # proposes them (in index order, as a scan of all pairs would meet them), at most
+    # QUOTE_PARTNERS each, so a story quoted by many outlets costs no all-pairs scan.
+    postings: dict[str, list[int]] = {}
+    for i, words_i in enumerate(vocab):
+        for w in words_i:
+            postings.setdefault(w, []).append(i)
+
+    def partners(i: int, *, later: bool) -> list[int]:
+        found = {j for w in vocab[i] for j in postings[w] if j != i and (j > i or not later)}
+        return sorted(found)[:QUOTE_PARTNERS]
+
+    for i in range(n):
+        if short[i]:
             continue
-        if article[i] == article[j] and normed[i] != normed[j]:
-            continue  # within one article only a verbatim repeat is the same rendering
-        if groups.find(i) == groups.find(j):
-            continue
-        if _linked(quotes[i], quotes[j]):
-            groups.union(i, j)
+        for j in partners(i, later=True):
+            if short[j]:
+                continue
+            if article[i] == article[j] and normed[i] != normed[j]:
+                continue  # within one article only a verbatim repeat is the same rendering
+            if groups.find(i) == groups.find(j):
+                continue
+            if _linked(quotes[i], quotes[j]):
+                groups.union(i, j)
     for i in range(n):
         if not short[i]:
             continue
         best: int | None = None
-        for j in range(n):
-            if article[j] == article[i] or not (vocab[i] & vocab[j]) or not _linked(quotes[i], quotes[j]):
+        for j in partners(i, later=False):
+            if article[j] == article[i] or not _linked(quotes[i], quotes[j]):
                 continue
             if best is None or groups.size(j) > groups.size(best):
                 best = j
@@ -263,14 +280,16 @@ def _pairs(gid: str, group: Sequence[StoryQuote]) -> list[QuoteVariantPair]:
     group through the fuller rendering but are not variants of each other.
     """
     seen: set[tuple[str, str]] = set()
+    tried: set[tuple[str, str]] = set()  # each distinct pair of renderings is compared once
     out: list[QuoteVariantPair] = []
     for qa, qb in combinations(group, 2):
         if qa.span.article == qb.span.article:
             continue
         a, b = qa.span.text, qb.span.text
         key = (a, b) if a <= b else (b, a)
-        if key in seen:
+        if key in seen or (a, b) in tried:
             continue
+        tried.add((a, b))
         found = compare_renderings(a, b)
         if found is None:
             continue  # linked only through a third rendering: two different parts of one utterance

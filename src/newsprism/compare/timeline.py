@@ -28,6 +28,8 @@ MIN_SHARED = 4
 MANY_SHARED = 6
 MANY_OVERLAP = 0.5
 MAX_EVENT_CHARS = 220
+#: Members of a timeline group an event is compared with before it joins or starts a group.
+MERGE_PROBE = 12
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 
 _WORD = re.compile(r"[\w$£€%]+(?:['’.,][\w]+)*")
@@ -203,22 +205,35 @@ def _same_event(a: _Event, b: _Event) -> bool:
 
 
 def _merge(events: Sequence[_Event]) -> list[list[_Event]]:
-    """Same-date events that state one event, as groups (first-seen order)."""
+    """Same-date events that state one event, as groups (first-seen order).
+
+    An event is tried only against the groups of its own date, and against
+    the first :data:`MERGE_PROBE` members of each: a group that large has
+    settled what the event is, and the cost stays linear in the story's size.
+    """
     groups: list[list[_Event]] = []
+    by_date: dict[str, list[list[_Event]]] = {}
     for event in events:
-        home = next((g for g in groups if g[0].date == event.date and any(_same_event(event, e) for e in g)), None)
+        same_day = by_date.setdefault(event.date, [])
+        home = next((g for g in same_day if any(_same_event(event, e) for e in g[:MERGE_PROBE])), None)
         if home is None:
             groups.append([event])
+            same_day.append(groups[-1])
         else:
             home.append(event)
     return groups
 
 
 def _representative(group: Sequence[_Event]) -> _Event:
-    """The wording closest to the others, shorter first on ties."""
+    """The wording closest to the others (most words shared with them, counted once per pair), shorter first on ties."""
+    counts: dict[str, int] = {}
+    for e in group:
+        for w in e.words:
+            counts[w] = counts.get(w, 0) + 1
 
     def score(e: _Event) -> tuple[int, int]:
-        return (sum(len(e.words & o.words) for o in group if o is not e), -len(e.sentence.text))
+        # sum over the others of |e.words & o.words| == sum over e's words of the others holding it
+        return (sum(counts[w] - 1 for w in e.words), -len(e.sentence.text))
 
     return max(group, key=score)
 
