@@ -28,7 +28,7 @@ from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
 
-__all__ = ["SetResult", "evaluate_set", "predicted_pairs"]
+__all__ = ["SetResult", "evaluate_set", "predicted_pairs", "prepare_gold"]
 
 Pair = tuple[SentenceKey, SentenceKey]
 
@@ -68,9 +68,10 @@ def predicted_pairs(
     return out
 
 
-def _prepare(
+def prepare_gold(
     gold: GoldSet, models: Models, settings: Settings, cache: EvalCache | None
 ) -> tuple[list[Article], dict[str, Annotations]]:
+    """The NLP pass over the gold set's articles (from the cache when it has them)."""
     articles = [d.article for d in gold.docs]
 
     def run() -> tuple[list[Article], dict[str, Annotations]]:
@@ -92,7 +93,7 @@ def evaluate_set(
         models = CachedModels(settings, cache) if cache is not None else Models(settings)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    cleaned, annotations = _prepare(gold, models, settings, cache)
+    cleaned, annotations = prepare_gold(gold, models, settings, cache)
     seconds["nlp"] = time.perf_counter() - started
     by_id = {a.id: a for a in cleaned}
     located = {d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs}
