@@ -46,8 +46,8 @@ FLOORS = {
     ("ecb", "claims.f1"): 0.185,
     ("ecb", "grouping.f1"): 0.778,
     ("gold", "claims.precision"): 0.876,
-    ("gold", "claims.recall"): 0.108,
-    ("gold", "claims.f1"): 0.204,
+    ("gold", "claims.recall"): 0.110,
+    ("gold", "claims.f1"): 0.207,
     ("gold", "grouping.f1"): 0.980,
 }
 
