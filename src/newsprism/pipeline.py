@@ -4,7 +4,7 @@ Each stage is a small module with a plain function; this module only wires
 them in order. Stages are pure: they take records and return new ones.
 
     read_inputs ─> clean_article ─> mark_duplicates ─> annotate (one spaCy pass, forked workers)
-        ─> group_stories ─> compare_stories (per story, spawned workers for large inputs) ─> Report
+        ─> group_stories ─> compare_stories (per story, forked workers for large inputs) ─> Report
 """
 
 from __future__ import annotations

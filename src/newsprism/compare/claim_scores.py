@@ -103,7 +103,8 @@ class PairScorer:
         if self.lex is None and n <= DENSE_LEX_MAX:
             self.lex = np.asarray((self.weighted @ self.weighted.T).todense(), dtype=np.float32)
 
-    def _lex(self, i: int, j: int) -> float:
+    def lexical(self, i: int, j: int) -> float:
+        """The TF-IDF cosine of two sentences' join terms."""
         if self.lex is not None:
             return float(self.lex[i, j])
         return float(self.weighted[i].multiply(self.weighted[j]).sum())
@@ -113,7 +114,7 @@ class PairScorer:
         hit = self.cache.get(key)
         if hit is not None:
             return hit
-        lex = self._lex(i, j)
+        lex = self.lexical(i, j)
         fi, fj = self.full.get(i), self.full.get(j)
         if fi is None or fj is None:
             cos = lex
@@ -159,7 +160,7 @@ class PairScorer:
         what, _ = self.salience.evidence(i, j)
         if what >= WHAT_FLOOR or self.cosines.get(key, 0.0) >= SURE_COSINE:
             return True
-        if what > 0 and (score >= self.threshold + SURE_MARGIN or self._lex(i, j) >= SURE_LEX):
+        if what > 0 and (score >= self.threshold + SURE_MARGIN or self.lexical(i, j) >= SURE_LEX):
             # a word of what happened beyond the story's common ones, and the
             # pair is clearly alike overall or in its weighted terms
             return True

@@ -163,11 +163,8 @@ class ClaimPlan:
     units: list[Unit]
     weighted: sparse.csr_matrix
     pairs: list[tuple[int, int]]
-
-    @property
-    def wanted(self) -> list[int]:
-        """The units that take part in a candidate pair: the only ones embedded."""
-        return sorted({i for pair in self.pairs for i in pair})
+    #: The units that take part in a candidate pair: the only ones embedded.
+    wanted: list[int]
 
     def texts(self) -> list[str]:
         """The texts alignment will embed (for :meth:`Models.prefetch`)."""
@@ -181,15 +178,17 @@ def plan_claims(
     """The units of a story and the cross-article pairs worth scoring."""
     units = _without_repeats(build_units(articles, annotations, entity_index))
     if not units:
-        return ClaimPlan([], sparse.csr_matrix((0, 0)), [])
+        return ClaimPlan([], sparse.csr_matrix((0, 0)), [], [])
     weighted, joinable = tfidf_matrix([join_features(u) for u in units], max_df=max(40, len(units) // 6))
-    pairs = candidate_pairs(
-        joinable,
-        floor=JOIN_FLOOR,
-        top_k=TOP_K,
-        allowed=lambda i, j: units[i].article != units[j].article,
+    pairs = list(
+        candidate_pairs(
+            joinable,
+            floor=JOIN_FLOOR,
+            top_k=TOP_K,
+            allowed=lambda i, j: units[i].article != units[j].article,
+        )
     )
-    return ClaimPlan(units, weighted, list(pairs))
+    return ClaimPlan(units, weighted, pairs, sorted({i for pair in pairs for i in pair}))
 
 
 def compare_claims(

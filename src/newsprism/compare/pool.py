@@ -40,7 +40,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(settings: Settings) -> None:
-    pin_threads(1)
+    pin_threads(1)  # forked only from a process that has not run torch: its threads may be set here
     _WORKER["settings"] = settings
     _WORKER["models"] = Models(settings)
 

@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 __all__ = [
     "STORY_THRESHOLD",
     "TFIDF_THRESHOLD",
+    "tfidf_cosines",
     "tfidf_mutual_best_pairs",
     "tfidf_story_groups",
     "tfidf_threshold_pairs",
@@ -36,7 +37,8 @@ STORY_THRESHOLD = 0.3
 Item = tuple[str, int]  # (article id, sentence number)
 
 
-def _cosines(texts: Sequence[str]) -> np.ndarray:
+def tfidf_cosines(texts: Sequence[str]) -> np.ndarray:
+    """The all-pairs TF-IDF cosines of one story's sentences (both pair baselines read them)."""
     try:
         matrix = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # only stop words
@@ -45,12 +47,12 @@ def _cosines(texts: Sequence[str]) -> np.ndarray:
 
 
 def tfidf_threshold_pairs(
-    items: Sequence[Item], texts: Sequence[str], threshold: float = TFIDF_THRESHOLD
+    items: Sequence[Item], texts: Sequence[str], threshold: float = TFIDF_THRESHOLD, *, sims: np.ndarray | None = None
 ) -> set[tuple[Item, Item]]:
     """Pairs of sentences of different articles whose TF-IDF cosine reaches ``threshold``."""
     if len(items) < 2:
         return set()
-    sims = _cosines(texts)
+    sims = tfidf_cosines(texts) if sims is None else sims
     out: set[tuple[Item, Item]] = set()
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
@@ -59,11 +61,13 @@ def tfidf_threshold_pairs(
     return out
 
 
-def tfidf_mutual_best_pairs(items: Sequence[Item], texts: Sequence[str]) -> set[tuple[Item, Item]]:
+def tfidf_mutual_best_pairs(
+    items: Sequence[Item], texts: Sequence[str], *, sims: np.ndarray | None = None
+) -> set[tuple[Item, Item]]:
     """Pairs that are each other's best TF-IDF match between their two articles."""
     if len(items) < 2:
         return set()
-    sims = _cosines(texts)
+    sims = tfidf_cosines(texts) if sims is None else sims
     by_article: dict[str, list[int]] = {}
     for i, (article, _) in enumerate(items):
         by_article.setdefault(article, []).append(i)
@@ -89,7 +93,7 @@ def tfidf_story_groups(ids: Sequence[str], texts: Sequence[str], threshold: floa
     """Articles joined when their TF-IDF cosine reaches ``threshold``, as connected components."""
     if not ids:
         return []
-    sims = _cosines(texts)
+    sims = tfidf_cosines(texts)
     parent = list(range(len(ids)))
 
     def find(i: int) -> int:

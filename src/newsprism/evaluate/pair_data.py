@@ -59,14 +59,12 @@ class PairData:
     reached: int = 0
 
 
-def _features(units: Sequence[Unit], scorer: PairScorer, weighted: object, i: int, j: int) -> list[float]:
+def _features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> list[float]:
+    """The pair's features; the scorer must have scored the pair already (its cosine is read from there)."""
     ui, uj = units[i], units[j]
     fi, fj = scorer.full.get(i), scorer.full.get(j)
     full = float(fi @ fj) if fi is not None and fj is not None else 0.0
-    ci = scorer.core.get(i, fi)
-    cj = scorer.core.get(j, fj)
-    cosine = max(full, float(ci @ cj)) if ci is not None and cj is not None else full
-    lex = float(weighted[i].multiply(weighted[j]).sum())  # type: ignore[index]
+    cosine = scorer.cosines[(i, j) if i < j else (j, i)]
     entities = (
         len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities)) if ui.entities and uj.entities else 0.0
     )
@@ -77,7 +75,7 @@ def _features(units: Sequence[Unit], scorer: PairScorer, weighted: object, i: in
     return [
         cosine,
         full,
-        lex,
+        scorer.lexical(i, j),
         entities,
         float(shared_tally(ui, uj)),
         float(shared_figure(ui, uj, specific=True)),
@@ -125,11 +123,11 @@ def pair_examples(
             pairs = {(x, y) if x < y else (y, x) for x in a for y in b if x[0] != y[0]}
             if not pairs:
                 continue
-            rows.append(_features(units, scorer, plan.weighted, i, j))
+            hand.append(scorer(i, j))
+            rows.append(_features(units, scorer, i, j))
             labels.append(int(bool(pairs & positives)))
             reached |= pairs & positives
             stories.append(label)
-            hand.append(scorer(i, j))
     if isinstance(models, CachedModels):
         models.save()
     return PairData(

@@ -23,7 +23,7 @@ from ..model import Annotations, Article, Story
 from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .align import Located, locate_sentences, sentences_under
-from .baselines import tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
+from .baselines import tfidf_cosines, tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
 from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
@@ -115,15 +115,17 @@ def evaluate_set(
             settings=settings,
         )
         items, texts = _baseline_units(docs, located, by_id)
+        sims = tfidf_cosines(texts)
         found = (
             predicted_pairs(story, located, labelled),
-            tfidf_threshold_pairs(items, texts),
-            tfidf_mutual_best_pairs(items, texts),
+            tfidf_threshold_pairs(items, texts, sims=sims),
+            tfidf_mutual_best_pairs(items, texts, sims=sims),
         )
         ours |= found[0]
         threshold |= found[1]
         mutual |= found[2]
-        in_story = {p for p in positives if p[0][0] in set(ids)}
+        members = set(ids)
+        in_story = {p for p in positives if p[0][0] in members}
         per_story[label] = (
             pair_scores(found[0], in_story),
             pair_scores(found[1], in_story),
