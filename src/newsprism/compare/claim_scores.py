@@ -109,19 +109,31 @@ class PairScorer:
             return float(self.lex[i, j])
         return float(self.weighted[i].multiply(self.weighted[j]).sum())
 
+    def cosine(self, i: int, j: int) -> float:
+        """The better embedding cosine of the two sentences, as written or without frames (cached).
+
+        Without both vectors, the TF-IDF cosine stands in.
+        """
+        key = (i, j) if i < j else (j, i)
+        hit = self.cosines.get(key)
+        if hit is not None:
+            return hit
+        fi, fj = self.full.get(i), self.full.get(j)
+        if fi is None or fj is None:
+            cos = self.lexical(i, j)
+        else:
+            ci, cj = self.core.get(i, fi), self.core.get(j, fj)
+            cos = max(float(fi @ fj), float(ci @ cj))
+        self.cosines[key] = cos
+        return cos
+
     def __call__(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         hit = self.cache.get(key)
         if hit is not None:
             return hit
         lex = self.lexical(i, j)
-        fi, fj = self.full.get(i), self.full.get(j)
-        if fi is None or fj is None:
-            cos = lex
-        else:
-            ci, cj = self.core.get(i, fi), self.core.get(j, fj)
-            cos = max(float(fi @ fj), float(ci @ cj))
-        self.cosines[key] = cos
+        cos = self.cosine(i, j)
         ui, uj = self.units[i], self.units[j]
         anchors = 0.0
         if ui.entities and uj.entities:

@@ -12,7 +12,7 @@ a fast subset above pinned floors.
 from __future__ import annotations
 
 from .cache import CachedModels, EvalCache
-from .goldsets import GoldDoc, GoldSentence, GoldSet, load_ecbplus, load_story_gold
+from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
 from .metrics import PRF, b_cubed, pair_scores
 from .run import SetResult, evaluate_set
 
@@ -26,6 +26,7 @@ __all__ = [
     "SetResult",
     "b_cubed",
     "evaluate_set",
+    "gold_split",
     "load_ecbplus",
     "load_story_gold",
     "pair_scores",

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article
 
-__all__ = ["GoldDoc", "GoldSentence", "GoldSet", "SentenceKey", "load_ecbplus", "load_story_gold"]
+__all__ = ["GoldDoc", "GoldSentence", "GoldSet", "SentenceKey", "gold_split", "load_ecbplus", "load_story_gold"]
 
 #: (article id, sentence number within the article)
 SentenceKey = tuple[str, int]
@@ -139,6 +139,18 @@ def load_story_gold(folder: Path, names: Collection[str] | None = None) -> GoldS
     for path in paths:
         docs.extend(_story_docs(path))
     return GoldSet(f"story gold ({len(paths)} stories)", tuple(docs))
+
+
+def gold_split(folder: Path) -> tuple[list[str], list[str]]:
+    """The story gold's (fit, held-back) story names, from ``split.json`` beside ``folder``.
+
+    Fitted models may learn from the fit stories only; the held-back stories are
+    scored once with what was fitted.
+    """
+    names = sorted(p.stem for p in folder.glob("*.json"))
+    split = json.loads((folder.parent / "split.json").read_text(encoding="utf-8"))
+    held = set(split["held_back"])
+    return [n for n in names if n not in held], [n for n in names if n in held]
 
 
 def _story_docs(path: Path) -> list[GoldDoc]:

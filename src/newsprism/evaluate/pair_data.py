@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..compare import prepare_story
+from ..compare.claim_candidates import generous_pairs
 from ..compare.claim_scores import PairScorer, Salience, embed_units
-from ..compare.disagreements import shared_figure, shared_tally
 from ..compare.features import Unit
+from ..compare.pair_features import FEATURES, pair_features
 from ..config import Settings
 from ..model import Article
 from ..nlp.models import Models
@@ -28,22 +29,6 @@ from .goldsets import GoldSet, SentenceKey
 from .run import prepare_gold
 
 __all__ = ["FEATURES", "PairData", "pair_examples"]
-
-#: The features of a candidate pair, in column order.
-FEATURES = (
-    "cosine",  # the better of the embedding cosines as written and without frames
-    "cosine_full",  # the cosine as written
-    "lex",  # TF-IDF cosine of the join terms
-    "entities",  # shared entities over the fewer named
-    "tally",  # the same vote or score on both sides
-    "specific_figure",  # the same specific figure (money, percentage, 100 or more)
-    "figure",  # the same figure
-    "date",  # the same resolved day
-    "lead",  # both sentences open their articles
-    "what",  # weight of shared salient words of what happened
-    "share",  # share of the salient content shared
-    "same_speaker",  # both attributed, to one named party
-)
 
 
 @dataclass(frozen=True)
@@ -59,39 +44,20 @@ class PairData:
     reached: int = 0
 
 
-def _features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> list[float]:
-    """The pair's features; the scorer must have scored the pair already (its cosine is read from there)."""
-    ui, uj = units[i], units[j]
-    fi, fj = scorer.full.get(i), scorer.full.get(j)
-    full = float(fi @ fj) if fi is not None and fj is not None else 0.0
-    cosine = scorer.cosines[(i, j) if i < j else (j, i)]
-    entities = (
-        len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities)) if ui.entities and uj.entities else 0.0
-    )
-    what, share = scorer.salience.evidence(i, j)
-    same_speaker = float(
-        ui.attributed and uj.attributed and ui.speaker_name is not None and ui.speaker_name == uj.speaker_name
-    )
-    return [
-        cosine,
-        full,
-        scorer.lexical(i, j),
-        entities,
-        float(shared_tally(ui, uj)),
-        float(shared_figure(ui, uj, specific=True)),
-        float(shared_figure(ui, uj)),
-        float(bool(set(ui.dates.values()) & set(uj.dates.values()))),
-        float(ui.position < 2 and uj.position < 2),
-        what,
-        share,
-        same_speaker,
-    ]
-
-
 def pair_examples(
-    gold: GoldSet, *, settings: Settings, models: Models | None = None, cache: EvalCache | None = None
+    gold: GoldSet,
+    *,
+    settings: Settings,
+    models: Models | None = None,
+    cache: EvalCache | None = None,
+    generous: bool = True,
 ) -> PairData:
-    """Every labelled candidate pair of ``gold``'s stories, with features and labels."""
+    """Every labelled candidate pair of ``gold``'s stories, with features and labels.
+
+    With ``generous``, every unit of a story is embedded and the candidates are
+    the lexical ones and the embedding neighbours (:mod:`.claim_candidates`);
+    otherwise only the lexical candidates count.
+    """
     if models is None:
         models = CachedModels(settings, cache) if cache is not None else Models(settings)
     cleaned, annotations = prepare_gold(gold, models, settings, cache)
@@ -110,13 +76,20 @@ def pair_examples(
         ids = [d.article.id for d in docs]
         context = prepare_story(label, [by_id[i] for i in ids], [annotations[i] for i in ids if i in annotations])
         plan = context.claim_plan
-        if not plan.pairs:
-            continue
         units = plan.units
-        full, core = embed_units(units, plan.wanted, models)
+        if generous:
+            if len({u.article for u in units}) < 2:
+                continue
+            full, core = embed_units(units, range(len(units)), models)
+            candidates = generous_pairs(plan.pairs, [u.article for u in units], full)
+        else:
+            full, core = embed_units(units, plan.wanted, models)
+            candidates = plan.pairs
+        if not candidates:
+            continue
         scorer = PairScorer(units, plan.weighted, full, core, {}, Salience.of(units), settings.claim_threshold)
         gold_of = {u.index: _gold_sentences(u, located, labelled) for u in units}
-        for i, j in plan.pairs:
+        for i, j in candidates:
             a, b = gold_of[i], gold_of[j]
             if not a or not b:
                 continue
@@ -124,7 +97,7 @@ def pair_examples(
             if not pairs:
                 continue
             hand.append(scorer(i, j))
-            rows.append(_features(units, scorer, i, j))
+            rows.append(pair_features(units, scorer, i, j))
             labels.append(int(bool(pairs & positives)))
             reached |= pairs & positives
             stories.append(label)

@@ -1,0 +1,133 @@
+"""The features of a candidate claim pair, and the fitted model that weighs them.
+
+:func:`pair_features` turns two units of one story into the numbers a pair
+model reads: the embedding cosines, the TF-IDF overlap, shared entities,
+figures and days, and how much salient content the two share.
+:class:`PairModel` is a logistic regression over those features, fitted by
+``bench/fit_claims.py`` on labelled pairs and shipped as
+``data/claim_pairs.json``; it turns a feature row into the probability that
+the two sentences state one fact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelError
+from .claim_scores import PairScorer
+from .disagreements import shared_figure, shared_tally
+from .features import Unit
+
+__all__ = ["FEATURES", "PairModel", "pair_features"]
+
+#: The features of a candidate pair, in column order.
+FEATURES = (
+    "cosine",  # the better of the embedding cosines as written and without frames
+    "cosine_full",  # the cosine as written
+    "lex",  # TF-IDF cosine of the join terms
+    "entities",  # shared entities over the fewer named
+    "tally",  # the same vote or score on both sides
+    "specific_figure",  # the same specific figure (money, percentage, 100 or more)
+    "figure",  # the same figure
+    "date",  # the same resolved day
+    "lead",  # both sentences open their articles
+    "what",  # weight of shared salient words of what happened
+    "share",  # share of the salient content shared
+    "same_speaker",  # both attributed, to one named party
+)
+
+#: Sentences at these positions or earlier open their article.
+LEAD_POSITIONS = 2
+
+
+def pair_features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> list[float]:
+    """The pair's features, in :data:`FEATURES` order (the scorer supplies cosines, TF-IDF and salience)."""
+    ui, uj = units[i], units[j]
+    fi, fj = scorer.full.get(i), scorer.full.get(j)
+    full = float(fi @ fj) if fi is not None and fj is not None else 0.0
+    cosine = scorer.cosine(i, j)
+    entities = (
+        len(ui.entities & uj.entities) / min(len(ui.entities), len(uj.entities)) if ui.entities and uj.entities else 0.0
+    )
+    what, share = scorer.salience.evidence(i, j)
+    same_speaker = float(
+        ui.attributed and uj.attributed and ui.speaker_name is not None and ui.speaker_name == uj.speaker_name
+    )
+    return [
+        cosine,
+        full,
+        scorer.lexical(i, j),
+        entities,
+        float(shared_tally(ui, uj)),
+        float(shared_figure(ui, uj, specific=True)),
+        float(shared_figure(ui, uj)),
+        float(bool(set(ui.dates.values()) & set(uj.dates.values()))),
+        float(ui.position < LEAD_POSITIONS and uj.position < LEAD_POSITIONS),
+        what,
+        share,
+        same_speaker,
+    ]
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression over :data:`FEATURES`: weights per standardised feature, and one threshold."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    #: The probability at which two sentences state one fact.
+    threshold: float
+    #: What it was fitted on, as the fitting script describes it.
+    fitted_on: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairModel:
+        if list(data.get("features", ())) != list(FEATURES):
+            raise ModelError(
+                "the claim pair model was fitted on other features; refit it with bench/fit_claims.py --write"
+            )
+        return cls(
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            coef=np.asarray(data["coef"], dtype=np.float64),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "coef": [round(float(x), 6) for x in self.coef],
+            "intercept": round(self.intercept, 6),
+            "threshold": round(self.threshold, 4),
+            "fitted_on": self.fitted_on,
+        }
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """The probability that each row's pair states one fact."""
+        if len(rows) == 0:
+            return np.zeros(0)
+        z = ((np.asarray(rows, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+MODEL_FILE = "claim_pairs.json"
+
+
+@lru_cache(maxsize=1)
+def default_pair_model() -> PairModel:
+    """The pair model shipped with the package."""
+    text = resources.files("newsprism").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return PairModel.from_dict(json.loads(text))
