@@ -1,12 +1,14 @@
 """Claim alignment and story grouping on labelled data, beside baselines from the same run.
 
     .venv/bin/python bench/quality.py                 # ECB+ check topics and the story gold
-    .venv/bin/python bench/quality.py --ecb-topics 1-25 --no-gold   # the fit topics
+    .venv/bin/python bench/quality.py --ecb-topics 1-25 --gold-split fit   # the data the pair model is fitted on
+    .venv/bin/python bench/quality.py --set claim_model=hand               # any setting overridden
 
 Prints, for each gold set: newsprism's claim-pair precision/recall/F1, the
 same for two TF-IDF baselines (cosine >= 0.3; mutual best match), and story
 grouping B³. ECB+ is split by topic: topics 1-25 are for fitting, 26-35 for
-checking; only the check topics are printed by default.
+checking; the story gold is split by ``tests/gold/split.json``. By default
+only the check topics and the held-back gold stories are printed.
 
 The NLP pass and the sentence vectors are cached under ``--cache`` (keyed by
 the input, the settings and the code), so rescoring after a change to the
@@ -44,6 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-ecb", action="store_true", help="skip ECB+")
     parser.add_argument("--no-gold", action="store_true", help="skip the hand-made story gold")
     parser.add_argument("--gold-stories", nargs="*", help="only these gold stories (file stems)")
+    parser.add_argument(
+        "--gold-split",
+        choices=("all", "fit", "held-back"),
+        default="held-back",
+        help="which gold stories to score (tests/gold/split.json; default: those held back from fitting)",
+    )
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
+    parser.add_argument("--no-grouping", action="store_true", help="skip story grouping")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "quality", help="cache folder")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
@@ -52,10 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(2)
-    from newsprism.config import Settings
-    from newsprism.evaluate import EvalCache, SetResult, evaluate_set, load_ecbplus, load_story_gold
+    from newsprism.config import load_settings
+    from newsprism.evaluate import EvalCache, SetResult, evaluate_set, gold_split, load_ecbplus, load_story_gold
 
-    settings = Settings()
+    overrides: dict[str, object] = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = float(value) if value.replace(".", "", 1).isdigit() else value
+    settings = load_settings(**overrides)
     cache = None if args.no_cache else EvalCache(args.cache)
     sets = []
     if not args.no_ecb:
@@ -64,9 +78,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sets.append(load_ecbplus(ECB, topics(args.ecb_topics)))
     if not args.no_gold:
-        sets.append(load_story_gold(GOLD, args.gold_stories))
+        names = args.gold_stories
+        if names is None and args.gold_split != "all":
+            fit, held = gold_split(GOLD)
+            names = fit if args.gold_split == "fit" else held
+        sets.append(load_story_gold(GOLD, names))
     for gold in sets:
-        result: SetResult = evaluate_set(gold, settings=settings, cache=cache)
+        result: SetResult = evaluate_set(gold, settings=settings, cache=cache, grouping=not args.no_grouping)
         print(f"\n== {result.name}: {result.articles} articles, {result.stories} stories")
         print(f"claim pairs   newsprism        {result.claims.row()}")
         print(f"              tf-idf >= 0.3    {result.tfidf_threshold.row()}")

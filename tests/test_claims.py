@@ -327,3 +327,36 @@ def test_real_truce_story_has_no_false_disputes(models, settings) -> None:
     wire = find(story.claims, "Overnight, we completed the destruction of 32 tunnels", min_articles=2)
     assert wire is not None, "AP copy in two outlets is one claim"
     assert not any("Hide Caption" in s.text for c in story.claims for s in c.support)
+
+
+@pytest.fixture(scope="module")
+def fitted_seed_result(seed_articles, seed_annotations, models, settings):
+    from dataclasses import replace
+
+    return run(seed_articles, seed_annotations, models, replace(settings, claim_model="fitted"))
+
+
+@pytest.mark.slow
+def test_fitted_model_aligns_seed_claims_and_keeps_claims_well_formed(fitted_seed_result, seed_articles) -> None:
+    claims, _ = fitted_seed_result
+    by_id = {a.id: a for a in seed_articles}
+    assert find(claims, "Biden", "working", min_articles=2), "Biden's remark"
+    assert find(claims, "Starmer", min_articles=3), "Biden-Starmer meeting"
+    assert find([c for c in claims if len(c.support) == 1], "aid", "$700mn|£600mn"), "aid packages stay single-source"
+    restated = [c for c in claims if c.restated]
+    assert restated, "some article restates a shared claim"
+    for c in claims:
+        arts = [s.article for s in c.support]
+        assert len(arts) == len(set(arts)), "one supporting sentence per article"
+        for s in (*c.support, *c.restated):
+            assert by_id[s.article].text[s.start : s.end] == s.text
+        assert {s.article for s in c.restated} <= set(arts), "restatements come from supporting articles"
+        assert not set(c.restated) & set(c.support)
+
+
+def test_unknown_pair_model_is_a_config_error(tmp_path) -> None:
+    from newsprism.compare.pair_features import pair_model
+    from newsprism.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="missing.json"):
+        pair_model(str(tmp_path / "missing.json"))

@@ -64,3 +64,20 @@ def test_report_to_dict_keeps_errors(seed_report) -> None:
     report = replace(seed_report, errors=(InputFailure("broken.html", "no article text found"),))
     data = report_to_dict(report)
     assert data["errors"] == [{"input": "broken.html", "error": "no article text found"}]
+
+
+def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str, Any]) -> None:
+    from newsprism.report.json import own_schema
+
+    contract = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    own = own_schema()
+    jsonschema.Draft202012Validator(own).validate(seed_json)
+    claim = own["$defs"]["story"]["properties"]["claims"]["items"]
+    assert {"restated", "stance", "off_topic"} <= claim["properties"].keys()
+    # the contract's requirements are all kept: strip the added claim fields and the two schemas agree
+    trimmed = json.loads(json.dumps(own))
+    for key in ("restated", "stance", "off_topic"):
+        del trimmed["$defs"]["story"]["properties"]["claims"]["items"]["properties"][key]
+    for key in ("$id", "description"):
+        trimmed[key] = contract.get(key)
+    assert trimmed == {k: v for k, v in contract.items()} | {k: contract.get(k) for k in ("$id", "description")}

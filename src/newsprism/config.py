@@ -55,7 +55,17 @@ class Settings:
         0.8, "MinHash Jaccard estimate above which an article is a reprint of another."
     )
     # claims
-    claim_threshold: float = _setting(0.62, "Minimum combined similarity for two sentences to state the same claim.")
+    claim_model: str = _setting(
+        "hand",
+        "How claim pairs are scored: 'fitted' (the shipped pair model), the path of a pair model file "
+        "(bench/fit_claims.py writes one), or 'hand' (hand-tuned weights).",
+    )
+    claim_probability: float | None = _setting(
+        None, "With the fitted model, the probability at which two sentences state one claim; default: the model's."
+    )
+    claim_threshold: float = _setting(
+        0.62, "With hand-tuned weights, minimum combined similarity for two sentences to state the same claim."
+    )
     brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.")
 
     def help(self) -> dict[str, str]:

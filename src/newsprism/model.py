@@ -246,6 +246,9 @@ class QuoteVariantPair:
 class Claim:
     """A fact stated by one or more articles: at most one support per article.
 
+    An article that states the fact again in other words has those sentences
+    in ``restated``.
+
     ``stance`` maps an article id to how it carries the claim: ``asserted``,
     ``attributed`` (reported as someone's statement) or ``denied``.
     """
@@ -255,6 +258,8 @@ class Claim:
     support: tuple[Span, ...]
     stance: Mapping[str, str] = field(default_factory=dict)
     off_topic: bool = False
+    #: Further sentences that restate the claim, from articles already in ``support``.
+    restated: tuple[Span, ...] = ()
 
     @property
     def article_ids(self) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ tests that decide what a denial denies.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from scipy import sparse
@@ -41,10 +41,12 @@ from ..config import Settings
 from ..model import Annotations, Article, Claim, Disagreement
 from ..nlp.models import Models
 from .candidates import average_link, candidate_pairs, tfidf_matrix
+from .claim_candidates import generous_pairs
 from .claim_scores import WHAT_FLOOR, PairScorer, Salience, embed_units, join_features, same_party, unit_texts
 from .disagreements import Conflict, collect, conflict, denial_target
 from .features import NEGATIVE_VERBS, EntityLookup, Unit, build_units, negated_clause, stems
 from .off_topic import off_topic_units
+from .pair_features import FittedScorer, pair_model
 
 __all__ = ["ClaimPlan", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
 
@@ -188,7 +190,9 @@ def plan_claims(
             allowed=lambda i, j: units[i].article != units[j].article,
         )
     )
-    return ClaimPlan(units, weighted, pairs, sorted({i for pair in pairs for i in pair}))
+    # every sentence of a story that two articles share is embedded: embedding neighbours are candidates too
+    wanted = list(range(len(units))) if len({u.article for u in units}) > 1 else []
+    return ClaimPlan(units, weighted, pairs, wanted)
 
 
 def compare_claims(
@@ -220,9 +224,18 @@ def finish_claims(
     outlets = outlet_keys(articles)
     labels = {a.id: a.outlet or a.id for a in articles}
     salience = Salience.of(units)
-    threshold = settings.claim_threshold
     embedded = embed_units(units, plan.wanted, models)
-    score = PairScorer(units, weighted, *embedded, {}, salience, threshold)
+    score: PairScorer | FittedScorer
+    if settings.claim_model == "hand":
+        threshold = settings.claim_threshold
+        score = PairScorer(units, weighted, *embedded, {}, salience, threshold)
+    else:
+        model = pair_model(settings.claim_model)
+        threshold = model.threshold if settings.claim_probability is None else settings.claim_probability
+        base = PairScorer(units, weighted, *embedded, {}, salience, settings.claim_threshold)
+        pairs = generous_pairs(pairs, [u.article for u in units], embedded[0])
+        score = FittedScorer(units, base, model)
+        score.score_pairs(pairs)
 
     conflicts: dict[tuple[int, int], Conflict | None] = {}
 
@@ -277,7 +290,12 @@ def finish_claims(
         return sum(score.evident(x, y) for x in a for y in b) >= EVIDENT_SHARE * len(a) * len(b)
 
     groups = average_link(len(units), edges, score, threshold=threshold, can_join=can_join)
-    claims, claim_of = _claims(groups, units, score, outlets, story_id)
+    restated: dict[int, list[int]] = {}
+    if isinstance(score, FittedScorer):
+        restated = _restatements(groups, units, pairs, score, threshold, conflict_of)
+        taken = {r for members in restated.values() for r in members}
+        groups = [g for g in groups if not (len(g) == 1 and g[0] in taken)]
+    claims, claim_of = _claims(groups, units, score, outlets, story_id, restated)
 
     # denials: against the sentence they point back at, else the most similar asserted one
     previous: dict[int, Unit] = {}
@@ -310,14 +328,61 @@ def finish_claims(
     return claims, disagreements
 
 
+def _restatements(
+    groups: Sequence[Sequence[int]],
+    units: Sequence[Unit],
+    pairs: Sequence[tuple[int, int]],
+    score: FittedScorer,
+    threshold: float,
+    conflict_of: Callable[[int, int], Conflict | None],
+) -> dict[int, list[int]]:
+    """Sentences that restate a multi-article claim of their own article: claim's first member -> them.
+
+    A sentence whose article already supports a claim, by another sentence,
+    restates that claim when its mean score against the claim's sentences
+    from the other articles reaches the threshold, without a conflict with
+    any of them; the best such claim takes it. The sentence may support a
+    claim of its own too (one sentence can state two facts); one that stood
+    alone is no single-source claim any more.
+    """
+    group_of: dict[int, Sequence[int]] = {}
+    for g in groups:
+        for i in g:
+            group_of[i] = g
+    best: dict[int, tuple[float, int]] = {}
+    for i, j in pairs:
+        for r, x in ((i, j), (j, i)):
+            group, own = group_of[x], group_of[r]
+            if own is group or len(group) < 2 or score(r, x) < threshold:
+                continue
+            article = units[r].article
+            if article not in {units[m].article for m in group}:
+                continue
+            others = [m for m in group if units[m].article != article]
+            mean = sum(score(r, m) for m in others) / len(others)
+            if mean < threshold or mean <= best.get(r, (-1.0, 0))[0]:
+                continue
+            if any(conflict_of(r, m) is not None for m in group):
+                continue
+            best[r] = (mean, group[0])
+    out: dict[int, list[int]] = {}
+    for r, (_, first) in sorted(best.items()):
+        out.setdefault(first, []).append(r)
+    return out
+
+
 def _claims(
     groups: Sequence[Sequence[int]],
     units: Sequence[Unit],
-    score: PairScorer,
+    score: PairScorer | FittedScorer,
     outlets: Mapping[str, str],
     story_id: str,
+    restated: Mapping[int, Sequence[int]],
 ) -> tuple[tuple[Claim, ...], dict[int, Claim]]:
-    """Claims from unit groups, ordered by independent outlets then first appearance."""
+    """Claims from unit groups, ordered by independent outlets then first appearance.
+
+    ``restated`` maps a group's first member to the sentences that restate it.
+    """
     off = off_topic_units(units, groups, outlets)
     ranked = sorted(
         groups,
@@ -340,8 +405,12 @@ def _claims(
             support=tuple(units[i].span for i in members),
             stance={units[i].article: units[i].stance for i in members},
             off_topic=all(i in off for i in members),
+            restated=tuple(units[i].span for i in restated.get(group[0], ())),
         )
         claims.append(claim)
         for i in members:
             claim_of[i] = claim
+    for claim, group in zip(claims, ranked, strict=True):
+        for i in restated.get(group[0], ()):
+            claim_of.setdefault(i, claim)  # the claim a sentence supports comes first
     return tuple(claims), claim_of

@@ -7,8 +7,9 @@ negated, or a denial) and its attribution (asserted by the writer, or
 reported as someone's statement). Building units is cheap (no model); the
 embeddings are computed later, only for the units that need them.
 
-Sentences that cannot carry a claim are skipped: very short ones, and
-headline-like fragments (no sentence-final punctuation).
+Sentences that cannot carry a claim are skipped: very short ones, captions,
+and fragments without sentence-final punctuation (except a headline that
+opens the text).
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ __all__ = [
 MIN_WORDS = 6
 #: A sentence without final punctuation needs this many words not to be a headline or caption.
 MIN_UNPUNCTUATED_WORDS = 14
+#: Lines without final punctuation at these first positions of an article are its headline ...
+HEADLINE_POSITIONS = 2
+#: ... and state a claim from this many words.
+MIN_HEADLINE_WORDS = 4
 #: Sentences of one article beyond this position are not compared (very long articles).
 MAX_SENTENCES = 80
 
@@ -317,10 +322,20 @@ class Unit:
         return "attributed" if self.attributed else "asserted"
 
 
-def usable(text: str) -> bool:
-    """Whether a sentence can carry a claim: long enough, and not a headline fragment."""
+def usable(text: str, position: int = MAX_SENTENCES) -> bool:
+    """Whether a sentence can carry a claim: long enough, and not a caption or a fragment.
+
+    A line without final punctuation is a fragment (a caption, a section
+    label) unless it is long, or it opens the article: a headline that
+    opens the text states the article's main fact ('Gunman kills 1, wounds
+    2 at accounting office').
+    """
     words = text.split()
-    if len(words) < MIN_WORDS or _CAPTION.search(text):
+    if _CAPTION.search(text):
+        return False
+    if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not _FINAL.search(text):
+        return True
+    if len(words) < MIN_WORDS:
         return False
     return bool(_FINAL.search(text)) or len(words) >= MIN_UNPUNCTUATED_WORDS
 
@@ -350,7 +365,7 @@ def build_units(
         total = len(ann.sentences)
         for pos, sent in enumerate(ann.sentences[:MAX_SENTENCES]):
             span = sent.span
-            if not usable(span.text):
+            if not usable(span.text, pos):
                 continue
             inside = [m for m in ann.mentions if span.start <= m.span.start and m.span.end <= span.end]
             ents = {eid for m in inside if (eid := entity_id(m.span.text))}

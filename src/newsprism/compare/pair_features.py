@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..errors import ModelError
+from ..errors import ConfigError, ModelError
 from .claim_scores import PairScorer
 from .disagreements import shared_figure, shared_tally
 from .features import Unit
 
-__all__ = ["FEATURES", "PairModel", "pair_features"]
+__all__ = ["FEATURES", "FittedScorer", "PairModel", "default_pair_model", "pair_features", "pair_model"]
 
 #: The features of a candidate pair, in column order.
 FEATURES = (
@@ -41,6 +42,10 @@ FEATURES = (
     "what",  # weight of shared salient words of what happened
     "share",  # share of the salient content shared
     "same_speaker",  # both attributed, to one named party
+    "what_share",  # shared salient words of what happened over the fewer of the two sentences'
+    "what_apart",  # the larger weight of salient words of what happened that one sentence has and the other lacks
+    "jaccard",  # word-set overlap of the two sentences
+    "length_ratio",  # the shorter sentence's word count over the longer's
 )
 
 #: Sentences at these positions or earlier open their article.
@@ -60,6 +65,11 @@ def pair_features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> 
     same_speaker = float(
         ui.attributed and uj.attributed and ui.speaker_name is not None and ui.speaker_name == uj.speaker_name
     )
+    sal = scorer.salience
+    mass_i, mass_j = sal.mass(sal.what[i]), sal.mass(sal.what[j])
+    apart = max(sal.mass(sal.what[i] - sal.what[j]), sal.mass(sal.what[j] - sal.what[i]))
+    union = len(ui.words | uj.words)
+    li, lj = len(ui.text.split()), len(uj.text.split())
     return [
         cosine,
         full,
@@ -73,6 +83,10 @@ def pair_features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> 
         what,
         share,
         same_speaker,
+        what / min(mass_i, mass_j) if min(mass_i, mass_j) > 0 else 0.0,
+        apart,
+        len(ui.words & uj.words) / union if union else 0.0,
+        min(li, lj) / max(li, lj, 1),
     ]
 
 
@@ -131,3 +145,52 @@ def default_pair_model() -> PairModel:
     """The pair model shipped with the package."""
     text = resources.files("newsprism").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
     return PairModel.from_dict(json.loads(text))
+
+
+@lru_cache(maxsize=8)
+def pair_model(name: str = "fitted") -> PairModel:
+    """The pair model a ``claim_model`` setting names: ``fitted`` (shipped) or the path of a JSON file."""
+    if name == "fitted":
+        return default_pair_model()
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+        return PairModel.from_dict(data)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"claim_model {name!r}: not 'fitted', 'hand' or a readable pair model file ({exc})") from exc
+
+
+@dataclass
+class FittedScorer:
+    """Pair scores from a :class:`PairModel`: the probability that two units state one fact, cached.
+
+    ``base`` supplies the cosines, TF-IDF overlap and salience the features
+    are made of. Scores of many pairs are best computed at once with
+    :meth:`score_pairs`; a pair asked for later is scored on its own.
+    """
+
+    units: Sequence[Unit]
+    base: PairScorer
+    model: PairModel
+    cache: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Score ``pairs`` in one batch."""
+        todo = [(i, j) if i < j else (j, i) for i, j in pairs]
+        todo = [key for key in dict.fromkeys(todo) if key not in self.cache]
+        if not todo:
+            return
+        rows = np.asarray([pair_features(self.units, self.base, i, j) for i, j in todo], dtype=np.float64)
+        for key, p in zip(todo, self.model.probabilities(rows).tolist(), strict=True):
+            self.cache[key] = p
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        hit = self.cache.get(key)
+        if hit is None:
+            self.score_pairs([key])
+            hit = self.cache[key]
+        return hit
+
+    def evident(self, i: int, j: int) -> bool:
+        """The model has weighed the evidence already: every pair it scores counts."""
+        return True

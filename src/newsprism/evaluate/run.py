@@ -53,11 +53,11 @@ class SetResult:
 def predicted_pairs(
     story: Story, located: Mapping[str, Sequence[Located]], labelled: frozenset[SentenceKey]
 ) -> set[Pair]:
-    """The gold-sentence pairs that the story's claims align."""
+    """The gold-sentence pairs that the story's claims align (support and restatements alike)."""
     out: set[Pair] = set()
     for claim in story.claims:
         items: list[SentenceKey] = []
-        for span in claim.support:
+        for span in (*claim.support, *claim.restated):
             for n in sentences_under(span.start, span.end, located.get(span.article, ())):
                 if (span.article, n) in labelled:
                     items.append((span.article, n))

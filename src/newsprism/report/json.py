@@ -2,13 +2,15 @@
 
 Required fields are written exactly as the schema names them; extra fields
 (stance, spans of disagreements, quote-variant pairs, ...) are additions the
-schema allows.
+schema allows. ``report.schema.json`` beside this module is newsprism's own
+schema: the contract with the added fields described (:func:`own_schema`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from importlib import resources
 from typing import Any
 
 from ..model import (
@@ -26,7 +28,7 @@ from ..model import (
     TimelineEntry,
 )
 
-__all__ = ["SCHEMA_ID", "dumps", "report_to_dict"]
+__all__ = ["SCHEMA_ID", "dumps", "own_schema", "report_to_dict"]
 
 SCHEMA_ID = "newsprism/report@1"
 
@@ -83,6 +85,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "support": _spans(c.support),
         "stance": dict(c.stance),
         "off_topic": c.off_topic,
+        "restated": _spans(c.restated),
     }
 
 
@@ -142,3 +145,10 @@ def dumps(report: Report | Mapping[str, Any], *, indent: int | None = 2) -> str:
     """Serialise a report (or its dict) as JSON text."""
     data = report_to_dict(report) if isinstance(report, Report) else report
     return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def own_schema() -> dict[str, Any]:
+    """newsprism's own JSON schema: a superset of the contract that also describes the fields newsprism adds."""
+    text = resources.files("newsprism.report").joinpath("report.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
