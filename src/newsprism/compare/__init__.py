@@ -86,13 +86,19 @@ class StoryContext:
         return self.claim_plan.texts()
 
 
-def prepare_story(story_id: str, articles: Sequence[Article], annotations: Sequence[Annotations]) -> StoryContext:
+def prepare_story(
+    story_id: str,
+    articles: Sequence[Article],
+    annotations: Sequence[Annotations],
+    settings: Settings | None = None,
+) -> StoryContext:
     """The first half of a story's comparison: one calendar, entities, quotes, claim units and candidates."""
+    settings = settings if settings is not None else Settings()
     annotations = align_anchors(articles, annotations)
     index = EntityIndex.build(articles, annotations)
     quotes, variants = group_quote_variants(story_quotes(story_id, annotations, index))
     by_article = {ann.article_id: ann for ann in annotations}
-    plan = plan_claims(articles, by_article, index)
+    plan = plan_claims(articles, by_article, index, embed_all=settings.claim_model != "hand")
     return StoryContext(story_id, articles, annotations, index, quotes, variants, plan)
 
 
@@ -128,7 +134,7 @@ def analyze_story(
     """Compare how the ``articles`` of one story report it."""
     if not articles:
         return Story(id=story_id, title=story_id, article_ids=())
-    return finish_story(prepare_story(story_id, articles, annotations), models=models, settings=settings)
+    return finish_story(prepare_story(story_id, articles, annotations, settings), models=models, settings=settings)
 
 
 #: Texts gathered from several stories before one encoder call embeds them all.
@@ -156,7 +162,7 @@ def analyze_stories(
                 pending, size = [], 0
                 yield Story(id=story_id, title=story_id, article_ids=())
                 continue
-            context = prepare_story(story_id, articles, annotations)
+            context = prepare_story(story_id, articles, annotations, settings)
             pending.append(context)
             size += len(context.claim_plan.wanted)
             if size >= PREFETCH_TEXTS:

@@ -74,7 +74,9 @@ def pair_examples(
     reached: set[tuple[SentenceKey, SentenceKey]] = set()
     for label, docs in gold.stories().items():
         ids = [d.article.id for d in docs]
-        context = prepare_story(label, [by_id[i] for i in ids], [annotations[i] for i in ids if i in annotations])
+        context = prepare_story(
+            label, [by_id[i] for i in ids], [annotations[i] for i in ids if i in annotations], settings
+        )
         plan = context.claim_plan
         units = plan.units
         if generous:
