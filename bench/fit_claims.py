@@ -3,7 +3,7 @@
     .venv/bin/python bench/fit_claims.py            # fit and print
     .venv/bin/python bench/fit_claims.py --write    # ... and write src/newsprism/data/claim_pairs.json
 
-The model (:class:`newsprism.compare.pair_features.PairModel`) is a logistic
+The model (:class:`newsprism.compare.claims.fitted.PairModel`) is a logistic
 regression over the features of a candidate pair. Its data are the candidate
 pairs newsprism proposes (``newsprism.evaluate.pair_data``), each labelled
 from gold:
@@ -86,7 +86,7 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
     from sklearn.preprocessing import StandardScaler
 
-    from newsprism.compare.pair_features import FEATURES, PairModel
+    from newsprism.compare.claims.fitted import FEATURES, PairModel
     from newsprism.config import Settings, load_settings
     from newsprism.evaluate import EvalCache, evaluate_set, gold_split, load_ecbplus, load_story_gold
     from newsprism.evaluate.pair_data import pair_examples

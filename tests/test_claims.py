@@ -355,7 +355,7 @@ def test_fitted_model_aligns_seed_claims_and_keeps_claims_well_formed(fitted_see
 
 
 def test_unknown_pair_model_is_a_config_error(tmp_path) -> None:
-    from newsprism.compare.pair_features import pair_model
+    from newsprism.compare.claims.fitted import pair_model
     from newsprism.errors import ConfigError
 
     with pytest.raises(ConfigError, match="missing.json"):

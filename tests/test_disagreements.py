@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsprism.compare.claim_scores import Salience as _Salience
-from newsprism.compare.claims import _denies
-from newsprism.compare.disagreements import (
+from newsprism.compare.claims.conflicts import (
     conflict,
     date_conflict,
     denial_target,
@@ -19,7 +17,9 @@ from newsprism.compare.disagreements import (
     polarity_conflict,
     speaker_conflict,
 )
-from newsprism.compare.features import Unit, content_words, quantities, strip_frame
+from newsprism.compare.claims.denials import denies
+from newsprism.compare.claims.scores import Salience as _Salience
+from newsprism.compare.claims.units import Unit, content_words, quantities, strip_frame
 from newsprism.model import Article, Span
 
 
@@ -193,9 +193,9 @@ def test_a_denial_of_a_negative_disputes_the_negative() -> None:
         denial=2,
     )
     sal = _Salience.of(units)
-    assert _denies(units[2], units[0], sal)  # 'had failed' is denied: the target says they failed
-    assert not _denies(units[2], units[1], sal)  # 'the sirens did work' agrees with the denier
-    assert not _denies(units[2], units[3], sal)  # no shared content of what is denied
+    assert denies(units[2], units[0], sal)  # 'had failed' is denied: the target says they failed
+    assert not denies(units[2], units[1], sal)  # 'the sirens did work' agrees with the denier
+    assert not denies(units[2], units[3], sal)  # no shared content of what is denied
 
 
 def test_a_denial_needs_what_it_denies() -> None:
@@ -210,8 +210,8 @@ def test_a_denial_needs_what_it_denies() -> None:
         denial=2,
     )
     sal = _Salience.of(units)
-    assert _denies(units[2], units[1], sal)
-    assert not _denies(units[2], units[0], sal)
+    assert denies(units[2], units[1], sal)
+    assert not denies(units[2], units[0], sal)
 
 
 def test_salience_discounts_the_story_vocabulary() -> None:
@@ -226,7 +226,7 @@ def test_salience_discounts_the_story_vocabulary() -> None:
 
 
 def test_a_rounded_figure_is_the_same_figure() -> None:
-    from newsprism.compare.disagreements import shared_figure
+    from newsprism.compare.claims.conflicts import shared_figure
 
     precise = unit("New claims for unemployment benefits fell to 2.123 million last week.")
     rough = unit("First-time claims for unemployment benefits totaled 2.1 million last week.", article="b")
@@ -262,7 +262,7 @@ def test_figures_that_add_up_are_one_fact() -> None:
 
 
 def test_parts_and_subsets_are_different_facts_not_disputes() -> None:
-    from newsprism.compare.disagreements import distinct_figures
+    from newsprism.compare.claims.conflicts import distinct_figures
 
     part = unit("The attack in Benghazi led to the deaths of the U.S. ambassador and three other Americans.")
     whole = unit("The attacks on a diplomatic post led to the deaths of four Americans in Benghazi.", article="b")
@@ -287,7 +287,7 @@ def test_approximate_figures_cover_only_what_rounds_to_them() -> None:
 
 
 def test_vote_tallies_are_figures() -> None:
-    from newsprism.compare.disagreements import shared_tally
+    from newsprism.compare.claims.conflicts import shared_tally
 
     a = unit("In a 7-2 decision, the justices set aside a Colorado court ruling against the baker.")
     b = unit("The 7-2 verdict criticized the state's treatment of the baker.", article="b")
@@ -349,7 +349,7 @@ def test_one_speaker_named_twice_and_days_around_midnight() -> None:
 
 
 def test_rejecting_an_action_is_not_denying_a_statement() -> None:
-    from newsprism.compare.claims import _denies_a_statement
+    from newsprism.compare.claims.denials import denies_a_statement
 
     rejected = unit(
         "Perry's defense lawyers have rejected his indictment by a grand jury as an attempt to criminalize politics.",
@@ -357,19 +357,19 @@ def test_rejecting_an_action_is_not_denying_a_statement() -> None:
         speaker="Perry's defense lawyers",
         verb="reject",
     )
-    assert not _denies_a_statement(
+    assert not denies_a_statement(
         replace(rejected, core=strip_frame(rejected.text, "Perry's defense lawyers", "reject"))
     )
     allegations = unit(
         "The company rejected the allegations of negligence.", denial=True, speaker="The company", verb="reject"
     )
-    assert _denies_a_statement(replace(allegations, core=strip_frame(allegations.text, "The company", "reject")))
+    assert denies_a_statement(replace(allegations, core=strip_frame(allegations.text, "The company", "reject")))
     denied = unit("Iran has denied supplying missiles to Russia.", denial=True, speaker="Iran", verb="deny")
-    assert _denies_a_statement(denied)
+    assert denies_a_statement(denied)
 
 
 def test_video_and_photo_captions_carry_no_claim() -> None:
-    from newsprism.compare.features import usable
+    from newsprism.compare.claims.units import usable
 
     assert not usable(
         "Hide Caption 16 of 73 Photos: Photos: Israel-Gaza crisis – Displaced Palestinians carry their belongings as "
@@ -380,7 +380,7 @@ def test_video_and_photo_captions_carry_no_claim() -> None:
 
 
 def test_another_figure_and_ages_are_not_the_fact() -> None:
-    from newsprism.compare.disagreements import distinct_figures, shared_figure
+    from newsprism.compare.claims.conflicts import distinct_figures, shared_figure
 
     fired = unit("He said Hamas and other militants had fired some 3,300 rockets at Israel.")
     destroyed = unit("He estimated that Israeli forces destroyed another 3,000 rockets on the ground.", article="b")
@@ -391,7 +391,7 @@ def test_another_figure_and_ages_are_not_the_fact() -> None:
 
 
 def test_an_article_does_not_dispute_itself() -> None:
-    from newsprism.compare.disagreements import collect
+    from newsprism.compare.claims.conflicts import collect
     from newsprism.model import Claim
 
     a = unit("Some 3,500 rockets had been fired at Israel, Lerner said.", article="x", index=0)
@@ -408,7 +408,7 @@ def test_an_article_does_not_dispute_itself() -> None:
 
 
 def test_elapsed_times_are_not_disputed() -> None:
-    from newsprism.compare.disagreements import distinct_figures
+    from newsprism.compare.claims.conflicts import distinct_figures
 
     later = unit("After more than seven weeks of heavy fighting, Israel and Hamas agreed to an open-ended ceasefire.")
     earlier = unit(

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..compare import prepare_story
-from ..compare.claim_candidates import generous_pairs
-from ..compare.claim_scores import PairScorer, Salience, embed_units
-from ..compare.features import Unit
-from ..compare.pair_features import FEATURES, pair_features
+from ..compare.claims.candidates import generous_pairs
+from ..compare.claims.fitted import FEATURES, pair_features
+from ..compare.claims.scores import PairScorer, Salience, embed_units
+from ..compare.claims.units import Unit
 from ..config import Settings
 from ..model import Article
 from ..nlp.models import Models
@@ -55,7 +55,7 @@ def pair_examples(
     """Every labelled candidate pair of ``gold``'s stories, with features and labels.
 
     With ``generous``, every unit of a story is embedded and the candidates are
-    the lexical ones and the embedding neighbours (:mod:`.claim_candidates`);
+    the lexical ones and the embedding neighbours (:mod:`newsprism.compare.claims.candidates`);
     otherwise only the lexical candidates count.
     """
     if models is None:

@@ -2,31 +2,30 @@
 
 The coverage matrix of a story is built in four steps:
 
-1. **Units.** Each article's claim-bearing sentences (:mod:`.features`),
-   without captions, promos, headline fragments and repeats of a sentence
-   the same article already made.
+1. **Units.** Each article's claim-bearing sentences (:mod:`.units`),
+   without captions, promos, fragments and repeats of a sentence the same
+   article already made.
 2. **Candidates.** An inverted-index join over content words, entity ids,
    counted nouns and dates proposes the cross-article pairs worth scoring
-   (:func:`.candidates.candidate_pairs`): no all-pairs step, and only the
-   sentences that take part in a pair are embedded.
-3. **Scores.** A pair's similarity mixes the MiniLM cosine of the two
-   sentences *without their attribution frames* ('X said Y' is compared as
-   'Y') with the TF-IDF overlap of words, entities, figures and dates
-   (:mod:`.claim_scores`).
+   (:func:`..candidates.candidate_pairs`); with the fitted model, each
+   sentence's embedding neighbours are candidates too (:mod:`.candidates`).
+3. **Scores.** The fitted pair model (:mod:`.fitted`) gives the probability
+   that two sentences state one fact, from their embedding cosines (as
+   written and without attribution frames), TF-IDF overlap, shared
+   entities, figures and days and salient content. The hand-tuned score
+   (:mod:`.scores`) is the ``claim_model = "hand"`` alternative, and still
+   judges disputes.
 4. **Clusters.** Greedy average-link clustering joins sentences into claims
    with at most one sentence per article, and never across a conflict
-   (:func:`.disagreements.conflict`): a different figure or day, a negation
-   flip, a denial, another named speaker. The pairs kept apart only by a
-   conflict become the story's disagreements. Figures of different sets
-   ('70 people' / '48 other people') and a negation of something the other
-   side never states keep sentences apart without being a dispute.
+   (:func:`.conflicts.conflict`): a different figure or day, a negation
+   flip, a denial, another named speaker. An article's further sentences
+   that state the claim are its ``restated`` spans. The pairs kept apart
+   only by a conflict become the story's disagreements; denials point at
+   what they deny (:mod:`.denials`).
 
 Claims carried by one outlet are the single-source claims. Passages that
 share little with what the other outlets (and the article's own lead) write
 about are marked ``off_topic`` (:mod:`.off_topic`).
-
-This module holds the alignment itself, the ordering of the claims, and the
-tests that decide what a denial denies.
 """
 
 from __future__ import annotations
@@ -37,16 +36,17 @@ from dataclasses import dataclass, replace
 
 from scipy import sparse
 
-from ..config import Settings
-from ..model import Annotations, Article, Claim, Disagreement
-from ..nlp.models import Models
-from .candidates import average_link, candidate_pairs, tfidf_matrix
-from .claim_candidates import generous_pairs
-from .claim_scores import WHAT_FLOOR, PairScorer, Salience, embed_units, join_features, same_party, unit_texts
-from .disagreements import Conflict, collect, conflict, denial_target
-from .features import NEGATIVE_VERBS, EntityLookup, Unit, build_units, negated_clause, stems
+from ...config import Settings
+from ...model import Annotations, Article, Claim, Disagreement
+from ...nlp.models import Models
+from ..candidates import average_link, candidate_pairs, tfidf_matrix
+from .candidates import generous_pairs
+from .conflicts import Conflict, collect, conflict, denial_target
+from .denials import denies, denies_a_statement
+from .fitted import FittedScorer, pair_model
 from .off_topic import off_topic_units
-from .pair_features import FittedScorer, pair_model
+from .scores import PairScorer, Salience, embed_units, join_features, unit_texts
+from .units import EntityLookup, Unit, build_units
 
 __all__ = ["ClaimPlan", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
 
@@ -111,51 +111,6 @@ def _without_repeats(units: list[Unit]) -> list[Unit]:
 
 def _renumber(u: Unit, index: int) -> Unit:
     return u if u.index == index else replace(u, index=index)
-
-
-def _negative(text: str) -> bool:
-    """Whether ``text`` states a negative: a negation cue, or a verb like 'failed' or 'refused'."""
-    return negated_clause(text) is not None or bool(stems(text) & NEGATIVE_VERBS)
-
-
-def _object(denial: Unit) -> str:
-    """What a denial denies: its text without the frame, up to the first clause break."""
-    core = denial.core or denial.text
-    return re.split(r"[,;:—–]", core, maxsplit=1)[0]
-
-
-def _denies(denial: Unit, target: Unit, salience: Salience) -> bool:
-    """Whether ``denial`` can deny what ``target`` states.
-
-    The target must share a salient word with what is denied (not only the
-    denier's name) and have the same polarity: denying that the sirens 'had
-    not worked' asserts that they worked, so it disputes 'no siren sounded',
-    not 'the sirens did work'. A party does not deny its own statement.
-    """
-    if same_party(denial, target):
-        return False
-    obj = _object(denial)
-    words = stems(obj, denial.name_stems | stems(denial.speaker_name or ""))
-    if salience.mass(words & salience.what[target.index]) < WHAT_FLOOR:
-        return False
-    return _negative(obj) == _negative(target.core or target.text)
-
-
-#: Verbs that reject a stance as often as a fact ('rejected the indictment as political'): they deny a fact only
-#: with a statement as their object ('rejected the allegations', 'dismissed reports that ...').
-_EVALUATIVE_DENIALS = frozenset({"reject", "dismiss"})
-_STATEMENT_OBJECT = re.compile(
-    r"\b(?:allegations?|accusations?|claims?|reports?|charges?|suggestions?|assertions?|notion|idea|"
-    r"stor(?:y|ies)|accounts?|findings?|rumou?rs?|speculation)\b|\bthat\b",
-    re.I,
-)
-
-
-def _denies_a_statement(denial: Unit) -> bool:
-    """Whether a denial disputes something stated, not merely rejects a decision or an action."""
-    if (denial.report_verb or "") not in _EVALUATIVE_DENIALS:
-        return True
-    return bool(_STATEMENT_OBJECT.search(_object(denial)[:80]))
 
 
 def _different_places(a: Unit, b: Unit) -> bool:
@@ -292,14 +247,14 @@ def finish_claims(
         if units[j].denial:
             paired.setdefault(j, []).append(i)
     for u in units:
-        if not u.denial or not _denies_a_statement(u):
+        if not u.denial or not denies_a_statement(u):
             continue
         target = denial_target(u, previous.get(u.index))
         if target is None:
             partners = [
                 (hand(u.index, other), other)
                 for other in paired.get(u.index, ())
-                if not units[other].denial and _denies(u, units[other], salience)
+                if not units[other].denial and denies(u, units[other], salience)
             ]
             best_partner = max(partners, default=None)
             if best_partner is not None and best_partner[0] >= settings.claim_threshold - DENIAL_SLACK:

@@ -16,9 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Claim, Disagreement, Span
-from .anchors import parse_day
-from .features import _NEGATION, Quantity, Unit, content_words, negated_clause, numbers, stem, stems
+from ...model import Claim, Disagreement, Span
+from ..anchors import parse_day
+from .units import NEGATION, Quantity, Unit, content_words, negated_clause, numbers, stem, stems
 
 __all__ = [
     "Conflict",
@@ -298,7 +298,7 @@ def _polarity(a: Unit, b: Unit) -> str | None:
     if clause is None or (_NOT_YET.search(clause) and _STILL.search(plain.text)):
         return None  # 'not yet finalised' and 'still being finalised' say the same
     stated = plain.text
-    for m in _NEGATION.finditer(plain.text):  # what the plain side negates itself is not stated plainly
+    for m in NEGATION.finditer(plain.text):  # what the plain side negates itself is not stated plainly
         inner = negated_clause(plain.text[max(0, m.start() - 1) :]) or ""
         stated = stated.replace(inner, " ")
     words = content_words(clause)
@@ -308,7 +308,7 @@ def _polarity(a: Unit, b: Unit) -> str | None:
     predicate = _negated_predicate(clause)
     if predicate is None or predicate in stems(stated):
         return "contradiction" if len(words & content_words(stated)) >= enough else None
-    if predicate in stems(plain.text) or _NEGATION.search(plain.text):
+    if predicate in stems(plain.text) or NEGATION.search(plain.text):
         return None  # both sides negate it, or negate something alike ('never force it to' / 'would not')
     return "distinct"  # 'did not attend the unveiling' against 'the team was unveiled': two facts
 
@@ -324,7 +324,7 @@ _AUX = frozenset(
 
 def _negated_predicate(clause: str) -> str | None:
     """The stem of the first content word after the negation cue of a clause ('never sounded' -> 'sound')."""
-    cue = _NEGATION.search(clause)
+    cue = NEGATION.search(clause)
     if cue is None:
         return None
     for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", clause[cue.end() :])[:4]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.compare.claim_candidates import embedding_pairs, generous_pairs
-from newsprism.compare.pair_features import FEATURES, PairModel, default_pair_model
+from newsprism.compare.claims.candidates import embedding_pairs, generous_pairs
+from newsprism.compare.claims.fitted import FEATURES, PairModel, default_pair_model
 from newsprism.errors import ModelError
 
 

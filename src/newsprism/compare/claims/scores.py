@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from ..nlp.models import Models
-from .disagreements import shared_figure, shared_tally
-from .features import Unit, content_words, stems
+from ...nlp.models import Models
+from .conflicts import shared_figure, shared_tally
+from .units import Unit, content_words, stems
 
 __all__ = ["PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party", "unit_texts"]
 

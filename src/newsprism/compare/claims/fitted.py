@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, ModelError
-from .claim_scores import PairScorer
-from .disagreements import shared_figure, shared_tally
-from .features import Unit
+from ...errors import ConfigError, ModelError
+from .conflicts import shared_figure, shared_tally
+from .scores import PairScorer
+from .units import Unit
 
 __all__ = ["FEATURES", "FittedScorer", "PairModel", "default_pair_model", "pair_features", "pair_model"]
 

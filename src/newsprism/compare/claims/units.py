@@ -21,8 +21,8 @@ from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..lexicon import reporting_verbs
-from ..model import Annotations, Article, Entity, Span
+from ...lexicon import reporting_verbs
+from ...model import Annotations, Article, Entity, Span
 
 __all__ = [
     "EntityLookup",
@@ -30,6 +30,7 @@ __all__ = [
     "Unit",
     "build_units",
     "content_words",
+    "NEGATION",
     "NEGATIVE_VERBS",
     "negated_clause",
     "numbers",
@@ -51,7 +52,7 @@ MAX_SENTENCES = 80
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
-_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|without|cannot)\b|n[’']t\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|without|cannot)\b|n[’']t\b", re.I)
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
     r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
@@ -240,7 +241,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def negated_clause(text: str) -> str | None:
     """The clause holding the first negation cue of ``text``, or ``None``."""
-    cue = _NEGATION.search(text)
+    cue = NEGATION.search(text)
     if cue is None:
         return None
     start, end = 0, len(text)

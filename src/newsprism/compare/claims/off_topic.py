@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .features import Unit
+from .units import Unit
 
 __all__ = ["off_topic_units"]
 
