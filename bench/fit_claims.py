@@ -138,17 +138,23 @@ def main() -> None:
         f"claims on the fit data by threshold (chosen: best gold F1 at claim-pair precision >= {args.min_precision}):"
     )
     best: tuple[float, float, float] | None = None
+    most_precise: tuple[float, float] = (-1.0, max(THRESHOLDS))
     for t in THRESHOLDS:
         settings_t = load_settings(claim_model=str(draft), claim_probability=t)
         ecb_claims, gold_claims = (
             evaluate_set(g, settings=settings_t, cache=cache, grouping=False).claims for g in fit_sets
         )
         print(f"  {t:.2f}   ECB+ fit {ecb_claims.row()}   gold fit {gold_claims.row()}")
+        most_precise = max(most_precise, (gold_claims.precision, t))
         if gold_claims.precision >= args.min_precision:
             key = (gold_claims.f1, ecb_claims.f1, t)
             best = key if best is None or key > best else best
-    threshold = best[2] if best is not None else max(THRESHOLDS)
-    print(f"threshold {threshold:.2f}")
+    if best is not None:
+        threshold = best[2]
+        print(f"threshold {threshold:.2f}")
+    else:
+        threshold = most_precise[1]
+        print(f"threshold {threshold:.2f}: no threshold reaches gold precision {args.min_precision}; the most precise one")
     model = replace(
         model,
         threshold=threshold,
