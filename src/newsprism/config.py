@@ -64,7 +64,9 @@ class Settings:
         None, "With the fitted model, the probability at which two sentences state one claim; default: the model's."
     )
     claim_threshold: float = _setting(
-        0.62, "With hand-tuned weights, minimum combined similarity for two sentences to state the same claim."
+        0.62,
+        "Minimum hand-tuned similarity for two sentences to state the same claim (claim_model = hand); "
+        "with either model, the bar for disputes (differing figures, days, negations, denials).",
     )
     brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.")
 
