@@ -357,14 +357,17 @@ def _restatements(
     for g in groups:
         for i in g:
             group_of[i] = g
+    articles_of = {g[0]: {units[m].article for m in g} for g in groups if len(g) > 1}
     best: dict[int, tuple[float, int]] = {}
+    tried: set[tuple[int, int]] = set()  # (sentence, claim) pairs already weighed: the answer is the same
     for i, j in pairs:
         for r, x in ((i, j), (j, i)):
             group, own = group_of[x], group_of[r]
-            if own is group or len(group) < 2 or score(r, x) < threshold:
+            if own is group or len(group) < 2 or (r, group[0]) in tried or score(r, x) < threshold:
                 continue
+            tried.add((r, group[0]))
             article = units[r].article
-            if article not in {units[m].article for m in group}:
+            if article not in articles_of[group[0]]:
                 continue
             others = [m for m in group if units[m].article != article]
             mean = sum(score(r, m) for m in others) / len(others)
