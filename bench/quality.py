@@ -62,13 +62,18 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     torch.set_num_threads(2)
+    import tomllib
+
     from newsprism.config import load_settings
     from newsprism.evaluate import EvalCache, SetResult, evaluate_set, gold_split, load_ecbplus, load_story_gold
 
     overrides: dict[str, object] = {}
     for item in args.set:
         key, _, value = item.partition("=")
-        overrides[key] = float(value) if value.replace(".", "", 1).isdigit() else value
+        try:  # a TOML value, as in a settings file (0.7, 2, true, "x"); else the bare text
+            overrides[key] = tomllib.loads(f"v = {value}")["v"]
+        except tomllib.TOMLDecodeError:
+            overrides[key] = value
     settings = load_settings(**overrides)
     cache = None if args.no_cache else EvalCache(args.cache)
     sets = []

@@ -10,7 +10,6 @@ labelled gold sentences; it is positive when those share a fact group.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,14 +18,11 @@ from ..compare import prepare_story
 from ..compare.claims.candidates import generous_pairs
 from ..compare.claims.fitted import FEATURES, pair_features
 from ..compare.claims.scores import PairScorer, Salience, embed_units
-from ..compare.claims.units import Unit
 from ..config import Settings
-from ..model import Article
 from ..nlp.models import Models
-from .align import Located, locate_sentences, sentences_under
 from .cache import CachedModels, EvalCache
 from .goldsets import GoldSet, SentenceKey
-from .run import prepare_gold
+from .run import gold_sentences, prepare_scoring
 
 __all__ = ["FEATURES", "PairData", "pair_examples"]
 
@@ -58,13 +54,8 @@ def pair_examples(
     the lexical ones and the embedding neighbours (:mod:`newsprism.compare.claims.candidates`);
     otherwise only the lexical candidates count.
     """
-    if models is None:
-        models = CachedModels(settings, cache) if cache is not None else Models(settings)
-    cleaned, annotations = prepare_gold(gold, models, settings, cache)
-    by_id: Mapping[str, Article] = {a.id: a for a in cleaned}
-    located: dict[str, list[Located]] = {
-        d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs
-    }
+    prepared = prepare_scoring(gold, settings, models, cache)
+    models, by_id, annotations, located = prepared.models, prepared.by_id, prepared.annotations, prepared.located
     labelled = gold.labelled_keys()
     positives = gold.positive_pairs()
     rows: list[list[float]] = []
@@ -90,7 +81,7 @@ def pair_examples(
         if not candidates:
             continue
         scorer = PairScorer(units, plan.weighted, full, core, {}, Salience.of(units), settings.claim_threshold)
-        gold_of = {u.index: _gold_sentences(u, located, labelled) for u in units}
+        gold_of = {u.index: gold_sentences(u.span, located, labelled) for u in units}
         for i, j in candidates:
             a, b = gold_of[i], gold_of[j]
             if not a or not b:
@@ -114,13 +105,3 @@ def pair_examples(
         len(reached),
     )
 
-
-def _gold_sentences(
-    unit: Unit, located: Mapping[str, Sequence[Located]], labelled: frozenset[SentenceKey]
-) -> list[SentenceKey]:
-    span = unit.span
-    return [
-        (span.article, n)
-        for n in sentences_under(span.start, span.end, located.get(span.article, ()))
-        if (span.article, n) in labelled
-    ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..compare import analyze_story
 from ..compare.stories import group_stories
 from ..config import Settings
-from ..model import Annotations, Article, Story
+from ..model import Annotations, Article, Span, Story
 from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .align import Located, locate_sentences, sentences_under
@@ -28,7 +28,7 @@ from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
 
-__all__ = ["SetResult", "evaluate_set", "predicted_pairs", "prepare_gold"]
+__all__ = ["PreparedGold", "SetResult", "evaluate_set", "gold_sentences", "predicted_pairs", "prepare_gold", "prepare_scoring"]
 
 Pair = tuple[SentenceKey, SentenceKey]
 
@@ -50,6 +50,17 @@ class SetResult:
     seconds: Mapping[str, float] = field(default_factory=dict)
 
 
+def gold_sentences(
+    span: Span, located: Mapping[str, Sequence[Located]], labelled: frozenset[SentenceKey]
+) -> list[SentenceKey]:
+    """The labelled gold sentences a predicted span stands for."""
+    return [
+        (span.article, n)
+        for n in sentences_under(span.start, span.end, located.get(span.article, ()))
+        if (span.article, n) in labelled
+    ]
+
+
 def predicted_pairs(
     story: Story, located: Mapping[str, Sequence[Located]], labelled: frozenset[SentenceKey]
 ) -> set[Pair]:
@@ -58,9 +69,7 @@ def predicted_pairs(
     for claim in story.claims:
         items: list[SentenceKey] = []
         for span in (*claim.support, *claim.restated):
-            for n in sentences_under(span.start, span.end, located.get(span.article, ())):
-                if (span.article, n) in labelled:
-                    items.append((span.article, n))
+            items.extend(gold_sentences(span, located, labelled))
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
                 if a[0] != b[0]:
@@ -80,6 +89,28 @@ def prepare_gold(
     return cache.prepared(articles, settings, run) if cache is not None else run()
 
 
+@dataclass(frozen=True)
+class PreparedGold:
+    """A gold set after the NLP pass: cleaned articles by id, their annotations, and where each gold sentence is."""
+
+    models: Models
+    by_id: Mapping[str, Article]
+    annotations: Mapping[str, Annotations]
+    located: Mapping[str, Sequence[Located]]
+
+
+def prepare_scoring(
+    gold: GoldSet, settings: Settings, models: Models | None = None, cache: EvalCache | None = None
+) -> PreparedGold:
+    """The NLP pass over ``gold`` (cached when ``cache`` is given) and its gold sentences found in the cleaned text."""
+    if models is None:
+        models = CachedModels(settings, cache) if cache is not None else Models(settings)
+    cleaned, annotations = prepare_gold(gold, models, settings, cache)
+    by_id = {a.id: a for a in cleaned}
+    located = {d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs}
+    return PreparedGold(models, by_id, annotations, located)
+
+
 def evaluate_set(
     gold: GoldSet,
     *,
@@ -89,14 +120,11 @@ def evaluate_set(
     grouping: bool = True,
 ) -> SetResult:
     """Claim-pair P/R/F1 for newsprism and both TF-IDF baselines, and story B³, on ``gold``."""
-    if models is None:
-        models = CachedModels(settings, cache) if cache is not None else Models(settings)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    cleaned, annotations = prepare_gold(gold, models, settings, cache)
+    prepared = prepare_scoring(gold, settings, models, cache)
     seconds["nlp"] = time.perf_counter() - started
-    by_id = {a.id: a for a in cleaned}
-    located = {d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs}
+    models, by_id, annotations, located = prepared.models, prepared.by_id, prepared.annotations, prepared.located
     labelled = gold.labelled_keys()
 
     positives = gold.positive_pairs()
@@ -137,6 +165,7 @@ def evaluate_set(
     if grouping:
         started = time.perf_counter()
         truth = {d.article.id: d.story for d in gold.docs}
+        cleaned = list(by_id.values())
         groups = group_stories(cleaned, annotations, models=models, settings=settings)
         story_figures = b_cubed(groups, truth)
         story_baseline = b_cubed(tfidf_story_groups([a.id for a in cleaned], [a.text for a in cleaned]), truth)

@@ -125,7 +125,7 @@ class ClaimPlan:
     units: list[Unit]
     weighted: sparse.csr_matrix
     pairs: list[tuple[int, int]]
-    #: The units that take part in a candidate pair: the only ones embedded.
+    #: The units to embed: all of a shared story's (fitted model), or those in a lexical candidate pair (hand).
     wanted: list[int]
 
     def texts(self) -> list[str]:
@@ -216,8 +216,10 @@ def finish_claims(
             conflicts[key] = conflict(units[key[0]], units[key[1]])
         return conflicts[key]
 
-    edges = _edges(units, align_pairs, score, threshold, conflict_of)
-    found = _disputes(units, pairs, hand, settings.claim_threshold, conflict_of)
+    best = _best_in_article(units, pairs, hand)
+    align_best = best if score is hand else _best_in_article(units, align_pairs, score)
+    edges = _edges(units, align_pairs, score, threshold, conflict_of, align_best)
+    found = _disputes(units, pairs, hand, settings.claim_threshold, conflict_of, best)
 
     def can_join(a: Sequence[int], b: Sequence[int]) -> bool:
         if {units[x].article for x in a} & {units[y].article for y in b}:
@@ -286,9 +288,12 @@ def _edges(
     score: PairScorer | FittedScorer,
     threshold: float,
     conflict_of: Callable[[int, int], Conflict | None],
+    best: Mapping[tuple[int, str], float],
 ) -> list[tuple[float, int, int]]:
-    """The pairs that may join one claim: above the threshold, (close to) mutual best, no conflict."""
-    best = _best_in_article(units, pairs, score)
+    """The pairs that may join one claim: above the threshold, (close to) mutual best, no conflict.
+
+    ``best`` holds each sentence's best score in each other article (:func:`_best_in_article`).
+    """
     edges: list[tuple[float, int, int]] = []
     for i, j in pairs:
         s = score(i, j)
@@ -310,9 +315,12 @@ def _disputes(
     score: PairScorer,
     threshold: float,
     conflict_of: Callable[[int, int], Conflict | None],
+    best: Mapping[tuple[int, str], float],
 ) -> list[tuple[str, int, int, tuple[str, str]]]:
-    """Pairs kept apart only by a conflict (a figure, a day, a negation, a speaker): (kind, i, j, detail)."""
-    best = _best_in_article(units, pairs, score)
+    """Pairs kept apart only by a conflict (a figure, a day, a negation, a speaker): (kind, i, j, detail).
+
+    ``best`` holds each sentence's best score in each other article (:func:`_best_in_article`).
+    """
     found: list[tuple[str, int, int, tuple[str, str]]] = []
     for i, j in pairs:
         s = score(i, j)

@@ -66,8 +66,9 @@ def pair_features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> 
         ui.attributed and uj.attributed and ui.speaker_name is not None and ui.speaker_name == uj.speaker_name
     )
     sal = scorer.salience
-    mass_i, mass_j = sal.mass(sal.what[i]), sal.mass(sal.what[j])
-    apart = max(sal.mass(sal.what[i] - sal.what[j]), sal.mass(sal.what[j] - sal.what[i]))
+    mass_i, mass_j = sal.what_mass[i], sal.what_mass[j]
+    # what one sentence has and the other lacks: its own weight less the shared weight
+    apart = max(mass_i, mass_j) - what
     union = len(ui.words | uj.words)
     li, lj = len(ui.text.split()), len(uj.text.split())
     return [

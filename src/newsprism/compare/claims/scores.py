@@ -194,6 +194,9 @@ class Salience:
     what: Sequence[frozenset[str]]
     who: Sequence[frozenset[str]]
     weight: Mapping[str, float]
+    #: Each sentence's total weight of ``what`` and of ``who`` (read for every pair, computed once).
+    what_mass: Sequence[float] = ()
+    who_mass: Sequence[float] = ()
 
     @classmethod
     def of(cls, units: Sequence[Unit]) -> Salience:
@@ -204,7 +207,12 @@ class Salience:
             for t in terms:
                 df[t] = df.get(t, 0) + 1
         common = max(MIN_COMMON, UBIQUITY * len(units))
-        return cls(what, who, {t: max(0.0, math.log(common / c)) for t, c in df.items()})
+        weight = {t: max(0.0, math.log(common / c)) for t, c in df.items()}
+
+        def mass(terms: frozenset[str]) -> float:
+            return sum(weight.get(t, 0.0) for t in terms)
+
+        return cls(what, who, weight, [mass(t) for t in what], [mass(t) for t in who])
 
     def mass(self, terms: frozenset[str]) -> float:
         return sum(self.weight.get(t, 0.0) for t in terms)
@@ -214,8 +222,8 @@ class Salience:
         what = self.mass(self.what[i] & self.what[j])
         who = self.mass(self.who[i] & self.who[j])
         side = min(
-            self.mass(self.what[i]) + NAME_WEIGHT * self.mass(self.who[i]),
-            self.mass(self.what[j]) + NAME_WEIGHT * self.mass(self.who[j]),
+            self.what_mass[i] + NAME_WEIGHT * self.who_mass[i],
+            self.what_mass[j] + NAME_WEIGHT * self.who_mass[j],
         )
         return what, (what + NAME_WEIGHT * who) / side if side > 0 else 0.0
 
