@@ -235,6 +235,12 @@ def sample_report(
                     _span(c, "insisted"),
                     _span(c, "said"),
                 ),
+                counts={
+                    a.id: {"say": 1, "claim": 1},
+                    b.id: {"say": 1, "tell": 1},
+                    c.id: {"insist": 1, "say": 1},
+                },
+                loaded=frozenset({"claim", "insist"}),
             ),
             FramingItem(
                 "shocking",

@@ -293,6 +293,10 @@ class FramingItem:
     variants: Mapping[str, tuple[str, ...]]
     note: str | None = None
     spans: tuple[Span, ...] = ()
+    #: Article id -> wording -> how often the article uses it, most used first (reporting verbs: lemmas).
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    #: The wordings that are not neutral (reporting verbs that assert or concede).
+    loaded: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ STANDOUT_MIN_VERBS = 4
 # least twice the rate of the others.
 STANDOUT_LEMMA_COUNT = 2
 SPANS_PER_VARIANT = 3
+#: Reporting-verb categories that are not neutral: they assert or concede.
+NON_NEUTRAL_VERBS = ("assertive", "concession")
 
 
 class SpellingSource(Protocol):
@@ -261,17 +263,12 @@ def _verb_occurrences(article: Article, ann: Annotations) -> list[tuple[str, Spa
 
 
 def verb_profile(item: FramingItem) -> dict[str, Counter[str]]:
-    """Article id -> reporting-verb lemma counts, recounted from an item's spans."""
-    out: dict[str, Counter[str]] = {}
-    for span in item.spans:
-        lemma = verb_lemma(span.text)
-        if lemma is not None:
-            out.setdefault(span.article, Counter())[lemma] += 1
-    return out
+    """Article id -> reporting-verb lemma counts of an ``attribution_verb`` item."""
+    return {aid: Counter(counts) for aid, counts in item.counts.items()}
 
 
 def _non_neutral(counts: Counter[str]) -> int:
-    return sum(n for lemma, n in counts.items() if _category(lemma) in ("assertive", "concession"))
+    return sum(n for lemma, n in counts.items() if _category(lemma) in NON_NEUTRAL_VERBS)
 
 
 def _verb_notes(profiles: Mapping[str, Counter[str]], names: Mapping[str, str]) -> list[str]:
@@ -300,7 +297,7 @@ def _verb_notes(profiles: Mapping[str, Counter[str]], names: Mapping[str, str]) 
             used = ", ".join(
                 f"{lemma} ×{n}" if n > 1 else lemma
                 for lemma, n in counts.most_common()
-                if _category(lemma) in ("assertive", "concession")
+                if _category(lemma) in NON_NEUTRAL_VERBS
             )
             notes.append(
                 f"{names[aid]}: {share:.0%} of attributions use non-neutral verbs ({used}), "
@@ -338,6 +335,8 @@ def _attribution_item(
         variants={lem: tuple(variants[lem]) for lem in order},
         note="; ".join(notes) if notes else None,
         spans=tuple(spans),
+        counts={aid: dict(p.most_common()) for aid, p in profiles.items()},
+        loaded=frozenset(lem for lem in order if _category(lem) in NON_NEUTRAL_VERBS),
     )
 
 

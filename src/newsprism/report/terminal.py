@@ -16,8 +16,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..compare.framing import verb_profile
-from ..lexicon import reporting_verbs
 from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Story
 
 __all__ = ["render_terminal"]
@@ -172,24 +170,22 @@ def _variants_line(item: FramingItem, numbers: Mapping[str, int]) -> Text:
 
 
 def _verb_table(item: FramingItem, articles: Sequence[Article], numbers: Mapping[str, int]) -> Table:
-    profile = verb_profile(item)
-    categories = reporting_verbs()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("outlet", no_wrap=True)
     table.add_column("verbs", justify="right")
     table.add_column("non-neutral", justify="right")
     table.add_column("profile", overflow="fold")
     for a in articles:
-        counts = profile.get(a.id)
+        counts = item.counts.get(a.id)
         if not counts:
             continue
         total = sum(counts.values())
-        loaded = sum(n for lem, n in counts.items() if categories.get(lem) in ("assertive", "concession"))
+        loaded = sum(n for lem, n in counts.items() if lem in item.loaded)
         verbs = Text()
-        for lem, n in counts.most_common():
+        for lem, n in counts.items():  # most used first
             if verbs:
                 verbs.append(", ")
-            style = "yellow" if categories.get(lem) in ("assertive", "concession") else ""
+            style = "yellow" if lem in item.loaded else ""
             verbs.append(f"{lem} {n}", style=style)
         table.add_row(f"[{numbers[a.id]}] {_short(a.label, 24)}", str(total), f"{loaded / total:.0%}", verbs)
     return table

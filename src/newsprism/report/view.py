@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..compare.framing import verb_profile
-from ..lexicon import reporting_verbs
 from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Span, Story, TimelineEntry
 
 __all__ = [
@@ -38,7 +36,6 @@ FRAMING_KINDS = {
     "loaded_term": "Loaded terms",
     "voices": "Voices quoted",
 }
-NON_NEUTRAL = ("assertive", "concession")
 # Timeline chart geometry (SVG user units).
 CHART_WIDTH = 760
 CHART_MARGIN = 40
@@ -353,16 +350,14 @@ def _lookup(spans: Mapping[tuple[str, str], Span]) -> SpanLookup:
 
 
 def _verbs(item: FramingItem, view: StoryView) -> list[VerbRow]:
-    profile = verb_profile(item)
-    categories = reporting_verbs()
     rows = []
     for ref in view.articles:
-        counts = profile.get(ref.article.id)
+        counts = item.counts.get(ref.article.id)
         if not counts:
             continue
         total = sum(counts.values())
-        loaded = sum(n for lem, n in counts.items() if categories.get(lem) in NON_NEUTRAL)
-        verbs = tuple((lem, n, categories.get(lem) in NON_NEUTRAL) for lem, n in counts.most_common())
+        loaded = sum(n for lem, n in counts.items() if lem in item.loaded)
+        verbs = tuple((lem, n, lem in item.loaded) for lem, n in counts.items())  # most used first
         rows.append(VerbRow(ref, total, loaded / total, verbs))
     return rows
 
