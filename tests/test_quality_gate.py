@@ -54,14 +54,14 @@ FLOORS = {
     ("ecb-fitted", "claims.precision"): 0.965,
     ("ecb-fitted", "claims.recall"): 0.295,
     ("ecb-fitted", "claims.f1"): 0.457,
-    ("gold-fitted", "claims.precision"): 0.869,
+    ("gold-fitted", "claims.precision"): 0.876,
     ("gold-fitted", "claims.recall"): 0.165,
     ("gold-fitted", "claims.f1"): 0.287,
     # the fitted model on the gold stories held back from fitting (tests/gold/split.json), measured on
     # 2026-12-05 minus 0.02
-    ("held-back-fitted", "claims.precision"): 0.873,
-    ("held-back-fitted", "claims.recall"): 0.130,
-    ("held-back-fitted", "claims.f1"): 0.237,
+    ("held-back-fitted", "claims.precision"): 0.906,
+    ("held-back-fitted", "claims.recall"): 0.132,
+    ("held-back-fitted", "claims.f1"): 0.241,
 }
 
 
