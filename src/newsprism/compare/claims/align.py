@@ -199,6 +199,7 @@ def finish_claims(
     # disputes are judged on the hand-tuned score over the lexical candidates; alignment on the
     # chosen score (the fitted model over generous candidates, or the same hand-tuned score)
     hand = PairScorer(units, weighted, *embedded, {}, salience, settings.claim_threshold)
+    hand.prefetch_lexical(pairs)
     score: PairScorer | FittedScorer = hand
     threshold, align_pairs = settings.claim_threshold, pairs
     if settings.claim_model != "hand":

@@ -178,6 +178,7 @@ class FittedScorer:
         todo = [key for key in dict.fromkeys(todo) if key not in self.cache]
         if not todo:
             return
+        self.base.prefetch_lexical(todo)
         rows = np.asarray([pair_features(self.units, self.base, i, j) for i, j in todo], dtype=np.float64)
         for key, p in zip(todo, self.model.probabilities(rows).tolist(), strict=True):
             self.cache[key] = p

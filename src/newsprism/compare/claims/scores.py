@@ -97,6 +97,8 @@ class PairScorer:
     threshold: float
     lex: np.ndarray | None = None  # all pairs' TF-IDF cosines, when the story is small enough to hold them
     cosines: dict[tuple[int, int], float] = field(default_factory=dict)
+    #: TF-IDF cosines of pairs computed in a batch (:meth:`prefetch_lexical`), for stories too large for ``lex``.
+    lex_pairs: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         n = self.weighted.shape[0]
@@ -107,7 +109,22 @@ class PairScorer:
         """The TF-IDF cosine of two sentences' join terms."""
         if self.lex is not None:
             return float(self.lex[i, j])
+        hit = self.lex_pairs.get((i, j) if i < j else (j, i))
+        if hit is not None:
+            return hit
         return float(self.weighted[i].multiply(self.weighted[j]).sum())
+
+    def prefetch_lexical(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Compute the TF-IDF cosines of ``pairs`` at once (one sparse product, not one per pair)."""
+        if self.lex is not None:
+            return
+        todo = list(dict.fromkeys(key for i, j in pairs if (key := (i, j) if i < j else (j, i)) not in self.lex_pairs))
+        if not todo:
+            return
+        left = self.weighted[[i for i, _ in todo]]
+        right = self.weighted[[j for _, j in todo]]
+        values = np.asarray(left.multiply(right).sum(axis=1)).ravel()
+        self.lex_pairs.update(zip(todo, values.tolist(), strict=True))
 
     def cosine(self, i: int, j: int) -> float:
         """The better embedding cosine of the two sentences, as written or without frames (cached).
