@@ -6,7 +6,12 @@
 
 Prints, for each gold set: newsprism's claim-pair precision/recall/F1, the
 same for two TF-IDF baselines (cosine >= 0.3; mutual best match), and story
-grouping B³. ECB+ is split by topic: topics 1-25 are for fitting, 26-35 for
+grouping B³. Then story grouping on its own labelled data: the story windows
+(``tests/gold/story_groups``: every AllSides article of a topic over three
+days, labelled by event) and the ECB+ topics, all of a set's articles grouped
+as one corpus, by B³ and article pairs, beside a TF-IDF average-link baseline,
+with the gold stories split and the predicted stories merged (and, for ECB+,
+the topics whose two sibling events stay apart). ECB+ is split by topic: topics 1-25 are for fitting, 26-35 for
 checking; the story gold is split by ``tests/gold/split.json``. By default
 only the check topics and the held-back gold stories are printed.
 
@@ -28,6 +33,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
 ROOT = Path(__file__).resolve().parents[1]
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 GOLD = ROOT / "tests" / "gold" / "stories"
+WINDOWS = ROOT / "tests" / "gold" / "story_groups"
+CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 FIT_TOPICS = range(1, 26)
 CHECK_TOPICS = range(26, 36)
 
@@ -54,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a setting")
     parser.add_argument("--no-grouping", action="store_true", help="skip story grouping")
+    parser.add_argument(
+        "--window-split",
+        choices=("all", "fit", "held-back"),
+        default="held-back",
+        help="which story windows to score (every third held back; default: those held back)",
+    )
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "quality", help="cache folder")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
@@ -65,7 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     import tomllib
 
     from newsprism.config import load_settings
-    from newsprism.evaluate import EvalCache, SetResult, evaluate_set, gold_split, load_ecbplus, load_story_gold
+    from newsprism.evaluate import (
+        EvalCache,
+        SetResult,
+        ecb_groups,
+        evaluate_grouping,
+        evaluate_set,
+        gold_split,
+        group_split,
+        load_ecbplus,
+        load_story_gold,
+        load_story_groups,
+    )
 
     overrides: dict[str, object] = {}
     for item in args.set:
@@ -111,6 +135,30 @@ def main(argv: list[str] | None = None) -> int:
             for label, (ours, thr, mut) in result.per_story.items():
                 print(f"  {label:<42} {ours.f1:9.3f}  {thr.f1:11.3f}  {mut.f1:13.3f}  {ours.gold:10d}")
         print("seconds       " + "  ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+    if args.no_grouping:
+        return 0
+    grouping_sets = []
+    if any(WINDOWS.glob("*.json")):
+        if not CORPUS.is_file():
+            print(f"quality: AllSides corpus not found at {CORPUS}; story windows skipped", file=sys.stderr)
+        else:
+            fit_w, held_w = group_split(WINDOWS)
+            chosen = {"fit": fit_w, "held-back": held_w}.get(args.window_split)
+            grouping_sets.append(load_story_groups(WINDOWS, CORPUS, chosen))
+    if not args.no_ecb and ECB.is_dir():
+        grouping_sets.append(ecb_groups(load_ecbplus(ECB, topics(args.ecb_topics))))
+    for group_gold in grouping_sets:
+        r = evaluate_grouping(group_gold, settings=settings, cache=cache)
+        print(f"\n== story grouping, {r.name}: {r.articles} articles, {r.stories} gold stories")
+        for label, g in (("B³            newsprism       ", r.b_cubed), ("              tf-idf avg-link ", r.baseline_b_cubed)):
+            print(f"{label} P {g.precision:.3f}  R {g.recall:.3f}  F1 {g.f1:.3f}  ({g.predicted} stories)")
+        print(f"article pairs newsprism        {r.pairs.row()}")
+        print(f"              tf-idf avg-link  {r.baseline_pairs.row()}")
+        line = f"errors        {r.clusters} stories found; {r.split} gold stories split, {r.merged} found stories merged"
+        if r.siblings_apart is not None:
+            line += f"; sibling events apart in {r.siblings_apart[0]} of {r.siblings_apart[1]} topics"
+        print(line)
+        print("seconds       " + "  ".join(f"{k} {v:.1f}" for k, v in r.seconds.items()))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.evaluate.metrics import PRF, b_cubed, pair_scores
+from newsprism.evaluate.metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
 
 
 def test_pair_scores_counts_overlap() -> None:
@@ -34,3 +34,17 @@ def test_b_cubed_missing_items_are_singletons() -> None:
     assert result.precision == pytest.approx(1.0)
     # a and b each find 2 of 3; c finds 1 of 3
     assert result.recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_cluster_pairs_counts_articles_put_together() -> None:
+    gold = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 3}
+    # a+b right, c split off, d and e wrongly together; 'x' carries no gold and is ignored
+    result = cluster_pair_scores([["a", "b", "x"], ["c"], ["d", "e"]], gold)
+    assert (result.correct, result.predicted, result.gold) == (1, 2, 3)
+    assert result.precision == pytest.approx(0.5)
+    assert result.recall == pytest.approx(1 / 3)
+
+
+def test_cluster_pairs_of_singletons_predict_nothing() -> None:
+    result = cluster_pair_scores([["a"], ["b"]], {"a": 1, "b": 1})
+    assert (result.correct, result.predicted, result.gold) == (0, 0, 1)

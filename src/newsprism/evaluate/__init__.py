@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
-from .metrics import PRF, b_cubed, pair_scores
+from .metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
 from .run import SetResult, evaluate_set
+from .story_groups import GroupGold, GroupingResult, ecb_groups, evaluate_grouping, group_split, load_story_groups
 
 __all__ = [
     "PRF",
@@ -23,11 +24,18 @@ __all__ = [
     "GoldDoc",
     "GoldSentence",
     "GoldSet",
+    "GroupGold",
+    "GroupingResult",
     "SetResult",
     "b_cubed",
+    "cluster_pair_scores",
+    "ecb_groups",
+    "evaluate_grouping",
     "evaluate_set",
     "gold_split",
+    "group_split",
     "load_ecbplus",
     "load_story_gold",
+    "load_story_groups",
     "pair_scores",
 ]

@@ -9,7 +9,9 @@ of sentences from different articles:
   article, kept when the match is mutual (and the cosine above zero).
 
 For story grouping, ``tfidf_story_groups`` joins articles whose whole-text
-TF-IDF cosine reaches a threshold (connected components).
+TF-IDF cosine reaches a threshold (connected components), and
+``tfidf_average_link_groups`` closes the same edges by average link (two
+groups merge when their mean cosine reaches the threshold).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 __all__ = [
     "STORY_THRESHOLD",
     "TFIDF_THRESHOLD",
+    "tfidf_average_link_groups",
     "tfidf_cosines",
     "tfidf_mutual_best_pairs",
     "tfidf_story_groups",
@@ -109,3 +112,18 @@ def tfidf_story_groups(ids: Sequence[str], texts: Sequence[str], threshold: floa
     for i, article in enumerate(ids):
         groups.setdefault(find(i), []).append(article)
     return list(groups.values())
+
+
+def tfidf_average_link_groups(
+    ids: Sequence[str], texts: Sequence[str], threshold: float = STORY_THRESHOLD
+) -> list[list[str]]:
+    """Articles grouped by average link over whole-text TF-IDF cosines at ``threshold``."""
+    from ..compare.candidates import average_link
+
+    if not ids:
+        return []
+    sims = tfidf_cosines(texts)
+    rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
+    edges = [(float(sims[i, j]), i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
+    groups = average_link(len(ids), edges, lambda i, j: float(sims[i, j]), threshold=threshold)
+    return [[ids[i] for i in g] for g in groups]

@@ -6,7 +6,7 @@ from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-__all__ = ["PRF", "b_cubed", "pair_scores"]
+__all__ = ["PRF", "b_cubed", "cluster_pair_scores", "pair_scores"]
 
 Item = TypeVar("Item", bound=Hashable)
 Label = TypeVar("Label", bound=Hashable)
@@ -71,3 +71,22 @@ def b_cubed(predicted: Sequence[Collection[Item]], gold: Mapping[Item, Label]) -
     p, r = (p_sum / n, r_sum / n) if n else (0.0, 0.0)
     f = 2 * p * r / (p + r) if p + r else 0.0
     return PRF(p, r, f, len(clusters), len(size_of_label), n)
+
+
+def cluster_pair_scores(predicted: Sequence[Collection[Item]], gold: Mapping[Item, Label]) -> PRF:
+    """Pairwise precision/recall of a clustering: item pairs put together, against pairs with one gold label.
+
+    Only items that carry a gold label count; predicted clusters are cut down to them.
+    """
+    together: set[tuple[Item, Item]] = set()
+    for members in predicted:
+        ids = sorted((m for m in members if m in gold), key=repr)
+        together.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1 :])
+    by_label: dict[Label, list[Item]] = {}
+    for item, label in gold.items():
+        by_label.setdefault(label, []).append(item)
+    truth: set[tuple[Item, Item]] = set()
+    for items in by_label.values():
+        ids = sorted(items, key=repr)
+        truth.update((a, b) for n, a in enumerate(ids) for b in ids[n + 1 :])
+    return PRF.of(len(together & truth), len(together), len(truth))
