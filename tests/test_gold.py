@@ -10,6 +10,7 @@ import pytest
 
 GOLD = Path(__file__).resolve().parent / "gold"
 STORY_FILES = sorted((GOLD / "stories").glob("*.json"))
+WINDOW_FILES = sorted((GOLD / "story_groups").glob("*.json"))
 NOISE = ("ADVERTISEMENT", "Sign up", "Copyright", "Click here")
 
 
@@ -46,6 +47,25 @@ def test_story_file_is_well_formed(path: Path) -> None:
     assert set(story.get("opinion", ())) <= member_keys, "opinion keys must be claim members"
     for i, j in story.get("conflicts", ()):
         assert 0 <= i < len(story["claims"]) and 0 <= j < len(story["claims"]) and i != j
+
+
+@pytest.mark.parametrize("path", WINDOW_FILES, ids=[p.stem for p in WINDOW_FILES])
+def test_story_window_is_well_formed(path: Path) -> None:
+    window = _labelled(path)
+    assert window["group"] == path.stem and window["topic"]
+    keys = [a["key"] for a in window["articles"]]
+    assert len(keys) == len(set(keys)) and len({a["id"] for a in window["articles"]}) == len(keys)
+    days = sorted({a["published"] for a in window["articles"]})
+    assert len(days) <= 3, "a window spans three days"
+    members = [k for story in window["stories"] for k in story["members"]]
+    assert sorted(members) == sorted(keys), "every article in exactly one story"
+    assert all(story["event"].strip() for story in window["stories"])
+
+
+def test_enough_story_windows() -> None:
+    windows = list(map(_labelled, WINDOW_FILES))
+    assert sum(len(w["articles"]) for w in windows) >= 300
+    assert sum(1 for w in windows for story in w["stories"] if len(story["members"]) > 1) >= 30
 
 
 def test_enough_gold() -> None:
