@@ -3,7 +3,7 @@
     .venv/bin/python bench/fit_claims.py            # fit and print
     .venv/bin/python bench/fit_claims.py --write    # ... and write src/newsprism/data/claim_pairs.json
 
-The model (:class:`newsprism.compare.claims.fitted.PairModel`) is a logistic
+The model (:func:`newsprism.compare.claims.fitted.pair_model`) is a logistic
 regression over the features of a candidate pair. Its data are the candidate
 pairs newsprism proposes (``newsprism.evaluate.pair_data``), each labelled
 from gold:
@@ -82,11 +82,10 @@ def main() -> None:
 
     import numpy as np
     import torch
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
-    from sklearn.preprocessing import StandardScaler
 
-    from newsprism.compare.claims.fitted import FEATURES, PairModel
+    from newsprism.compare.claims.fitted import FEATURES
+    from newsprism.compare.logistic import LogisticModel
     from newsprism.config import Settings, load_settings
     from newsprism.evaluate import EvalCache, evaluate_set, gold_split, load_ecbplus, load_story_gold
     from newsprism.evaluate.pair_data import pair_examples
@@ -108,12 +107,8 @@ def main() -> None:
     groups = np.concatenate([[s.split("_")[0] for s in ecb.stories], gold.stories])
     is_gold = np.concatenate([np.zeros(len(ecb.labels), bool), np.ones(len(gold.labels), bool)])
 
-    def fit(rows: np.ndarray, y: np.ndarray, w: np.ndarray) -> PairModel:
-        scaler = StandardScaler().fit(rows)
-        scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-        lr = LogisticRegression(C=1.0, max_iter=2000, random_state=SEED)
-        lr.fit((rows - scaler.mean_) / scale, y, sample_weight=w)
-        return PairModel(scaler.mean_, scale, lr.coef_[0], float(lr.intercept_[0]), 0.5)
+    def fit(rows: np.ndarray, y: np.ndarray, w: np.ndarray) -> LogisticModel:
+        return LogisticModel.fit(rows, y, w, FEATURES, seed=SEED)
 
     held_out = np.zeros(len(labels))
     for train, test in GroupKFold(n_splits=5).split(features, labels, groups):

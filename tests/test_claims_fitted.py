@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from newsprism.compare.claims.candidates import embedding_pairs, generous_pairs
-from newsprism.compare.claims.fitted import FEATURES, PairModel, default_pair_model
+from newsprism.compare.claims.fitted import FEATURES, default_pair_model
+from newsprism.compare.logistic import LogisticModel
 from newsprism.errors import ModelError
 
 
@@ -35,12 +36,12 @@ def test_more_alike_pairs_score_higher() -> None:
 def test_model_round_trips_and_refuses_other_features() -> None:
     model = default_pair_model()
     data = model.to_dict()
-    again = PairModel.from_dict(data)
+    again = LogisticModel.from_dict(data, FEATURES)
     row = np.asarray(model.mean)[None, :]
     assert again.probabilities(row)[0] == pytest.approx(model.probabilities(row)[0], abs=1e-5)
     data["features"] = data["features"][:-1]
     with pytest.raises(ModelError, match="refit"):
-        PairModel.from_dict(data)
+        LogisticModel.from_dict(data, FEATURES)
 
 
 def _unit(v: list[float]) -> np.ndarray:
@@ -75,3 +76,14 @@ def test_embedding_pairs_cap_partners_per_unit() -> None:
     assert len(pairs) <= 300 * (4 + 2)
     degree = np.bincount(np.asarray([x for p in pairs for x in p]), minlength=300)
     assert degree.min() >= 4
+
+
+def test_fitting_is_deterministic_and_learns_the_direction_of_a_feature() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 2))
+    y = (x[:, 0] + 0.1 * rng.normal(size=200) > 0).astype(int)
+    one = LogisticModel.fit(x, y, None, ("signal", "noise"))
+    two = LogisticModel.fit(x, y, None, ("signal", "noise"))
+    assert np.array_equal(one.coef, two.coef)
+    assert one.coef[0] > 1.0 and abs(one.coef[1]) < one.coef[0] / 5
+    assert one.probabilities(np.array([[2.0, 0.0]]))[0] > 0.9 > 0.1 > one.probabilities(np.array([[-2.0, 0.0]]))[0]

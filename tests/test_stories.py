@@ -189,3 +189,37 @@ def test_average_link_batched_mean_gives_the_same_clusters() -> None:
         plain = average_link(5, edges, sim, threshold=threshold)
         assert average_link(5, edges, sim, threshold=threshold, mean=mean) == plain
     assert average_link(5, edges, sim, threshold=0.5) == [[0, 1], [2], [3, 4]]
+
+
+@pytest.mark.slow
+def test_the_fitted_story_model_keeps_the_known_stories(
+    multistory, examples, seed_articles, seed_annotations, models: Models, settings: Settings
+) -> None:
+    fitted = replace(settings, story_model="fitted")
+    articles = [*multistory[0], *seed_articles, *examples[0]]
+    anns = {**multistory[1], **seed_annotations, **examples[1]}
+    groups = as_sets(group_stories(articles, anns, models=models, settings=fitted))
+    assert {a.id for a in seed_articles} in groups
+    assert TRANSFER in groups and EARNINGS in groups
+    assert {a.id for a in examples[0]} <= next(g for g in groups if g & {a.id for a in examples[0]})
+
+
+def test_the_shipped_story_model_weighs_every_feature() -> None:
+    from newsprism.compare.stories import PAIR_FEATURES, story_model
+
+    model = story_model("fitted")
+    assert model.features == PAIR_FEATURES and model.coef.shape == (len(PAIR_FEATURES),)
+    assert 0.0 < model.threshold < 1.0 and "windows" in model.fitted_on
+    same, other = np.asarray(model.mean, dtype=np.float64).copy(), np.asarray(model.mean, dtype=np.float64).copy()
+    same[PAIR_FEATURES.index("cosine")], same[PAIR_FEATURES.index("lexical")] = 0.8, 0.5
+    other[PAIR_FEATURES.index("cosine")], other[PAIR_FEATURES.index("lexical")] = 0.1, 0.01
+    high, low = model.probabilities(np.vstack([same, other]))
+    assert high > model.threshold > low
+
+
+def test_an_unreadable_story_model_is_a_config_error(tmp_path: Path) -> None:
+    from newsprism.compare.stories import story_model
+    from newsprism.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="story_model"):
+        story_model(str(tmp_path / "missing.json"))

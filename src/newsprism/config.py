@@ -50,7 +50,17 @@ class Settings:
     )
     # stories and duplicates
     story_threshold: float = _setting(0.55, "Minimum combined similarity for two articles to join one story.")
-    story_window_days: int = _setting(7, "Articles further apart in time than this never share a story.")
+    story_window_days: int = _setting(
+        7, "Articles further apart in time than this never share a story (story_model = hand)."
+    )
+    story_model: str = _setting(
+        "hand",
+        "How article pairs are scored for story grouping: 'fitted' (the shipped same-story model), the path of "
+        "a model file (bench/fit_stories.py writes one), or 'hand' (hand-set weights, story_threshold).",
+    )
+    story_probability: float | None = _setting(
+        None, "With the fitted story model, the probability at which two articles share a story; default: the model's."
+    )
     duplicate_threshold: float = _setting(
         0.8, "MinHash Jaccard estimate above which an article is a reprint of another."
     )

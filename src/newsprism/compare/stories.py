@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -55,8 +56,19 @@ from ..nlp.aliases import name_form
 from ..nlp.models import Models
 from .anchors import parse_day
 from .candidates import average_link, candidate_pairs, tfidf_matrix, top_features
+from .logistic import LogisticModel, read_model
 
-__all__ = ["article_date", "content_words", "entity_keys", "group_stories", "story_similarities"]
+__all__ = [
+    "PAIR_FEATURES",
+    "article_date",
+    "content_words",
+    "entity_keys",
+    "group_stories",
+    "stated_days",
+    "story_pair_features",
+    "story_model",
+    "story_similarities",
+]
 
 W_EMBED = 0.5
 W_LEXICAL = 0.3
@@ -219,6 +231,59 @@ def _representation(article: Article, ann: Annotations | None) -> str:
     return " ".join(words[:LEAD_WORDS])
 
 
+#: The features of a candidate article pair (:meth:`_Scorer.features`), in column order.
+PAIR_FEATURES = (
+    "cosine",  # lead embedding cosine (title and opening)
+    "lexical",  # TF-IDF cosine of names and content words (the lead counts double)
+    "names",  # overlap of the most mentioned names
+    "day_gap",  # days between the publication days (capped), 0 when either is unknown
+    "day_unknown",  # either publication day unknown
+    "mention_gap",  # the least gap in days between days the two texts state (capped), 0 when either states none
+    "mention_unknown",  # either text states no day
+)
+#: Gaps in days are capped here: beyond it, one more day says nothing.
+GAP_CAP = 30
+
+
+#: The shipped same-story model, in the package's ``data/``.
+MODEL_FILE = "story_pairs.json"
+
+
+@lru_cache(maxsize=8)
+def story_model(name: str = "fitted") -> LogisticModel:
+    """The same-story model a ``story_model`` setting names: ``fitted`` (shipped) or the path of a model file."""
+    return read_model(name, file=MODEL_FILE, features=PAIR_FEATURES, setting="story_model")
+
+
+def _gap(a: date | None, b: date | None) -> float | None:
+    return None if a is None or b is None else float(min(GAP_CAP, abs((a - b).days)))
+
+
+def _closest(a: Sequence[int], b: Sequence[int]) -> float | None:
+    """The least distance between two sorted lists of day ordinals, capped; None when either is empty."""
+    if not a or not b:
+        return None
+    i = j = 0
+    best = GAP_CAP
+    while i < len(a) and j < len(b):
+        best = min(best, abs(a[i] - b[j]))
+        if a[i] < b[j]:
+            i += 1
+        else:
+            j += 1
+    return float(best)
+
+
+def stated_days(ann: Annotations | None) -> tuple[int, ...]:
+    """Ordinals of the calendar days an article's text states (resolved from its own metadata, not guessed)."""
+    if ann is None:
+        return ()
+    days = {
+        day.toordinal() for d in ann.dates if d.granularity == "day" and not d.inferred and (day := parse_day(d.date))
+    }
+    return tuple(sorted(days))
+
+
 class _Scorer:
     """The combined similarity of two articles (by position), batched for candidate pairs."""
 
@@ -229,14 +294,17 @@ class _Scorer:
         vectors: np.ndarray,
         row: Mapping[int, int],
         in_window: Callable[[int, int], bool],
+        days: Sequence[date | None] = (),
+        stated: Sequence[Sequence[int]] = (),
     ) -> None:
         self.weighted, self.names, self.vectors, self.row, self.in_window = weighted, names, vectors, row, in_window
+        self.days, self.stated = days, stated
         self.cache: dict[tuple[int, int], float] = {}
+        #: The fitted same-story model; without it, the hand-set combination scores pairs.
+        self.model: LogisticModel | None = None
 
-    def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
-        """Scores of many pairs at once (vectorised cosines), cached."""
-        if not pairs:
-            return []
+    def _signals(self, pairs: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The lead cosines and TF-IDF cosines of ``pairs`` (0 cosine where a lead was not embedded)."""
         left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
         lexical = np.asarray(self.weighted[left].multiply(self.weighted[right]).sum(axis=1)).ravel()
@@ -246,6 +314,33 @@ class _Scorer:
         cosine = np.zeros(len(pairs), dtype=np.float32)
         if has.any():
             cosine[has] = np.einsum("ij,ij->i", self.vectors[rl[has]], self.vectors[rr[has]])
+        return cosine, lexical
+
+    def features(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """The :data:`PAIR_FEATURES` rows of ``pairs``."""
+        rows = np.zeros((len(pairs), len(PAIR_FEATURES)), dtype=np.float64)
+        if not pairs:
+            return rows
+        cosine, lexical = self._signals(pairs)
+        rows[:, 0], rows[:, 1] = cosine, lexical
+        for k, (i, j) in enumerate(pairs):
+            rows[k, 2] = _overlap(self.names[i], self.names[j])
+            gap = _gap(self.days[i], self.days[j]) if self.days else None
+            rows[k, 3], rows[k, 4] = (0.0, 1.0) if gap is None else (gap, 0.0)
+            stated = _closest(self.stated[i], self.stated[j]) if self.stated else None
+            rows[k, 5], rows[k, 6] = (0.0, 1.0) if stated is None else (stated, 0.0)
+        return rows
+
+    def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Scores of many pairs at once (vectorised cosines), cached."""
+        if not pairs:
+            return []
+        if self.model is not None:
+            probabilities = self.model.probabilities(self.features(pairs)).tolist()
+            for (i, j), p in zip(pairs, probabilities, strict=True):
+                self.cache[(i, j) if i < j else (j, i)] = p
+            return probabilities
+        cosine, lexical = self._signals(pairs)
         out = []
         for k, (i, j) in enumerate(pairs):
             key = (i, j) if i < j else (j, i)
@@ -287,8 +382,13 @@ def group_stories(
     roots = [i for i, a in enumerate(articles) if a.duplicate_of not in index]
     groups: list[list[int]] = [[k] for k in range(len(roots))]
     if len(roots) > 1:
-        scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings)
+        model = None if settings.story_model == "hand" else story_model(settings.story_model)
+        window = settings.story_window_days if model is None else GAP_CAP
+        scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings, window=window)
         threshold = settings.story_threshold
+        if model is not None:
+            scorer.model = model
+            threshold = model.threshold if settings.story_probability is None else settings.story_probability
         keys = sorted(pairs)
         edges = [(s, i, j) for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True) if s >= threshold]
         groups = average_link(len(roots), edges, scorer, threshold=threshold * AVERAGE_LINK_FACTOR, mean=scorer.mean)
@@ -319,15 +419,18 @@ def _prepare(
     *,
     models: Models,
     settings: Settings,
+    window: int,
 ) -> tuple[_Scorer, dict[tuple[int, int], float]]:
-    """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``)."""
+    """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``).
+
+    Articles whose publication days are more than ``window`` days apart are no candidates.
+    """
     n = len(roots)
     anns = [annotations.get(articles[i].id) for i in roots]
     names_seen: dict[tuple[str, bool], str | None] = {}
     ents = [entity_keys(ann, names_seen) for ann in anns]
     names = [name_words(salient_entities(e)) for e in ents]
     days = [article_date(articles[i], ann) for i, ann in zip(roots, anns, strict=True)]
-    window = settings.story_window_days
 
     def in_window(i: int, j: int) -> bool:
         di, dj = days[i], days[j]
@@ -344,7 +447,18 @@ def _prepare(
         vectors = models.embed([_representation(articles[roots[k]], anns[k]) for k in involved])
     else:
         vectors = np.zeros((0, 1), dtype=np.float32)
-    return _Scorer(weighted, names, vectors, row, in_window), pairs
+    stated = [stated_days(ann) for ann in anns]
+    return _Scorer(weighted, names, vectors, row, in_window, days, stated), pairs
+
+
+def story_pair_features(
+    articles: Sequence[Article], annotations: Mapping[str, Annotations], *, models: Models, settings: Settings
+) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """The candidate pairs of ``articles`` (by id), as the fitted model sees them, and their feature rows."""
+    roots = list(range(len(articles)))
+    scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings, window=GAP_CAP)
+    keys = sorted(pairs)
+    return [(articles[i].id, articles[j].id) for i, j in keys], scorer.features(keys)
 
 
 def story_similarities(
@@ -352,6 +466,8 @@ def story_similarities(
 ) -> dict[tuple[str, str], float]:
     """The combined similarity of every candidate pair (for tuning and tests), keyed by article ids."""
     roots = list(range(len(articles)))
-    scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings)
+    scorer, pairs = _prepare(
+        articles, roots, annotations, models=models, settings=settings, window=settings.story_window_days
+    )
     keys = sorted(pairs)
     return {(articles[i].id, articles[j].id): s for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True)}

@@ -15,7 +15,16 @@ from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
 from .metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
 from .run import SetResult, evaluate_set
-from .story_groups import GroupGold, GroupingResult, ecb_groups, evaluate_grouping, group_split, load_story_groups
+from .story_groups import (
+    GroupGold,
+    GroupingResult,
+    StoryPairData,
+    ecb_groups,
+    evaluate_grouping,
+    group_split,
+    load_story_groups,
+    story_pair_examples,
+)
 
 __all__ = [
     "PRF",
@@ -27,6 +36,7 @@ __all__ = [
     "GroupGold",
     "GroupingResult",
     "SetResult",
+    "StoryPairData",
     "b_cubed",
     "cluster_pair_scores",
     "ecb_groups",
@@ -38,4 +48,5 @@ __all__ = [
     "load_story_gold",
     "load_story_groups",
     "pair_scores",
+    "story_pair_examples",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..config import Settings
 from ..model import Annotations, Article
 from ..nlp.models import Encoder, Models
 
-__all__ = ["CachedModels", "EvalCache", "code_version"]
+__all__ = ["CachedModels", "EvalCache", "code_version", "nlp_settings"]
 
 PACKAGE = Path(__file__).resolve().parents[1]
 #: Package parts that do not change what the NLP pass produces.
@@ -47,6 +48,14 @@ def code_version(*, exclude: Iterable[str] = _NOT_NLP) -> str:
 
 Prepared = tuple[list[Article], dict[str, Annotations]]
 
+#: Settings of the comparison stages, which the per-article half of the pipeline never reads.
+_COMPARISON_SETTINGS = ("story_", "claim_", "brief_")
+
+
+def nlp_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that can change the per-article half of the pipeline (cleaning, reprints, the NLP pass)."""
+    return {f.name: getattr(settings, f.name) for f in fields(settings) if not f.name.startswith(_COMPARISON_SETTINGS)}
+
 
 class EvalCache:
     """Pickled NLP passes and stored sentence vectors under ``folder``."""
@@ -58,7 +67,7 @@ class EvalCache:
     def prepared(self, articles: Sequence[Article], settings: Settings, run: Callable[[], Prepared]) -> Prepared:
         """The NLP pass over ``articles``: from disk when the inputs, settings and code are unchanged."""
         digest = hashlib.sha256(code_version().encode())
-        digest.update(repr(settings).encode())
+        digest.update(repr(nlp_settings(settings)).encode())
         for a in articles:
             for part in (a.id, a.text, a.title or "", a.outlet or "", a.published or "", a.url or ""):
                 digest.update(part.encode())

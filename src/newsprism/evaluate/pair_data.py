@@ -104,4 +104,3 @@ def pair_examples(
         len(positives),
         len(reached),
     )
-

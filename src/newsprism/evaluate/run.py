@@ -28,7 +28,15 @@ from .cache import CachedModels, EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
 
-__all__ = ["PreparedGold", "SetResult", "evaluate_set", "gold_sentences", "predicted_pairs", "prepare_gold", "prepare_scoring"]
+__all__ = [
+    "PreparedGold",
+    "SetResult",
+    "evaluate_set",
+    "gold_sentences",
+    "predicted_pairs",
+    "prepare_gold",
+    "prepare_scoring",
+]
 
 Pair = tuple[SentenceKey, SentenceKey]
 

@@ -23,7 +23,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..compare.stories import group_stories
+import numpy as np
+
+from ..compare.stories import group_stories, story_pair_features
 from ..config import Settings
 from ..errors import InputError
 from ..model import Annotations, Article
@@ -34,7 +36,16 @@ from .cache import CachedModels, EvalCache
 from .goldsets import GoldSet
 from .metrics import PRF, b_cubed, cluster_pair_scores
 
-__all__ = ["GroupGold", "GroupingResult", "ecb_groups", "evaluate_grouping", "group_split", "load_story_groups"]
+__all__ = [
+    "GroupGold",
+    "GroupingResult",
+    "StoryPairData",
+    "ecb_groups",
+    "evaluate_grouping",
+    "group_split",
+    "load_story_groups",
+    "story_pair_examples",
+]
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,42 @@ def evaluate_grouping(
         siblings_apart=_siblings_apart(groups, gold.truth, gold.families) if gold.families else None,
         seconds=seconds,
     )
+
+
+@dataclass(frozen=True)
+class StoryPairData:
+    """Candidate article pairs of a gold set: feature rows, gold labels, and the window or topic of each."""
+
+    features: np.ndarray
+    labels: np.ndarray
+    groups: np.ndarray
+    #: article pairs of one gold story, and how many of them are candidates
+    gold_pairs: int = 0
+    reached: int = 0
+
+
+def story_pair_examples(
+    gold: GroupGold, *, settings: Settings, models: Models | None = None, cache: EvalCache | None = None
+) -> StoryPairData:
+    """Every candidate pair of ``gold``'s articles (grouped as one corpus) with its features and label."""
+    if models is None:
+        models = CachedModels(settings, cache) if cache is not None else Models(settings)
+    articles = list(gold.articles)
+
+    def run() -> tuple[list[Article], dict[str, Annotations]]:
+        return prepare_articles(articles, settings=settings, models=models)
+
+    cleaned, annotations = cache.prepared(articles, settings, run) if cache is not None else run()
+    keys, rows = story_pair_features(cleaned, annotations, models=models, settings=settings)
+    truth = gold.truth
+    labels = np.asarray([int(truth[a] == truth[b]) for a, b in keys], dtype=np.int64)
+    groups = np.asarray([gold.families.get(truth[a]) or truth[a].partition("#")[0] for a, _ in keys])
+    sizes: dict[str, int] = {}
+    for label in truth.values():
+        sizes[label] = sizes.get(label, 0) + 1
+    if isinstance(models, CachedModels):
+        models.save()
+    return StoryPairData(rows, labels, groups, sum(n * (n - 1) // 2 for n in sizes.values()), int(labels.sum()))
 
 
 def _split(groups: Sequence[Sequence[str]], truth: Mapping[str, str]) -> int:

@@ -3,7 +3,7 @@
 :func:`pair_features` turns two units of one story into the numbers a pair
 model reads: the embedding cosines, the TF-IDF overlap, shared entities,
 figures and days, and how much salient content the two share.
-:class:`PairModel` is a logistic regression over those features, fitted by
+:func:`pair_model` is a logistic regression over those features, fitted by
 ``bench/fit_claims.py`` on labelled pairs and shipped as
 ``data/claim_pairs.json``; it turns a feature row into the probability that
 the two sentences state one fact.
@@ -11,22 +11,18 @@ the two sentences state one fact.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from ...errors import ConfigError, ModelError
+from ..logistic import LogisticModel, read_model
 from .conflicts import shared_figure, shared_tally
 from .scores import PairScorer
 from .units import Unit
 
-__all__ = ["FEATURES", "FittedScorer", "PairModel", "default_pair_model", "pair_features", "pair_model"]
+__all__ = ["FEATURES", "FittedScorer", "default_pair_model", "pair_features", "pair_model"]
 
 #: The features of a candidate pair, in column order. A shared specific figure or vote is no feature of
 #: its own: too rare in the labelled pairs to be weighed (fitted, it came out negative), it counts as a
@@ -89,78 +85,24 @@ def pair_features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> 
     ]
 
 
-@dataclass(frozen=True)
-class PairModel:
-    """A logistic regression over :data:`FEATURES`: weights per standardised feature, and one threshold."""
-
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    #: The probability at which two sentences state one fact.
-    threshold: float
-    #: What it was fitted on, as the fitting script describes it.
-    fitted_on: str = ""
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PairModel:
-        if list(data.get("features", ())) != list(FEATURES):
-            raise ModelError(
-                "the claim pair model was fitted on other features; refit it with bench/fit_claims.py --write"
-            )
-        return cls(
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
-            coef=np.asarray(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
-            threshold=float(data["threshold"]),
-            fitted_on=str(data.get("fitted_on", "")),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "features": list(FEATURES),
-            "mean": [round(float(x), 6) for x in self.mean],
-            "scale": [round(float(x), 6) for x in self.scale],
-            "coef": [round(float(x), 6) for x in self.coef],
-            "intercept": round(self.intercept, 6),
-            "threshold": round(self.threshold, 4),
-            "fitted_on": self.fitted_on,
-        }
-
-    def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        """The probability that each row's pair states one fact."""
-        if len(rows) == 0:
-            return np.zeros(0)
-        z = ((np.asarray(rows, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
-
-
+#: The shipped model, in the package's ``data/``.
 MODEL_FILE = "claim_pairs.json"
 
 
-@lru_cache(maxsize=1)
-def default_pair_model() -> PairModel:
-    """The pair model shipped with the package."""
-    text = resources.files("newsprism").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    return PairModel.from_dict(json.loads(text))
-
-
 @lru_cache(maxsize=8)
-def pair_model(name: str = "fitted") -> PairModel:
+def pair_model(name: str = "fitted") -> LogisticModel:
     """The pair model a ``claim_model`` setting names: ``fitted`` (shipped) or the path of a JSON file."""
-    if name == "fitted":
-        return default_pair_model()
-    try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
-        return PairModel.from_dict(data)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"claim_model {name!r}: not 'fitted', 'hand' or a readable pair model file ({exc})") from exc
+    return read_model(name, file=MODEL_FILE, features=FEATURES, setting="claim_model")
+
+
+def default_pair_model() -> LogisticModel:
+    """The pair model shipped with the package."""
+    return pair_model("fitted")
 
 
 @dataclass
 class FittedScorer:
-    """Pair scores from a :class:`PairModel`: the probability that two units state one fact, cached.
+    """Pair scores from the pair model (a :class:`..logistic.LogisticModel`): the probability that two units state one fact, cached.
 
     ``base`` supplies the cosines, TF-IDF overlap and salience the features
     are made of. Scores of many pairs are best computed at once with
@@ -169,7 +111,7 @@ class FittedScorer:
 
     units: Sequence[Unit]
     base: PairScorer
-    model: PairModel
+    model: LogisticModel
     cache: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> None:

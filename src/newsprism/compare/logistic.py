@@ -1,0 +1,105 @@
+"""Fitted logistic models shipped as data: the same-fact pair model of claims and the same-story model.
+
+A :class:`LogisticModel` is a logistic regression over named features,
+standardised, with the probability threshold chosen when it was fitted. It
+is fitted by a script in ``bench/`` on labelled pairs (:meth:`LogisticModel.fit`)
+and shipped as a small JSON file in the package's ``data/``; a setting names
+the shipped model (``fitted``) or the path of another file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, ModelError
+
+__all__ = ["LogisticModel", "read_model"]
+
+
+@dataclass(frozen=True)
+class LogisticModel:
+    """A logistic regression over ``features``: weights per standardised feature, and one threshold."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    #: The probability at which a pair counts as positive.
+    threshold: float
+    #: What it was fitted on, as the fitting script describes it.
+    fitted_on: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], features: Sequence[str]) -> LogisticModel:
+        """The model stored in ``data``; a :class:`ModelError` when it was fitted on other features."""
+        if list(data.get("features", ())) != list(features):
+            raise ModelError("the model file was fitted on other features; refit it with its bench/fit_*.py --write")
+        return cls(
+            features=tuple(features),
+            mean=np.asarray(data["mean"], dtype=np.float64),
+            scale=np.asarray(data["scale"], dtype=np.float64),
+            coef=np.asarray(data["coef"], dtype=np.float64),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features),
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "coef": [round(float(x), 6) for x in self.coef],
+            "intercept": round(self.intercept, 6),
+            "threshold": round(self.threshold, 4),
+            "fitted_on": self.fitted_on,
+        }
+
+    @classmethod
+    def fit(
+        cls,
+        rows: np.ndarray,
+        labels: np.ndarray,
+        weights: np.ndarray | None,
+        features: Sequence[str],
+        *,
+        seed: int = 0,
+        threshold: float = 0.5,
+    ) -> LogisticModel:
+        """Fit on feature ``rows`` and 0/1 ``labels`` (deterministic for a given ``seed``)."""
+        from sklearn.linear_model import LogisticRegression
+
+        rows = np.asarray(rows, dtype=np.float64)
+        mean = rows.mean(axis=0)
+        scale = rows.std(axis=0)
+        scale = np.where(scale > 0, scale, 1.0)
+        lr = LogisticRegression(C=1.0, max_iter=2000, random_state=seed)
+        lr.fit((rows - mean) / scale, labels, sample_weight=weights)
+        return cls(tuple(features), mean, scale, lr.coef_[0], float(lr.intercept_[0]), threshold)
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """The probability that each row's pair is positive."""
+        if len(rows) == 0:
+            return np.zeros(0)
+        z = ((np.asarray(rows, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def read_model(name: str, *, file: str, features: Sequence[str], setting: str) -> LogisticModel:
+    """The model a setting names: ``fitted`` (the package's ``data/<file>``) or the path of a model file."""
+    if name == "fitted":
+        text = resources.files("newsprism").joinpath("data", file).read_text(encoding="utf-8")
+        return LogisticModel.from_dict(json.loads(text), features)
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+        return LogisticModel.from_dict(data, features)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{setting} {name!r}: not 'fitted', 'hand' or a readable model file ({exc})") from exc
