@@ -144,6 +144,24 @@ def test_examples_death_toll_and_denial(example_result) -> None:
 
 
 @pytest.mark.slow
+def test_an_outlet_in_both_claims_without_both_values_does_not_stop_a_dispute(example_result, models, settings) -> None:
+    """The fitted model puts one outlet's evacuation sentence beside '12 dead' and its '14 killed' lead in the
+    other claim: the outlet does not state both tolls, so the 12-vs-14 dispute stands."""
+    from dataclasses import replace
+
+    from newsprism.nlp import annotate
+
+    articles = example_result[0]
+    annotations = {x.article_id: x for x in annotate(articles, models=models, settings=settings)}
+    claims, disagreements = run(articles, annotations, models, replace(settings, claim_model="fitted"))
+    by_id = {c.id: c for c in claims}
+    numeric = [d for d in disagreements if d.kind == "numeric"]
+    assert numeric and "12" in numeric[0].explanation and "14" in numeric[0].explanation
+    shared = set(by_id[numeric[0].claims[0]].article_ids) & set(by_id[numeric[0].claims[1]].article_ids)
+    assert shared, "the case this guards: an article in both claims"
+
+
+@pytest.mark.slow
 def test_hand_written_number_flip(models, settings) -> None:
     from newsprism.nlp import annotate
 

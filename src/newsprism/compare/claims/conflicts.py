@@ -433,16 +433,23 @@ def collect(
 ) -> tuple[Disagreement, ...]:
     """One disagreement per (kind, claim pair), from the unit pairs that showed it.
 
-    Only a denial may set an article against itself ('X said ...; Y denied it').
+    Only a denial may set an article against itself ('X said ...; Y denied it'):
+    an article whose sentences in the two claims clash the same way states
+    both sides, and the two claims are then two facts, not a dispute. An
+    article in both claims whose sentences do not clash (one gives the toll,
+    the other only the evacuations) does not stop it.
     """
     seen: set[tuple[str, str, str]] = set()
     out: list[Disagreement] = []
+    in_claim: dict[str, dict[str, list[int]]] = {}  # claim id -> article -> its units in the claim
+    for unit, claim in claim_of.items():
+        in_claim.setdefault(claim.id, {}).setdefault(units[unit].article, []).append(unit)
     for kind, i, j, detail in found:
         ci, cj = claim_of.get(i), claim_of.get(j)
         if ci is None or cj is None or ci.id == cj.id:
             continue
-        if kind != "denial" and set(ci.article_ids) & set(cj.article_ids):
-            continue  # an article that states both sides states two facts, not a dispute with itself
+        if kind != "denial" and _states_both(in_claim[ci.id], in_claim[cj.id], units, kind):
+            continue
         first, second = sorted((ci.id, cj.id))
         key = (kind, first, second)
         if key in seen:
@@ -450,3 +457,14 @@ def collect(
         seen.add(key)
         out.append(describe(kind, (ci, units[i]), (cj, units[j]), label, detail))
     return tuple(out)
+
+
+def _states_both(a: Mapping[str, list[int]], b: Mapping[str, list[int]], units: Sequence[Unit], kind: str) -> bool:
+    """Whether an article in both claims has sentences in them that clash as ``kind`` (it says both sides)."""
+    for article in a.keys() & b.keys():
+        for x in a[article]:
+            for y in b[article]:
+                found = conflict(units[x], units[y])
+                if found is not None and found.kind == kind:
+                    return True
+    return False
