@@ -52,16 +52,16 @@ FLOORS = {
     ("gold", "grouping.f1"): 0.980,
     # the fitted pair model (claim_model = "fitted"), measured on 2026-12-05 minus 0.02
     ("ecb-fitted", "claims.precision"): 0.965,
-    ("ecb-fitted", "claims.recall"): 0.318,
-    ("ecb-fitted", "claims.f1"): 0.482,
+    ("ecb-fitted", "claims.recall"): 0.323,
+    ("ecb-fitted", "claims.f1"): 0.487,
     ("gold-fitted", "claims.precision"): 0.876,
-    ("gold-fitted", "claims.recall"): 0.170,
-    ("gold-fitted", "claims.f1"): 0.294,
+    ("gold-fitted", "claims.recall"): 0.176,
+    ("gold-fitted", "claims.f1"): 0.301,
     # the fitted model on the gold stories held back from fitting (tests/gold/split.json), measured on
     # 2026-12-05 minus 0.02
     ("held-back-fitted", "claims.precision"): 0.906,
-    ("held-back-fitted", "claims.recall"): 0.136,
-    ("held-back-fitted", "claims.f1"): 0.247,
+    ("held-back-fitted", "claims.recall"): 0.137,
+    ("held-back-fitted", "claims.f1"): 0.248,
 }
 
 
