@@ -342,8 +342,9 @@ def test_real_truce_story_has_no_false_disputes(models, settings) -> None:
     assert not [d for d in story.disagreements if d.kind == "attribution"], explanations  # 'Peter' is Peter Lerner
     israelis = find(story.claims, "67|64", "soldiers", min_articles=3)
     assert israelis is not None, "the Israeli toll, as a sum and as a total"
-    wire = find(story.claims, "Overnight, we completed the destruction of 32 tunnels", min_articles=2)
-    assert wire is not None, "AP copy in two outlets is one claim"
+    copy = "Overnight, we completed the destruction of 32 tunnels"
+    wire = next((c for c in story.claims if sum(copy in t for t in supports(c)) >= 2), None)
+    assert wire is not None, "AP copy in two outlets is one claim (a third outlet's paraphrase may join it)"
     assert not any("Hide Caption" in s.text for c in story.claims for s in c.support)
 
 
