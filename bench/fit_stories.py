@@ -47,6 +47,7 @@ THRESHOLDS = tuple(float(t) for t in os.environ.get("FIT_THRESHOLDS", "0.3 0.4 0
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "quality")
+    parser.add_argument("--ecb-weight", type=float, default=1.0, help="weight of each ECB+ pair (window pairs weigh 1)")
     parser.add_argument("--write", action="store_true", help=f"write the fitted model to {OUT.relative_to(ROOT)}")
     args = parser.parse_args()
     from dataclasses import replace
@@ -91,6 +92,7 @@ def main() -> None:
     features = np.vstack([d.features for d in parts])
     labels = np.concatenate([d.labels for d in parts])
     groups = np.concatenate([d.groups for d in parts])
+    weights = np.concatenate([np.full(len(d.labels), 1.0 if n == 0 else args.ecb_weight) for n, d in enumerate(parts)])
     in_set = np.concatenate([np.full(len(d.labels), n) for n, d in enumerate(parts)])
 
     def hand(rows: np.ndarray) -> np.ndarray:
@@ -114,7 +116,7 @@ def main() -> None:
 
     held_out = np.zeros(len(labels))
     for train, test in GroupKFold(n_splits=5).split(features, labels, groups):
-        model = LogisticModel.fit(features[train], labels[train], None, PAIR_FEATURES, seed=SEED)
+        model = LogisticModel.fit(features[train], labels[train], weights[train], PAIR_FEATURES, seed=SEED)
         held_out[test] = model.probabilities(features[test])
     print("pairs, cross-validated by window or topic (5 folds):")
     for n, (name, _) in enumerate(fit_sets):
@@ -122,7 +124,7 @@ def main() -> None:
         curve(name, labels[mask], held_out[mask])
         curve("  hand-set score", labels[mask], hand(features[mask]))
 
-    model = LogisticModel.fit(features, labels, None, PAIR_FEATURES, seed=SEED)
+    model = LogisticModel.fit(features, labels, weights, PAIR_FEATURES, seed=SEED)
     print(
         "weights (per standardised feature): "
         + ", ".join(f"{n} {w:+.2f}" for n, w in zip(PAIR_FEATURES, model.coef, strict=True))
@@ -147,7 +149,7 @@ def main() -> None:
     model = replace(
         model,
         threshold=threshold,
-        fitted_on=f"{len(fit_names)} story windows and ECB+ topics 1-25; threshold: best mean of windows B³ F1, "
+        fitted_on=f"{len(fit_names)} story windows and ECB+ topics 1-25 (pairs weighted {args.ecb_weight}); threshold: best mean of windows B³ F1, "
         "windows pair F1 and ECB+ B³ F1 on the fit data",
     )
     print(f"threshold {threshold:.2f}")
