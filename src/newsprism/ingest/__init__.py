@@ -35,6 +35,7 @@ from .sidecar import SidecarIndex
 from .sniff import Format, decode_text, sniff
 from .source import HEAD_BYTES, Source, describe_os_error, iter_sources, open_source, read_limited
 from .text import text_article
+from .valid import valid_article, valid_failure
 
 __all__ = ["read_inputs"]
 
@@ -50,10 +51,13 @@ def read_inputs(paths: Sequence[str | Path], *, settings: Settings) -> Iterator[
     taken: set[str] = set()
     for item in iter_sources(list(paths)):
         if isinstance(item, InputError):
-            yield InputFailure(item.input, item.reason)
+            yield valid_failure(InputFailure(item.input, item.reason))
             continue
         for result in read_source(item, settings=settings, sidecars=sidecars):
-            yield _unique(result, taken) if isinstance(result, Article) else result
+            if isinstance(result, Article):
+                yield _unique(valid_article(result), taken)
+            else:
+                yield valid_failure(result)
 
 
 def _unique(article: Article, taken: set[str]) -> Article:

@@ -8,18 +8,21 @@ the feed's title, else the domain of the item's link.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 from xml.sax import SAXException
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Article, InputFailure
+from ..model import Article, InputFailure, Removal
 from .fields import domain_of, first_string, normalize_date, stable_id
 from .html import fragment_to_text
 from .records import check_size, looks_like_html
 from .sniff import normalize_newlines
 from .source import Source
+from .valid import escaped
 
 __all__ = ["read_feed"]
 
@@ -32,6 +35,7 @@ def read_feed(source: Source, data: bytes, *, settings: Settings) -> Iterator[Ar
 
     if not data.strip():
         raise InputError(source.name, "empty file")
+    data, repaired = _without_control_bytes(data)
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
@@ -45,12 +49,35 @@ def read_feed(source: Source, data: bytes, *, settings: Settings) -> Iterator[Ar
     for number, entry in enumerate(entries, 1):
         where = f"{source.name}:item {number}"
         try:
-            yield _entry_article(entry, where=where, feed_title=feed_title, path=path, settings=settings)
+            article = _entry_article(entry, where=where, feed_title=feed_title, path=path, settings=settings)
+            if repaired:
+                article = replace(article, removed=(*article.removed, repaired))
+            yield article
         except InputError as exc:
             yield InputFailure(exc.input, exc.reason)
     problem = parsed.get("bozo_exception")
     if isinstance(problem, SAXException):  # not a mere encoding notice: the XML breaks off
         yield InputFailure(source.name, f"malformed feed XML ({problem}); items after the error may be missing")
+
+
+#: Control characters XML forbids, as bytes (one byte in UTF-8 and the other ASCII-compatible encodings).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _without_control_bytes(data: bytes) -> tuple[bytes, Removal | None]:
+    """The feed with the control characters XML forbids replaced by spaces, and the removal recording them.
+
+    Scraped feeds carry them, and one stops the XML parser: every item after
+    it would be lost. UTF-16 feeds are left alone (their bytes are not characters).
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data, None
+    found = _CONTROL_BYTES.findall(data)
+    if not found:
+        return data, None
+    chars = escaped(b"".join(dict.fromkeys(found)).decode("ascii"))
+    detail = f"{len(found)} control characters XML forbids replaced with spaces in the feed file"
+    return _CONTROL_BYTES.sub(b" ", data), Removal(chars, "encoding", detail)
 
 
 def _entry_article(

@@ -21,7 +21,7 @@ from .records import record_article
 from .sniff import decode_text
 from .source import Source
 
-__all__ = ["read_json", "read_jsonl"]
+__all__ = ["parse_json", "read_json", "read_jsonl"]
 
 CONTAINER_KEYS = ("articles", "items", "entries", "data", "results", "documents", "records")
 _SKIP_CHUNK = 1 << 20
@@ -32,10 +32,7 @@ def read_json(source: Source, data: bytes, *, settings: Settings) -> Iterator[Ar
     text = decode_text(data, source.name)
     if not text.strip():
         raise InputError(source.name, "empty file")
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(source.name, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    value = parse_json(text, source.name)
     path = None if source.path is None else str(source.path)
     if isinstance(value, Mapping):
         records = _contained(value)
@@ -57,6 +54,25 @@ def read_json(source: Source, data: bytes, *, settings: Settings) -> Iterator[Ar
             yield record_article(record, name=where, settings=settings, source_path=path)
         except InputError as exc:
             yield InputFailure(exc.input, exc.reason)
+
+
+def parse_json(text: str, where: str, *, document: bool = True) -> Any:
+    """The JSON value of ``text``; an :class:`InputError` naming ``where`` when it is not valid or not bounded.
+
+    Errors give the line and column in a ``document``, the column in one line of JSON Lines.
+
+    Nesting is bounded by the interpreter's recursion limit and numbers by
+    its limit on integer digits; past either, the input is refused, not the run.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        position = f"line {exc.lineno}, column {exc.colno}" if document else f"column {exc.colno}"
+        raise InputError(where, f"invalid JSON: {exc.msg} ({position})") from None
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply") from None
+    except ValueError as exc:  # an integer of more digits than int() converts
+        raise InputError(where, f"a JSON number too long to read ({str(exc).split(':')[0]})") from None
 
 
 def _contained(value: Mapping[str, Any]) -> list[Any] | None:
@@ -91,10 +107,7 @@ def read_jsonl(source: Source, stream: BinaryIO, *, settings: Settings) -> Itera
 
 def _line_article(line: bytes, where: str, settings: Settings, path: str | None) -> Article:
     text = decode_text(line, where).rstrip("\n")
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    record = parse_json(text, where, document=False)
     if not isinstance(record, Mapping):
         raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
     return record_article(record, name=where, settings=settings, source_path=path)

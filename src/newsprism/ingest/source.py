@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
+from .valid import safe_name
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -60,7 +61,7 @@ class Source:
 
     @classmethod
     def of_path(cls, path: Path) -> Source:
-        return cls(str(path), path, _stem(path.name))
+        return cls(safe_name(str(path)), path, _stem(safe_name(path.name)))
 
     @classmethod
     def stdin(cls) -> Source:
