@@ -100,3 +100,31 @@ def test_an_unknown_suffix_asks_for_a_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--out", str(tmp_path / "report.bin")])
     assert result.exit_code == 2
     assert "--format" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("where", ["missing folder", "full disk"])
+def test_a_report_that_cannot_be_written_spares_the_others(tmp_path: Path, where: str) -> None:
+    if where == "full disk" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    bad = {"missing folder": tmp_path / "no" / "such" / "report.json", "full disk": Path("/dev/full")}[where]
+    good = tmp_path / "report.json"
+    args = ["analyze", str(EXAMPLES / "meridian_lunca_verde.txt"), "--format", "json"]
+    result = CliRunner().invoke(main, [*args, "--out", str(bad), "--out", str(good)])
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"cannot write the json report to {bad}" in result.stderr
+    assert json.loads(good.read_text(encoding="utf-8"))["schema"] == "newsprism/report@1"
+    assert "1 of 2 report(s) could not be written" in result.stderr
+
+
+def test_exit_codes_are_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for status in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
+        assert status in readme, status
+
+
+def test_a_folder_where_a_report_should_go_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "taken.json").mkdir()
+    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--out", str(tmp_path / "taken.json")])
+    assert result.exit_code == 2 and "is a directory" in result.stderr and "Traceback" not in result.output

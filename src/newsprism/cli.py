@@ -1,8 +1,10 @@
 """The ``newsprism`` command line: a thin layer over :func:`newsprism.analyze`.
 
-Exit status: 0 when every input was read, 1 when some inputs failed (they are
-listed in the report's ``errors`` and on stderr), 2 for usage or settings
-errors and for ``--strict`` stops.
+Exit status: 0 when every input was read and every report written; 1 when
+some inputs failed (they are listed in the report's ``errors`` and on
+stderr); 2 for usage or settings errors and for ``--strict`` stops; 3 when a
+report could not be written (each such ``--out`` is named with the reason on
+stderr; the others are still written).
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ import click
 from . import __version__
 from .config import Settings, load_settings
 from .errors import NewsprismError
+from .ingest.valid import safe_name
 from .model import Report
 
 __all__ = ["main"]
 
 FORMATS = ("text", "json", "html", "md")
+#: Exit statuses besides 0 (all read, all written) and 2 (usage, settings, --strict; click's own).
+EXIT_INPUTS_FAILED = 1
+EXIT_UNWRITTEN = 3
 
 
 class _Stop(click.ClickException):
@@ -49,7 +55,7 @@ def main() -> None:
     "--out",
     "outs",
     multiple=True,
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(dir_okay=False),
     help="Write the report here (default: stdout). Repeat it to write several formats from one run.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
@@ -76,17 +82,28 @@ def analyze_command(
         report = analyze(list(paths), settings=settings, strict=strict)
     except NewsprismError as exc:
         raise _Stop(str(exc)) from exc
+    unwritten = 0
     for out, out_fmt in targets:
         rendered = _render(report, out_fmt, to_terminal=False)
-        Path(out).write_text(rendered or "", encoding="utf-8")
-        click.echo(f"newsprism: wrote {out_fmt} report to {out}", err=True)
+        try:
+            Path(out).write_text(rendered or "", encoding="utf-8")
+        except OSError as exc:
+            unwritten += 1
+            reason = exc.strerror or type(exc).__name__
+            click.echo(f"newsprism: error: cannot write the {out_fmt} report to {safe_name(out)}: {reason}", err=True)
+            continue
+        click.echo(f"newsprism: wrote {out_fmt} report to {safe_name(out)}", err=True)
     if not targets:
         rendered = _render(report, fmt or "text", to_terminal=True)
         if rendered is not None:
             click.echo(rendered)
     if report.errors:
         click.echo(f"newsprism: {len(report.errors)} input(s) could not be read", err=True)
-        sys.exit(1)
+    if unwritten:
+        click.echo(f"newsprism: {unwritten} of {len(targets)} report(s) could not be written", err=True)
+        sys.exit(EXIT_UNWRITTEN)
+    if report.errors:
+        sys.exit(EXIT_INPUTS_FAILED)
 
 
 _SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text"}
