@@ -232,3 +232,51 @@ def test_an_unreadable_subdirectory_is_a_failure_and_its_siblings_are_read(
     items = list(read_inputs([tmp_path], settings=Settings()))
     assert items[0] == InputFailure(str(tmp_path / "locked"), "permission denied")
     assert isinstance(items[1], Article) and items[1].id == "open"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_folder_is_skipped_with_a_reason_not_waited_on(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    os.mkfifo(tmp_path / "pipe.txt")
+    code = (
+        "import sys; from newsprism.ingest import read_inputs; from newsprism.config import Settings; "
+        "from newsprism.model import Article; "
+        "items = list(read_inputs([sys.argv[1]], settings=Settings())); "
+        "print([(i.id if isinstance(i, Article) else (i.input.rsplit('/', 1)[-1], i.error)) for i in items])"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['good', ('pipe.txt', 'a FIFO (named pipe) in a folder, not a file: skipped')]"
+
+
+def test_nested_gzip_is_read_to_a_depth_and_refused_past_it(tmp_path: Path) -> None:
+    twice = tmp_path / "twice.txt.gz.gz"
+    twice.write_bytes(gzip.compress(gzip.compress(GOOD.encode())))
+    (article,) = list(read_inputs([tmp_path], settings=Settings()))
+    assert isinstance(article, Article) and article.id == "twice" and article.text.strip() == GOOD.strip()
+    deep = tmp_path / "deep.txt"
+    data = GOOD.encode()
+    for _ in range(4):
+        data = gzip.compress(data)
+    deep.write_bytes(data)
+    assert single_failure(deep).error == "compressed more than 3 times over"
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"], ids=["CRLF", "lone CR"])
+def test_jsonl_records_end_at_any_line_break(tmp_path: Path, end: str) -> None:
+    path = tmp_path / "records.jsonl"
+    records = [{"id": f"r{n}", "text": f"Record {n}: the council met on Monday, the mayor said."} for n in range(3)]
+    path.write_bytes(end.join(json.dumps(r) for r in records).encode() + end.encode())
+    items = list(read_inputs([path], settings=Settings()))
+    assert [i.id for i in items if isinstance(i, Article)] == ["r0", "r1", "r2"], items
+
+
+def test_a_line_separator_inside_a_jsonl_string_stays_in_its_record(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    text = "The council met on Monday.\u2028The mayor said the vote was close.\u2029It passed."
+    path.write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (article,) = list(read_inputs([path], settings=Settings()))
+    assert isinstance(article, Article) and "The mayor said" in article.text and "It passed." in article.text

@@ -114,16 +114,24 @@ def _line_article(line: bytes, where: str, settings: Settings, path: str | None)
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """``(number, line)`` for each line; ``None`` for a line over ``limit`` bytes, which is skipped."""
+    """``(number, line)`` for each line; ``None`` for a line over ``limit`` bytes, which is skipped.
+
+    Lines end at ``\n``, ``\r\n`` or a lone ``\r`` (JSON strings hold neither raw, so a record never
+    does); a U+2028 or U+2029 inside a string is no line end.
+    """
     number = 0
     while True:
         line = stream.readline(limit + 1)
         if not line:
             return
-        number += 1
         if len(line) > limit and not line.endswith(b"\n"):
             while (chunk := stream.readline(_SKIP_CHUNK)) and not chunk.endswith(b"\n"):
                 pass
+            number += 1
             yield number, None
             continue
-        yield number, line
+        for part in line.split(b"\r") if b"\r" in line else (line,):
+            if part in (b"", b"\n") and b"\r" in line:
+                continue  # the \n of a \r\n, or an empty piece between two \r
+            number += 1
+            yield number, part

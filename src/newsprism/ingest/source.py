@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ HEAD_BYTES = 8192
 """How much of an input the sniffer sees."""
 GZIP_MAGIC = b"\x1f\x8b"
 COMPRESSED_SUFFIXES = (".gz", ".gzip")
+#: gzip layers read inside one another (``a.txt.gz.gz``); more is refused, not unpacked.
+MAX_GZIP_DEPTH = 3
 ARTICLE_SUFFIXES = frozenset(
     {".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".json", ".jsonl", ".ndjson", ".xml", ".rss", ".atom", ".rdf"}
 )
@@ -72,18 +75,22 @@ class Source:
         """The type suffix, compression removed (``a.html.gz`` -> ``.html``)."""
         if self.path is None:
             return ""
-        name = self.path.name.casefold()
-        for compressed in COMPRESSED_SUFFIXES:
-            name = name.removesuffix(compressed)
-        return Path(name).suffix
+        return Path(_uncompressed(self.path.name.casefold())).suffix
+
+
+def _uncompressed(name: str) -> str:
+    """``name`` without its compression suffixes, however many (``a.txt.gz.gz`` -> ``a.txt``)."""
+    lowered = name.casefold()
+    while True:
+        found = next((c for c in COMPRESSED_SUFFIXES if lowered.endswith(c)), None)
+        if found is None:
+            return name
+        name, lowered = name[: -len(found)], lowered[: -len(found)]
 
 
 def _stem(name: str) -> str:
+    name = _uncompressed(name)
     lowered = name.casefold()
-    for compressed in COMPRESSED_SUFFIXES:
-        if lowered.endswith(compressed):
-            name, lowered = name[: -len(compressed)], lowered[: -len(compressed)]
-            break
     suffix = Path(lowered).suffix
     if suffix in ARTICLE_SUFFIXES:
         name = name[: -len(suffix)]
@@ -93,6 +100,9 @@ def _stem(name: str) -> str:
 def iter_sources(paths: list[str | Path]) -> Iterator[Source | InputError]:
     """Every input under ``paths``, in order; directories recursively and sorted.
 
+    A FIFO, socket or device found in a directory is skipped with an
+    :class:`InputError` (opening a FIFO would block the run); one named on
+    the command line is read, as a pipe from ``<(command)`` should be.
     A missing path or an unreadable directory is an :class:`InputError` in the
     stream rather than an exception, so the other inputs still get read.
     """
@@ -106,7 +116,7 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Source | InputError]:
         if path.is_dir():
             yield from _walk(path, set())
         elif path.exists() or path.is_symlink():
-            yield Source.of_path(path)
+            yield Source.of_path(path)  # named on purpose: read even if it is a pipe (<(command))
         else:
             yield InputError(str(path), "no such file or directory")
 
@@ -132,15 +142,35 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Source | InputError]:
         if is_dir:
             yield from _walk(path, seen)
         elif _is_article_file(entry.name):
-            yield Source.of_path(path)
+            special = _special(path)
+            yield Source.of_path(path) if special is None else InputError(safe_name(str(path)), special)
+
+
+def _special(path: Path) -> str | None:
+    """Why ``path`` is no file to read (a FIFO would block the run, a device never ends), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # opening it reports the error
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return f"{kind} in a folder, not a file: skipped"
 
 
 def _is_article_file(name: str) -> bool:
     lowered = name.casefold()
     if lowered in SIDECAR_NAMES:
         return False
-    for compressed in COMPRESSED_SUFFIXES:
-        lowered = lowered.removesuffix(compressed)
+    lowered = _uncompressed(lowered)
     suffix = Path(lowered).suffix
     if suffix:
         return suffix in ARTICLE_SUFFIXES
@@ -208,9 +238,13 @@ def open_source(source: Source) -> Iterator[tuple[BinaryIO, bytes]]:
         close = True
     try:
         head, stream = _peek(raw, HEAD_BYTES)
-        if head.startswith(GZIP_MAGIC):
+        depth = 0
+        while head.startswith(GZIP_MAGIC):
+            if depth == MAX_GZIP_DEPTH:
+                raise InputError(source.name, f"compressed more than {MAX_GZIP_DEPTH} times over")
             unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
             head, stream = _peek(unzipped, HEAD_BYTES)  # type: ignore[arg-type]
+            depth += 1
         yield stream, head
     finally:
         if close:
