@@ -199,3 +199,27 @@ def test_hostile_article_through_the_pipeline(browser: Any, tmp_path: Path, sett
     assert "window.__pwned=1" in bad.text + "".join(r.text for r in bad.removed)
     html = render_html(report)
     assert_inert(browser, html, tmp_path / "hostile-pipeline.html", report).close()
+
+
+def test_control_characters_from_the_inputs_reach_the_terminal_escaped() -> None:
+    import io
+
+    from rich.console import Console
+
+    from newsprism.model import Article, InputFailure, Report, Story
+    from newsprism.report.terminal import render_terminal, visible
+
+    assert visible("a\x1b[2Jb\x9bc\rd\te\nf") == "a\\x1b[2Jb\\x9bc\\rd\te\nf"
+    article = Article(
+        id="a1",
+        text="Body\x1b]0;pwned\x07 text.",
+        title="Title \x1b[2J",
+        outlet="Outlet\x9b31m [bold red]not markup[/]",
+    )
+    story = Story(id="s1", title="Story \x1b[5m", article_ids=("a1",))
+    report = Report(articles=(article,), stories=(story,), errors=(InputFailure("in\x1bput", "bad\x07"),))
+    out = io.StringIO()
+    render_terminal(report, Console(file=out, width=120, force_terminal=False, color_system=None))
+    text = out.getvalue()
+    assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+    assert "\\x1b" in text and "\\x9b31m [bold red]not markup[/]" in text

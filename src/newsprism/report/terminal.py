@@ -4,12 +4,17 @@ Per story: the outlets legend, the cited brief with ``[n]`` markers, the
 coverage matrix (claims x outlets), disagreements, quote variants with a
 coloured word diff, framing and the timeline; then the inputs that failed.
 Article text is always rendered as plain :class:`rich.text.Text`, never as
-markup, so brackets in the news cannot restyle the output.
+markup, so brackets in the news cannot restyle the output, and control
+characters from the inputs are shown escaped (:func:`visible`), so they
+cannot drive the terminal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -18,7 +23,7 @@ from rich.text import Text
 
 from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Story
 
-__all__ = ["render_terminal"]
+__all__ = ["render_terminal", "visible"]
 
 MAX_MATRIX_ROWS = 40
 CLAIM_WIDTH = 60
@@ -187,7 +192,7 @@ def _verb_table(item: FramingItem, articles: Sequence[Article], numbers: Mapping
                 verbs.append(", ")
             style = "yellow" if lem in item.loaded else ""
             verbs.append(f"{lem} {n}", style=style)
-        table.add_row(f"[{numbers[a.id]}] {_short(a.label, 24)}", str(total), f"{loaded / total:.0%}", verbs)
+        table.add_row(Text(f"[{numbers[a.id]}] {_short(a.label, 24)}"), str(total), f"{loaded / total:.0%}", verbs)
     return table
 
 
@@ -257,8 +262,42 @@ def _story(console: Console, report: Report, story: Story) -> None:
     _timeline(console, story, numbers)
 
 
+#: Characters a terminal acts on rather than shows: C0 controls but tab and newline, DEL and the C1 controls
+#: (ESC starts colour changes, window-title rewrites, screen clears; a carriage return overwrites the line).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(value: Any) -> Any:
+    """``value`` (a string, or a model object, tuple, list or dict holding strings) with every terminal control
+    character written out as an escape (``\\x1b``), so text from the inputs cannot drive the terminal."""
+    if isinstance(value, str):
+        if not _CONTROL.search(value):
+            return value
+        return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+    if isinstance(value, tuple):
+        items = tuple(visible(v) for v in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, list):
+        return [visible(v) for v in value]
+    if isinstance(value, dict):
+        return {visible(k): visible(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in fields(value):
+            old = getattr(value, f.name)
+            new = visible(old)
+            if new is not old:
+                changes[f.name] = new
+        return replace(value, **changes) if changes else value
+    return value
+
+
 def render_terminal(report: Report, console: Console) -> None:
-    """Print a readable summary of ``report`` on ``console``."""
+    """Print a readable summary of ``report`` on ``console`` (control characters from the inputs shown escaped)."""
+    # what the summary prints: the articles, stories and errors (not the per-sentence annotations)
+    report = replace(
+        report, articles=visible(report.articles), stories=visible(report.stories), errors=visible(report.errors)
+    )
     header = Text("newsprism", style="bold")
     header.append(f" · {len(report.articles)} articles · {len(report.stories)} stories")
     console.print(header)
