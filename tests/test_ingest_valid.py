@@ -122,3 +122,12 @@ def test_a_directory_of_these_inputs_gives_a_complete_report(tmp_path: Path) -> 
     assert [Path(e["input"]).name for e in report["errors"]] == ["deep.json"]
     assert {a["id"] for a in report["articles"]} == {"surrogate", "ansi", "caf\\xe9"}
     assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
+
+
+def test_control_characters_in_a_records_html_are_replaced_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "rec.json"
+    path.write_text(json.dumps({"text": "<p>The council met on Monday \x04 and voted.</p><p>The mayor \x05 said so.</p>"}))
+    (article,) = read(path)
+    assert isinstance(article, Article), article
+    assert article.text.split() == "The council met on Monday \ufffd and voted. The mayor \ufffd said so.".split()
+    assert [(r.text, r.reason) for r in article.removed] == [("\\x04\\x05", "encoding")]

@@ -17,6 +17,7 @@ from ..errors import ExtractError, InputError
 from ..model import Article
 from .fields import domain_of, normalize_date
 from .sniff import decode_text, normalize_newlines
+from .valid import valid_text
 
 __all__ = ["EXTRACTION_OPTIONS", "decode_html", "fragment_to_text", "html_article"]
 
@@ -134,6 +135,7 @@ def fragment_to_text(fragment: str) -> str:
 
     if not fragment.strip():
         return ""
+    fragment = valid_text(fragment)[0]  # lxml refuses control characters and lone surrogates
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Article
+from ..model import Article, Removal
 from .fields import (
     DATE_KEYS,
     OUTLET_KEYS,
@@ -29,6 +29,7 @@ from .fields import (
 )
 from .html import fragment_to_text
 from .sniff import normalize_newlines
+from .valid import valid_text
 
 __all__ = ["ID_KEYS", "check_size", "looks_like_html", "record_article"]
 
@@ -45,11 +46,19 @@ def looks_like_html(text: str) -> bool:
 
 def record_text(record: Mapping[str, Any]) -> str | None:
     """The body of a record, HTML converted to text; ``None`` when it has no text field."""
+    raw = _record_body(record)
+    if raw is None:
+        return None
+    return fragment_to_text(raw) if looks_like_html(raw) else normalize_newlines(raw)
+
+
+def _record_body(record: Mapping[str, Any]) -> str | None:
+    """The body of a record as it is (text or HTML); ``None`` when it has no text field."""
     for key in TEXT_KEYS:
         if key in record and record[key] is not None:
             value = _text_value(record[key])
             if value is not None:
-                return fragment_to_text(value) if looks_like_html(value) else normalize_newlines(value)
+                return value
     return None
 
 
@@ -81,9 +90,14 @@ def record_article(
     Raises:
         InputError: the record has no text, only whitespace, or too much text.
     """
-    text = record_text(record)
-    if text is None:
+    raw = _record_body(record)
+    if raw is None:
         raise InputError(name, f"no article text (expected a string field named one of {', '.join(TEXT_KEYS[:2])})")
+    html = looks_like_html(raw)
+    text = fragment_to_text(raw) if html else normalize_newlines(raw)
+    # HTML is parsed with its invalid characters already replaced: record them here (plain text is recorded
+    # with the other fields at the input boundary)
+    repaired = valid_text(raw)[1] if html else ""
     if not text.strip():
         raise InputError(name, "empty article text")
     url = first_string(record, URL_KEYS)
@@ -95,6 +109,7 @@ def record_article(
         outlet=first_string(record, OUTLET_KEYS) or domain_of(url),
         published=normalize_date(_first_value(record, DATE_KEYS)),
         source_path=source_path,
+        removed=(Removal(repaired, "encoding", "invalid characters in text replaced"),) if repaired else (),
     )
     return check_size(article, name, settings)
 
