@@ -51,6 +51,7 @@ __all__ = [
     "clean_article",
     "encoding_replacement",
     "repair_encoding",
+    "repair_line",
     "split_paragraphs",
 ]
 
@@ -95,7 +96,8 @@ def _ftfy_config() -> TextFixerConfig:
     return TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, explain=False)
 
 
-def _repair_line(line: str) -> str:
+def repair_line(line: str) -> str:
+    """One line with its encoding repaired as cleaning repairs it (mojibake fixed, invisible characters out)."""
     from ftfy import fix_text
 
     fixed = fix_text(line, config=_ftfy_config())
@@ -161,7 +163,7 @@ def repair_encoding(text: str) -> tuple[str, list[Removal]]:
     for k, line in enumerate(lines):
         if _NEEDS_REPAIR.search(line) is None:
             continue
-        fixed = _repair_line(line)
+        fixed = repair_line(line)
         if fixed != line:
             removals.extend(_repairs(line, fixed))
             lines[k] = fixed

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..clean import _repair_line as repair_encoding
+from ..clean import repair_line
 from .goldsets import GoldSentence
 
 __all__ = ["Located", "locate_sentences", "sentences_under"]
@@ -47,7 +47,7 @@ def locate_sentences(raw: str, cleaned: str, sentences: Sequence[GoldSentence]) 
     out: list[Located] = []
     cursor = 0
     for s in sentences:
-        needle = " ".join(repair_encoding(raw[s.start : s.end]).split())
+        needle = " ".join(repair_line(raw[s.start : s.end]).split())
         if len(needle) < 2:
             out.append(None)
             continue
