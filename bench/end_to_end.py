@@ -55,6 +55,8 @@ TARGET_RATE = 12.0
 MAX_DOUBLING = 2.2
 #: Environment variable that carries --claim-model to the per-size child processes.
 CLAIM_MODEL_ENV = "NEWSPRISM_BENCH_CLAIM_MODEL"
+#: ... and --story-model.
+STORY_MODEL_ENV = "NEWSPRISM_BENCH_STORY_MODEL"
 
 
 def _add(totals: dict[str, list[float]], name: str, wall: float, cpu: float) -> None:
@@ -231,7 +233,11 @@ def story_costs(corpus: Path, n_process: int, sizes: list[int]) -> list[dict[str
     from newsprism.nlp.models import Models
     from newsprism.pipeline import prepare_articles
 
-    settings = Settings(n_process=n_process, claim_model=os.environ.get(CLAIM_MODEL_ENV, "hand"))
+    settings = Settings(
+        n_process=n_process,
+        claim_model=os.environ.get(CLAIM_MODEL_ENV, "hand"),
+        story_model=os.environ.get(STORY_MODEL_ENV, "hand"),
+    )
     articles = read_articles(corpus, settings, max(sizes), topic_ids(corpus, max(sizes)))
     models = Models(settings)
     cleaned, annotations = prepare_articles(articles, settings=settings, models=models)
@@ -259,7 +265,11 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int, dense: boo
     from newsprism.nlp import models as model_module
     from newsprism.nlp.models import Models
 
-    settings = Settings(n_process=n_process, claim_model=os.environ.get(CLAIM_MODEL_ENV, "hand"))
+    settings = Settings(
+        n_process=n_process,
+        claim_model=os.environ.get(CLAIM_MODEL_ENV, "hand"),
+        story_model=os.environ.get(STORY_MODEL_ENV, "hand"),
+    )
     t0 = time.perf_counter()
     articles = read_articles(corpus, settings, n, dense_ids(corpus, n) if dense else None)
     t_read = time.perf_counter() - t0
@@ -353,10 +363,12 @@ def main() -> None:
         "--story-sizes", default="10,25,50,100", help="with --dense: one story of k articles of one topic, per k"
     )
     parser.add_argument("--claim-model", default="hand", help="claim_model setting: hand, fitted or a model file")
+    parser.add_argument("--story-model", default="hand", help="story_model setting: hand, fitted or a model file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run one size here, print JSON
     parser.add_argument("--costs", action="store_true", help=argparse.SUPPRESS)  # story costs here, print JSON
     args = parser.parse_args()
     os.environ[CLAIM_MODEL_ENV] = args.claim_model  # read where the settings are made
+    os.environ[STORY_MODEL_ENV] = args.story_model
 
     if args.one is not None:
         print(json.dumps(run_one(args.one, args.corpus, args.n_process, args.profile, args.dense)))
@@ -377,6 +389,8 @@ def main() -> None:
             str(args.corpus),
             "--claim-model",
             args.claim_model,
+            "--story-model",
+            args.story_model,
         ]
         cmd += ["--n-process", str(args.n_process), "--profile", str(args.profile)] + (
             ["--dense"] if args.dense else []
@@ -418,7 +432,7 @@ def main() -> None:
             print(r["profile"])
     if args.dense:
         cmd = [sys.executable, __file__, "--costs", "--corpus", str(args.corpus), "--n-process", str(args.n_process)]
-        cmd += ["--claim-model", args.claim_model]
+        cmd += ["--claim-model", args.claim_model, "--story-model", args.story_model]
         done = subprocess.run(cmd + ["--story-sizes", args.story_sizes], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(done.stderr[-3000:], file=sys.stderr)
