@@ -202,6 +202,8 @@ def test_the_fitted_story_model_keeps_the_known_stories(
     assert {a.id for a in seed_articles} in groups
     assert TRANSFER in groups and EARNINGS in groups
     assert {a.id for a in examples[0]} <= next(g for g in groups if g & {a.id for a in examples[0]})
+    backwards = as_sets(group_stories(list(reversed(articles)), anns, models=models, settings=fitted))
+    assert sorted(backwards, key=sorted) == sorted(groups, key=sorted), "grouping must not depend on input order"
 
 
 def test_the_shipped_story_model_weighs_every_feature() -> None:
