@@ -240,9 +240,12 @@ PAIR_FEATURES = (
     "day_unknown",  # either publication day unknown
     "mention_gap",  # the least gap in days between days the two texts state (capped), 0 when either states none
     "mention_unknown",  # either text states no day
+    "year_gap",  # the least gap in years between years the two texts state (capped), 0 when either states none
 )
 #: Gaps in days are capped here: beyond it, one more day says nothing.
 GAP_CAP = 30
+#: Gaps in years are capped here.
+YEAR_CAP = 5
 
 
 #: The shipped same-story model, in the package's ``data/``.
@@ -259,12 +262,12 @@ def _gap(a: date | None, b: date | None) -> float | None:
     return None if a is None or b is None else float(min(GAP_CAP, abs((a - b).days)))
 
 
-def _closest(a: Sequence[int], b: Sequence[int]) -> float | None:
-    """The least distance between two sorted lists of day ordinals, capped; None when either is empty."""
+def _closest(a: Sequence[int], b: Sequence[int], cap: int = GAP_CAP) -> float | None:
+    """The least distance between two sorted lists of numbers (day ordinals, years), capped; None when either is empty."""
     if not a or not b:
         return None
     i = j = 0
-    best = GAP_CAP
+    best = cap
     while i < len(a) and j < len(b):
         best = min(best, abs(a[i] - b[j]))
         if a[i] < b[j]:
@@ -284,6 +287,14 @@ def stated_days(ann: Annotations | None) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
+def stated_years(ann: Annotations | None) -> tuple[int, ...]:
+    """The years an article's text states, in dates of any precision (not guessed from an inferred anchor)."""
+    if ann is None:
+        return ()
+    years = {int(d.date[:4]) for d in ann.dates if not d.inferred and d.date[:4].isdigit()}
+    return tuple(sorted(years))
+
+
 class _Scorer:
     """The combined similarity of two articles (by position), batched for candidate pairs."""
 
@@ -296,9 +307,10 @@ class _Scorer:
         in_window: Callable[[int, int], bool],
         days: Sequence[date | None] = (),
         stated: Sequence[Sequence[int]] = (),
+        years: Sequence[Sequence[int]] = (),
     ) -> None:
         self.weighted, self.names, self.vectors, self.row, self.in_window = weighted, names, vectors, row, in_window
-        self.days, self.stated = days, stated
+        self.days, self.stated, self.years = days, stated, years
         self.cache: dict[tuple[int, int], float] = {}
         #: The fitted same-story model; without it, the hand-set combination scores pairs.
         self.model: LogisticModel | None = None
@@ -329,6 +341,8 @@ class _Scorer:
             rows[k, 3], rows[k, 4] = (0.0, 1.0) if gap is None else (gap, 0.0)
             stated = _closest(self.stated[i], self.stated[j]) if self.stated else None
             rows[k, 5], rows[k, 6] = (0.0, 1.0) if stated is None else (stated, 0.0)
+            year_gap = _closest(self.years[i], self.years[j], YEAR_CAP) if self.years else None
+            rows[k, 7] = year_gap or 0.0
         return rows
 
     def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
@@ -448,7 +462,8 @@ def _prepare(
     else:
         vectors = np.zeros((0, 1), dtype=np.float32)
     stated = [stated_days(ann) for ann in anns]
-    return _Scorer(weighted, names, vectors, row, in_window, days, stated), pairs
+    years = [stated_years(ann) for ann in anns]
+    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years), pairs
 
 
 def story_pair_features(
