@@ -26,7 +26,7 @@ from ..config import Settings
 from ..model import Annotations, Article
 from ..nlp.models import Encoder, Models
 
-__all__ = ["CachedModels", "EvalCache", "code_version", "nlp_settings"]
+__all__ = ["CachedModels", "EvalCache", "code_version", "models_for", "nlp_settings"]
 
 PACKAGE = Path(__file__).resolve().parents[1]
 #: Package parts that do not change what the NLP pass produces.
@@ -141,3 +141,8 @@ class CachedModels(Models):
     def save(self) -> None:
         if self._cached is not None:
             self._cached.save()
+
+
+def models_for(settings: Settings, cache: EvalCache | None) -> Models:
+    """The models of an evaluation run: vectors kept in ``cache`` when there is one."""
+    return CachedModels(settings, cache) if cache is not None else Models(settings)

@@ -17,14 +17,24 @@ Sentence ranges are offsets into the article text *as read* (before cleaning).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article
 
-__all__ = ["GoldDoc", "GoldSentence", "GoldSet", "SentenceKey", "gold_split", "load_ecbplus", "load_story_gold"]
+__all__ = [
+    "GoldDoc",
+    "GoldSentence",
+    "GoldSet",
+    "SentenceKey",
+    "article_from",
+    "gold_split",
+    "load_ecbplus",
+    "load_story_gold",
+]
 
 #: (article id, sentence number within the article)
 SentenceKey = tuple[str, int]
@@ -88,6 +98,19 @@ def _cross_pairs(keys: list[SentenceKey]) -> Iterator[tuple[SentenceKey, Sentenc
         for b in keys[i + 1 :]:
             if a[0] != b[0]:
                 yield (a, b) if a < b else (b, a)
+
+
+def article_from(row: Mapping[str, Any]) -> Article:
+    """The article a stored record describes (an AllSides row, a gold story's article): id and text, and the
+    title, URL, outlet and publication date when it has them."""
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        title=row.get("title"),
+        url=row.get("url"),
+        outlet=row.get("outlet"),
+        published=row.get("published"),
+    )
 
 
 def load_ecbplus(folder: Path, topics: Collection[int]) -> GoldSet:
@@ -163,14 +186,7 @@ def _story_docs(path: Path) -> list[GoldDoc]:
         opinion = set(story.get("opinion", ()))
         docs = []
         for art in story["articles"]:
-            article = Article(
-                id=art["id"],
-                text=art["text"],
-                title=art.get("title"),
-                url=art.get("url"),
-                outlet=art.get("outlet"),
-                published=art.get("published"),
-            )
+            article = article_from(art)
             sentences = tuple(
                 GoldSentence(
                     start,

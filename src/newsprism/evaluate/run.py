@@ -24,7 +24,7 @@ from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .align import Located, locate_sentences, sentences_under
 from .baselines import tfidf_cosines, tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
-from .cache import CachedModels, EvalCache
+from .cache import CachedModels, EvalCache, models_for
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
 
@@ -89,12 +89,19 @@ def prepare_gold(
     gold: GoldSet, models: Models, settings: Settings, cache: EvalCache | None
 ) -> tuple[list[Article], dict[str, Annotations]]:
     """The NLP pass over the gold set's articles (from the cache when it has them)."""
-    articles = [d.article for d in gold.docs]
+    return prepare_cached([d.article for d in gold.docs], models, settings, cache)
+
+
+def prepare_cached(
+    articles: Sequence[Article], models: Models, settings: Settings, cache: EvalCache | None
+) -> tuple[list[Article], dict[str, Annotations]]:
+    """The NLP pass over ``articles`` (cleaned, reprints marked, annotated), from the cache when it has them."""
+    items = list(articles)
 
     def run() -> tuple[list[Article], dict[str, Annotations]]:
-        return prepare_articles(articles, settings=settings, models=models)
+        return prepare_articles(items, settings=settings, models=models)
 
-    return cache.prepared(articles, settings, run) if cache is not None else run()
+    return cache.prepared(items, settings, run) if cache is not None else run()
 
 
 @dataclass(frozen=True)
@@ -111,8 +118,7 @@ def prepare_scoring(
     gold: GoldSet, settings: Settings, models: Models | None = None, cache: EvalCache | None = None
 ) -> PreparedGold:
     """The NLP pass over ``gold`` (cached when ``cache`` is given) and its gold sentences found in the cleaned text."""
-    if models is None:
-        models = CachedModels(settings, cache) if cache is not None else Models(settings)
+    models = models or models_for(settings, cache)
     cleaned, annotations = prepare_gold(gold, models, settings, cache)
     by_id = {a.id: a for a in cleaned}
     located = {d.article.id: locate_sentences(d.article.text, by_id[d.article.id].text, d.sentences) for d in gold.docs}

@@ -28,13 +28,13 @@ import numpy as np
 from ..compare.stories import group_stories, story_pair_features
 from ..config import Settings
 from ..errors import InputError
-from ..model import Annotations, Article
+from ..model import Article
 from ..nlp.models import Models
-from ..pipeline import prepare_articles
 from .baselines import tfidf_average_link_groups
-from .cache import CachedModels, EvalCache
-from .goldsets import GoldSet
+from .cache import CachedModels, EvalCache, models_for
+from .goldsets import GoldSet, article_from
 from .metrics import PRF, b_cubed, cluster_pair_scores
+from .run import prepare_cached
 
 __all__ = [
     "GroupGold",
@@ -81,14 +81,7 @@ def load_story_groups(folder: Path, corpus: Path, names: Collection[str] | None 
         for line in fh:
             row = json.loads(line)
             if row.get("id") in truth:
-                found[row["id"]] = Article(
-                    id=row["id"],
-                    text=row["text"],
-                    title=row.get("title"),
-                    url=row.get("url"),
-                    outlet=row.get("outlet"),
-                    published=row.get("published"),
-                )
+                found[row["id"]] = article_from(row)
     missing = sorted(set(truth) - set(found))
     if missing:
         raise InputError(str(corpus), f"{len(missing)} labelled articles not in the corpus, e.g. {missing[0]}")
@@ -140,15 +133,10 @@ def evaluate_grouping(
 ) -> GroupingResult:
     """Group all of ``gold``'s articles as one corpus and score the stories against the labels."""
     seconds: dict[str, float] = {}
-    if models is None:
-        models = CachedModels(settings, cache) if cache is not None else Models(settings)
+    models = models or models_for(settings, cache)
     started = time.perf_counter()
     articles = list(gold.articles)
-
-    def run() -> tuple[list[Article], dict[str, Annotations]]:
-        return prepare_articles(articles, settings=settings, models=models)
-
-    cleaned, annotations = cache.prepared(articles, settings, run) if cache is not None else run()
+    cleaned, annotations = prepare_cached(articles, models, settings, cache)
     seconds["nlp"] = time.perf_counter() - started
     started = time.perf_counter()
     groups = [list(g) for g in group_stories(cleaned, annotations, models=models, settings=settings)]
@@ -188,14 +176,8 @@ def story_pair_examples(
     gold: GroupGold, *, settings: Settings, models: Models | None = None, cache: EvalCache | None = None
 ) -> StoryPairData:
     """Every candidate pair of ``gold``'s articles (grouped as one corpus) with its features and label."""
-    if models is None:
-        models = CachedModels(settings, cache) if cache is not None else Models(settings)
-    articles = list(gold.articles)
-
-    def run() -> tuple[list[Article], dict[str, Annotations]]:
-        return prepare_articles(articles, settings=settings, models=models)
-
-    cleaned, annotations = cache.prepared(articles, settings, run) if cache is not None else run()
+    models = models or models_for(settings, cache)
+    cleaned, annotations = prepare_cached(gold.articles, models, settings, cache)
     keys, rows = story_pair_features(cleaned, annotations, models=models, settings=settings)
     truth = gold.truth
     labels = np.asarray([int(truth[a] == truth[b]) for a, b in keys], dtype=np.int64)
