@@ -308,12 +308,13 @@ class _Scorer:
         days: Sequence[date | None] = (),
         stated: Sequence[Sequence[int]] = (),
         years: Sequence[Sequence[int]] = (),
+        model: LogisticModel | None = None,
     ) -> None:
         self.weighted, self.names, self.vectors, self.row, self.in_window = weighted, names, vectors, row, in_window
         self.days, self.stated, self.years = days, stated, years
         self.cache: dict[tuple[int, int], float] = {}
         #: The fitted same-story model; without it, the hand-set combination scores pairs.
-        self.model: LogisticModel | None = None
+        self.model = model
 
     def _signals(self, pairs: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """The lead cosines and TF-IDF cosines of ``pairs`` (0 cosine where a lead was not embedded)."""
@@ -351,9 +352,13 @@ class _Scorer:
             return []
         if self.model is not None:
             probabilities = self.model.probabilities(self.features(pairs)).tolist()
+            out = []
             for (i, j), p in zip(pairs, probabilities, strict=True):
-                self.cache[(i, j) if i < j else (j, i)] = p
-            return probabilities
+                key = (i, j) if i < j else (j, i)
+                # a pair outside the window, first met when two groups are averaged, never shares a story
+                self.cache[key] = p if self.in_window(*key) else 0.0
+                out.append(self.cache[key])
+            return out
         cosine, lexical = self._signals(pairs)
         out = []
         for k, (i, j) in enumerate(pairs):
@@ -397,11 +402,10 @@ def group_stories(
     groups: list[list[int]] = [[k] for k in range(len(roots))]
     if len(roots) > 1:
         model = None if settings.story_model == "hand" else story_model(settings.story_model)
-        window = settings.story_window_days if model is None else GAP_CAP
-        scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings, window=window)
+        window = settings.story_window_days if model is None else GAP_CAP  # fitted: the day gap is a feature
+        scorer, pairs = _prepare(articles, roots, annotations, models=models, window=window, model=model)
         threshold = settings.story_threshold
         if model is not None:
-            scorer.model = model
             threshold = model.threshold if settings.story_probability is None else settings.story_probability
         keys = sorted(pairs)
         edges = [(s, i, j) for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True) if s >= threshold]
@@ -432,12 +436,13 @@ def _prepare(
     annotations: Mapping[str, Annotations],
     *,
     models: Models,
-    settings: Settings,
     window: int,
+    model: LogisticModel | None = None,
 ) -> tuple[_Scorer, dict[tuple[int, int], float]]:
     """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``).
 
-    Articles whose publication days are more than ``window`` days apart are no candidates.
+    Articles whose publication days are more than ``window`` days apart are no candidates and never
+    share a story. Pairs are scored by the fitted ``model``, else by the hand-set weights.
     """
     n = len(roots)
     anns = [annotations.get(articles[i].id) for i in roots]
@@ -463,15 +468,15 @@ def _prepare(
         vectors = np.zeros((0, 1), dtype=np.float32)
     stated = [stated_days(ann) for ann in anns]
     years = [stated_years(ann) for ann in anns]
-    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years), pairs
+    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years, model), pairs
 
 
 def story_pair_features(
-    articles: Sequence[Article], annotations: Mapping[str, Annotations], *, models: Models, settings: Settings
+    articles: Sequence[Article], annotations: Mapping[str, Annotations], *, models: Models
 ) -> tuple[list[tuple[str, str]], np.ndarray]:
     """The candidate pairs of ``articles`` (by id), as the fitted model sees them, and their feature rows."""
     roots = list(range(len(articles)))
-    scorer, pairs = _prepare(articles, roots, annotations, models=models, settings=settings, window=GAP_CAP)
+    scorer, pairs = _prepare(articles, roots, annotations, models=models, window=GAP_CAP)
     keys = sorted(pairs)
     return [(articles[i].id, articles[j].id) for i, j in keys], scorer.features(keys)
 
@@ -481,8 +486,6 @@ def story_similarities(
 ) -> dict[tuple[str, str], float]:
     """The combined similarity of every candidate pair (for tuning and tests), keyed by article ids."""
     roots = list(range(len(articles)))
-    scorer, pairs = _prepare(
-        articles, roots, annotations, models=models, settings=settings, window=settings.story_window_days
-    )
+    scorer, pairs = _prepare(articles, roots, annotations, models=models, window=settings.story_window_days)
     keys = sorted(pairs)
     return {(articles[i].id, articles[j].id): s for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True)}

@@ -81,6 +81,7 @@ def pair_examples(
         if not candidates:
             continue
         scorer = PairScorer(units, plan.weighted, full, core, {}, Salience.of(units), settings.claim_threshold)
+        scorer.prefetch_lexical(candidates)
         gold_of = {u.index: gold_sentences(u.span, located, labelled) for u in units}
         for i, j in candidates:
             a, b = gold_of[i], gold_of[j]

@@ -178,7 +178,7 @@ def story_pair_examples(
     """Every candidate pair of ``gold``'s articles (grouped as one corpus) with its features and label."""
     models = models or models_for(settings, cache)
     cleaned, annotations = prepare_cached(gold.articles, models, settings, cache)
-    keys, rows = story_pair_features(cleaned, annotations, models=models, settings=settings)
+    keys, rows = story_pair_features(cleaned, annotations, models=models)
     truth = gold.truth
     labels = np.asarray([int(truth[a] == truth[b]) for a, b in keys], dtype=np.int64)
     groups = np.asarray([gold.families.get(truth[a]) or truth[a].partition("#")[0] for a, _ in keys])

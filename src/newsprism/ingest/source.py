@@ -42,7 +42,21 @@ COMPRESSED_SUFFIXES = (".gz", ".gzip")
 #: gzip layers read inside one another (``a.txt.gz.gz``); more is refused, not unpacked.
 MAX_GZIP_DEPTH = 3
 ARTICLE_SUFFIXES = frozenset(
-    {".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".json", ".jsonl", ".ndjson", ".xml", ".rss", ".atom", ".rdf"}
+    {
+        ".txt",
+        ".text",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".shtml",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".rdf",
+    }
 )
 """File types a directory walk picks up (also under ``.gz``), besides files without a suffix."""
 SIDECAR_NAMES = frozenset({"meta.jsonl", "meta.csv"})
@@ -142,28 +156,28 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Source | InputError]:
         if is_dir:
             yield from _walk(path, seen)
         elif _is_article_file(entry.name):
-            special = _special(path)
-            yield Source.of_path(path) if special is None else InputError(safe_name(str(path)), special)
+            special = _special(entry)
+            yield Source.of_path(path) if special is None else InputError(str(path), special)
 
 
-def _special(path: Path) -> str | None:
-    """Why ``path`` is no file to read (a FIFO would block the run, a device never ends), or None."""
+#: What a directory entry that is no regular file is, by its file type.
+_SPECIAL_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
+
+
+def _special(entry: os.DirEntry[str]) -> str | None:
+    """Why a directory entry is no file to read (a FIFO would block the run, a device never ends), or None."""
     try:
-        mode = path.stat().st_mode
+        mode = entry.stat().st_mode
     except OSError:
         return None  # opening it reports the error
     if stat.S_ISREG(mode):
         return None
-    kind = (
-        "a FIFO (named pipe)"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "not a regular file"
-    )
-    return f"{kind} in a folder, not a file: skipped"
+    return f"{_SPECIAL_KINDS.get(stat.S_IFMT(mode), 'not a regular file')} in a folder, not a file: skipped"
 
 
 def _is_article_file(name: str) -> bool:

@@ -274,13 +274,16 @@ def visible(value: Any) -> Any:
         if not _CONTROL.search(value):
             return value
         return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
-    if isinstance(value, tuple):
-        items = tuple(visible(v) for v in value)
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if isinstance(value, list):
-        return [visible(v) for v in value]
+    if isinstance(value, (tuple, list)):
+        items = [visible(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(items)
     if isinstance(value, dict):
-        return {visible(k): visible(v) for k, v in value.items()}
+        pairs = [(visible(k), visible(v)) for k, v in value.items()]
+        return (
+            value
+            if all(k is a and v is b for (k, v), (a, b) in zip(pairs, value.items(), strict=True))
+            else dict(pairs)
+        )
     if is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in fields(value):

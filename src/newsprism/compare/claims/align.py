@@ -250,7 +250,7 @@ def finish_claims(
     merge_at = min(threshold - MERGE_SLACK, low) if fitted else threshold
     groups = average_link(len(units), edges, score, threshold=merge_at, can_join=can_join)
     restated: dict[int, list[int]] = {}
-    if isinstance(score, FittedScorer):
+    if isinstance(score, FittedScorer):  # (the flag ``fitted``, narrowed for the type checker)
         restated = _restatements(groups, units, align_pairs, score, threshold, conflict_of)
         taken = {r for members in restated.values() for r in members}
         groups = [g for g in groups if not (len(g) == 1 and g[0] in taken)]
@@ -283,7 +283,7 @@ def finish_claims(
         if target is not None:
             found.append(("denial", target.index, u.index, ("", "")))
     found.sort(key=lambda f: ({"denial": 0}.get(f[0], 1), -hand(f[1], f[2]) if f[0] != "denial" else 0.0))
-    disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid))
+    disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid), conflict_of)
     return claims, disagreements
 
 

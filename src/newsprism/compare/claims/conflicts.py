@@ -430,6 +430,7 @@ def collect(
     claim_of: Mapping[int, Claim],
     units: Sequence[Unit],
     label: Callable[[str], str],
+    conflict_of: Callable[[int, int], Conflict | None] | None = None,
 ) -> tuple[Disagreement, ...]:
     """One disagreement per (kind, claim pair), from the unit pairs that showed it.
 
@@ -437,8 +438,15 @@ def collect(
     an article whose sentences in the two claims clash the same way states
     both sides, and the two claims are then two facts, not a dispute. An
     article in both claims whose sentences do not clash (one gives the toll,
-    the other only the evacuations) does not stop it.
+    the other only the evacuations) does not stop it. ``conflict_of`` gives
+    the conflict of two units by index (alignment's cache); by default it is
+    worked out here.
     """
+    if conflict_of is None:
+
+        def conflict_of(i: int, j: int) -> Conflict | None:
+            return conflict(units[i], units[j])
+
     seen: set[tuple[str, str, str]] = set()
     out: list[Disagreement] = []
     in_claim: dict[str, dict[str, list[int]]] = {}  # claim id -> article -> its units in the claim
@@ -448,23 +456,27 @@ def collect(
         ci, cj = claim_of.get(i), claim_of.get(j)
         if ci is None or cj is None or ci.id == cj.id:
             continue
-        if kind != "denial" and _states_both(in_claim[ci.id], in_claim[cj.id], units, kind):
-            continue
         first, second = sorted((ci.id, cj.id))
         key = (kind, first, second)
         if key in seen:
             continue
-        seen.add(key)
+        seen.add(key)  # the answer below is the claims' and the kind's: weighed once
+        if kind != "denial" and _states_both(in_claim[ci.id], in_claim[cj.id], conflict_of, kind):
+            continue
         out.append(describe(kind, (ci, units[i]), (cj, units[j]), label, detail))
     return tuple(out)
 
 
-def _states_both(a: Mapping[str, list[int]], b: Mapping[str, list[int]], units: Sequence[Unit], kind: str) -> bool:
+def _states_both(
+    a: Mapping[str, list[int]],
+    b: Mapping[str, list[int]],
+    conflict_of: Callable[[int, int], Conflict | None],
+    kind: str,
+) -> bool:
     """Whether an article in both claims has sentences in them that clash as ``kind`` (it says both sides)."""
-    for article in a.keys() & b.keys():
-        for x in a[article]:
-            for y in b[article]:
-                found = conflict(units[x], units[y])
-                if found is not None and found.kind == kind:
-                    return True
-    return False
+    return any(
+        (found := conflict_of(x, y)) is not None and found.kind == kind
+        for article in a.keys() & b.keys()
+        for x in a[article]
+        for y in b[article]
+    )
