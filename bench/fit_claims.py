@@ -44,12 +44,18 @@ THRESHOLDS = tuple(
 )
 
 
-def curve(label: str, y, scores, threshold: float | None = None) -> None:  # type: ignore[no-untyped-def]
+def curve(  # type: ignore[no-untyped-def]
+    label: str, y, scores, threshold: float | None = None, recalls: tuple[float, ...] = (0.2, 0.4, 0.5, 0.6, 0.7, 0.8)
+) -> None:
+    """Print AP and the best precision at each of ``recalls`` (and P/R at ``threshold``); bench/fit_stories.py too."""
     from sklearn.metrics import average_precision_score, precision_recall_curve
 
+    if y.sum() == 0:
+        print(f"  {label:<24} no positive pairs")
+        return
     precision, recall, _ = precision_recall_curve(y, scores)
     points = []
-    for want in (0.2, 0.4, 0.5, 0.6, 0.7, 0.8):
+    for want in recalls:
         ok = precision[recall >= want]
         points.append(f"P@R{want:.1f} {ok.max():.3f}" if len(ok) else f"P@R{want:.1f} -")
     line = f"  {label:<24} AP {average_precision_score(y, scores):.3f}   " + "  ".join(points)

@@ -41,6 +41,8 @@ WINDOWS = ROOT / "tests" / "gold" / "story_groups"
 CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 OUT = ROOT / "src" / "newsprism" / "data" / "story_pairs.json"
 SEED = 0
+#: Recalls at which the pair curves print the best precision.
+RECALLS = (0.5, 0.7, 0.8, 0.9)
 THRESHOLDS = tuple(float(t) for t in os.environ.get("FIT_THRESHOLDS", "0.3 0.4 0.5 0.6 0.7 0.8").split())
 
 
@@ -54,9 +56,9 @@ def main() -> None:
 
     import numpy as np
     import torch
-    from sklearn.metrics import average_precision_score, precision_recall_curve
     from sklearn.model_selection import GroupKFold
 
+    from fit_claims import curve  # this folder is on the path when a bench script runs
     from newsprism.compare.logistic import LogisticModel
     from newsprism.compare.stories import PAIR_FEATURES, combine
     from newsprism.config import Settings, load_settings
@@ -103,17 +105,6 @@ def main() -> None:
         inside = (names["day_unknown"] > 0) | (names["day_gap"] <= settings.story_window_days)
         return np.where(inside, score, 0.0)
 
-    def curve(label: str, y: np.ndarray, scores: np.ndarray) -> None:
-        if y.sum() == 0:
-            print(f"  {label:<22} no positive pairs")
-            return
-        precision, recall, _ = precision_recall_curve(y, scores)
-        points = []
-        for want in (0.5, 0.7, 0.8, 0.9):
-            ok = precision[recall >= want]
-            points.append(f"P@R{want:.1f} {ok.max():.3f}" if len(ok) else f"P@R{want:.1f} -")
-        print(f"  {label:<22} AP {average_precision_score(y, scores):.3f}   " + "  ".join(points))
-
     held_out = np.zeros(len(labels))
     for train, test in GroupKFold(n_splits=5).split(features, labels, groups):
         model = LogisticModel.fit(features[train], labels[train], weights[train], PAIR_FEATURES, seed=SEED)
@@ -121,8 +112,8 @@ def main() -> None:
     print("pairs, cross-validated by window or topic (5 folds):")
     for n, (name, _) in enumerate(fit_sets):
         mask = in_set == n
-        curve(name, labels[mask], held_out[mask])
-        curve("  hand-set score", labels[mask], hand(features[mask]))
+        curve(name, labels[mask], held_out[mask], recalls=RECALLS)
+        curve("  hand-set score", labels[mask], hand(features[mask]), recalls=RECALLS)
 
     model = LogisticModel.fit(features, labels, weights, PAIR_FEATURES, seed=SEED)
     print(
