@@ -6,7 +6,9 @@
 
 Prints, for each gold set: newsprism's claim-pair precision/recall/F1, the
 same for two TF-IDF baselines (cosine >= 0.3; mutual best match), and story
-grouping B³. Then story grouping on its own labelled data: the story windows
+grouping B³. Then numeric and date disputes on their gold
+(``tests/gold/disputes``): precision and recall for newsprism and a figure
+baseline (different numbers before the same word, from different outlets). Then story grouping on its own labelled data: the story windows
 (``tests/gold/story_groups``: every AllSides article of a topic over three
 days, labelled by event) and the ECB+ topics, all of a set's articles grouped
 as one corpus, by B³ and article pairs, beside a TF-IDF average-link baseline,
@@ -33,6 +35,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
 ROOT = Path(__file__).resolve().parents[1]
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 GOLD = ROOT / "tests" / "gold" / "stories"
+DISPUTES = ROOT / "tests" / "gold" / "disputes"
 WINDOWS = ROOT / "tests" / "gold" / "story_groups"
 CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 FIT_TOPICS = range(1, 26)
@@ -45,6 +48,23 @@ def topics(spec: str) -> list[int]:
         lo, _, hi = part.partition("-")
         out.extend(range(int(lo), int(hi or lo) + 1))
     return out
+
+
+def print_disputes(gold, settings, cache, evaluate, *, show_false: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Numeric and date disputes on their gold: newsprism beside the figure baseline."""
+    stories = len(gold.docs.stories())
+    print(f"\n== disputes, {gold.docs.name}: {len(gold.docs.docs)} articles, {stories} stories")
+    results = evaluate(gold, settings=settings, cache=cache)
+    for kind in ("numeric", "date"):
+        for r in results:
+            print(
+                f"{kind:<8} {r.name:<16} P {r.precision(kind):.3f}  R {r.recall(kind):.3f}  "
+                f"({r.reported[kind]} reported: {r.true[kind]} true, {r.evolving[kind]} evolving, "
+                f"{r.same_outlet[kind]} same outlet; {r.found[kind]} of {r.gold[kind]} gold found)"
+            )
+    if show_false:
+        for item in results[0].false_examples:
+            print(f"  false {item.kind} [{item.story}] {item.text}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "quality", help="cache folder")
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
+    parser.add_argument("--no-disputes", action="store_true", help="skip the numeric and date dispute gold")
+    parser.add_argument("--show-false", action="store_true", help="print newsprism's false disputes")
     args = parser.parse_args(argv)
 
     import torch
@@ -82,10 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         EvalCache,
         SetResult,
         ecb_groups,
+        evaluate_disputes,
         evaluate_grouping,
         evaluate_set,
         gold_split,
         group_split,
+        load_dispute_gold,
         load_ecbplus,
         load_story_gold,
         load_story_groups,
@@ -135,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             for label, (ours, thr, mut) in result.per_story.items():
                 print(f"  {label:<42} {ours.f1:9.3f}  {thr.f1:11.3f}  {mut.f1:13.3f}  {ours.gold:10d}")
         print("seconds       " + "  ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
+    if not args.no_disputes and any(DISPUTES.glob("*.json")):
+        print_disputes(load_dispute_gold(DISPUTES), settings, cache, evaluate_disputes, show_false=args.show_false)
     if args.no_grouping:
         return 0
     grouping_sets = []

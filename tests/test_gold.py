@@ -11,6 +11,8 @@ import pytest
 GOLD = Path(__file__).resolve().parent / "gold"
 STORY_FILES = sorted((GOLD / "stories").glob("*.json"))
 WINDOW_FILES = sorted((GOLD / "story_groups").glob("*.json"))
+DISPUTE_FILES = sorted((GOLD / "disputes").glob("*.json"))
+WHY = {"same-value", "approximation", "part-total", "different-things", "different-times", "different-events"}
 NOISE = ("ADVERTISEMENT", "Sign up", "Copyright", "Click here")
 
 
@@ -60,6 +62,36 @@ def test_story_window_is_well_formed(path: Path) -> None:
     members = [k for story in window["stories"] for k in story["members"]]
     assert sorted(members) == sorted(keys), "every article in exactly one story"
     assert all(story["event"].strip() for story in window["stories"])
+
+
+@pytest.mark.parametrize("path", DISPUTE_FILES, ids=[p.stem for p in DISPUTE_FILES])
+def test_dispute_file_is_well_formed(path: Path) -> None:
+    story = _labelled(path)
+    assert story["story"] == path.stem
+    articles = {a["key"]: a for a in story["articles"]}
+
+    def valid(key: str) -> bool:
+        return key[0] in articles and 1 <= int(key[1:]) <= len(articles[key[0]]["sentences"])
+
+    for n, dispute in enumerate(story["disputes"]):
+        assert dispute["kind"] in ("numeric", "date") and dispute["what"].strip()
+        sides = dispute["sides"]
+        assert len(sides) >= 2, f"dispute {n} needs two sides"
+        assert all(side["value"].strip() and side["members"] for side in sides)
+        assert all(valid(k) for side in sides for k in side["members"]), f"dispute {n}: unknown key"
+        outlets = [{articles[k[0]]["outlet"] for k in side["members"]} for side in sides]
+        assert any(a - b for a in outlets for b in outlets), f"dispute {n}: its sides need different outlets"
+        assert isinstance(dispute.get("evolving", False), bool)
+    for n, item in enumerate(story["alike"]):
+        assert item["why"] in WHY, f"alike {n}: why must be one of {sorted(WHY)}"
+        assert all(valid(k) for k in item["members"]) and len({k[0] for k in item["members"]}) >= 2
+
+
+def test_enough_dispute_gold() -> None:
+    stories = list(map(_labelled, DISPUTE_FILES))
+    assert len(stories) >= 10
+    disputes = [d for s in stories for d in s["disputes"] if not d.get("evolving")]
+    assert sum(1 for d in disputes if d["kind"] == "numeric") >= 10
 
 
 def test_enough_story_windows() -> None:

@@ -6,7 +6,9 @@ Writes ``tests/gold/stories/SLUG.json`` (the articles' raw text as AllSides
 holds it, each cut into numbered sentences by a plain rule splitter that owes
 nothing to newsprism, and an empty ``claims`` list) and prints a worksheet:
 every sentence under its key (``A3`` is article A's third sentence). The
-labeller fills ``claims`` by those keys; see ``tests/gold/README.md``.
+labeller fills ``claims`` by those keys; see ``tests/gold/README.md``. With
+``--disputes`` the file goes to ``tests/gold/disputes/`` with empty
+``disputes`` and ``alike`` lists instead.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 ALLSIDES = Path(__file__).resolve().parents[3] / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 STORIES = Path(__file__).resolve().parent / "stories"
+DISPUTES = Path(__file__).resolve().parent / "disputes"
 
 # A sentence ends at . ! ? (closing quotes/brackets may follow) before a space and
 # a capital, digit or opening quote, unless the word before is a common abbreviation.
@@ -117,8 +120,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("ids", nargs="*")
     parser.add_argument("--title", default="")
     parser.add_argument("--show", action="store_true", help="print the worksheet of an existing story file")
+    parser.add_argument(
+        "--disputes", action="store_true", help="start a dispute story (disputes/, empty disputes and alike lists)"
+    )
     args = parser.parse_args(argv)
-    path = STORIES / f"{args.slug}.json"
+    folder = DISPUTES if args.disputes else STORIES
+    path = folder / f"{args.slug}.json"
     if args.show:
         print(worksheet(json.loads(path.read_text(encoding="utf-8"))))
         return
@@ -139,8 +146,9 @@ def main(argv: list[str] | None = None) -> None:
                 "sentences": [list(s) for s in segment(row["text"])],
             }
         )
-    story = {"story": args.slug, "title": args.title, "articles": articles, "claims": [], "opinion": []}
-    STORIES.mkdir(parents=True, exist_ok=True)
+    story: dict = {"story": args.slug, "title": args.title, "articles": articles}
+    story.update({"disputes": [], "alike": []} if args.disputes else {"claims": [], "opinion": []})
+    folder.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(story, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(worksheet(story))
 

@@ -1,4 +1,4 @@
-"""Measure newsprism on labelled data: claim alignment and story grouping, beside simple baselines.
+"""Measure newsprism on labelled data: claim alignment, story grouping and disputes, beside simple baselines.
 
     from newsprism.evaluate import EvalCache, evaluate_set, load_ecbplus
 
@@ -12,6 +12,7 @@ a fast subset above pinned floors.
 from __future__ import annotations
 
 from .cache import CachedModels, EvalCache
+from .disputes import DisputeGold, DisputeResult, evaluate_disputes, load_dispute_gold
 from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
 from .metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
 from .run import SetResult, evaluate_set
@@ -29,6 +30,8 @@ from .story_groups import (
 __all__ = [
     "PRF",
     "CachedModels",
+    "DisputeGold",
+    "DisputeResult",
     "EvalCache",
     "GoldDoc",
     "GoldSentence",
@@ -40,10 +43,12 @@ __all__ = [
     "b_cubed",
     "cluster_pair_scores",
     "ecb_groups",
+    "evaluate_disputes",
     "evaluate_grouping",
     "evaluate_set",
     "gold_split",
     "group_split",
+    "load_dispute_gold",
     "load_ecbplus",
     "load_story_gold",
     "load_story_groups",

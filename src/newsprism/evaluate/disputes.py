@@ -1,0 +1,268 @@
+"""Score the numeric and date disputes newsprism reports on hand-labelled stories.
+
+The gold (``tests/gold/disputes``, see its README) lists, for real
+multi-outlet stories, every figure and date the outlets give differently for
+the same thing, each side's value and every sentence stating it. Each gold
+story is analysed as one story (grouping errors do not count here), and each
+reported ``numeric`` or ``date`` disagreement is judged by the gold sentences
+its two sides cite:
+
+- **true** when the two sides hit two different sides of one gold dispute of
+  that kind, from different articles;
+- **evolving** when they hit only a dispute labelled ``evolving`` (a toll
+  that plausibly grew between publications): counted neither way, printed apart;
+- **false** otherwise, and **same outlet** when an outlet stands on both sides.
+
+Recall is over the gold disputes not labelled evolving. A simple baseline
+scored the same way: two sentences of different outlets whose numbers are
+followed by the same word with different values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..compare import analyze_story
+from ..config import Settings
+from ..errors import InputError
+from ..model import Article, Story
+from .align import Located
+from .cache import EvalCache
+from .goldsets import GoldDoc, GoldSentence, GoldSet, SentenceKey, article_from
+from .run import PreparedGold, gold_sentences, prepare_scoring
+
+__all__ = [
+    "DisputeGold",
+    "DisputeResult",
+    "GoldDispute",
+    "Reported",
+    "evaluate_disputes",
+    "figure_baseline",
+    "judge",
+    "load_dispute_gold",
+]
+
+KINDS = ("numeric", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDispute:
+    """One labelled dispute: each side's value and the gold sentences stating it."""
+
+    story: str
+    kind: str
+    what: str
+    values: tuple[str, ...]
+    sides: tuple[frozenset[SentenceKey], ...]
+    evolving: bool = False
+
+
+@dataclass(frozen=True)
+class DisputeGold:
+    """The dispute stories: their articles and sentences, and the labelled disputes."""
+
+    docs: GoldSet
+    disputes: tuple[GoldDispute, ...]
+    #: (story, kind, sentence keys, why) of the labelled look-alikes that are no dispute
+    alike: tuple[tuple[str, str, frozenset[SentenceKey], str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A reported dispute as gold sentences: the sentences each side cites, and the articles' outlets."""
+
+    story: str
+    kind: str
+    sides: tuple[frozenset[SentenceKey], frozenset[SentenceKey]]
+    outlets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class DisputeResult:
+    """Figures for one way of finding disputes, per kind."""
+
+    name: str
+    reported: Mapping[str, int]
+    true: Mapping[str, int]
+    evolving: Mapping[str, int]
+    same_outlet: Mapping[str, int]
+    found: Mapping[str, int]  # gold disputes (not evolving) that a true report hit
+    gold: Mapping[str, int]  # gold disputes, not evolving
+    false_examples: tuple[Reported, ...] = field(default=())
+
+    def precision(self, kind: str) -> float:
+        judged = self.reported.get(kind, 0) - self.evolving.get(kind, 0)
+        return self.true.get(kind, 0) / judged if judged else 0.0
+
+    def recall(self, kind: str) -> float:
+        total = self.gold.get(kind, 0)
+        return self.found.get(kind, 0) / total if total else 0.0
+
+
+def load_dispute_gold(folder: Path, names: Sequence[str] | None = None) -> DisputeGold:
+    """The labelled dispute stories in ``folder`` (``*.json``), or only those named."""
+    docs: list[GoldDoc] = []
+    disputes: list[GoldDispute] = []
+    alike: list[tuple[str, str, frozenset[SentenceKey], str]] = []
+    paths = sorted(folder.glob("*.json"))
+    if names is not None:
+        paths = [p for p in paths if p.stem in set(names)]
+    for path in paths:
+        try:
+            story = json.loads(path.read_text(encoding="utf-8"))
+            slug = story["story"]
+            keys: dict[str, SentenceKey] = {}
+            for art in story["articles"]:
+                article = article_from(art)
+                for n, _ in enumerate(art["sentences"], 1):
+                    keys[f"{art['key']}{n}"] = (article.id, n - 1)
+                sentences = tuple(GoldSentence(start, end, True) for start, end in art["sentences"])
+                docs.append(GoldDoc(article, slug, sentences))
+            for item in story["disputes"]:
+                disputes.append(
+                    GoldDispute(
+                        slug,
+                        item["kind"],
+                        item.get("what", ""),
+                        tuple(side["value"] for side in item["sides"]),
+                        tuple(frozenset(keys[k] for k in side["members"]) for side in item["sides"]),
+                        bool(item.get("evolving", False)),
+                    )
+                )
+            for item in story.get("alike", ()):
+                alike.append((slug, item["kind"], frozenset(keys[k] for k in item["members"]), item.get("why", "")))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(str(path), f"not a dispute gold file: {exc}") from exc
+    return DisputeGold(GoldSet(f"dispute gold ({len(paths)} stories)", tuple(docs)), tuple(disputes), tuple(alike))
+
+
+def reported_disputes(
+    label: str, story: Story, located: Mapping[str, Sequence[Located]], outlets: Mapping[str, str]
+) -> list[Reported]:
+    """The story's numeric and date disagreements as gold sentences, side by side."""
+    claims = {c.id: c for c in story.claims}
+    labelled = frozenset((a, n) for a, where in located.items() for n in range(len(where)))
+    out: list[Reported] = []
+    for item in story.disagreements:
+        if item.kind not in KINDS or len(item.claims) != 2:
+            continue
+        sides = []
+        for claim_id in item.claims:
+            claim = claims[claim_id]
+            keys = {k for span in claim.support for k in gold_sentences(span, located, labelled)}
+            sides.append(frozenset(keys))
+        side_outlets = tuple(frozenset(outlets.get(k[0], k[0]) for k in side) for side in sides)
+        out.append(Reported(label, item.kind, (sides[0], sides[1]), (side_outlets[0], side_outlets[1]), item.explanation))
+    return out
+
+
+def judge(reported: Sequence[Reported], gold: DisputeGold, name: str) -> DisputeResult:
+    """Score reported disputes against the gold (see the module docstring)."""
+    by_story: dict[tuple[str, str], list[GoldDispute]] = {}
+    for dispute in gold.disputes:
+        by_story.setdefault((dispute.story, dispute.kind), []).append(dispute)
+    counts: dict[str, dict[str, int]] = {k: dict.fromkeys(KINDS, 0) for k in ("reported", "true", "evolving", "same")}
+    found: set[GoldDispute] = set()
+    false: list[Reported] = []
+    for item in reported:
+        counts["reported"][item.kind] += 1
+        if item.outlets[0] & item.outlets[1]:
+            counts["same"][item.kind] += 1
+        hits = [d for d in by_story.get((item.story, item.kind), ()) if _hits(item, d)]
+        real = [d for d in hits if not d.evolving]
+        if real:
+            counts["true"][item.kind] += 1
+            found.update(real)
+        elif hits:
+            counts["evolving"][item.kind] += 1
+        else:
+            false.append(item)
+    totals = {k: sum(1 for d in gold.disputes if d.kind == k and not d.evolving) for k in KINDS}
+    return DisputeResult(
+        name,
+        counts["reported"],
+        counts["true"],
+        counts["evolving"],
+        counts["same"],
+        {k: sum(1 for d in found if d.kind == k) for k in KINDS},
+        totals,
+        tuple(false),
+    )
+
+
+def _hits(item: Reported, dispute: GoldDispute) -> bool:
+    """Whether the report's two sides land on two different sides of ``dispute``, from different articles."""
+    a, b = item.sides
+    for i, side_i in enumerate(dispute.sides):
+        for j, side_j in enumerate(dispute.sides):
+            if i == j:
+                continue
+            left, right = a & side_i, b & side_j
+            if left and right and {k[0] for k in left} != {k[0] for k in right}:
+                return True
+    return False
+
+
+def evaluate_disputes(
+    gold: DisputeGold,
+    *,
+    settings: Settings,
+    cache: EvalCache | None = None,
+    prepared: PreparedGold | None = None,
+    finders: Mapping[str, Callable[[str, Story, Sequence[Article], PreparedGold], list[Reported]]] | None = None,
+) -> list[DisputeResult]:
+    """newsprism's disputes and the figure baseline's (and any other ``finders``), scored on ``gold``."""
+    prepared = prepared or prepare_scoring(gold.docs, settings, cache=cache)
+    outlets = {d.article.id: d.article.outlet or d.article.id for d in gold.docs.docs}
+    found: dict[str, list[Reported]] = {"newsprism": [], "figure baseline": []}
+    extra = dict(finders or {})
+    for name in extra:
+        found[name] = []
+    for n, (label, docs) in enumerate(gold.docs.stories().items(), 1):
+        ids = [d.article.id for d in docs]
+        articles = [prepared.by_id[i] for i in ids]
+        story = analyze_story(
+            f"d{n}",
+            articles,
+            [prepared.annotations[i] for i in ids if i in prepared.annotations],
+            models=prepared.models,
+            settings=settings,
+        )
+        found["newsprism"].extend(reported_disputes(label, story, prepared.located, outlets))
+        found["figure baseline"].extend(figure_baseline(label, articles, prepared.located, outlets))
+        for name, finder in extra.items():
+            found[name].extend(finder(label, story, articles, prepared))
+    return [judge(items, gold, name) for name, items in found.items()]
+
+
+_FIGURE = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s+([A-Za-z]+)")
+
+
+def figure_baseline(
+    label: str, articles: Sequence[Article], located: Mapping[str, Sequence[Located]], outlets: Mapping[str, str]
+) -> list[Reported]:
+    """Two sentences of different outlets, each with a number followed by the same word, the numbers different."""
+    figures: dict[str, list[tuple[SentenceKey, str]]] = {}
+    for article in articles:
+        for n, where in enumerate(located.get(article.id, ())):
+            if where is None:
+                continue
+            for m in _FIGURE.finditer(article.text[where[0] : where[1]]):
+                figures.setdefault(m.group(2).lower(), []).append(((article.id, n), m.group(1)))
+    out: list[Reported] = []
+    seen: set[tuple[SentenceKey, SentenceKey]] = set()
+    for items in figures.values():
+        for i, (ka, va) in enumerate(items):
+            for kb, vb in items[i + 1 :]:
+                oa, ob = outlets.get(ka[0], ka[0]), outlets.get(kb[0], kb[0])
+                if oa == ob or va == vb or (ka, kb) in seen:
+                    continue
+                seen.add((ka, kb))
+                sides = (frozenset({ka}), frozenset({kb}))
+                out.append(Reported(label, "numeric", sides, (frozenset({oa}), frozenset({ob}))))
+    return out
