@@ -8,7 +8,7 @@ The layers, in the order the pipeline fills them:
 
 * ``Article``: one cleaned input document, with every removed piece listed.
 * ``Annotations``: what the NLP pass found in one article (sentences,
-  entity mentions, quotes, dates, cited sources).
+  entity mentions, quotes, dates, quantities, cited sources).
 * ``Story``: a group of articles about one event, with the cross-outlet
   comparison (entities, claims, disagreements, framing, timeline, brief).
 * ``Report``: everything one ``analyze`` run produced, errors included.
@@ -32,6 +32,7 @@ __all__ = [
     "FramingItem",
     "InputFailure",
     "Mention",
+    "Quantity",
     "Quote",
     "QuoteVariantPair",
     "Removal",
@@ -172,6 +173,37 @@ class DateMention:
     inferred: bool = False
 
 
+QuantityKind = Literal["count", "money", "percent", "measure", "tally"]
+Bound = Literal["exact", "about", "at_least", "at_most"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure the text states, bound by the parse to what it counts.
+
+    ``kind`` is ``count``, ``money`` (``unit`` a currency code), ``percent``
+    (``unit`` ``%``), ``measure`` (``unit`` ``km``, ``kg``, ``ha``, ``l``:
+    ``value`` converted to it) or ``tally`` (a vote or score: ``value`` is
+    100 * first + second). ``counted`` is the lemma of what is counted or
+    measured ('people', 'death toll', 'aid'), ``predicate`` the lemma of what
+    happened to it ('kill', 'dead', 'arrest'). ``bound`` says how the figure
+    is qualified: ``exact``, ``about``, ``at_least`` ('more than 500') or
+    ``at_most`` ('up to 10'). ``partial`` marks a part of a larger count
+    ('another 3,000', 'four of them', 'including 84 children'); ``high`` is a
+    range's upper end ('10 to 20').
+    """
+
+    span: Span
+    value: float
+    kind: QuantityKind
+    unit: str
+    counted: str | None
+    predicate: str | None
+    bound: Bound = "exact"
+    partial: bool = False
+    high: float | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A source the article names as the origin of its reporting."""
@@ -191,6 +223,7 @@ class Annotations:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     citations: tuple[Citation, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     reference_date: str | None = None
     reference_inferred: bool = False
     #: Relative date expressions left unresolved for want of any anchor, with

@@ -157,7 +157,9 @@ def reported_disputes(
             keys = {k for span in claim.support for k in gold_sentences(span, located, labelled)}
             sides.append(frozenset(keys))
         side_outlets = tuple(frozenset(outlets.get(k[0], k[0]) for k in side) for side in sides)
-        out.append(Reported(label, item.kind, (sides[0], sides[1]), (side_outlets[0], side_outlets[1]), item.explanation))
+        out.append(
+            Reported(label, item.kind, (sides[0], sides[1]), (side_outlets[0], side_outlets[1]), item.explanation)
+        )
     return out
 
 

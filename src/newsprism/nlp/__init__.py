@@ -2,8 +2,8 @@
 
 :func:`annotate` streams the articles through ``nlp.pipe`` once (batched)
 and turns each Doc into an :class:`~newsprism.model.Annotations` of spans
-into ``Article.text``: sentences, entity mentions, quotes, dates and cited
-sources. The Doc is dropped as soon as its annotations are taken.
+into ``Article.text``: sentences, entity mentions, quotes, dates, quantities and
+cited sources. The Doc is dropped as soon as its annotations are taken.
 
 With more than one process, the work is split by forked workers that each
 parse *and* annotate their share: only small Annotations travel back, not
@@ -26,6 +26,7 @@ from .citations import find_citations
 from .dates import resolve_dates
 from .entities import extract_mentions
 from .models import Models
+from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .sentences import split_sentences
 
@@ -57,6 +58,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     unanchored: list[tuple[Span, str]] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored)
     citations = find_citations(doc, article, mentions)
+    quantities = extract_quantities(doc, article)
     return Annotations(
         article_id=article.id,
         sentences=sentences,
@@ -64,6 +66,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
         quotes=quotes,
         dates=dates,
         citations=citations,
+        quantities=quantities,
         reference_date=reference,
         reference_inferred=inferred,
         unanchored=tuple(unanchored),

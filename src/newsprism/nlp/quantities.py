@@ -1,0 +1,510 @@
+"""Quantities: the figures a sentence states, bound by the parse to what they count.
+
+One record per figure, made once in the NLP pass from the spaCy Doc:
+"at least 59 people dead" gives 59, counted ``people``, predicate ``dead``,
+bound ``at_least``; "$61 billion in aid" gives 6.1e10 ``USD``, counted
+``aid``; "unemployment fell to 7.8 percent" gives 7.8 ``%`` of
+``unemployment``. Later stages compare these records and never look for
+numbers in raw text again.
+
+A figure is a run of number tokens ("3,000", "61 billion", "two hundred").
+Dates, times, years, ordinals, ages and durations are left out (dates have
+their own records); so is the word "one", too common to count anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Article, Bound, Quantity, QuantityKind, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["extract_quantities", "number_value"]
+
+_WORD_VALUES = {
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+}
+_SCALES = {
+    "dozen": 12.0,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+#: Words that make a figure vague rather than a count ('dozens of', 'hundreds of').
+_VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD"}
+_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "yen": "JPY", "rupee": "INR", "ruble": "RUB"}
+_PERCENT = frozenset({"%", "percent", "per cent", "pct"})
+#: Measures, as (canonical unit, factor to it): '85 miles' and '135 kilometres' compare.
+_MEASURES = {
+    "mile": ("km", 1.609344),
+    "kilometer": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "km": ("km", 1.0),
+    "meter": ("km", 0.001),
+    "metre": ("km", 0.001),
+    "foot": ("km", 0.0003048),
+    "feet": ("km", 0.0003048),
+    "yard": ("km", 0.0009144),
+    "pound": ("kg", 0.45359237),
+    "lb": ("kg", 0.45359237),
+    "kilogram": ("kg", 1.0),
+    "kg": ("kg", 1.0),
+    "ton": ("kg", 907.18474),
+    "tonne": ("kg", 1000.0),
+    "acre": ("ha", 0.40468564),
+    "hectare": ("ha", 1.0),
+    "gallon": ("l", 3.785411784),
+    "liter": ("l", 1.0),
+    "litre": ("l", 1.0),
+    "barrel": ("barrel", 1.0),
+}
+#: Time words: a figure counting them is a duration, an age or a date (not compared as a figure here).
+_TIME_WORDS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "old", "am", "pm"}
+)
+_DATE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ]
+)
+#: Qualifiers before a figure, lower-cased word tuples -> bound.
+_QUALIFIERS: dict[tuple[str, ...], Bound] = {
+    ("at", "least"): "at_least",
+    ("more", "than"): "at_least",
+    ("over",): "at_least",
+    ("upwards", "of"): "at_least",
+    ("in", "excess", "of"): "at_least",
+    ("up", "to"): "at_most",
+    ("fewer", "than"): "at_most",
+    ("less", "than"): "at_most",
+    ("under",): "at_most",
+    ("as", "many", "as"): "at_most",
+    ("no", "more", "than"): "at_most",
+    ("nearly",): "about",
+    ("almost",): "about",
+    ("close", "to"): "about",
+    ("about",): "about",
+    ("around",): "about",
+    ("roughly",): "about",
+    ("approximately",): "about",
+    ("some",): "about",
+    ("an", "estimated"): "about",
+    ("estimated",): "about",
+}
+_PART_BEFORE = frozenset({"another", "additional", "further", "extra"})
+_PART_MODIFIERS = frozenset({"other", "more", "additional", "further", "another", "extra", "remaining"})
+_PART_PREPOSITIONS = frozenset({"including", "among", "include"})
+#: Verbs whose object's state names what happened ('left 141 people dead').
+_RESULT_VERBS = frozenset({"leave", "make", "keep", "find", "report", "confirm", "declare", "pronounce"})
+_TALLY_WORDS = frozenset(
+    {
+        "decision",
+        "vote",
+        "ruling",
+        "verdict",
+        "majority",
+        "margin",
+        "split",
+        "rule",
+        "win",
+        "victory",
+        "defeat",
+        "score",
+    }
+)
+
+
+def number_value(text: str) -> float | None:
+    """The value of one number token ('3,000', '7.8', 'twelve', 'dozens', 'a'), or ``None``."""
+    word = text.lower().replace(",", "")
+    if word in ("a", "an"):
+        return 1.0
+    if word in _WORD_VALUES:
+        return float(_WORD_VALUES[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def _is_number(tok: Token) -> bool:
+    low = tok.lower_
+    if low in _SCALES and tok.i > 0 and _is_number(tok.doc[tok.i - 1]):
+        return True
+    if low in ("a", "an"):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and (nxt.lower_ in _SCALES or nxt.lemma_.lower() in _MEASURES)  # 'a dozen', 'a mile'
+    if low == "one":
+        return False
+    return number_value(tok.text) is not None and (tok.like_num or low in _WORD_VALUES)
+
+
+def _groups(doc: Doc) -> list[list[Token]]:
+    """Runs of number tokens: '61 billion', 'two hundred', '3,000'."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in doc:
+        if _is_number(tok) and (not current or tok.i == current[-1].i + 1):
+            current.append(tok)
+            continue
+        if current:
+            out.append(current)
+        current = [tok] if _is_number(tok) else []
+    if current:
+        out.append(current)
+    return out
+
+
+def _value(group: Sequence[Token]) -> float | None:
+    total = 0.0
+    current: float | None = None
+    for tok in group:
+        low = tok.lower_
+        if low in _SCALES and current is not None:
+            current *= _SCALES[low]
+            if _SCALES[low] >= 1e3:
+                total += current
+                current = None
+            continue
+        value = number_value(tok.text)
+        if value is None:
+            return None
+        current = value if current is None else current + value
+    return total + (current or 0.0)
+
+
+def _dated(group: Sequence[Token]) -> bool:
+    """Whether the figure is part of a date, time, year, ordinal, age or duration."""
+    first, last = group[0], group[-1]
+    if first.ent_type_ in _DATE_LABELS:
+        ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
+        if ent is not None and any(t.lemma_.lower() in _TIME_WORDS or t.lower_ in _CALENDAR for t in ent):
+            return True
+        if ent is not None and ent.label_ in ("TIME", "ORDINAL"):
+            return True
+    text = first.text
+    if len(group) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
+        return True  # a year
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.text in ("-", "–") and last.i + 2 < len(last.doc):
+        after = last.doc[last.i + 2]
+        if after.lemma_.lower() in _TIME_WORDS:
+            return True  # '27-year-old', '10-day'
+    head = last.head if last.head.i != last.i else last
+    return head.lemma_.lower() in _TIME_WORDS and head.i > last.i
+
+
+def _phrase(tok: Token) -> str:
+    """A noun's lemma with its compound modifiers: 'death toll', 'product category'."""
+    words = [
+        c.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "compound"
+        and c.i < tok.i
+        and not c.like_num
+        and c.lower_ not in _PERCENT
+        and c.lemma_.lower() not in _MEASURES
+    ]
+    return " ".join([*words, tok.lemma_.lower()])
+
+
+def _noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def _bound(doc: Doc, first: Token, last: Token) -> tuple[Bound, int]:
+    """The qualifier before (or 'or more' after) the figure, and where the figure's span starts."""
+    start = first.i
+    if start > first.sent.start and doc[start - 1].lower_ in _CURRENCY_SIGNS:
+        start -= 1  # '$' before the number: the qualifier comes before it
+    words = [t.lower_ for t in doc[max(first.sent.start, start - 3) : start]]
+    for size in (3, 2, 1):
+        if len(words) >= size and tuple(words[-size:]) in _QUALIFIERS:
+            return _QUALIFIERS[tuple(words[-size:])], start - size
+    after = [t.lower_ for t in doc[last.i + 1 : min(len(doc), last.i + 3)]]
+    if after[:2] == ["or", "more"] or after[:1] == ["plus"]:
+        return "at_least", start
+    return "exact", start
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb or adjective whose argument ``tok`` is (through prepositions and conjunctions)."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "ADJ", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX", "ADJ") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "ADJ") and node.dep_ != "prep":
+            return node
+    return None
+
+
+def _predicate(counted: Token | None, anchor: Token) -> str | None:
+    """What the counted things did or underwent: a relative clause on them, else their verb."""
+    for node in (counted, anchor):
+        if node is None:
+            continue
+        for child in node.children:
+            if child.dep_ in ("relcl", "acl", "amod") and child.pos_ in ("VERB", "ADJ") and child.i > node.i:
+                return child.lemma_.lower()
+    verb = _governor(counted or anchor)
+    if verb is None:
+        return None
+    for _ in range(3):  # 'are believed to have died', 'were reported killed': the verb inside
+        inner = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd") and c.pos_ == "VERB"), None)
+        if inner is None:
+            break
+        verb = inner
+    if verb.lemma_.lower() in _RESULT_VERBS:
+        state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ"), None)
+        if state is not None:
+            return state.lemma_.lower()
+    return verb.lemma_.lower()
+
+
+def _counted(anchor: Token) -> tuple[Token | None, bool]:
+    """The noun the figure counts, and whether the figure is a part of a larger count."""
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and _noun(head) and head.i > anchor.i:
+        partial = any(c.lower_ in _PART_MODIFIERS for c in head.children if c.dep_ in ("amod", "advmod", "det"))
+        if head.lower_ in ("others", "more"):
+            return None, False
+        return head, partial or _included(head)
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PRON":
+            return None, True  # 'four of them', 'two of whom'
+        if obj is not None and _noun(obj):
+            return obj, _included(anchor)
+    if anchor.dep_ == "pobj" and head.dep_ == "prep":
+        holder = head.head
+        if _noun(holder):
+            return holder, False  # 'a death toll of 14'
+        if holder.pos_ in ("VERB", "AUX"):
+            found = [c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _noun(c)]
+            found.sort(key=lambda c: c.dep_ != "dobj")  # 'put the toll at 21' before 'the toll rose to 14'
+            return (found[0] if found else None), head.lower_ in _PART_PREPOSITIONS
+    return None, _included(anchor)
+
+
+def _included(tok: Token) -> bool:
+    """Whether ``tok`` is introduced as part of a larger set ('including 84 children', 'among them')."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in _PART_PREPOSITIONS
+
+
+def _kind(anchor: Token, first: Token, last: Token) -> tuple[QuantityKind, str, float, Token | None]:
+    """The figure's kind, unit, factor to the unit and the unit's token (a percent or measure noun)."""
+    doc = anchor.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ in _CURRENCY_SIGNS:
+        return "money", _CURRENCY_SIGNS[before.lower_], 1.0, None
+    for child in anchor.children:
+        if child.lower_ in _CURRENCY_SIGNS and child.i < first.i:
+            return "money", _CURRENCY_SIGNS[child.lower_], 1.0, None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and (
+        nxt.lower_ in _PERCENT or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent")
+    ):
+        return "percent", "%", 1.0, nxt
+    if nxt is not None and nxt.text in ("-", "–") and last.i + 2 < len(doc):
+        nxt = doc[last.i + 2]  # '2-kilometer', '19-ton'
+    for tok in (nxt, anchor.head):
+        if tok is None or tok.i <= last.i - 1:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _CURRENCY_WORDS:
+            return "money", _CURRENCY_WORDS[lemma], 1.0, tok
+        if lemma in _MEASURES and tok.i <= last.i + 2:
+            unit, factor = _MEASURES[lemma]
+            return "measure", unit, factor, tok
+    return "count", "", 1.0, None
+
+
+def _tally(group: Sequence[Token]) -> float | None:
+    """'7-2' in 'a 7-2 decision': the value 100 * first + second, when a tally word is near."""
+    first, doc = group[-1], group[-1].doc
+    if first.i + 2 >= len(doc) or doc[first.i + 1].text not in ("-", "–") or not doc[first.i + 2].like_num:
+        return None
+    a, b = number_value(first.text), number_value(doc[first.i + 2].text)
+    if a is None or b is None or a > 99 or b > 99:
+        return None
+    sent = first.sent
+    if any(t.lemma_.lower() in _TALLY_WORDS for t in sent):
+        return 100.0 * a + b
+    return None
+
+
+def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
+    """Every figure of ``doc`` with what it counts, in text order."""
+    out: list[Quantity] = []
+    tallied: set[int] = set()
+    for group in _groups(doc):
+        first, last = group[0], group[-1]
+        if first.i in tallied:
+            continue  # the second number of a tally or a range
+        tally = _tally(group)
+        if tally is not None:
+            end_tok = doc[last.i + 2]
+            tallied.add(end_tok.i)
+            span = Span.of(article, first.idx, end_tok.idx + len(end_tok.text))
+            out.append(Quantity(span, tally, "tally", "tally", None, None))
+            continue
+        if _dated(group):
+            continue
+        value = _value(group)
+        if value is None:
+            continue
+        anchor = next((t for t in group if not (group[0].i <= t.head.i <= group[-1].i) or t.head.i == t.i), last)
+        if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
+            continue  # an age: 'Bouhlel, 31,'
+        kind, unit, factor, unit_tok = _kind(anchor, first, last)
+        bound, start = _bound(doc, first, last)
+        end_tok = unit_tok if unit_tok is not None and unit_tok.i > last.i else last
+        if kind == "percent" and end_tok.lower_ == "per":
+            end_tok = doc[end_tok.i + 1]
+        if any(t.lower_ in _VAGUE for t in group):
+            bound = "about"
+        counted_from = unit_tok if kind in ("percent", "measure", "money") and unit_tok is not None else anchor
+        counted, partial = _counted(counted_from)
+        if kind != "count" and counted is not None and counted.i == counted_from.i:
+            counted = None
+        if kind in ("money", "percent") and counted is None:
+            counted = _object_of(counted_from)
+        if bound == "exact" and first.i > 0 and doc[first.i - 1].lower_ in _PART_BEFORE:
+            partial = True
+        ranged = _range_end(last)
+        high = None
+        if ranged is not None:
+            high, high_tok = ranged
+            tallied.add(high_tok.i)
+            if high_tok.i > end_tok.i:
+                end_tok = high_tok
+        if kind == "count" and counted is None and value < 100 and not _predicate(None, anchor):
+            continue  # a bare small number counts nothing we can name
+        predicate = _predicate(counted, anchor)
+        span = Span.of(article, doc[start].idx, end_tok.idx + len(end_tok.text))
+        out.append(
+            Quantity(
+                span,
+                value * factor,
+                kind,
+                unit,
+                _phrase(counted) if counted is not None else None,
+                predicate,
+                bound=bound,
+                partial=partial,
+                high=high * factor if high is not None else None,
+            )
+        )
+    return tuple(out)
+
+
+def _object_of(tok: Token) -> Token | None:
+    """What money or a rate is of: '$61 billion in aid', '7.8 percent of voters', 'unemployment fell to 7.8%'."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+            obj = next((c for c in child.children if c.dep_ == "pobj" and _noun(c)), None)
+            if obj is not None:
+                return obj
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and _noun(c)), None)
+    return None
+
+
+def _range_end(last: Token) -> tuple[float, Token] | None:
+    """The upper end of a range and its token: 'between 10 and 20', '10 to 20'."""
+    doc = last.doc
+    for child in last.children:
+        if child.dep_ == "conj" and child.like_num and child.i == last.i + 2:
+            cc = doc[last.i + 1]
+            value = number_value(child.text)
+            if cc.lower_ in ("and", "to") and value is not None:
+                return value, child
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in ("to", "-", "–") and doc[last.i + 2].like_num:
+        value = number_value(doc[last.i + 2].text)
+        if value is not None:
+            return value, doc[last.i + 2]
+    return None

@@ -1,0 +1,112 @@
+"""Quantities from the NLP pass: each figure bound by the parse to what it counts.
+
+The sentences are real: taken from the dispute gold's AllSides articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, Quantity
+from newsprism.nlp.models import Models
+from newsprism.nlp.quantities import extract_quantities, number_value
+
+
+def figures(models: Models, text: str) -> dict[str, Quantity]:
+    article = Article(id="t", text=text)
+    found = extract_quantities(models.nlp(text), article)
+    for q in found:
+        assert text[q.span.start : q.span.end] == q.span.text
+    return {q.span.text: q for q in found}
+
+
+def test_a_count_is_bound_to_its_noun_and_what_happened(models: Models) -> None:
+    found = figures(
+        models, "At least 59 people were killed, and Las Vegas police report more than 527 people were injured."
+    )
+    dead, hurt = found["At least 59"], found["more than 527"]
+    assert (dead.value, dead.kind, dead.counted, dead.predicate, dead.bound) == (
+        59,
+        "count",
+        "people",
+        "kill",
+        "at_least",
+    )
+    assert (hurt.value, hurt.counted, hurt.predicate, hurt.bound) == (527, "people", "injure", "at_least")
+
+
+def test_a_toll_stated_through_a_verb(models: Models) -> None:
+    found = figures(
+        models,
+        "Olivier Salgado, a spokesman for the United Nations peacekeeping mission in Mali, put the death toll at 21.",
+    )
+    assert found["21"].counted == "death toll"
+    found = figures(models, "An assault led by the Taliban on a school Tuesday left 141 people dead, officials say.")
+    assert (found["141"].counted, found["141"].predicate) == ("people", "dead")
+
+
+def test_raising_verbs_give_way_to_the_event(models: Models) -> None:
+    found = figures(
+        models, "More than two dozen people are believed to have died in the assault by gunmen on the hotel."
+    )
+    toll = found["More than two dozen"]
+    assert (toll.value, toll.bound, toll.counted, toll.predicate) == (24, "at_least", "people", "die")
+
+
+def test_money_and_rates_say_what_they_are_of(models: Models) -> None:
+    found = figures(models, "He wants to reduce America’s $375 billion trade deficit with China.")
+    deficit = found["$375 billion"]
+    assert (deficit.value, deficit.kind, deficit.unit, deficit.counted) == (375e9, "money", "USD", "trade deficit")
+    found = figures(models, "Unemployment fell to 7.8 percent in September as the economy added 114,000 jobs.")
+    assert (found["7.8 percent"].kind, found["7.8 percent"].counted) == ("percent", "unemployment")
+    assert (found["114,000"].value, found["114,000"].counted, found["114,000"].predicate) == (114000, "job", "add")
+
+
+def test_measures_convert_so_that_units_compare(models: Models) -> None:
+    found = figures(
+        models, "The driver continued forward for 2 kilometers — more than a mile — striking scores of people."
+    )
+    assert found["2 kilometers"].unit == "km" and found["2 kilometers"].value == 2
+    mile = found["more than a mile"]
+    assert (mile.unit, mile.bound) == ("km", "at_least") and mile.value == pytest.approx(1.609, abs=0.001)
+
+
+def test_parts_of_a_larger_count_are_marked(models: Models) -> None:
+    found = figures(models, "At least 84 people are dead, including two Americans and 10 children, after the attack.")
+    assert not found["At least 84"].partial
+    assert found["two"].partial and found["10"].partial and found["10"].counted == "child"
+    found = figures(
+        models,
+        "Pakistani military spokesman Asim Bajwa said that 132 of the dead were children and another nine were staff members.",
+    )
+    assert found["nine"].partial
+
+
+def test_dates_ages_and_durations_are_not_figures(models: Models) -> None:
+    found = figures(
+        models, "The prosecutor says Bouhlel, 31, rented the truck on Thursday, July 14, 2016, for 10 days."
+    )
+    assert found == {}
+    found = figures(models, "The siege lasted more than seven hours, and the 27-year-old gunman was shot at 9 p.m.")
+    assert found == {}
+
+
+def test_ranges_and_tallies(models: Models) -> None:
+    found = figures(models, "Between 10 and 20 people were hurt.")
+    (only,) = found.values()
+    assert (only.value, only.high, only.counted) == (10, 20, "people")
+    found = figures(models, "The Supreme Court ruled 5-4 in the decision on Tuesday.")
+    assert found["5-4"].kind == "tally" and found["5-4"].value == 504
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("3,000", 3000), ("7.8", 7.8), ("twelve", 12), ("dozens", 24), ("x", None)]
+)
+def test_number_value(text: str, value: float | None) -> None:
+    assert number_value(text) == value
+
+
+def test_seed_annotations_carry_quantities(seed_annotations: dict) -> None:
+    quantities = [q for ann in seed_annotations.values() for q in ann.quantities]
+    assert quantities, "the seed articles state figures"
+    assert all(q.counted or q.predicate or q.kind != "count" for q in quantities)
