@@ -32,7 +32,7 @@ def test_a_count_is_bound_to_its_noun_and_what_happened(models: Models) -> None:
         "kill",
         "at_least",
     )
-    assert (hurt.value, hurt.counted, hurt.predicate, hurt.bound) == (527, "people", "injure", "at_least")
+    assert (hurt.value, hurt.counted, hurt.predicate, hurt.bound) == (527, "people", "injure", "more_than")
 
 
 def test_a_toll_stated_through_a_verb(models: Models) -> None:
@@ -50,7 +50,7 @@ def test_raising_verbs_give_way_to_the_event(models: Models) -> None:
         models, "More than two dozen people are believed to have died in the assault by gunmen on the hotel."
     )
     toll = found["More than two dozen"]
-    assert (toll.value, toll.bound, toll.counted, toll.predicate) == (24, "at_least", "people", "die")
+    assert (toll.value, toll.bound, toll.counted, toll.predicate) == (24, "more_than", "people", "die")
 
 
 def test_money_and_rates_say_what_they_are_of(models: Models) -> None:
@@ -68,7 +68,7 @@ def test_measures_convert_so_that_units_compare(models: Models) -> None:
     )
     assert found["2 kilometers"].unit == "km" and found["2 kilometers"].value == 2
     mile = found["more than a mile"]
-    assert (mile.unit, mile.bound) == ("km", "at_least") and mile.value == pytest.approx(1.609, abs=0.001)
+    assert (mile.unit, mile.bound) == ("km", "more_than") and mile.value == pytest.approx(1.609, abs=0.001)
 
 
 def test_parts_of_a_larger_count_are_marked(models: Models) -> None:

@@ -74,10 +74,14 @@ def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str
     jsonschema.Draft202012Validator(own).validate(seed_json)
     claim = own["$defs"]["story"]["properties"]["claims"]["items"]
     assert {"restated", "stance", "off_topic"} <= claim["properties"].keys()
-    # the contract's requirements are all kept: strip the added claim fields and the two schemas agree
+    disagreement = own["$defs"]["story"]["properties"]["disagreements"]["items"]
+    assert {"spans", "sides"} <= disagreement["properties"].keys()
+    # the contract's requirements are all kept: strip the added fields and the two schemas agree
     trimmed = json.loads(json.dumps(own))
     for key in ("restated", "stance", "off_topic"):
         del trimmed["$defs"]["story"]["properties"]["claims"]["items"]["properties"][key]
+    for key in ("spans", "sides"):
+        del trimmed["$defs"]["story"]["properties"]["disagreements"]["items"]["properties"][key]
     for key in ("$id", "description"):
         trimmed[key] = contract.get(key)
     assert trimmed == {k: v for k, v in contract.items()} | {k: contract.get(k) for k in ("$id", "description")}

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Literal, get_type_hints
 
 from .errors import ConfigError
 
@@ -93,6 +93,11 @@ class Settings:
         "Minimum hand-tuned similarity for two sentences to state the same claim (claim_model = hand); "
         "with either model, the bar for disputes (differing figures, days, negations, denials).",
         ge=0,
+    )
+    dispute_model: Literal["claims", "figures"] = _setting(
+        "claims",
+        "How figure disputes are found: 'figures' (the figures the NLP pass bound to what they count, "
+        "compared by meaning) or 'claims' (differing numbers in sentences of near-identical claims).",
     )
     brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.", ge=1)
 

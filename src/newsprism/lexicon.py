@@ -11,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-__all__ = ["data_lines", "reporting_verbs"]
+__all__ = ["data_lines", "figure_classes", "reporting_verbs"]
 
 
 def data_lines(name: str) -> tuple[str, ...]:
@@ -25,3 +25,10 @@ def reporting_verbs() -> Mapping[str, str]:
     """Reporting-verb lemma to category: neutral, assertive, concession or denial."""
     pairs = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
     return MappingProxyType({lemma.strip(): category.strip() for lemma, category in pairs})
+
+
+@cache
+def figure_classes() -> Mapping[str, str]:
+    """A counted noun's or a predicate's lemma to the class of count it makes: death, injury, person, attacker..."""
+    pairs = (line.split("\t") for line in data_lines("figure_classes.tsv"))
+    return MappingProxyType({lemma.strip(): cls.strip() for lemma, cls in pairs})

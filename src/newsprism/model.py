@@ -28,6 +28,7 @@ __all__ = [
     "Claim",
     "DateMention",
     "Disagreement",
+    "DisputeSide",
     "Entity",
     "FramingItem",
     "InputFailure",
@@ -174,7 +175,7 @@ class DateMention:
 
 
 QuantityKind = Literal["count", "money", "percent", "measure", "tally"]
-Bound = Literal["exact", "about", "at_least", "at_most"]
+Bound = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +188,11 @@ class Quantity:
     100 * first + second). ``counted`` is the lemma of what is counted or
     measured ('people', 'death toll', 'aid'), ``predicate`` the lemma of what
     happened to it ('kill', 'dead', 'arrest'). ``bound`` says how the figure
-    is qualified: ``exact``, ``about``, ``at_least`` ('more than 500') or
-    ``at_most`` ('up to 10'). ``partial`` marks a part of a larger count
+    is qualified: ``exact``, ``about`` ('some 300'), ``at_least`` ('at least
+    20', '20 or more'), ``more_than`` ('more than 500', 'over'), ``at_most``
+    ('up to 10', 'nearly a mile') or ``less_than`` ('fewer than 10'). ``partial`` marks a part of a larger count
     ('another 3,000', 'four of them', 'including 84 children'); ``high`` is a
-    range's upper end ('10 to 20').
+    range's upper end ('10 to 20'; 'dozens' is 24 to 99).
     """
 
     span: Span
@@ -202,6 +204,8 @@ class Quantity:
     bound: Bound = "exact"
     partial: bool = False
     high: float | None = None
+    #: A value the text gives as an earlier one ('fell to 7.8 percent from 8.1 percent').
+    earlier: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +304,18 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class DisputeSide:
+    """One side of a figure or date dispute: the value as written and the articles that give it.
+
+    ``spans`` are the figures (or dates) themselves, one or more per article.
+    """
+
+    value: str
+    articles: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     """Two or more claims that cannot all be true as stated.
 
@@ -311,6 +327,8 @@ class Disagreement:
     claims: tuple[str, ...]
     explanation: str
     spans: tuple[Span, ...] = ()
+    #: For a figure or date dispute: each side's value and the articles giving it.
+    sides: tuple[DisputeSide, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ def code_version(*, exclude: Iterable[str] = _NOT_NLP) -> str:
 Prepared = tuple[list[Article], dict[str, Annotations]]
 
 #: Settings of the comparison stages, which the per-article half of the pipeline never reads.
-_COMPARISON_SETTINGS = ("story_", "claim_", "brief_")
+_COMPARISON_SETTINGS = ("story_", "claim_", "brief_", "dispute_")
 
 
 def nlp_settings(settings: Settings) -> dict[str, Any]:

@@ -7,8 +7,9 @@ story is analysed as one story (grouping errors do not count here), and each
 reported ``numeric`` or ``date`` disagreement is judged by the gold sentences
 its two sides cite:
 
-- **true** when the two sides hit two different sides of one gold dispute of
-  that kind, from different articles;
+- **true** when two of its sides (the figures each side cites, else the
+  sentences of its two claims) hit two different sides of one gold dispute
+  of that kind, from different articles;
 - **evolving** when they hit only a dispute labelled ``evolving`` (a toll
   that plausibly grew between publications): counted neither way, printed apart;
 - **false** otherwise, and **same outlet** when an outlet stands on both sides.
@@ -30,6 +31,7 @@ from ..compare import analyze_story
 from ..config import Settings
 from ..errors import InputError
 from ..model import Article, Story
+from ..nlp.models import Models
 from .align import Located
 from .cache import EvalCache
 from .goldsets import GoldDoc, GoldSentence, GoldSet, SentenceKey, article_from
@@ -77,8 +79,8 @@ class Reported:
 
     story: str
     kind: str
-    sides: tuple[frozenset[SentenceKey], frozenset[SentenceKey]]
-    outlets: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    sides: tuple[frozenset[SentenceKey], ...]
+    outlets: tuple[frozenset[str], ...] = ()
     text: str = ""
 
 
@@ -149,17 +151,17 @@ def reported_disputes(
     labelled = frozenset((a, n) for a, where in located.items() for n in range(len(where)))
     out: list[Reported] = []
     for item in story.disagreements:
-        if item.kind not in KINDS or len(item.claims) != 2:
+        if item.kind not in KINDS:
             continue
-        sides = []
-        for claim_id in item.claims:
-            claim = claims[claim_id]
-            keys = {k for span in claim.support for k in gold_sentences(span, located, labelled)}
-            sides.append(frozenset(keys))
+        if item.sides:  # each side's figures as written
+            groups = [side.spans for side in item.sides]
+        elif len(item.claims) == 2:  # else the two claims' sentences
+            groups = [claims[claim_id].support for claim_id in item.claims]
+        else:
+            continue
+        sides = [frozenset(k for span in group for k in gold_sentences(span, located, labelled)) for group in groups]
         side_outlets = tuple(frozenset(outlets.get(k[0], k[0]) for k in side) for side in sides)
-        out.append(
-            Reported(label, item.kind, (sides[0], sides[1]), (side_outlets[0], side_outlets[1]), item.explanation)
-        )
+        out.append(Reported(label, item.kind, tuple(sides), side_outlets, item.explanation))
     return out
 
 
@@ -173,7 +175,7 @@ def judge(reported: Sequence[Reported], gold: DisputeGold, name: str) -> Dispute
     false: list[Reported] = []
     for item in reported:
         counts["reported"][item.kind] += 1
-        if item.outlets[0] & item.outlets[1]:
+        if any(a & b for n, a in enumerate(item.outlets) for b in item.outlets[n + 1 :]):
             counts["same"][item.kind] += 1
         hits = [d for d in by_story.get((item.story, item.kind), ()) if _hits(item, d)]
         real = [d for d in hits if not d.evolving]
@@ -198,15 +200,14 @@ def judge(reported: Sequence[Reported], gold: DisputeGold, name: str) -> Dispute
 
 
 def _hits(item: Reported, dispute: GoldDispute) -> bool:
-    """Whether the report's two sides land on two different sides of ``dispute``, from different articles."""
-    a, b = item.sides
-    for i, side_i in enumerate(dispute.sides):
-        for j, side_j in enumerate(dispute.sides):
-            if i == j:
-                continue
-            left, right = a & side_i, b & side_j
-            if left and right and {k[0] for k in left} != {k[0] for k in right}:
-                return True
+    """Whether two of the report's sides land on two different sides of ``dispute``, from different articles."""
+    for m, a in enumerate(item.sides):
+        for b in item.sides[m + 1 :]:
+            for i, side_i in enumerate(dispute.sides):
+                for j, side_j in enumerate(dispute.sides):
+                    left, right = a & side_i, b & side_j
+                    if i != j and left and right and {k[0] for k in left} != {k[0] for k in right}:
+                        return True
     return False
 
 
@@ -214,12 +215,13 @@ def evaluate_disputes(
     gold: DisputeGold,
     *,
     settings: Settings,
+    models: Models | None = None,
     cache: EvalCache | None = None,
     prepared: PreparedGold | None = None,
     finders: Mapping[str, Callable[[str, Story, Sequence[Article], PreparedGold], list[Reported]]] | None = None,
 ) -> list[DisputeResult]:
     """newsprism's disputes and the figure baseline's (and any other ``finders``), scored on ``gold``."""
-    prepared = prepared or prepare_scoring(gold.docs, settings, cache=cache)
+    prepared = prepared or prepare_scoring(gold.docs, settings, models, cache)
     outlets = {d.article.id: d.article.outlet or d.article.id for d in gold.docs.docs}
     found: dict[str, list[Reported]] = {"newsprism": [], "figure baseline": []}
     extra = dict(finders or {})

@@ -73,7 +73,7 @@ _SCALES = {
     "tn": 1e12,
 }
 #: Words that make a figure vague rather than a count ('dozens of', 'hundreds of').
-_VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)}
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD"}
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "yen": "JPY", "rupee": "INR", "ruble": "RUB"}
 _PERCENT = frozenset({"%", "percent", "per cent", "pct"})
@@ -147,19 +147,21 @@ _CALENDAR = frozenset(
 #: Qualifiers before a figure, lower-cased word tuples -> bound.
 _QUALIFIERS: dict[tuple[str, ...], Bound] = {
     ("at", "least"): "at_least",
-    ("more", "than"): "at_least",
-    ("over",): "at_least",
-    ("upwards", "of"): "at_least",
-    ("in", "excess", "of"): "at_least",
+    ("more", "than"): "more_than",
+    ("over",): "more_than",
+    ("upwards", "of"): "more_than",
+    ("in", "excess", "of"): "more_than",
     ("up", "to"): "at_most",
-    ("fewer", "than"): "at_most",
-    ("less", "than"): "at_most",
-    ("under",): "at_most",
     ("as", "many", "as"): "at_most",
     ("no", "more", "than"): "at_most",
-    ("nearly",): "about",
-    ("almost",): "about",
-    ("close", "to"): "about",
+    ("nearly",): "at_most",
+    ("almost",): "at_most",
+    ("close", "to"): "at_most",
+    ("above",): "more_than",
+    ("below",): "less_than",
+    ("fewer", "than"): "less_than",
+    ("less", "than"): "less_than",
+    ("under",): "less_than",
     ("about",): "about",
     ("around",): "about",
     ("roughly",): "about",
@@ -247,6 +249,10 @@ def _value(group: Sequence[Token]) -> float | None:
         if value is None:
             return None
         current = value if current is None else current + value
+    first = group[0]
+    before = first.doc[first.i - 2 : first.i]
+    if len(before) == 2 and before[1].text in ("-", "–") and before[0].lower_ == "half":
+        return (total + (current or 0.0)) / 2  # 'a half-dozen'
     return total + (current or 0.0)
 
 
@@ -352,8 +358,8 @@ def _counted(anchor: Token) -> tuple[Token | None, bool]:
     of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ == "PRON":
-            return None, True  # 'four of them', 'two of whom'
+        if obj is not None and (obj.pos_ in ("PRON", "NUM") or any(c.lower_ in ("the", "those") for c in obj.children)):
+            return None, True  # 'four of them', 'two of whom', 'two of the four', '132 of the dead'
         if obj is not None and _noun(obj):
             return obj, _included(anchor)
     if anchor.dep_ == "pobj" and head.dep_ == "prep":
@@ -445,8 +451,7 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
         end_tok = unit_tok if unit_tok is not None and unit_tok.i > last.i else last
         if kind == "percent" and end_tok.lower_ == "per":
             end_tok = doc[end_tok.i + 1]
-        if any(t.lower_ in _VAGUE for t in group):
-            bound = "about"
+        vague = next((_VAGUE[t.lower_] for t in group if t.lower_ in _VAGUE), None)
         counted_from = unit_tok if kind in ("percent", "measure", "money") and unit_tok is not None else anchor
         counted, partial = _counted(counted_from)
         if kind != "count" and counted is not None and counted.i == counted_from.i:
@@ -457,7 +462,9 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
             partial = True
         ranged = _range_end(last)
         high = None
-        if ranged is not None:
+        if vague is not None:  # 'dozens of people': somewhere from two dozen to a hundred
+            (value, high), bound = vague, "about"
+        elif ranged is not None:
             high, high_tok = ranged
             tallied.add(high_tok.i)
             if high_tok.i > end_tok.i:
@@ -477,9 +484,24 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
                 bound=bound,
                 partial=partial,
                 high=high * factor if high is not None else None,
+                earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
             )
         )
     return tuple(out)
+
+
+_CHANGE_VERBS = frozenset(
+    {"fall", "rise", "drop", "climb", "increase", "decrease", "grow", "decline", "jump", "dip", "slip", "fell", "go"}
+)
+
+
+def _earlier(tok: Token) -> bool:
+    """Whether the figure is given as an earlier value: 'fell to 7.8 percent from 8.1 percent', 'up from 12'."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "from":
+        return False
+    holder = head.head
+    return holder.lemma_.lower() in _CHANGE_VERBS or holder.lower_ in ("up", "down")
 
 
 def _object_of(tok: Token) -> Token | None:

@@ -90,7 +90,12 @@ def _claim(c: Claim) -> dict[str, Any]:
 
 
 def _disagreement(d: Disagreement) -> dict[str, Any]:
-    return {"kind": d.kind, "claims": list(d.claims), "explanation": d.explanation, "spans": _spans(d.spans)}
+    out: dict[str, Any] = {"kind": d.kind, "claims": list(d.claims), "explanation": d.explanation, "spans": _spans(d.spans)}
+    if d.sides:
+        out["sides"] = [
+            {"value": side.value, "articles": list(side.articles), "spans": _spans(side.spans)} for side in d.sides
+        ]
+    return out
 
 
 def _framing(f: FramingItem) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import reporting_verbs
 from ...model import Annotations, Article, Entity, Span
+from ...model import Quantity as Figure
 
 __all__ = [
     "EntityLookup",
@@ -311,6 +312,10 @@ class Unit:
     name_stems: frozenset[str] = frozenset()
     #: Entity ids of places the sentence sets its event in ('in London', 'at the White House').
     places: frozenset[str] = frozenset()
+    #: Entity ids of the places, facilities and events the sentence names (where, and which happening).
+    where: frozenset[str] = frozenset()
+    #: The figures the NLP pass found in the sentence, bound to what they count.
+    figures: tuple[Figure, ...] = ()
 
     @property
     def text(self) -> str:
@@ -413,12 +418,15 @@ def build_units(
                     core=core,
                     name_stems=name_stems,
                     places=places,
+                    where=frozenset(eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))),
+                    figures=tuple(q for q in ann.quantities if span.start <= q.span.start and q.span.end <= span.end),
                 )
             )
     return units
 
 
 _PLACE_LABELS = frozenset({"GPE"})
+_WHERE_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT"})
 #: 'in London', 'at the White House': the place an event happened (not 'to Kyiv', 'from Russia').
 _SET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 

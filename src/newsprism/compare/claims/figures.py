@@ -1,0 +1,272 @@
+"""Figure disputes: outlets that give different values for one counted thing.
+
+The NLP pass binds each figure to what it counts and what happened to it
+(:class:`~newsprism.model.Quantity`). Here the story's figures are keyed by
+that meaning, so that "21 dead", "put the death toll at 21" and "21 people
+were killed" meet, while "five injured" and "ten killed" never do. Within a
+key, figures whose values can both be true ("at least 20" and "21", "about
+85 miles" and "135 km") stand on one side; a dispute needs two sides that
+cannot, given by different outlets. A part of a count ("another 3,000",
+"including 84 children") is never set against a total, nor is a value
+given as an earlier one ("from 8.1 percent") or a vague one ("dozens"). An outlet that gives
+several values (a toll it updates, an earlier count it recalls) stands on
+the side of the first one it gives.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ...lexicon import figure_classes
+from ...model import Claim, Disagreement, DisputeSide, Quantity, Span
+from .units import Unit
+
+__all__ = ["figure_disputes", "figure_key", "interval"]
+
+#: Classes of counted happenings: their count is of people unless the text says whom.
+EVENTS = frozenset({"death", "injury", "arrest", "hostage"})
+_EVENT_WORDS = {"death": "killed", "injury": "injured", "arrest": "arrested", "hostage": "held hostage"}
+#: How far an approximate figure ('about 300') reaches either way.
+ABOUT = 0.05
+
+Key = tuple[str, str, str, str]
+
+
+def _class(lemma: str | None) -> str | None:
+    if not lemma:
+        return None
+    classes = figure_classes()
+    return classes.get(lemma) or classes.get(lemma.rsplit(" ", 1)[-1])
+
+
+def figure_key(q: Quantity) -> Key | None:
+    """What a figure measures, as (kind, unit, event, thing); ``None`` when it cannot be told.
+
+    The event is a class of happening (death, injury, arrest, hostage) when
+    the figure counts one; other verbs are left out ('10 gunmen stormed' and
+    'two or three attackers entered' count the same attackers). The thing is
+    the counted noun's class, else its head word ('trade deficit' and
+    'deficit' meet). A measure is keyed by its unit alone.
+    """
+    if q.kind == "tally":
+        return None
+    counted = _class(q.counted)
+    head = q.counted.rsplit(" ", 1)[-1] if q.counted else None
+    if q.kind == "measure":
+        return ("measure", q.unit, "", counted or head) if head else None
+    if q.kind != "count":
+        thing = counted or head
+        return (q.kind, q.unit, "", thing) if thing else None
+    if counted in EVENTS:  # 'the death toll', 'hostages'
+        return ("count", "", counted, "person")
+    predicate = _class(q.predicate)
+    event = predicate if predicate in EVENTS else ""
+    thing = counted or head or ("person" if event else "")
+    if not thing or (thing == "person" and not event):
+        return None  # people counted for no happening we can name: too loose to compare
+    return ("count", "", event, thing)
+
+
+def interval(q: Quantity) -> tuple[float, float, bool, bool]:
+    """The values a figure allows: (low, high, low open, high open)."""
+    v = q.value
+    if q.high is not None:
+        return (v, q.high, False, False)
+    if q.bound == "about":
+        return (v * (1 - ABOUT), v * (1 + ABOUT), False, False)
+    if q.bound == "at_least":
+        return (v, math.inf, False, False)
+    if q.bound == "more_than":
+        return (v, math.inf, True, False)
+    if q.bound == "at_most":
+        return (0.0, v, False, False)
+    if q.bound == "less_than":
+        return (0.0, v, False, True)
+    return (v, v, False, False)
+
+
+def _meet(
+    a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]
+) -> tuple[float, float, bool, bool] | None:
+    """The values two intervals share, or ``None``."""
+    low, low_open = (a[0], a[2]) if a[0] > b[0] else (b[0], b[2]) if b[0] > a[0] else (a[0], a[2] or b[2])
+    high, high_open = (a[1], a[3]) if a[1] < b[1] else (b[1], b[3]) if b[1] < a[1] else (a[1], a[3] or b[3])
+    if low > high or (low == high and (low_open or high_open)):
+        return None
+    return (low, high, low_open, high_open)
+
+
+@dataclass
+class _Side:
+    allowed: tuple[float, float, bool, bool]
+    items: list[tuple[Unit, Quantity]]
+
+
+def _sides(items: Sequence[tuple[Unit, Quantity]]) -> list[_Side]:
+    """Figures grouped into sides whose values can all be true together (exact figures first)."""
+    order = sorted(items, key=lambda it: (it[1].bound != "exact", it[1].value))
+    sides: list[_Side] = []
+    for unit, q in order:
+        allowed = interval(q)
+        for side in sides:
+            shared = _meet(side.allowed, allowed)
+            if shared is not None:
+                side.allowed = shared
+                side.items.append((unit, q))
+                break
+        else:
+            sides.append(_Side(allowed, [(unit, q)]))
+    return sides
+
+
+def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> list[list[tuple[Unit, Quantity]]]:
+    """The sides with each outlet kept on one only: the side of its lead (its first exact figure, else its first)."""
+    lead: dict[str, tuple[bool, int, int, int]] = {}  # outlet -> (not exact, article order, offset, side)
+    for n, side in enumerate(sides):
+        for unit, q in side.items:
+            outlet = outlets.get(unit.article, unit.article)
+            where = (q.bound != "exact", unit.article_order, q.span.start, n)
+            if outlet not in lead or where < lead[outlet]:
+                lead[outlet] = where
+    kept = [
+        [(u, q) for u, q in side.items if lead[outlets.get(u.article, u.article)][3] == n]
+        for n, side in enumerate(sides)
+    ]
+    return [side for side in kept if side]
+
+
+def apart(a: Unit, b: Unit) -> bool:
+    """Whether two sentences set their events apart: each dates it and no date agrees, or each names
+    places, facilities or events and none is shared ('in Parkland' against 'at Santa Fe High School')."""
+    da, db = set(a.dates.values()), set(b.dates.values())
+    if da and db and not any(x.startswith(y) or y.startswith(x) for x in da for y in db):
+        return True
+    return bool(a.where and b.where and not a.where & b.where)
+
+
+def _main_event(items: Sequence[tuple[Unit, Quantity]], outlets: Mapping[str, str]) -> list[tuple[Unit, Quantity]]:
+    """The figures about the event most of the others are about: each is set apart from at most half of
+    the other outlets' figures (a background toll, 'the 2008 bombing killed 150', drops out)."""
+    kept = []
+    for unit, q in items:
+        outlet = outlets.get(unit.article, unit.article)
+        others = [u for u, _ in items if outlets.get(u.article, u.article) != outlet]
+        if others and 2 * sum(apart(unit, u) for u in others) <= len(others):
+            kept.append((unit, q))
+    return kept
+
+
+def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mapping[str, str]) -> bool:
+    """Whether two sides hold figures of different outlets from sentences about the same event."""
+    for n, side in enumerate(sides):
+        for other in sides[n + 1 :]:
+            for ua, _ in side:
+                for ub, _ in other:
+                    if outlets.get(ua.article, ua.article) != outlets.get(ub.article, ub.article) and not apart(ua, ub):
+                        return True
+    return False
+
+
+def background(unit: Unit, published: str | None) -> bool:
+    """Whether the sentence dates its event well before the article: 'the 2012 massacre', 'last year'."""
+    if not published or not unit.dates:
+        return False
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    for stated in unit.dates.values():
+        parts = stated.split("-")
+        try:
+            if len(parts) == 1 and int(parts[0]) >= day.year:
+                return False
+            if len(parts) >= 2 and abs((int(parts[0]) - day.year) * 12 + int(parts[1]) - day.month) <= 1:
+                return False
+        except ValueError:
+            return False
+    return True
+
+
+def figure_disputes(
+    units: Sequence[Unit],
+    claim_of: Mapping[int, Claim],
+    outlets: Mapping[str, str],
+    label: Callable[[str], str],
+    published: Mapping[str, str | None] | None = None,
+) -> tuple[Disagreement, ...]:
+    """The story's figure disputes, one per counted thing, each side with its value and articles."""
+    published = published or {}
+    by_key: dict[Key, list[tuple[Unit, Quantity]]] = {}
+    for unit in units:
+        if background(unit, published.get(unit.article)):
+            continue
+        for q in unit.figures:
+            key = figure_key(q)
+            if key is not None and not q.partial and not q.earlier and not (q.bound == "about" and q.high):
+                by_key.setdefault(key, []).append((unit, q))
+    out: list[Disagreement] = []
+    for key, items in by_key.items():
+        items = _main_event(items, outlets)
+        if len({outlets.get(u.article, u.article) for u, _ in items}) < 2:
+            continue
+        sides = _sides(items)
+        if len(sides) < 2:
+            continue
+        kept = _one_side_each(sides, outlets)
+        if len(kept) < 2 or not _comparable(kept, outlets):
+            continue
+        found = _describe(key, kept, claim_of, label)
+        if len(found.claims) >= 2:  # (two sentences in one claim: the alignment is wrong, not the figures)
+            out.append(found)
+    return tuple(out)
+
+
+def _describe(
+    key: Key,
+    sides: Sequence[Sequence[tuple[Unit, Quantity]]],
+    claim_of: Mapping[int, Claim],
+    label: Callable[[str], str],
+) -> Disagreement:
+    """A dispute card: the sides with their values, in a sentence made from the values."""
+    made: list[DisputeSide] = []
+    phrases: list[str] = []
+    for side in sides:
+        articles = tuple(dict.fromkeys(u.article for u, _ in side))
+        spans: tuple[Span, ...] = tuple(q.span for _, q in side)
+        value = side[0][1].span.text
+        made.append(DisputeSide(value, articles, spans))
+        names = list(dict.fromkeys(label(a) for a in articles))
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}")
+    claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
+    text = f"The outlets differ on {_what(key)}: " + "; ".join(phrases) + "."
+    spans = tuple(s for side in made for s in side.spans)
+    return Disagreement(kind="numeric", claims=claims, explanation=text, spans=spans, sides=tuple(made))
+
+
+_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "staff": "staff"}
+
+
+def _plural(noun: str) -> str:
+    if noun in _PLURALS:
+        return _PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun if noun.endswith("s") else noun + "s"
+
+
+def _what(key: Key) -> str:
+    """The thing disputed, in words: 'the number of people killed', 'the deficit', 'the rate of unemployment'."""
+    kind, _, event, thing = key
+    if kind == "count":
+        return (
+            f"the number of {_plural(thing)} {_EVENT_WORDS[event]}"
+            if event in EVENTS
+            else f"the number of {_plural(thing)}"
+        )
+    if kind == "percent":
+        return f"the rate of {thing}" if thing != "rate" else "the rate"
+    return f"the {thing}"

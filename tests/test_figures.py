@@ -1,0 +1,96 @@
+"""Figure disputes from the quantities the NLP pass bound to what they count.
+
+Real text: sentences and stories from the dispute gold (AllSides articles).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare import analyze_story
+from newsprism.compare.claims.figures import figure_key, interval
+from newsprism.config import Settings
+from newsprism.evaluate.goldsets import article_from
+from newsprism.model import Article, Quantity, Story
+from newsprism.nlp.models import Models
+from newsprism.nlp.quantities import extract_quantities
+from newsprism.pipeline import prepare_articles
+
+GOLD = Path(__file__).resolve().parent / "gold" / "disputes"
+
+
+def figure(models: Models, text: str, written: str) -> Quantity:
+    found = {q.span.text: q for q in extract_quantities(models.nlp(text), Article(id="t", text=text))}
+    return found[written]
+
+
+def test_one_toll_in_three_wordings_has_one_key(models: Models) -> None:
+    keys = {
+        figure_key(figure(models, "Olivier Salgado, a UN spokesman, put the death toll at 21.", "21")),
+        figure_key(figure(models, "At least 21 people were killed in the attack.", "At least 21")),
+        figure_key(
+            figure(
+                models, "More than two dozen people are believed to have died in the assault.", "More than two dozen"
+            )
+        ),
+    }
+    assert keys == {("count", "", "death", "person")}
+    hurt = figure(models, "The attack left 59 people dead and more than 520 others injured.", "more than 520")
+    assert figure_key(hurt) == ("count", "", "injury", "person")
+
+
+def test_intervals_say_which_values_can_both_be_true(models: Models) -> None:
+    at_least = interval(figure(models, "At least 20 people were killed in the siege.", "At least 20"))
+    more_than = interval(figure(models, "More than two dozen people are believed to have died.", "More than two dozen"))
+    assert at_least[0] == 20 and at_least[1] == float("inf") and not at_least[2]
+    assert more_than[0] == 24 and more_than[2], "'more than' leaves out the figure itself"
+
+
+@pytest.fixture(scope="module")
+def bamako(models: Models) -> tuple[Story, dict[str, Article]]:
+    story = json.loads((GOLD / "bamako-hotel-attack-2015-11-20.json").read_text(encoding="utf-8"))
+    settings = Settings(dispute_model="figures")
+    articles, annotations = prepare_articles(
+        [article_from(a) for a in story["articles"]], settings=settings, models=models
+    )
+    by_id = {a.id: a for a in articles}
+    result = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+    return result, by_id
+
+
+def test_a_toll_dispute_names_each_outlets_value(bamako: tuple[Story, dict[str, Article]]) -> None:
+    story, by_id = bamako
+    numeric = [d for d in story.disagreements if d.kind == "numeric"]
+    assert numeric and all(len(d.sides) >= 2 for d in numeric)
+    toll = next(d for d in numeric if d.explanation.startswith("The outlets differ on the number of people killed"))
+    values = {side.value: {by_id[a].outlet for a in side.articles} for side in toll.sides}
+    assert values.get("21") == {"CNN (Web News)"}
+    for d in numeric:
+        outlets = [{by_id[a].outlet for a in side.articles} for side in d.sides]
+        assert not any(a & b for n, a in enumerate(outlets) for b in outlets[n + 1 :]), "an outlet on two sides"
+        for side in d.sides:
+            assert side.value in d.explanation
+            for span in side.spans:
+                assert by_id[span.article].text[span.start : span.end] == span.text
+
+
+def test_the_old_rules_remain_the_default() -> None:
+    assert Settings().dispute_model == "claims"
+
+
+def test_sides_are_in_the_json_and_valid_against_the_own_schema(bamako: tuple[Story, dict[str, Article]]) -> None:
+    import jsonschema
+
+    from newsprism.report.json import _disagreement, own_schema
+
+    story, _ = bamako
+    schema = own_schema()
+    item = schema["$defs"]["story"]["properties"]["disagreements"]["items"]
+    validator = jsonschema.Draft202012Validator({**item, "$defs": schema["$defs"]})
+    numeric = [_disagreement(d) for d in story.disagreements if d.kind == "numeric"]
+    assert numeric and all(len(d["sides"]) >= 2 for d in numeric)
+    for d in numeric:
+        validator.validate(d)
