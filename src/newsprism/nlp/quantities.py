@@ -300,14 +300,19 @@ def _bound(doc: Doc, first: Token, last: Token) -> tuple[Bound, int]:
     start = first.i
     if start > first.sent.start and doc[start - 1].lower_ in _CURRENCY_SIGNS:
         start -= 1  # '$' before the number: the qualifier comes before it
+    if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ == "half":
+        start -= 2  # 'half-dozen'
+    if start > first.sent.start and doc[start - 1].lower_ in ("a", "an") and start < first.i:
+        start -= 1  # 'a half-dozen'
+    exact_start = start
     words = [t.lower_ for t in doc[max(first.sent.start, start - 3) : start]]
     for size in (3, 2, 1):
         if len(words) >= size and tuple(words[-size:]) in _QUALIFIERS:
             return _QUALIFIERS[tuple(words[-size:])], start - size
     after = [t.lower_ for t in doc[last.i + 1 : min(len(doc), last.i + 3)]]
     if after[:2] == ["or", "more"] or after[:1] == ["plus"]:
-        return "at_least", start
-    return "exact", start
+        return "at_least", exact_start
+    return "exact", exact_start
 
 
 def _governor(tok: Token) -> Token | None:
@@ -353,7 +358,7 @@ def _counted(anchor: Token) -> tuple[Token | None, bool]:
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and _noun(head) and head.i > anchor.i:
         partial = any(c.lower_ in _PART_MODIFIERS for c in head.children if c.dep_ in ("amod", "advmod", "det"))
         if head.lower_ in ("others", "more"):
-            return None, False
+            return None, True  # 'two others were arrested': besides a count given before
         return head, partial or _included(head)
     of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:

@@ -29,6 +29,8 @@ __all__ = ["figure_disputes", "figure_key", "interval"]
 #: Classes of counted happenings: their count is of people unless the text says whom.
 EVENTS = frozenset({"death", "injury", "arrest", "hostage"})
 _EVENT_WORDS = {"death": "killed", "injury": "injured", "arrest": "arrested", "hostage": "held hostage"}
+#: Who is counted the same whatever the verb: '10 gunmen stormed', 'two or three attackers entered'.
+ROLES = frozenset({"attacker", "staff"})
 #: How far an approximate figure ('about 300') reaches either way.
 ABOUT = 0.05
 
@@ -46,8 +48,10 @@ def figure_key(q: Quantity) -> Key | None:
     """What a figure measures, as (kind, unit, event, thing); ``None`` when it cannot be told.
 
     The event is a class of happening (death, injury, arrest, hostage) when
-    the figure counts one; other verbs are left out ('10 gunmen stormed' and
-    'two or three attackers entered' count the same attackers). The thing is
+    the figure counts one. Counts of a role (attackers, staff) leave the verb
+    out ('10 gunmen stormed' and 'two or three attackers entered' count the
+    same attackers); other counts keep it ('two residents were missing' and
+    'some 4,000 residents were moved' count different residents). The thing is
     the counted noun's class, else its head word ('trade deficit' and
     'deficit' meet). A measure is keyed by its unit alone.
     """
@@ -63,10 +67,17 @@ def figure_key(q: Quantity) -> Key | None:
     if counted in EVENTS:  # 'the death toll', 'hostages'
         return ("count", "", counted, "person")
     predicate = _class(q.predicate)
-    event = predicate if predicate in EVENTS else ""
-    thing = counted or head or ("person" if event else "")
-    if not thing or (thing == "person" and not event):
-        return None  # people counted for no happening we can name: too loose to compare
+    thing = counted or head or ("person" if predicate in EVENTS else "")
+    if predicate in EVENTS:
+        event = predicate
+    elif thing in ROLES:
+        event = ""  # the attackers are as many whatever they did
+    else:
+        event = q.predicate or ""  # 'two residents were missing', 'some 4,000 residents were moved'
+        if not event or thing == "person":
+            return None  # people counted for no happening we can name: too loose to compare
+    if not thing:
+        return None
     return ("count", "", event, thing)
 
 
@@ -75,8 +86,9 @@ def interval(q: Quantity) -> tuple[float, float, bool, bool]:
     v = q.value
     if q.high is not None:
         return (v, q.high, False, False)
-    if q.bound == "about":
-        return (v * (1 - ABOUT), v * (1 + ABOUT), False, False)
+    if q.bound == "about":  # a count of a few is about right one either way ('about a half-dozen', 7)
+        reach = max(v * ABOUT, 1.0) if q.kind == "count" else v * ABOUT
+        return (v - reach, v + reach, False, False)
     if q.bound == "at_least":
         return (v, math.inf, False, False)
     if q.bound == "more_than":
@@ -123,27 +135,51 @@ def _sides(items: Sequence[tuple[Unit, Quantity]]) -> list[_Side]:
 
 
 def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> list[list[tuple[Unit, Quantity]]]:
-    """The sides with each outlet kept on one only: the side of its lead (its first exact figure, else its first)."""
-    lead: dict[str, tuple[bool, int, int, int]] = {}  # outlet -> (not exact, article order, offset, side)
+    """The sides with each outlet kept on one only: the side of its lead (the first figure it gives)."""
+    lead: dict[str, tuple[int, int, int]] = {}  # outlet -> (article order, offset, side)
     for n, side in enumerate(sides):
         for unit, q in side.items:
             outlet = outlets.get(unit.article, unit.article)
-            where = (q.bound != "exact", unit.article_order, q.span.start, n)
+            where = (unit.article_order, q.span.start, n)
             if outlet not in lead or where < lead[outlet]:
                 lead[outlet] = where
     kept = [
-        [(u, q) for u, q in side.items if lead[outlets.get(u.article, u.article)][3] == n]
+        [(u, q) for u, q in side.items if lead[outlets.get(u.article, u.article)][2] == n]
         for n, side in enumerate(sides)
     ]
     return [side for side in kept if side]
 
 
-def apart(a: Unit, b: Unit) -> bool:
-    """Whether two sentences set their events apart: each dates it and no date agrees, or each names
-    places, facilities or events and none is shared ('in Parkland' against 'at Santa Fe High School')."""
-    da, db = set(a.dates.values()), set(b.dates.values())
-    if da and db and not any(x.startswith(y) or y.startswith(x) for x in da for y in db):
+def _months(stated: str) -> tuple[int, int] | None:
+    """A resolved date as (year, month), month 0 when only the year is known."""
+    parts = stated.split("-")
+    try:
+        return int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+    except ValueError:
+        return None
+
+
+def _near(x: str, y: str) -> bool:
+    """Whether two resolved dates can be one event's: the same year, and months at most one apart when both known."""
+    a, b = _months(x), _months(y)
+    if a is None or b is None:
         return True
+    if a[0] != b[0]:
+        return abs(a[0] - b[0]) <= 1 and (a[1] in (1, 12) and b[1] in (1, 12))
+    return not (a[1] and b[1]) or abs(a[1] - b[1]) <= 1
+
+
+def apart(a: Unit, b: Unit) -> bool:
+    """Whether two sentences set their events apart: each dates it and the dates are months apart, or each
+    names places, facilities or events and none is shared ('in Parkland' against 'at Santa Fe High School').
+
+    Days do not count: 'said on Wednesday' dates the statement, not the event.
+    """
+    da, db = set(a.dates.values()), set(b.dates.values())
+    if da and db and not any(_near(x, y) for x in da for y in db):
+        return True
+    if a.places and b.places and not a.places & b.places:
+        return True  # 'in Douma' against 'in Homs'
     return bool(a.where and b.where and not a.where & b.where)
 
 
