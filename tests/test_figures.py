@@ -80,8 +80,8 @@ def test_a_toll_dispute_names_each_outlets_value(bamako: tuple[Story, dict[str, 
                 assert by_id[span.article].text[span.start : span.end] == span.text
 
 
-def test_the_old_rules_remain_the_default() -> None:
-    assert Settings().dispute_model == "claims"
+def test_figures_are_the_default() -> None:
+    assert Settings().dispute_model == "figures"
 
 
 def test_sides_are_in_the_json_and_valid_against_the_own_schema(bamako: tuple[Story, dict[str, Article]]) -> None:
@@ -117,3 +117,9 @@ def test_examples_death_toll_puts_each_outlet_on_its_figure(models: Models) -> N
     assert sides["14"] == {"Daily Beacon", "Vostok Daily"}  # Vostok: 'At least 14 people have died'
     # no other figure dispute: the evacuees and the missing are not set against each other
     assert sum(d.kind == "numeric" for s in report.stories for d in s.disagreements) == 1
+    # the card quotes the sentences and lists each value with the articles giving it
+    assert all(span.text.endswith((".", "”", '"')) for span in tolls[0].spans), "cards quote whole sentences"
+    from newsprism.report.markdown import render_markdown
+
+    values = next(line for line in render_markdown(report).splitlines() if line.strip().startswith("- values:"))
+    assert "**12** [" in values and "**14** [" in values

@@ -89,6 +89,8 @@ def test_dates_ages_and_durations_are_not_figures(models: Models) -> None:
     assert found == {}
     found = figures(models, "The siege lasted more than seven hours, and the 27-year-old gunman was shot at 9 p.m.")
     assert found == {}
+    found = figures(models, "She cared for Duncan, who died from the virus Oct. 8.")
+    assert found == {}
 
 
 def test_ranges_and_tallies(models: Models) -> None:

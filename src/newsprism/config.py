@@ -95,7 +95,7 @@ class Settings:
         ge=0,
     )
     dispute_model: Literal["claims", "figures"] = _setting(
-        "claims",
+        "figures",
         "How figure disputes are found: 'figures' (the figures the NLP pass bound to what they count, "
         "compared by meaning) or 'claims' (differing numbers in sentences of near-identical claims).",
     )

@@ -261,10 +261,13 @@ def _dated(group: Sequence[Token]) -> bool:
     first, last = group[0], group[-1]
     if first.ent_type_ in _DATE_LABELS:
         ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
-        if ent is not None and any(t.lemma_.lower() in _TIME_WORDS or t.lower_ in _CALENDAR for t in ent):
+        if ent is not None and any(t.lemma_.lower() in _TIME_WORDS or t.lower_.rstrip(".") in _CALENDAR for t in ent):
             return True
         if ent is not None and ent.label_ in ("TIME", "ORDINAL"):
             return True
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_.rstrip(".") in _CALENDAR:
+        return True  # 'Oct. 8', 'May 14' (whatever the entity recogniser made of it)
     text = first.text
     if len(group) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
         return True  # a year

@@ -125,6 +125,9 @@ def _disagreements(view: StoryView) -> list[str]:
         return [*lines, "_No disagreements found._"]
     for d in view.disagreements:
         lines.append(f"- **{md_escape(d.kind)}**: {md_escape(d.explanation)} {_markers(d.sides)}".rstrip())
+        if d.values:
+            values = " · ".join(f"**{md_escape(v.value)}** {_markers(v.cites)}".rstrip() for v in d.values)
+            lines.append(f"  - values: {values}")
         for side in d.sides:
             lines.append(f"  - [{side.n}] “{md_escape(_short(side.text, 400))}”")
     return lines

@@ -123,6 +123,10 @@ def _disagreements(console: Console, story: Story, numbers: Mapping[str, int]) -
         line.append(d.explanation)
         line.append(" " + _markers([s.article for s in d.spans], numbers), style="cyan")
         console.print(line)
+        for side in d.sides:
+            value = Text(f"      {side.value} ", style="bold")
+            value.append(_markers(list(side.articles), numbers), style="cyan")
+            console.print(value)
         for span in d.spans:
             quote = Text(f"      [{numbers.get(span.article, '?')}] ", style="cyan")
             quote.append(_short(span.text, 150), style="italic")

@@ -129,11 +129,20 @@ class ClaimRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueView:
+    """One side of a figure dispute: the value as written and a cite of each figure giving it."""
+
+    value: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DisagreementView:
     kind: str
     explanation: str
     claims: tuple[str, ...]
     sides: tuple[Cite, ...]
+    values: tuple[ValueView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +461,13 @@ def story_view(story: Story, articles: Mapping[str, Article], index: Mapping[str
     view.matrix = sorted((r for r in rows if not r.claim.off_topic), key=lambda r: (-r.sources, -len(r.claim.support)))
     view.off_topic = [r for r in rows if r.claim.off_topic]
     view.disagreements = [
-        DisagreementView(d.kind, d.explanation, d.claims, tuple(c for s in d.spans if (c := res.cite(s)) is not None))
+        DisagreementView(
+            d.kind,
+            d.explanation,
+            d.claims,
+            tuple(c for s in d.spans if (c := res.cite(s)) is not None),
+            tuple(ValueView(side.value, res.cites(side.spans)) for side in d.sides),
+        )
         for d in story.disagreements
     ]
     view.quote_groups = _quote_groups(story, res)

@@ -279,8 +279,8 @@ def _describe(
         phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}")
     claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
     text = f"The outlets differ on {_what(key)}: " + "; ".join(phrases) + "."
-    spans = tuple(s for side in made for s in side.spans)
-    return Disagreement(kind="numeric", claims=claims, explanation=text, spans=spans, sides=tuple(made))
+    sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
+    return Disagreement(kind="numeric", claims=claims, explanation=text, spans=sentences, sides=tuple(made))
 
 
 _PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "staff": "staff"}
