@@ -73,13 +73,13 @@ def test_measures_convert_so_that_units_compare(models: Models) -> None:
 
 def test_parts_of_a_larger_count_are_marked(models: Models) -> None:
     found = figures(models, "At least 84 people are dead, including two Americans and 10 children, after the attack.")
-    assert not found["At least 84"].partial
-    assert found["two"].partial and found["10"].partial and found["10"].counted == "child"
+    assert found["At least 84"].part == "whole"
+    assert found["two"].part == found["10"].part == "subset" and found["10"].counted == "child"
     found = figures(
         models,
         "Pakistani military spokesman Asim Bajwa said that 132 of the dead were children and another nine were staff members.",
     )
-    assert found["nine"].partial
+    assert found["nine"].part == "addition"
 
 
 def test_dates_ages_and_durations_are_not_figures(models: Models) -> None:

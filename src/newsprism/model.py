@@ -176,6 +176,7 @@ class DateMention:
 
 QuantityKind = Literal["count", "money", "percent", "measure", "tally"]
 Bound = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
+Part = Literal["whole", "subset", "addition"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +191,11 @@ class Quantity:
     happened to it ('kill', 'dead', 'arrest'). ``bound`` says how the figure
     is qualified: ``exact``, ``about`` ('some 300'), ``at_least`` ('at least
     20', '20 or more'), ``more_than`` ('more than 500', 'over'), ``at_most``
-    ('up to 10', 'nearly a mile') or ``less_than`` ('fewer than 10'). ``partial`` marks a part of a larger count
-    ('another 3,000', 'four of them', 'including 84 children'); ``high`` is a
-    range's upper end ('10 to 20'; 'dozens' is 24 to 99).
+    ('up to 10', 'nearly a mile') or ``less_than`` ('fewer than 10').
+    ``part`` marks a figure that is not a whole count: a ``subset`` of a
+    larger one ('four of them', 'including 84 children') or an ``addition``
+    to one ('another 3,000', 'two others'). ``high`` is a range's upper end
+    ('10 to 20'; 'dozens' is 24 to 99).
     """
 
     span: Span
@@ -202,7 +205,7 @@ class Quantity:
     counted: str | None
     predicate: str | None
     bound: Bound = "exact"
-    partial: bool = False
+    part: Part = "whole"
     high: float | None = None
     #: A value the text gives as an earlier one ('fell to 7.8 percent from 8.1 percent').
     earlier: bool = False

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Article, Bound, Quantity, QuantityKind, Span
+from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -352,41 +352,47 @@ def _predicate(counted: Token | None, anchor: Token) -> str | None:
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ"), None)
         if state is not None:
             return state.lemma_.lower()
+    if verb.lemma_.lower() == "be":  # '10 children were among the dead'
+        among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+        if group is not None:
+            return group.lemma_.lower()
     return verb.lemma_.lower()
 
 
-def _counted(anchor: Token) -> tuple[Token | None, bool]:
-    """The noun the figure counts, and whether the figure is a part of a larger count."""
+def _counted(anchor: Token) -> tuple[Token | None, Part]:
+    """The noun the figure counts, and whether the figure is a whole count, a subset or an addition."""
     head = anchor.head
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and _noun(head) and head.i > anchor.i:
-        partial = any(c.lower_ in _PART_MODIFIERS for c in head.children if c.dep_ in ("amod", "advmod", "det"))
         if head.lower_ in ("others", "more"):
-            return None, True  # 'two others were arrested': besides a count given before
-        return head, partial or _included(head)
+            return None, "addition"  # 'two others were arrested': besides a count given before
+        if any(c.lower_ in _PART_MODIFIERS for c in head.children if c.dep_ in ("amod", "advmod", "det")):
+            return head, "addition"  # 'three other Americans', '48 more cases'
+        return head, _included(head)
     of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if obj is not None and (obj.pos_ in ("PRON", "NUM") or any(c.lower_ in ("the", "those") for c in obj.children)):
-            return None, True  # 'four of them', 'two of whom', 'two of the four', '132 of the dead'
+            return None, "subset"  # 'four of them', 'two of whom', 'two of the four', '132 of the dead'
         if obj is not None and _noun(obj):
             return obj, _included(anchor)
     if anchor.dep_ == "pobj" and head.dep_ == "prep":
         holder = head.head
         if _noun(holder):
-            return holder, False  # 'a death toll of 14'
+            return holder, "whole"  # 'a death toll of 14'
         if holder.pos_ in ("VERB", "AUX"):
             found = [c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _noun(c)]
             found.sort(key=lambda c: c.dep_ != "dobj")  # 'put the toll at 21' before 'the toll rose to 14'
-            return (found[0] if found else None), head.lower_ in _PART_PREPOSITIONS
+            return (found[0] if found else None), "subset" if head.lower_ in _PART_PREPOSITIONS else "whole"
     return None, _included(anchor)
 
 
-def _included(tok: Token) -> bool:
-    """Whether ``tok`` is introduced as part of a larger set ('including 84 children', 'among them')."""
+def _included(tok: Token) -> Part:
+    """``subset`` when ``tok`` is introduced as part of a larger set ('including 84 children'), else ``whole``."""
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    return node.dep_ == "pobj" and node.head.lower_ in _PART_PREPOSITIONS
+    return "subset" if node.dep_ == "pobj" and node.head.lower_ in _PART_PREPOSITIONS else "whole"
 
 
 def _kind(anchor: Token, first: Token, last: Token) -> tuple[QuantityKind, str, float, Token | None]:
@@ -461,13 +467,13 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
             end_tok = doc[end_tok.i + 1]
         vague = next((_VAGUE[t.lower_] for t in group if t.lower_ in _VAGUE), None)
         counted_from = unit_tok if kind in ("percent", "measure", "money") and unit_tok is not None else anchor
-        counted, partial = _counted(counted_from)
+        counted, part = _counted(counted_from)
         if kind != "count" and counted is not None and counted.i == counted_from.i:
             counted = None
         if kind in ("money", "percent") and counted is None:
             counted = _object_of(counted_from)
         if bound == "exact" and first.i > 0 and doc[first.i - 1].lower_ in _PART_BEFORE:
-            partial = True
+            part = "addition"  # 'another 3,000'
         ranged = _range_end(last)
         high = None
         if vague is not None:  # 'dozens of people': somewhere from two dozen to a hundred
@@ -490,7 +496,7 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
                 _phrase(counted) if counted is not None else None,
                 predicate,
                 bound=bound,
-                partial=partial,
+                part=part,
                 high=high * factor if high is not None else None,
                 earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
             )

@@ -7,7 +7,9 @@ were killed" meet, while "five injured" and "ten killed" never do. Within a
 key, figures whose values can both be true ("at least 20" and "21", "about
 85 miles" and "135 km") stand on one side; a dispute needs two sides that
 cannot, given by different outlets. A part of a count ("another 3,000",
-"including 84 children") is never set against a total, nor is a value
+"including 84 children") is never set against a total (only against the
+same part: 'including 10 children', 'more than 10 children were among the
+dead'), nor is a value
 given as an earlier one ("from 8.1 percent") or a vague one ("dozens"). An outlet that gives
 several values (a toll it updates, an earlier count it recalls) stands on
 the side of the first one it gives.
@@ -241,7 +243,9 @@ def figure_disputes(
             continue
         for q in unit.figures:
             key = figure_key(q)
-            if key is not None and not q.partial and not q.earlier and not (q.bound == "about" and q.high):
+            if key is None or q.earlier or (q.bound == "about" and q.high):
+                continue
+            if q.part == "whole" or (q.part == "subset" and q.counted is not None and key[3] != "person"):
                 by_key.setdefault(key, []).append((unit, q))
     out: list[Disagreement] = []
     for key, items in by_key.items():
