@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from newsprism.compare.claims.conflicts import (
     conflict,
     date_conflict,
@@ -19,8 +21,22 @@ from newsprism.compare.claims.conflicts import (
 )
 from newsprism.compare.claims.denials import denies
 from newsprism.compare.claims.scores import Salience as _Salience
-from newsprism.compare.claims.units import Unit, content_words, quantities, strip_frame
-from newsprism.model import Article, Span
+from newsprism.compare.claims.units import Unit, content_words, strip_frame
+from newsprism.model import Article, Quantity, Span
+from newsprism.nlp.models import Models
+from newsprism.nlp.quantities import extract_quantities
+
+_NLP: list[Models] = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _parser(models: Models) -> None:
+    """The figures come from the NLP pass, as in a run: the session's spaCy pipeline parses each sentence."""
+    _NLP[:] = [models]
+
+
+def quantities(text: str) -> tuple[Quantity, ...]:
+    return extract_quantities(_NLP[0].nlp(text), Article(id="q", text=text))
 
 
 def unit(
@@ -280,7 +296,7 @@ def test_approximate_figures_cover_only_what_rounds_to_them() -> None:
     a = unit("Lerner said that some 3,500 rockets had been fired at Israel by the time the truce began.")
     b = unit("He said Hamas and other militants had fired some 3,300 rockets at Israel.", article="b")
     got = numeric_conflict(a, b)
-    assert got is not None and {got[0].text, got[1].text} == {"3,500", "3,300"}
+    assert got is not None and {got[0].span.text, got[1].span.text} == {"some 3,500", "some 3,300"}
     c = unit("About 4,000 people were evacuated from the villages.")
     d = unit("Officials said 3,870 people were evacuated from the villages.", article="d")
     assert numeric_conflict(c, d) is None
@@ -292,10 +308,10 @@ def test_vote_tallies_are_figures() -> None:
     a = unit("In a 7-2 decision, the justices set aside a Colorado court ruling against the baker.")
     b = unit("The 7-2 verdict criticized the state's treatment of the baker.", article="b")
     c = unit("In a 5-4 decision, the justices set aside the ruling against the baker.", article="c")
-    assert [q.text for q in a.quantities] == ["7-2"]
+    assert [q.span.text for q in a.quantities] == ["7-2"]
     assert shared_tally(a, b) and not shared_tally(a, c)
     got = numeric_conflict(a, c)
-    assert got is not None and (got[0].text, got[1].text) == ("7-2", "5-4")
+    assert got is not None and (got[0].span.text, got[1].span.text) == ("7-2", "5-4")
     assert not [q for q in quantities("The results came back on 2014-10-15 and a 67-year-old man") if q.unit == "tally"]
 
 

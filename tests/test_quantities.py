@@ -82,13 +82,13 @@ def test_parts_of_a_larger_count_are_marked(models: Models) -> None:
     assert found["nine"].part == "addition"
 
 
-def test_dates_ages_and_durations_are_not_figures(models: Models) -> None:
-    found = figures(
-        models, "The prosecutor says Bouhlel, 31, rented the truck on Thursday, July 14, 2016, for 10 days."
-    )
-    assert found == {}
+def test_dates_and_ages_are_not_figures_and_durations_are_days(models: Models) -> None:
+    found = figures(models, "The prosecutor says Bouhlel, 31, rented the truck on Thursday, July 14, 2016, for 10 days.")
+    assert {text: (q.kind, q.value) for text, q in found.items()} == {"10 days": ("duration", 10)}
     found = figures(models, "The siege lasted more than seven hours, and the 27-year-old gunman was shot at 9 p.m.")
-    assert found == {}
+    (siege,) = found.values()
+    assert (siege.kind, siege.unit, siege.bound) == ("duration", "day", "more_than")
+    assert siege.value == pytest.approx(7 / 24)
     found = figures(models, "She cared for Duncan, who died from the virus Oct. 8.")
     assert found == {}
 

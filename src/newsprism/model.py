@@ -174,7 +174,7 @@ class DateMention:
     inferred: bool = False
 
 
-QuantityKind = Literal["count", "money", "percent", "measure", "tally"]
+QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]
 Bound = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 Part = Literal["whole", "subset", "addition"]
 
@@ -185,8 +185,10 @@ class Quantity:
 
     ``kind`` is ``count``, ``money`` (``unit`` a currency code), ``percent``
     (``unit`` ``%``), ``measure`` (``unit`` ``km``, ``kg``, ``ha``, ``l``:
-    ``value`` converted to it) or ``tally`` (a vote or score: ``value`` is
-    100 * first + second). ``counted`` is the lemma of what is counted or
+    ``value`` converted to it), ``duration`` (``unit`` ``day``: 'four weeks of
+    fighting' is 28), ``age`` ('died at 75', 'aged 75'; an age said in
+    passing, 'a 27-year-old man', is left out) or ``tally`` (a vote or score:
+    ``value`` is 100 * first + second). Dates and times are not quantities. ``counted`` is the lemma of what is counted or
     measured ('people', 'death toll', 'aid'), ``predicate`` the lemma of what
     happened to it ('kill', 'dead', 'arrest'). ``bound`` says how the figure
     is qualified: ``exact``, ``about`` ('some 300'), ``at_least`` ('at least
@@ -209,6 +211,8 @@ class Quantity:
     high: float | None = None
     #: A value the text gives as an earlier one ('fell to 7.8 percent from 8.1 percent').
     earlier: bool = False
+    #: Digits as written (the figure's precision): 2 for '2.1 million', 4 for '3,000', 7 for '2,438,000'.
+    digits: int = 1
 
 
 @dataclass(frozen=True, slots=True)

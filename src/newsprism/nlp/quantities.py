@@ -171,7 +171,9 @@ _QUALIFIERS: dict[tuple[str, ...], Bound] = {
     ("estimated",): "about",
 }
 _PART_BEFORE = frozenset({"another", "additional", "further", "extra"})
-_PART_MODIFIERS = frozenset({"other", "more", "additional", "further", "another", "extra", "remaining"})
+_PART_MODIFIERS = frozenset(
+    {"other", "more", "additional", "further", "another", "extra", "remaining", "fewer", "less"}
+)
 _PART_PREPOSITIONS = frozenset({"including", "among", "include"})
 #: Verbs whose object's state names what happened ('left 141 people dead').
 _RESULT_VERBS = frozenset({"leave", "make", "keep", "find", "report", "confirm", "declare", "pronounce"})
@@ -254,6 +256,55 @@ def _value(group: Sequence[Token]) -> float | None:
     if len(before) == 2 and before[1].text in ("-", "–") and before[0].lower_ == "half":
         return (total + (current or 0.0)) / 2  # 'a half-dozen'
     return total + (current or 0.0)
+
+
+_DURATION_DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "year": 365.0,
+    "decade": 3650.0,
+}
+
+
+def _duration(group: Sequence[Token]) -> tuple[float, Token] | None:
+    """Days per unit and the unit's token when the figure counts elapsed time ('four weeks', 'a seven-hour siege').
+
+    An age ('27-year-old', '31 years old') is not a duration.
+    """
+    last, doc = group[-1], group[-1].doc
+    at = last.i + 1
+    if at < len(doc) and doc[at].text in ("-", "–"):
+        at += 1
+    if at >= len(doc):
+        return None
+    unit = doc[at]
+    days = _DURATION_DAYS.get(unit.lemma_.lower())
+    if days is None:
+        return None
+    after = doc[at + 1 : at + 3]
+    if any(t.lower_ == "old" for t in after):
+        return None  # an age
+    if any(t.lower_.rstrip(".") in _CALENDAR for t in doc[max(0, group[0].i - 2) : at + 3]):
+        return None  # part of a date
+    return days, unit
+
+
+_DYING = frozenset({"die", "dies", "died", "dying", "pass", "passed", "retire", "retired"})
+
+
+def _age_at(anchor: Token) -> bool:
+    """Whether the figure is an age: 'dies at 75', 'died at age 75', 'at the age of 75', 'aged 75'."""
+    head = anchor.head
+    if head.lower_ == "aged" or (head.lemma_.lower() == "age" and head.i < anchor.i):
+        return True
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "age":
+        return True
+    verb = head.head
+    return anchor.dep_ == "pobj" and head.lower_ == "at" and (verb.lemma_.lower() in _DYING or verb.lower_ in _DYING)
 
 
 def _dated(group: Sequence[Token]) -> bool:
@@ -363,6 +414,11 @@ def _predicate(counted: Token | None, anchor: Token) -> str | None:
 def _counted(anchor: Token) -> tuple[Token | None, Part]:
     """The noun the figure counts, and whether the figure is a whole count, a subset or an addition."""
     head = anchor.head
+    doc = anchor.doc
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if anchor.dep_ == "quantmod" and head.like_num and after is not None and after.lower_ == "of":
+        noun = head.head if _noun(head.head) else None
+        return noun, "subset"  # 'eight of 18 counts'
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and _noun(head) and head.i > anchor.i:
         if head.lower_ in ("others", "more"):
             return None, "addition"  # 'two others were arrested': besides a count given before
@@ -376,6 +432,9 @@ def _counted(anchor: Token) -> tuple[Token | None, Part]:
             return None, "subset"  # 'four of them', 'two of whom', 'two of the four', '132 of the dead'
         if obj is not None and _noun(obj):
             return obj, _included(anchor)
+    if anchor.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and head.lemma_.lower() in _LEVEL_VERBS:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and _noun(c)), None)
+        return subject, "whole"  # 'claims totaled 2.1 million'
     if anchor.dep_ == "pobj" and head.dep_ == "prep":
         holder = head.head
         if _noun(holder):
@@ -452,6 +511,15 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
             span = Span.of(article, first.idx, end_tok.idx + len(end_tok.text))
             out.append(Quantity(span, tally, "tally", "tally", None, None))
             continue
+        duration = _duration(group)
+        if duration is not None:
+            value = _value(group)
+            if value is not None:
+                days, time_tok = duration
+                bound, start = _bound(doc, first, last)
+                span = Span.of(article, doc[start].idx, time_tok.idx + len(time_tok.text))
+                out.append(Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=_digits(group)))
+            continue
         if _dated(group):
             continue
         value = _value(group)
@@ -460,6 +528,11 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
         anchor = next((t for t in group if not (group[0].i <= t.head.i <= group[-1].i) or t.head.i == t.i), last)
         if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
             continue  # an age: 'Bouhlel, 31,'
+        if _age_at(anchor):  # 'dies at 75', 'at the age of 75': a fact of the story (an age said in passing is not)
+            bound, start = _bound(doc, first, last)
+            span = Span.of(article, doc[start].idx, last.idx + len(last.text))
+            out.append(Quantity(span, value, "age", "year", None, _predicate(None, anchor), digits=_digits(group)))
+            continue
         kind, unit, factor, unit_tok = _kind(anchor, first, last)
         bound, start = _bound(doc, first, last)
         end_tok = unit_tok if unit_tok is not None and unit_tok.i > last.i else last
@@ -499,11 +572,24 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
                 part=part,
                 high=high * factor if high is not None else None,
                 earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
+                digits=_digits(group),
             )
         )
     return tuple(out)
 
 
+def _digits(group: Sequence[Token]) -> int:
+    """Digits as written, the precision of the figure: 2 for '2.1 million', 4 for '3,000', 7 for '2,438,000'."""
+    text = next((t.text for t in group if any(c.isdigit() for c in t.text)), "")
+    if not text:
+        value = _value(group) or 0.0
+        text = f"{value:.0f}"
+    kept = "".join(c for c in text if c.isdigit()).lstrip("0")
+    return max(1, len(kept))
+
+
+#: Verbs whose object is the level their subject reaches: 'claims totaled 2.1 million'.
+_LEVEL_VERBS = frozenset({"total", "reach", "number", "top", "exceed", "hit", "surpass", "near", "equal", "amount"})
 _CHANGE_VERBS = frozenset(
     {"fall", "rise", "drop", "climb", "increase", "decrease", "grow", "decline", "jump", "dip", "slip", "fell", "go"}
 )
@@ -540,7 +626,8 @@ def _range_end(last: Token) -> tuple[float, Token] | None:
             if cc.lower_ in ("and", "to") and value is not None:
                 return value, child
     if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in ("to", "-", "–") and doc[last.i + 2].like_num:
-        value = number_value(doc[last.i + 2].text)
-        if value is not None:
-            return value, doc[last.i + 2]
+        value, low = number_value(doc[last.i + 2].text), number_value(last.text)
+        before = doc[last.i - 1].lower_ if last.i > 0 else ""
+        if value is not None and low and low < value <= 10 * low and before not in ("by", "from"):
+            return value, doc[last.i + 2]  # '10 to 20', not 'revised up by 8,000 to 2,438,000'
     return None

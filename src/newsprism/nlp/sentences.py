@@ -269,6 +269,8 @@ def _is_negated(tok: Token) -> bool:
         dep = child.dep_
         if dep == "neg":
             return True
+        if dep in ("acomp", "oprd") and any(g.dep_ == "neg" for g in child.children):
+            return True  # 'pleaded not guilty', 'was found not guilty'
         if dep in ("nsubj", "nsubjpass"):
             if child.lower_ in NEGATIVE_SUBJECTS:
                 return True

@@ -16,9 +16,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ...model import Claim, Disagreement, Span
+from ...model import Claim, Disagreement, Quantity, Span
 from ..anchors import parse_day
-from .units import NEGATION, Quantity, Unit, content_words, negated_clause, numbers, stem, stems
+from .figures import figure_thing
+from .units import NEGATION, Unit, content_words, negated_clause, stem, stems
 
 __all__ = [
     "Conflict",
@@ -75,20 +76,13 @@ class Conflict:
     detail: tuple[str, str] = ("", "")  # the figure, day or speaker on each side
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
 def _rounds_to(precise: Quantity, rough: Quantity) -> bool:
     """Whether ``rough`` is ``precise`` written with fewer digits ('2.1 million' for '2.123 million')."""
-    m = _DIGITS.search(rough.text)
-    if m is None:
+    if rough.digits >= precise.digits or precise.value == 0:
         return False
-    written = float(m.group().replace(",", ""))
-    if written == 0:
-        return False
-    scale = rough.value / written
-    decimals = len(m.group(1) or "")
-    return round(precise.value / scale, decimals) == written
+    magnitude = math.floor(math.log10(abs(precise.value)))
+    rounded = round(precise.value, -(magnitude - rough.digits + 1))
+    return math.isclose(rounded, rough.value, rel_tol=1e-9)
 
 
 def _covers(rough: Quantity, other: Quantity) -> bool:
@@ -98,25 +92,23 @@ def _covers(rough: Quantity, other: Quantity) -> bool:
     is written with, must give it back: 'about 70%' does not cover 'more
     than 75 percent'.
     """
-    digits = f"{abs(rough.value):.6f}".replace(".", "").strip("0")
-    significant = max(1, len(digits))
     if other.value == 0 or rough.value == 0:
         return False
     magnitude = math.floor(math.log10(abs(other.value)))
-    rounded = round(other.value, -(magnitude - significant + 1))
+    rounded = round(other.value, -(magnitude - _significant_digits(rough) + 1))
     return math.isclose(rounded, rough.value, rel_tol=1e-9)
 
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:
     if a.value == b.value:
         return True
-    if a.unit == "tally" or b.unit == "tally":
+    if a.kind == "tally" or b.kind == "tally":
         return False
     if _rounds_to(a, b) or _rounds_to(b, a):
         return True
     if abs(a.value - b.value) <= EXACT_TOLERANCE * max(abs(a.value), abs(b.value)):
         return True
-    return (a.approximate and _covers(a, b)) or (b.approximate and _covers(b, a))
+    return (a.bound != "exact" and _covers(a, b)) or (b.bound != "exact" and _covers(b, a))
 
 
 def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
@@ -126,14 +118,13 @@ def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
     sum of money, a percentage, a fraction, or a count of 100 or more.
     """
     for qa in a.quantities:
-        if qa.unit.endswith("-old"):
-            continue  # an age says who someone is, not what happened
         for qb in b.quantities:
             if not _same_figure(qa, qb) or (specific and not _specific(qa)):
                 continue
             # A figure of three or more significant digits ('2,438,000' / '2.438
-            # million') rarely recurs by chance, whatever word follows it.
-            if qa.unit == qb.unit or (specific and _significant_digits(qa) >= 3 and qa.value == qb.value):
+            # million') rarely recurs by chance, whatever it is said to count.
+            same_thing = (ta := figure_thing(qa)) is not None and ta == figure_thing(qb)
+            if same_thing or (specific and _significant_digits(qa) >= 3 and qa.value == qb.value):
                 return True
     return False
 
@@ -141,12 +132,12 @@ def shared_figure(a: Unit, b: Unit, *, specific: bool = False) -> bool:
 def shared_tally(a: Unit, b: Unit) -> bool:
     """Whether two sentences give the same vote or score ('a 7-2 decision', 'the 7-2 verdict')."""
     return any(
-        qa.unit == "tally" and qb.unit == "tally" and qa.value == qb.value for qa in a.quantities for qb in b.quantities
+        qa.kind == "tally" and qb.kind == "tally" and qa.value == qb.value for qa in a.quantities for qb in b.quantities
     )
 
 
 def _specific(q: Quantity) -> bool:
-    return abs(q.value) >= 100 or not float(q.value).is_integer() or not q.unit.isalpha()
+    return abs(q.value) >= 100 or not float(q.value).is_integer() or q.kind in ("money", "percent")
 
 
 def _significant_digits(q: Quantity) -> int:
@@ -159,11 +150,11 @@ def numeric_conflict(a: Unit, b: Unit) -> tuple[Quantity, Quantity] | None:
 
     Figures that add up are not a dispute: '64 soldiers and three civilians'
     against '67 Israelis' (the side with the lower figure writes the rest;
-    '14 died, two more than the ministry's figure' is a dispute), or 'the ambassador and three other Americans'
-    against 'four Americans' (a part, marked ``partial``, is never set
-    against a whole). Nor are figures of a subset: '900 Palestinian
-    militants' against '1,900 Palestinians' qualifies what it counts with a
-    word ('militants') the other sentence does not use.
+    '14 died, two more than the ministry's figure' is a dispute), or 'the
+    ambassador and three other Americans' against 'four Americans' (a part,
+    marked by ``part``, is never set against a whole). Figures of different
+    things never meet: '900 Palestinian militants' and '1,900 Palestinians'
+    count militants and Palestinians.
     """
     found = _figure_clash(a, b)
     return (found[0], found[1]) if found is not None and found[2] else None
@@ -180,63 +171,38 @@ def distinct_figures(a: Unit, b: Unit) -> bool:
 
 
 def _figure_clash(a: Unit, b: Unit) -> tuple[Quantity, Quantity, bool] | None:
-    """Two differing figures of one unit, and whether they dispute one count (else they count different sets)."""
-    written = {id(a): numbers(a.text), id(b): numbers(b.text)}
+    """Two differing figures of one thing, and whether they dispute one count (else they count different sets)."""
+    written = {id(a): {q.value for q in a.quantities}, id(b): {q.value for q in b.quantities}}
+    things_a = [(q, figure_thing(q)) for q in a.quantities]
+    things_b = [(q, figure_thing(q)) for q in b.quantities]
     distinct: tuple[Quantity, Quantity, bool] | None = None
-    for qa in a.quantities:
-        if not qa.unit or any(qb.unit == qa.unit and _same_figure(qa, qb) for qb in b.quantities):
+    for qa, ta in things_a:
+        if ta is None or any(tb == ta and _same_figure(qa, qb) for qb, tb in things_b):
             continue
-        for qb in b.quantities:
-            if qb.unit != qa.unit or any(_same_figure(qb, q) for q in a.quantities if q.unit == qb.unit):
+        if ":" in ta and distinct is None:  # one happening, different people: '900 militants' and '1,900 Palestinians'
+            event = ta.split(":", 1)[0]
+            for qb, tb in things_b:
+                if not tb or tb == ta or tb.split(":", 1)[0] != event or _same_figure(qa, qb):
+                    continue
+                low, high = sorted((abs(qa.value), abs(qb.value)))
+                parts = written[id(a) if abs(qa.value) == low else id(b)]
+                if low > 0 and high / low <= MAX_RATIO and (high - low) not in parts - {low, high}:
+                    distinct = (qa, qb, False)  # (not '64 soldiers and three civilians' against '67 Israelis')
+                    break
+        for qb, tb in things_b:
+            if tb != ta or any(_same_figure(qb, q) for q, t in things_a if t == tb):
                 continue
             low, high = sorted((abs(qa.value), abs(qb.value)))
             if not (low > 0 and high / low <= MAX_RATIO):
                 continue
             parts = written[id(a) if abs(qa.value) == low else id(b)]
-            if qa.unit != "tally" and (high - low) in parts - {low, high}:
+            if qa.kind != "tally" and (high - low) in parts - {low, high}:
                 continue  # the lower side gives the rest ('64 soldiers and three civilians'): one fact
-            if (
-                qa.partial
-                or qb.partial
-                or qa.unit in _DURATIONS
-                or not (_qualified_in(qa, a, b) and _qualified_in(qb, b, a))
-            ):
+            if qa.part != "whole" or qb.part != "whole" or qa.earlier or qb.earlier or qa.kind == "duration":
                 distinct = distinct or (qa, qb, False)
                 continue
             return qa, qb, True
     return distinct
-
-
-#: Elapsed times ('four weeks of fighting', 'seven weeks'): they grow with the day an article is written, so two
-#: of them count different spans rather than dispute one.
-_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
-_QUALIFIER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def _qualified_in(q: Quantity, own: Unit, other: Unit) -> bool:
-    """Whether the words right after a figure ('Palestinian militants') all occur in the other sentence."""
-    rel = q.end - own.span.start
-    after = own.text[rel : rel + 40]
-    after = re.split(r"[,;:.()—–]", after, maxsplit=1)[0]
-    words: list[str] = []
-    for w in _QUALIFIER.findall(after)[:2]:
-        if w.lower() in _FUNCTION or w.lower().endswith(("ed", "ing")):
-            break  # the noun phrase ends at a function word or a verb ('people died')
-        words.append(w)
-    if len(words) < 2:
-        return True
-    there = stems(other.text)
-    return all(stem(w) in there for w in words)
-
-
-#: Words that end the phrase a figure heads ('70 people who ...', '48 were').
-_FUNCTION = frozenset(
-    re.split(
-        r"\s+",
-        "who whom which that were was are is have has had been be of in on at to for from by with and or the "
-        "a an than as",
-    )
-)
 
 
 def _event_days(u: Unit) -> dict[str, date]:
@@ -355,7 +321,7 @@ def conflict(a: Unit, b: Unit) -> Conflict | None:
         return Conflict("denial")
     figures = _figure_clash(a, b)
     if figures is not None:
-        return Conflict("numeric" if figures[2] else "distinct", (figures[0].text, figures[1].text))
+        return Conflict("numeric" if figures[2] else "distinct", (figures[0].span.text, figures[1].span.text))
     days = date_conflict(a, b)
     if days is not None:
         return Conflict("date", days)

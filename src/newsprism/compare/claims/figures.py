@@ -26,7 +26,7 @@ from ...lexicon import figure_classes
 from ...model import Claim, Disagreement, DisputeSide, Quantity, Span
 from .units import Unit
 
-__all__ = ["figure_disputes", "figure_key", "interval"]
+__all__ = ["figure_disputes", "figure_key", "figure_thing", "interval"]
 
 #: Classes of counted happenings: their count is of people unless the text says whom.
 EVENTS = frozenset({"death", "injury", "arrest", "hostage"})
@@ -57,8 +57,8 @@ def figure_key(q: Quantity) -> Key | None:
     the counted noun's class, else its head word ('trade deficit' and
     'deficit' meet). A measure is keyed by its unit alone.
     """
-    if q.kind == "tally":
-        return None
+    if q.kind in ("tally", "duration", "age"):
+        return None  # a vote is a claim's own fact; elapsed times grow with the day an article is written
     counted = _class(q.counted)
     head = q.counted.rsplit(" ", 1)[-1] if q.counted else None
     if q.kind == "measure":
@@ -81,6 +81,30 @@ def figure_key(q: Quantity) -> Key | None:
     if not thing:
         return None
     return ("count", "", event, thing)
+
+
+def figure_thing(q: Quantity) -> str | None:
+    """What a figure counts or measures, for telling whether two sentences give one fact's figure.
+
+    A currency, ``%`` or a measure's unit; for a count of a happening, the
+    happening and who ('death:person' for 'the death toll stood at 12' and
+    '12 people were killed'); for other counts, the counted noun's class or
+    head word ('jobs').
+    """
+    if q.kind == "tally":
+        return "tally"
+    if q.kind in ("money", "percent", "measure", "duration"):
+        return q.unit
+    if q.kind == "age":
+        return "age"
+    counted = _class(q.counted)
+    if counted in EVENTS:
+        return f"{counted}:person"
+    thing = counted or (q.counted.rsplit(" ", 1)[-1] if q.counted else None)
+    predicate = _class(q.predicate)
+    if predicate in EVENTS:
+        return f"{predicate}:{thing or 'person'}"
+    return thing
 
 
 def interval(q: Quantity) -> tuple[float, float, bool, bool]:
@@ -241,7 +265,7 @@ def figure_disputes(
     for unit in units:
         if background(unit, published.get(unit.article)):
             continue
-        for q in unit.figures:
+        for q in unit.quantities:
             key = figure_key(q)
             if key is None or q.earlier or (q.bound == "about" and q.high):
                 continue

@@ -25,6 +25,7 @@ from scipy import sparse
 
 from ...nlp.models import Models
 from .conflicts import shared_figure, shared_tally
+from .figures import figure_thing
 from .units import Unit, content_words, stems
 
 __all__ = ["PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party", "unit_texts"]
@@ -73,7 +74,7 @@ def join_features(u: Unit) -> dict[str, float]:
     """A sentence's TF-IDF terms: content words of its core, entity ids (weighted double), counted nouns, days."""
     feats: dict[str, float] = {f"w:{w}": 1.0 for w in content_words(u.core or u.text)}
     feats.update({f"e:{e}": 2.0 for e in u.entities})
-    feats.update({f"q:{q.unit}": 1.0 for q in u.quantities})
+    feats.update({f"q:{thing}": 1.0 for q in u.quantities if (thing := figure_thing(q))})
     feats.update({f"d:{d}": 1.0 for d in u.dates.values()})
     return feats
 

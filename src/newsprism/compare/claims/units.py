@@ -2,7 +2,7 @@
 
 Each usable sentence of a story becomes a :class:`Unit` holding what the
 alignment and the disagreement finder look at: content words, the story's
-entity ids it names, the quantities and dates it states, its polarity (plain,
+entity ids it names, the figures (from the NLP pass) and dates it states, its polarity (plain,
 negated, or a denial) and its attribution (asserted by the writer, or
 reported as someone's statement). Building units is cheap (no model); the
 embeddings are computed later, only for the units that need them.
@@ -22,20 +22,16 @@ from typing import Protocol
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import reporting_verbs
-from ...model import Annotations, Article, Entity, Span
-from ...model import Quantity as Figure
+from ...model import Annotations, Article, Entity, Quantity, Span
 
 __all__ = [
     "EntityLookup",
-    "Quantity",
     "Unit",
     "build_units",
     "content_words",
     "NEGATION",
     "NEGATIVE_VERBS",
     "negated_clause",
-    "numbers",
-    "quantities",
     "stem",
     "stems",
 ]
@@ -63,78 +59,6 @@ _CAPTION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:—–“”\"]|,\s+(?:but|while|although|though|whereas|and)\b|\bbut\b", re.I)
 
-# --- quantities -------------------------------------------------------------
-
-_SCALE = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "dozen": 12,
-    "twenty": 20,
-    "hundred": 100,
-}
-_APPROX = re.compile(
-    r"(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly|approximately|close to|"
-    r"fewer than|less than|under|as many as|an estimated|or more|plus)\W*$",
-    re.I,
-)
-_QUANTITY = re.compile(
-    r"(?P<cur>[$£€¥]|US\$|A\$|C\$)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|mln|tn|k|m|b)\b)?"
-    r"(?P<pct>\s?(?:%|per ?cent\b|percent\b))?",
-    re.I,
-)
-_VERBISH = frozenset({"rose", "risen", "reached", "climbed", "stood", "stand", "stands", "hit", "totalled", "totaled"})
-_UNIT_SKIP = STOP_WORDS | {"more", "people's", "additional", "other", "further", "new"}
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number stated in a sentence, with what it counts.
-
-    ``unit`` is the currency, ``%``, or the counted noun (``civilian``,
-    ``student``), so two quantities compare only when they count the same thing;
-    empty for a figure of three or more significant digits whose noun is not
-    found (it still identifies a fact, but is never set against another).
-    A vote or score ('a 7-2 decision') has the unit ``tally`` and the value
-    ``100 * first + second``: equal tallies are one fact, different ones a dispute.
-    """
-
-    value: float
-    unit: str
-    approximate: bool
-    text: str
-    start: int  # offset in the article text
-    end: int
-    #: A part of a count ('three other Americans', '48 more cases'): never set against a total.
-    partial: bool = False
-
-
 def _singular(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -144,92 +68,6 @@ def _singular(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         return w[:-1]
     return w
-
-
-def quantities(text: str, offset: int = 0) -> tuple[Quantity, ...]:
-    """The quantities of ``text`` (years and parts of dates or times are left out)."""
-    out: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
-        raw = m.group("num")
-        if m.start("num") > 0 and (text[m.start("num") - 1].isalnum() or text[m.start("num") - 1] in "-/:"):
-            continue
-        end = m.end()
-        if end < len(text) and (text[end].isalnum() or text[end] in "/:" or re.match(r"\s?[-–]\s?\d", text[end:])):
-            continue  # part of a word, a code, a time, a date, a range or a tally
-        word = raw.lower()
-        value = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(raw.replace(",", ""))
-        cur, scale, pct = m.group("cur"), m.group("scale"), m.group("pct")
-        if not cur and not pct and not scale and raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100:
-            continue  # a year
-        if word in _NUMBER_WORDS and value == 1 and not scale:
-            continue  # 'one of the', 'one woman': too common to compare
-        if scale:
-            value *= _SCALE[scale.lower()]
-        if cur:
-            unit = cur.upper().replace("US$", "$")
-        elif pct:
-            unit = "%"
-        else:
-            unit = _next_noun(text, end) or _previous_noun(text, m.start("num")) or ""
-            if not unit and len(raw.replace(",", "").replace(".", "").strip("0")) < 3:
-                continue  # a bare small number counts nothing we can name; '2,438,000' still identifies a fact
-        before = text[max(0, m.start() - 30) : m.start()]
-        after = text[end : end + 10]
-        approximate = bool(_APPROX.search(before)) or after.lower().lstrip().startswith(("or more", "plus"))
-        begin = m.start("cur") if cur else m.start("num")
-        partial = bool(
-            _PARTIAL.match(text, end) or _PARTIAL_BEFORE.search(text[max(0, m.start("num") - 16) : m.start("num")])
-        )
-        out.append(Quantity(value, unit, approximate, text[begin:end], offset + begin, offset + end, partial))
-    for m in _TALLY.finditer(text):
-        context = text[max(0, m.start() - 20) : m.end() + 30]
-        if _TALLY_CONTEXT.search(context):
-            value = 100.0 * int(m.group(1)) + int(m.group(2))
-            out.append(Quantity(value, "tally", False, m.group(), offset + m.start(), offset + m.end()))
-    return tuple(out)
-
-
-_BARE_NUMBER = re.compile(r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-
-
-def numbers(text: str) -> frozenset[float]:
-    """Every number written in ``text``, however small and whatever it counts ('all but three')."""
-    out: set[float] = set()
-    for m in _BARE_NUMBER.finditer(text):
-        word = m.group().lower()
-        out.add(float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(word.replace(",", "")))
-    return frozenset(out)
-
-
-#: 'three other Americans', '48 more cases': the figure counts a part, not the whole.
-_PARTIAL = re.compile(r"\s+(?:other|more|additional|further|another|extra)\b(?!\s+than\b)", re.I)
-_PARTIAL_BEFORE = re.compile(r"\b(?:another|an additional|a further|an extra)\s+$", re.I)
-#: A vote or a score: '7-2', '5–4' (not part of a date, a range of years or a code).
-_TALLY = re.compile(r"(?<![\w./-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w./-])")
-_TALLY_CONTEXT = re.compile(
-    r"\b(?:decision|vote[ds]?|ruling|verdict|majority|margin|split|ruled|win|won|victory|loss|lost|defeat|score)\b",
-    re.I,
-)
-
-
-def _next_noun(text: str, pos: int) -> str | None:
-    """The counted noun after a number: the first content word within three words."""
-    for w in _WORD.findall(text[pos : pos + 60])[:3]:
-        lw = w.lower()
-        if lw in _UNIT_SKIP or lw[0].isdigit():
-            continue
-        return _singular(w)
-    return None
-
-
-def _previous_noun(text: str, pos: int) -> str | None:
-    """What a trailing number counts (``the death toll rose to 14``): the nearest content word before it."""
-    for w in reversed(_WORD.findall(text[max(0, pos - 40) : pos])[-3:]):
-        lw = w.lower()
-        if lw in _UNIT_SKIP or lw[0].isdigit() or lw in _VERBISH:
-            continue
-        return _singular(w)
-    return None
 
 
 # --- words, polarity ---------------------------------------------------------
@@ -298,6 +136,7 @@ class Unit:
     span: Span
     words: frozenset[str]
     entities: frozenset[str]
+    #: The figures the NLP pass found in the sentence, bound to what they count.
     quantities: tuple[Quantity, ...]
     dates: Mapping[str, str]  # date text -> resolved date (reliable mentions only)
     negated: bool
@@ -314,8 +153,6 @@ class Unit:
     places: frozenset[str] = frozenset()
     #: Entity ids of the places, facilities and events the sentence names (where, and which happening).
     where: frozenset[str] = frozenset()
-    #: The figures the NLP pass found in the sentence, bound to what they count.
-    figures: tuple[Figure, ...] = ()
 
     @property
     def text(self) -> str:
@@ -406,7 +243,9 @@ def build_units(
                     span=span,
                     words=content_words(span.text),
                     entities=frozenset(ents),
-                    quantities=quantities(span.text, span.start),
+                    quantities=tuple(
+                        q for q in ann.quantities if span.start <= q.span.start and q.span.end <= span.end
+                    ),
                     dates=dates,
                     negated=sent.negated,
                     denial=denial,
@@ -419,7 +258,6 @@ def build_units(
                     name_stems=name_stems,
                     places=places,
                     where=frozenset(eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))),
-                    figures=tuple(q for q in ann.quantities if span.start <= q.span.start and q.span.end <= span.end),
                 )
             )
     return units
