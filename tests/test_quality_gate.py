@@ -58,28 +58,29 @@ GATE_STORIES = (
     "whitaker-lawsuit-2018-11-19",
 )
 
-#: (set, figure) -> floor: the figure measured on 2026-12-05 minus 0.02. Raise only.
+#: (set, figure) -> floor: the figure measured on 2026-12-05 minus 0.02 (raised where the fact-layer figures
+#: lifted it). Raise only.
 FLOORS = {
     ("ecb", "claims.precision"): 0.964,
-    ("ecb", "claims.recall"): 0.126,
-    ("ecb", "claims.f1"): 0.234,
+    ("ecb", "claims.recall"): 0.135,
+    ("ecb", "claims.f1"): 0.247,
     ("ecb", "grouping.f1"): 0.778,
-    ("gold", "claims.precision"): 0.876,
+    ("gold", "claims.precision"): 0.889,
     ("gold", "claims.recall"): 0.111,
     ("gold", "claims.f1"): 0.208,
     ("gold", "grouping.f1"): 0.980,
     # the fitted pair model (claim_model = "fitted"), measured on 2026-12-05 minus 0.02
     ("ecb-fitted", "claims.precision"): 0.965,
-    ("ecb-fitted", "claims.recall"): 0.323,
-    ("ecb-fitted", "claims.f1"): 0.487,
+    ("ecb-fitted", "claims.recall"): 0.331,
+    ("ecb-fitted", "claims.f1"): 0.496,
     ("gold-fitted", "claims.precision"): 0.876,
-    ("gold-fitted", "claims.recall"): 0.176,
-    ("gold-fitted", "claims.f1"): 0.301,
+    ("gold-fitted", "claims.recall"): 0.181,
+    ("gold-fitted", "claims.f1"): 0.308,
     # the fitted model on the gold stories held back from fitting (tests/gold/split.json), measured on
     # 2026-12-05 minus 0.02
     ("held-back-fitted", "claims.precision"): 0.906,
-    ("held-back-fitted", "claims.recall"): 0.137,
-    ("held-back-fitted", "claims.f1"): 0.248,
+    ("held-back-fitted", "claims.recall"): 0.142,
+    ("held-back-fitted", "claims.f1"): 0.254,
     # story grouping on the story windows held back from fitting (tests/gold/story_groups), hand-set and fitted,
     # and the fitted same-story model on ECB+ 26-28; measured on 2026-12-05 minus 0.02
     ("windows", "b_cubed.f1"): 0.764,
