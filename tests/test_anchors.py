@@ -27,7 +27,7 @@ def annotated(models: Models, article: Article) -> Annotations:
 
 
 def dates_of(ann: Annotations) -> dict[str, str]:
-    return {m.span.text: m.date for m in ann.dates}
+    return {m.span.text: m.iso for m in ann.dates}
 
 
 def test_undated_story_takes_the_year_its_weekdays_agree_with(models: Models) -> None:

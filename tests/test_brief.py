@@ -96,7 +96,7 @@ def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagre
             for word, date in DATES.items():
                 if word in s.text:
                     at = s.start + s.text.index(word)
-                    dates.append(DateMention(Span.of(article, at, at + len(word)), date, "day"))
+                    dates.append(DateMention.of(Span.of(article, at, at + len(word)), date, "day"))
             if s.text.startswith("“"):
                 end = s.text.index("”")
                 quotes.append(Quote(Span.of(article, s.start + 1, s.start + end - 1), "one resident"))

@@ -105,14 +105,14 @@ def test_relative_dates_from_the_published_date(models: Models) -> None:
     )
     by_text, reference, inferred = resolved(models, text, published="2024-09-12T08:00:00+00:00")  # a Thursday
     assert (reference, inferred) == ("2024-09-12", False)
-    assert only(by_text, "Tuesday").date == "2024-09-10"
-    assert only(by_text, "Last Friday").date == "2024-09-06"
-    assert only(by_text, "yesterday").date == "2024-09-11"
-    assert only(by_text, "Friday").date == "2024-09-13"  # future tense: the coming Friday
+    assert only(by_text, "Tuesday").iso == "2024-09-10"
+    assert only(by_text, "Last Friday").iso == "2024-09-06"
+    assert only(by_text, "yesterday").iso == "2024-09-11"
+    assert only(by_text, "Friday").iso == "2024-09-13"  # future tense: the coming Friday
     may = only(by_text, "May")
-    assert (may.date, may.granularity, may.relative) == ("2024-05", "month", False)
-    assert only(by_text, "May 2023").date == "2023-05"
-    assert only(by_text, "two days ago").date == "2024-09-10"
+    assert (may.iso, may.granularity, may.relative) == ("2024-05", "month", False)
+    assert only(by_text, "May 2023").iso == "2023-05"
+    assert only(by_text, "two days ago").iso == "2024-09-10"
     assert only(by_text, "2022").granularity == "year"
     assert "this week" not in by_text and "months" not in by_text
     assert all(d.relative for d in by_text["Tuesday"] + by_text["yesterday"])
@@ -121,12 +121,12 @@ def test_relative_dates_from_the_published_date(models: Models) -> None:
 
 def test_year_less_dates_take_the_year_nearest_the_anchor(models: Models) -> None:
     by_text, _, _ = resolved(models, "The talks began on Dec. 30 and ended on Jan. 2.", published="2025-01-05")
-    assert only(by_text, "Dec. 30").date == "2024-12-30"
-    assert only(by_text, "Jan. 2").date == "2025-01-02"
+    assert only(by_text, "Dec. 30").iso == "2024-12-30"
+    assert only(by_text, "Jan. 2").iso == "2025-01-02"
     by_text, _, _ = resolved(models, "The law passed last October and takes effect next March.", published="2025-03-05")
     last, following = only(by_text, "last October"), only(by_text, "next March")
-    assert (last.date, last.granularity, last.relative) == ("2024-10", "month", True)
-    assert following.date == "2026-03"
+    assert (last.iso, last.granularity, last.relative) == ("2024-10", "month", True)
+    assert following.iso == "2026-03"
 
 
 # --- with an inferred anchor ------------------------------------------------
@@ -141,16 +141,16 @@ def test_anchor_inferred_from_explicit_dates(models: Models) -> None:
     assert (reference, inferred) == ("2024-09-11", True)  # the day after the latest past-tense date
     assert only(by_text, "September 10, 2024").inferred is False
     tuesday = only(by_text, "Tuesday")
-    assert (tuesday.date, tuesday.relative, tuesday.inferred) == ("2024-09-10", True, True)
-    assert only(by_text, "Friday").date == "2024-09-13"
-    assert only(by_text, "Yesterday").date == "2024-09-10"
+    assert (tuesday.iso, tuesday.relative, tuesday.inferred) == ("2024-09-10", True, True)
+    assert only(by_text, "Friday").iso == "2024-09-13"
+    assert only(by_text, "Yesterday").iso == "2024-09-10"
 
 
 def test_year_from_a_weekday_written_beside_the_date(models: Models) -> None:
     by_text, reference, inferred = resolved(models, "Blinken visited Kyiv on Wednesday, Sept. 11, with Lammy.")
     assert (reference, inferred) == ("2024-09-12", True)  # 2024 is the latest year when Sept. 11 was a Wednesday
     (mention,) = [d for ds in by_text.values() for d in ds]
-    assert (mention.date, mention.inferred) == ("2024-09-11", True)
+    assert (mention.iso, mention.inferred) == ("2024-09-11", True)
 
 
 def test_no_anchor_leaves_relative_dates_out(models: Models) -> None:
@@ -167,16 +167,16 @@ def test_seed_dates(seed_articles: list, seed_annotations: dict) -> None:
         ann = seed_annotations[article.id]
         for d in ann.dates:
             assert article.text[d.span.start : d.span.end] == d.span.text
-            assert len(d.date) == {"day": 10, "month": 7, "year": 4}[d.granularity]
+            assert len(d.iso) == {"day": 10, "month": 7, "year": 4}[d.granularity]
     ann = seed_annotations[seed_article(seed_articles, "001").id]
     assert ann.reference_inferred and ann.reference_date is not None and ann.reference_date.endswith("-09-12")
     sept = [d for d in ann.dates if d.span.text == "Sept. 11"]
-    assert len(sept) >= 3 and all(d.date.endswith("-09-11") and d.inferred and not d.relative for d in sept)
+    assert len(sept) >= 3 and all(d.iso.endswith("-09-11") and d.inferred and not d.relative for d in sept)
     (aug,) = [d for d in ann.dates if d.span.text == "Aug. 30"]
-    assert aug.date[:4] == sept[0].date[:4] and aug.date.endswith("-08-30")
+    assert aug.iso[:4] == sept[0].iso[:4] and aug.iso.endswith("-08-30")
 
     ann = seed_annotations[seed_article(seed_articles, "004").id]
-    assert [d.date[5:] for d in ann.dates if d.granularity == "day"] == ["09-11", "09-10", "09-11", "09-13"]
+    assert [d.iso[5:] for d in ann.dates if d.granularity == "day"] == ["09-11", "09-10", "09-11", "09-13"]
     assert not any(d.span.text in ("earlier this summer", "last week", "recent days") for d in ann.dates)
 
 
@@ -187,12 +187,12 @@ def test_seed_weekdays_resolve_around_the_inferred_anchor(seed_articles: list, s
     reference = date.fromisoformat(ann.reference_date)
     found = {(d.span.text, article.text[d.span.end : d.span.end + 14]): d for d in ann.dates}
     claimed = next(d for (t, after), d in found.items() if t == "Tuesday" and after.startswith(", citing"))
-    assert weekday(claimed.date) == 1 and 0 <= (reference - date.fromisoformat(claimed.date)).days < 7
+    assert weekday(claimed.iso) == 1 and 0 <= (reference - claimed.day).days < 7
     last_friday = next(d for (t, _), d in found.items() if t == "last Friday")
-    assert weekday(last_friday.date) == 4 and 0 < (reference - date.fromisoformat(last_friday.date)).days <= 7
+    assert weekday(last_friday.iso) == 4 and 0 < (reference - last_friday.day).days <= 7
     # "... will discuss the “missile issue” on Friday in Washington": the coming Friday
     coming = next(d for (t, after), d in found.items() if t == "Friday" and after.startswith(" in Washington"))
-    assert weekday(coming.date) == 4 and 0 <= (date.fromisoformat(coming.date) - reference).days < 7
+    assert weekday(coming.iso) == 4 and 0 <= (coming.day - reference).days < 7
     assert all(d.inferred for d in ann.dates if d.relative)
 
 
@@ -200,11 +200,11 @@ def test_reported_future_with_would(models: Models) -> None:
     # Published on a Wednesday: the minister spoke on Tuesday about a session on Thursday.
     text = "The minister visited the town on Tuesday and said the cabinet would meet on Thursday to discuss aid."
     by_text, _, _ = resolved(models, text, published="2024-05-15")
-    assert by_text["Tuesday"][0].date == "2024-05-14"
-    assert by_text["Thursday"][0].date == "2024-05-16"
+    assert by_text["Tuesday"][0].iso == "2024-05-14"
+    assert by_text["Thursday"][0].iso == "2024-05-16"
 
 
 def test_scheduled_events_are_ahead(models: Models) -> None:
     text = "On Tuesday, lawmakers are scheduled to vote on the articles, and the president is expected to respond on Friday."
     by_text, _, _ = resolved(models, text, published="2019-12-13")  # a Friday
-    assert by_text["Tuesday"][0].date == "2019-12-17"
+    assert by_text["Tuesday"][0].iso == "2019-12-17"

@@ -22,7 +22,7 @@ from newsprism.compare.claims.conflicts import (
 from newsprism.compare.claims.denials import denies
 from newsprism.compare.claims.scores import Salience as _Salience
 from newsprism.compare.claims.units import Unit, content_words, strip_frame
-from newsprism.model import Article, Quantity, Span
+from newsprism.model import Article, DateMention, Quantity, Span
 from newsprism.nlp.models import Models
 from newsprism.nlp.quantities import extract_quantities
 
@@ -63,7 +63,14 @@ def unit(
         words=content_words(text),
         entities=entities,
         quantities=quantities(text),
-        dates=dates or {},
+        dates={
+            phrase: DateMention.of(
+                Span.of(art, text.find(phrase), text.find(phrase) + len(phrase)),
+                iso,
+                {10: "day", 7: "month", 4: "year"}[len(iso)],  # type: ignore[arg-type]
+            )
+            for phrase, iso in (dates or {}).items()
+        },
         negated=negated,
         denial=denial,
         attributed=speaker is not None,

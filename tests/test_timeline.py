@@ -21,7 +21,8 @@ def annotate(article: Article, dates: dict[str, str]) -> Annotations:
         Sentence(Span.of(article, m.start(), m.start() + len(m.group().rstrip())))
         for m in re.finditer(r"(?:[^.]|\.(?=\s\d))+\.\s*", article.text)
     )
-    mentions = tuple(DateMention(span(article, phrase), date, "day") for phrase, date in dates.items())
+    grain = {10: "day", 7: "month", 4: "year"}
+    mentions = tuple(DateMention.of(span(article, phrase), date, grain[len(date)]) for phrase, date in dates.items())
     return Annotations(article.id, sentences=sents, dates=mentions)
 
 
@@ -137,11 +138,11 @@ def test_captions_quotes_ages_and_the_story_year_make_no_events() -> None:
     )
     mondays = [m.start() for m in re.finditer("Monday", text)]
     dates = (
-        DateMention(span(article, "July 18"), "2018-07-18", "day"),
-        DateMention(span(article, "62"), "1962", "year", relative=True),
-        DateMention(span(article, "Today"), "2018-06-04", "day", relative=True),
-        DateMention(span(article, "this year"), "2018", "year", relative=True),
-        *(DateMention(Span.of(article, p, p + 6), "2018-06-04", "day", relative=True) for p in mondays),
+        DateMention.of(span(article, "July 18"), "2018-07-18", "day"),
+        DateMention.of(span(article, "62"), "1962", "year", relative=True),
+        DateMention.of(span(article, "Today"), "2018-06-04", "day", relative=True),
+        DateMention.of(span(article, "this year"), "2018", "year", relative=True),
+        *(DateMention.of(Span.of(article, p, p + 6), "2018-06-04", "day", relative=True) for p in mondays),
     )
     quote = text.index("Today’s")
     quotes = (Quote(Span.of(article, quote, text.index(".”") + 1), "the couple"),)
@@ -159,8 +160,8 @@ def test_one_event_per_sentence_at_its_most_precise_date() -> None:
         "a",
         sentences=(Sentence(Span.of(article, 0, len(text))),),
         dates=(
-            DateMention(span(article, "Tuesday night"), "2020-01-21", "day", relative=True),
-            DateMention(span(article, "2016"), "2016", "year"),
+            DateMention.of(span(article, "Tuesday night"), "2020-01-21", "day", relative=True),
+            DateMention.of(span(article, "2016"), "2016", "year"),
         ),
     )
     timeline = build_timeline([article], [ann], [])

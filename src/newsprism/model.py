@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 __all__ = [
@@ -158,20 +159,39 @@ class Quote:
     verb_span: Span | None = None
 
 
+Granularity = Literal["day", "month", "year"]
+_ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression resolved to a calendar date.
+    """A date expression resolved to the calendar, once, in the NLP pass.
 
-    ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` by ``granularity``.
-    ``inferred`` is true when the anchor (the article's reference date) was
-    inferred from the text rather than taken from its metadata.
+    ``day`` is the first day of the period named (2024-05-01 for 'May
+    2024'), ``granularity`` how much of it the text gives. ``relative`` is
+    true for an expression placed from an anchor ('Tuesday', 'last year'),
+    ``inferred`` when that anchor (the article's reference date) was inferred
+    from the text rather than taken from its metadata.
     """
 
     span: Span
-    date: str
-    granularity: Literal["day", "month", "year"]
+    day: date
+    granularity: Granularity
     relative: bool = False
     inferred: bool = False
+
+    @classmethod
+    def of(
+        cls, span: Span, iso: str, granularity: Granularity, *, relative: bool = False, inferred: bool = False
+    ) -> DateMention:
+        """A mention from an ISO date of its granularity (``2024-05-14``, ``2024-05``, ``2024``)."""
+        parts = [int(p) for p in iso.split("-")]
+        return cls(span, date(parts[0], *(parts[1:] + [1, 1])[:2]), granularity, relative, inferred)
+
+    @property
+    def iso(self) -> str:
+        """The date as ISO text of its granularity: ``2024-05-14``, ``2024-05`` or ``2024``."""
+        return self.day.isoformat()[: _ISO_LENGTH[self.granularity]]
 
 
 QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]

@@ -78,9 +78,9 @@ def _weekday_year(annotations: Sequence[Annotations], anchor: date, today: date)
             if not m.inferred or m.granularity != "day":
                 continue
             if not m.relative:
-                explicit.add(m.date[5:])
+                explicit.add(m.iso[5:])
             elif _is_weekday(m.span.text):
-                weekdays.append((m.span.text, "past" if m.date < own else "future"))
+                weekdays.append((m.span.text, "past" if m.iso < own else "future"))
         weekdays.extend((span.text, when) for span, when in ann.unanchored if _is_weekday(span.text))
     if not explicit or not weekdays:
         return anchor.year
@@ -151,15 +151,17 @@ def _reanchored(ann: Annotations, own: date | None, anchor: date) -> Annotations
             dates.append(mention)
             continue
         # The tense the first placement used: before its anchor is past.
-        when = "past" if mention.date < own.isoformat()[: len(mention.date)] else "future"
+        when = "past" if mention.iso < own.isoformat()[: len(mention.iso)] else "future"
         placed = place_on(mention.span.text, anchor, when)
         if placed is None:
             dates.append(mention)
         else:
-            dates.append(replace(mention, date=placed[0], granularity=placed[1]))
+            dates.append(
+                DateMention.of(mention.span, placed[0], placed[1], relative=mention.relative, inferred=mention.inferred)
+            )
     for span, when in ann.unanchored:
         placed = place_on(span.text, anchor, when)
         if placed is not None:
-            dates.append(DateMention(span, placed[0], placed[1], relative=placed[2], inferred=True))
+            dates.append(DateMention.of(span, placed[0], placed[1], relative=placed[2], inferred=True))
     dates.sort(key=lambda m: m.span.start)
     return replace(ann, dates=tuple(dates), reference_date=anchor.isoformat(), reference_inferred=True, unanchored=())

@@ -194,8 +194,8 @@ def _date_of(claim: Claim, chosen: Span, ctx: _Context) -> str | None:
         for d in ann.dates if ann else ():
             if span.contains(d.span):
                 if span is chosen:
-                    return d.date
-                dates[d.date] += 1
+                    return d.iso
+                dates[d.iso] += 1
     return dates.most_common(1)[0][0] if dates else None
 
 

@@ -282,7 +282,7 @@ def stated_days(ann: Annotations | None) -> tuple[int, ...]:
     if ann is None:
         return ()
     days = {
-        day.toordinal() for d in ann.dates if d.granularity == "day" and not d.inferred and (day := parse_day(d.date))
+        d.day.toordinal() for d in ann.dates if d.granularity == "day" and not d.inferred
     }
     return tuple(sorted(days))
 
@@ -291,7 +291,7 @@ def stated_years(ann: Annotations | None) -> tuple[int, ...]:
     """The years an article's text states, in dates of any precision (not guessed from an inferred anchor)."""
     if ann is None:
         return ()
-    years = {int(d.date[:4]) for d in ann.dates if not d.inferred and d.date[:4].isdigit()}
+    years = {d.day.year for d in ann.dates if not d.inferred}
     return tuple(sorted(years))
 
 

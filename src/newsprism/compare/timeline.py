@@ -149,7 +149,7 @@ def _eventful(mention: DateMention, quotes: Sequence[Span], now: set[str]) -> bo
         return False
     if any(q.start <= mention.span.start and mention.span.end <= q.end for q in quotes):
         return False
-    return not (mention.granularity == "year" and (mention.relative or mention.date[:4] in now))
+    return not (mention.granularity == "year" and (mention.relative or mention.iso[:4] in now))
 
 
 def _events(
@@ -180,14 +180,14 @@ def _events(
             if held is None or _PRECISION[mention.granularity] > _PRECISION[held[1].granularity]:
                 dated[sentence.start] = (sentence, mention)
         for sentence, mention in sorted(dated.values(), key=lambda sm: sm[0].start):
-            key = (mention.date, article.id, sentence.start)
+            key = (mention.iso, article.id, sentence.start)
             if key in seen:
                 continue
             seen.add(key)
             claim = _claim_of(sentence, supports.get(article.id, ()))
             if claim is not None and claim.off_topic:
                 continue
-            events.append(_Event(mention.date, sentence, claim.id if claim else None, content_words(sentence.text)))
+            events.append(_Event(mention.iso, sentence, claim.id if claim else None, content_words(sentence.text)))
     return events
 
 

@@ -396,7 +396,7 @@ def _mention(
     article: Article, ent: SpacySpan, placed: tuple[str, Granularity], *, relative: bool, inferred: bool
 ) -> DateMention:
     start, end = _trimmed(article, ent)
-    return DateMention(Span.of(article, start, end), placed[0], placed[1], relative=relative, inferred=inferred)
+    return DateMention.of(Span.of(article, start, end), placed[0], placed[1], relative=relative, inferred=inferred)
 
 
 #: What spaCy's DATE entities sometimes run on into: "Sept. 10, following weeks", "Sept. 10 after a week".

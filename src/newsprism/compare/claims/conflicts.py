@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...model import Claim, Disagreement, Quantity, Span
-from ..anchors import parse_day
 from .figures import figure_thing
 from .units import NEGATION, Unit, content_words, negated_clause, stem, stems
 
@@ -208,9 +207,9 @@ def _figure_clash(a: Unit, b: Unit) -> tuple[Quantity, Quantity, bool] | None:
 def _event_days(u: Unit) -> dict[str, date]:
     """The days a sentence gives for its event: named days, not the day of the statement nor a bound."""
     out: dict[str, date] = {}
-    for text, value in u.dates.items():
-        day = parse_day(value)
-        if day is None or not _CALENDAR.search(text):
+    for text, mention in u.dates.items():
+        day = mention.day
+        if mention.granularity != "day" or not _CALENDAR.search(text):
             continue
         at = u.text.find(text)
         before = u.text[max(0, at - 40) : at] if at >= 0 else ""

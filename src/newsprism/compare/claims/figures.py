@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...lexicon import figure_classes
-from ...model import Claim, Disagreement, DisputeSide, Quantity, Span
+from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
 from .units import Unit
 
 __all__ = ["figure_disputes", "figure_key", "figure_thing", "interval"]
@@ -176,20 +176,14 @@ def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> list[l
     return [side for side in kept if side]
 
 
-def _months(stated: str) -> tuple[int, int] | None:
+def _months(mention: DateMention) -> tuple[int, int]:
     """A resolved date as (year, month), month 0 when only the year is known."""
-    parts = stated.split("-")
-    try:
-        return int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
-    except ValueError:
-        return None
+    return mention.day.year, mention.day.month if mention.granularity != "year" else 0
 
 
-def _near(x: str, y: str) -> bool:
+def _near(x: DateMention, y: DateMention) -> bool:
     """Whether two resolved dates can be one event's: the same year, and months at most one apart when both known."""
     a, b = _months(x), _months(y)
-    if a is None or b is None:
-        return True
     if a[0] != b[0]:
         return abs(a[0] - b[0]) <= 1 and (a[1] in (1, 12) and b[1] in (1, 12))
     return not (a[1] and b[1]) or abs(a[1] - b[1]) <= 1
@@ -201,7 +195,7 @@ def apart(a: Unit, b: Unit) -> bool:
 
     Days do not count: 'said on Wednesday' dates the statement, not the event.
     """
-    da, db = set(a.dates.values()), set(b.dates.values())
+    da, db = list(a.dates.values()), list(b.dates.values())
     if da and db and not any(_near(x, y) for x in da for y in db):
         return True
     if a.places and b.places and not a.places & b.places:
@@ -241,13 +235,10 @@ def background(unit: Unit, published: str | None) -> bool:
     except ValueError:
         return False
     for stated in unit.dates.values():
-        parts = stated.split("-")
-        try:
-            if len(parts) == 1 and int(parts[0]) >= day.year:
-                return False
-            if len(parts) >= 2 and abs((int(parts[0]) - day.year) * 12 + int(parts[1]) - day.month) <= 1:
-                return False
-        except ValueError:
+        if stated.granularity == "year" and stated.day.year >= day.year:
+            return False
+        months = (stated.day.year - day.year) * 12 + stated.day.month - day.month
+        if stated.granularity != "year" and abs(months) <= 1:
             return False
     return True
 

@@ -73,7 +73,7 @@ def pair_features(units: Sequence[Unit], scorer: PairScorer, i: int, j: int) -> 
         scorer.lexical(i, j),
         entities,
         float(shared_figure(ui, uj) or shared_figure(ui, uj, specific=True) or shared_tally(ui, uj)),
-        float(bool(set(ui.dates.values()) & set(uj.dates.values()))),
+        float(bool({d.iso for d in ui.dates.values()} & {d.iso for d in uj.dates.values()})),
         float(ui.position < LEAD_POSITIONS and uj.position < LEAD_POSITIONS),
         what,
         share,

@@ -75,7 +75,7 @@ def join_features(u: Unit) -> dict[str, float]:
     feats: dict[str, float] = {f"w:{w}": 1.0 for w in content_words(u.core or u.text)}
     feats.update({f"e:{e}": 2.0 for e in u.entities})
     feats.update({f"q:{thing}": 1.0 for q in u.quantities if (thing := figure_thing(q))})
-    feats.update({f"d:{d}": 1.0 for d in u.dates.values()})
+    feats.update({f"d:{d.iso}": 1.0 for d in u.dates.values()})
     return feats
 
 
@@ -167,7 +167,7 @@ class PairScorer:
             share = max(share, SALIENCE_PIVOT)
         elif shared_figure(ui, uj):
             anchors += FIGURE_BONUS
-        if set(ui.dates.values()) & set(uj.dates.values()):
+        if {d.iso for d in ui.dates.values()} & {d.iso for d in uj.dates.values()}:
             anchors += DATE_BONUS
         if ui.position < LEAD_PAIR and uj.position < LEAD_PAIR:
             anchors += LEAD_BONUS

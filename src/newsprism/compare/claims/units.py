@@ -22,7 +22,7 @@ from typing import Protocol
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import reporting_verbs
-from ...model import Annotations, Article, Entity, Quantity, Span
+from ...model import Annotations, Article, DateMention, Entity, Quantity, Span
 
 __all__ = [
     "EntityLookup",
@@ -138,7 +138,7 @@ class Unit:
     entities: frozenset[str]
     #: The figures the NLP pass found in the sentence, bound to what they count.
     quantities: tuple[Quantity, ...]
-    dates: Mapping[str, str]  # date text -> resolved date (reliable mentions only)
+    dates: Mapping[str, DateMention]  # date text -> its mention (reliable mentions only: not inferred)
     negated: bool
     denial: bool
     attributed: bool
@@ -221,7 +221,7 @@ def build_units(
                 and (eid := entity_id(m.span.text))
             )
             dates = {
-                d.span.text: d.date
+                d.span.text: d
                 for d in ann.dates
                 if span.start <= d.span.start and d.span.end <= span.end and not d.inferred
             }
