@@ -123,3 +123,12 @@ def test_examples_death_toll_puts_each_outlet_on_its_figure(models: Models) -> N
 
     values = next(line for line in render_markdown(report).splitlines() if line.strip().startswith("- values:"))
     assert "**12** [" in values and "**14** [" in values
+
+
+def test_only_counts_whose_meaning_holds_are_disputed() -> None:
+    from newsprism.compare.claims.figures import disputable
+
+    assert disputable(("count", "", "death", "person")) and disputable(("count", "", "", "attacker"))
+    assert disputable(("money", "USD", "", "deficit"))
+    # shares and other counts depend on whose, among whom and which poll
+    assert not disputable(("percent", "%", "", "vote")) and not disputable(("count", "", "", "delegate"))

@@ -233,6 +233,8 @@ class Quantity:
     earlier: bool = False
     #: Digits as written (the figure's precision): 2 for '2.1 million', 4 for '3,000', 7 for '2,438,000'.
     digits: int = 1
+    #: Whose figure it is, when the text names a holder: 'Clinton's 135 delegates', 'Romney won 52 percent'.
+    holder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

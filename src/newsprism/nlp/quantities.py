@@ -518,7 +518,9 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
                 days, time_tok = duration
                 bound, start = _bound(doc, first, last)
                 span = Span.of(article, doc[start].idx, time_tok.idx + len(time_tok.text))
-                out.append(Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=_digits(group)))
+                out.append(
+                    Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=_digits(group))
+                )
             continue
         if _dated(group):
             continue
@@ -573,6 +575,7 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
                 high=high * factor if high is not None else None,
                 earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
                 digits=_digits(group),
+                holder=_holder(counted, anchor),
             )
         )
     return tuple(out)
@@ -602,6 +605,50 @@ def _earlier(tok: Token) -> bool:
         return False
     holder = head.head
     return holder.lemma_.lower() in _CHANGE_VERBS or holder.lower_ in ("up", "down")
+
+
+#: Verbs whose subject holds what their object counts: 'Clinton won 135 delegates', 'Romney leads by 13 points'.
+_HOLDING_VERBS = frozenset(
+    {
+        "win",
+        "get",
+        "have",
+        "hold",
+        "receive",
+        "lead",
+        "gain",
+        "earn",
+        "capture",
+        "secure",
+        "need",
+        "take",
+        "trail",
+        "garner",
+        "collect",
+        "carry",
+        "poll",
+        "score",
+        "lose",
+    }
+)
+
+
+def _holder(counted: Token | None, anchor: Token) -> str | None:
+    """The named holder of a figure: a possessor of what it counts, or the named subject of a verb of having."""
+    node = counted or anchor
+    for child in node.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return _name(child)
+    verb = _governor(node)
+    if verb is None or verb.lemma_.lower() not in _HOLDING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _name(subject) if subject is not None and subject.pos_ == "PROPN" else None
+
+
+def _name(tok: Token) -> str:
+    """A proper name's last word, lower-cased: 'Hillary Clinton' and 'Clinton' meet."""
+    return tok.lower_.removesuffix("'s").removesuffix("’s")
 
 
 def _object_of(tok: Token) -> Token | None:

@@ -243,6 +243,43 @@ def background(unit: Unit, published: str | None) -> bool:
     return True
 
 
+def disputable(key: Key) -> bool:
+    """Whether figures of this key are set against each other at all.
+
+    Only counts whose meaning holds across wordings: a happening's toll
+    (dead, injured, arrested, held), a role's number (attackers, staff), a
+    sum of money or a measure of a named thing. Shares and other counts
+    ('45 percent', '95 delegates', '13 points') depend on whose, among whom
+    and by which poll, which a sentence rarely says in a way that can be
+    matched, so they are not disputed here.
+    """
+    kind, _, event, thing = key
+    if kind == "count":
+        return event in EVENTS or thing in ROLES
+    return kind in ("money", "measure") and bool(thing)
+
+
+#: Figures further apart than this ratio count different scopes ('3,800' dead in a city, '100,000' in a war).
+MAX_DISPUTE_RATIO = 10.0
+
+
+def _too_far(sides: Sequence[Sequence[tuple[Unit, Quantity]]]) -> bool:
+    """Whether every pair of sides' values is further apart than :data:`MAX_DISPUTE_RATIO`."""
+    leads = [min(abs(q.value) for _, q in side) for side in sides]
+    return all(
+        min(x, y) == 0 or max(x, y) / min(x, y) > MAX_DISPUTE_RATIO
+        for n, x in enumerate(leads)
+        for y in leads[n + 1 :]
+    )
+
+
+def _holders_differ(sides: Sequence[Sequence[tuple[Unit, Quantity]]]) -> bool:
+    """Whether the sides' figures belong to different named holders ('Clinton's 135' against 'Trump's 95')."""
+    held = [{q.holder for _, q in side if q.holder} for side in sides]
+    known = [h for h in held if h]
+    return len(known) >= 2 and not set.intersection(*known)
+
+
 def figure_disputes(
     units: Sequence[Unit],
     claim_of: Mapping[int, Claim],
@@ -264,6 +301,8 @@ def figure_disputes(
                 by_key.setdefault(key, []).append((unit, q))
     out: list[Disagreement] = []
     for key, items in by_key.items():
+        if not disputable(key):
+            continue
         items = _main_event(items, outlets)
         if len({outlets.get(u.article, u.article) for u, _ in items}) < 2:
             continue
@@ -272,6 +311,8 @@ def figure_disputes(
             continue
         kept = _one_side_each(sides, outlets)
         if len(kept) < 2 or not _comparable(kept, outlets):
+            continue
+        if _holders_differ(kept) or _too_far(kept):
             continue
         found = _describe(key, kept, claim_of, label)
         if len(found.claims) >= 2:  # (two sentences in one claim: the alignment is wrong, not the figures)
