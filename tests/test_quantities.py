@@ -101,6 +101,16 @@ def test_ranges_and_tallies(models: Models) -> None:
     assert found["5-4"].kind == "tally" and found["5-4"].value == 504
 
 
+def test_spelled_numbers_years_and_tallies_need_their_context(models: Models) -> None:
+    found = figures(models, "Twenty-five people died in the attack, and one million fled the city.")
+    assert found["Twenty-five"].value == 25 and found["one million"].value == 1e6
+    assert found["one million"].digits == 1
+    found = figures(models, "In 2019 14 people died.")
+    assert {q.value for q in found.values()} == {14}
+    found = figures(models, "Police arrested 10-20 people as the court was ruling on an unrelated case elsewhere.")
+    assert all(q.kind != "tally" for q in found.values())
+
+
 @pytest.mark.parametrize(
     ("text", "value"), [("3,000", 3000), ("7.8", 7.8), ("twelve", 12), ("dozens", 24), ("x", None)]
 )

@@ -7,9 +7,11 @@ bound ``at_least``; "$61 billion in aid" gives 6.1e10 ``USD``, counted
 ``unemployment``. Later stages compare these records and never look for
 numbers in raw text again.
 
-A figure is a run of number tokens ("3,000", "61 billion", "two hundred").
-Dates, times, years, ordinals, ages and durations are left out (dates have
-their own records); so is the word "one", too common to count anything.
+A figure is a run of number tokens ("3,000", "61 billion", "two hundred",
+"twenty-five"). Dates, times, years and ordinals are left out (dates have
+their own records), and so is an age said in passing ("a 27-year-old man")
+and the word "one", too common to count anything. Durations ("four weeks")
+and ages at death ("died at 75") are their own kinds.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = ["extract_quantities", "number_value"]
 
 _WORD_VALUES = {
     "zero": 0,
+    "one": 1,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -76,7 +79,7 @@ _SCALES = {
 _VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)}
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD"}
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "yen": "JPY", "rupee": "INR", "ruble": "RUB"}
-_PERCENT = frozenset({"%", "percent", "per cent", "pct"})
+_PERCENT = frozenset({"%", "percent", "pct"})
 #: Measures, as (canonical unit, factor to it): '85 miles' and '135 kilometres' compare.
 _MEASURES = {
     "mile": ("km", 1.609344),
@@ -215,25 +218,48 @@ def _is_number(tok: Token) -> bool:
     if low in ("a", "an"):
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return nxt is not None and (nxt.lower_ in _SCALES or nxt.lemma_.lower() in _MEASURES)  # 'a dozen', 'a mile'
-    if low == "one":
-        return False
+    if low == "one":  # too common alone ('one of the'); a number in 'one million', 'twenty-one'
+        doc = tok.doc
+        after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        tens = tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ in _TENS
+        return after in _SCALES or tens
     return number_value(tok.text) is not None and (tok.like_num or low in _WORD_VALUES)
 
 
 def _groups(doc: Doc) -> list[list[Token]]:
-    """Runs of number tokens: '61 billion', 'two hundred', '3,000'."""
+    """Runs of number tokens: '61 billion', 'two hundred', '3,000', 'twenty-five' (one group, 25).
+
+    A year ends a run: 'in 2019 14 people died' is a year and a count.
+    """
     out: list[list[Token]] = []
     current: list[Token] = []
     for tok in doc:
-        if _is_number(tok) and (not current or tok.i == current[-1].i + 1):
+        if not _is_number(tok):
+            hyphen = tok.text in ("-", "–") and current and current[-1].lower_ in _TENS
+            if hyphen and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _UNITS:
+                continue  # 'twenty-five': the hyphen joins the two words
+            if current:
+                out.append(current)
+            current = []
+            continue
+        joined = current and (tok.i == current[-1].i + 1 or (tok.i == current[-1].i + 2 and tok.lower_ in _UNITS))
+        if joined and not _year_like(tok) and not _year_like(current[-1]):
             current.append(tok)
             continue
         if current:
             out.append(current)
-        current = [tok] if _is_number(tok) else []
+        current = [tok]
     if current:
         out.append(current)
     return out
+
+
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+
+
+def _year_like(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
 def _value(group: Sequence[Token]) -> float | None:
@@ -490,9 +516,9 @@ def _tally(group: Sequence[Token]) -> float | None:
     a, b = number_value(first.text), number_value(doc[first.i + 2].text)
     if a is None or b is None or a > 99 or b > 99:
         return None
-    sent = first.sent
-    if any(t.lemma_.lower() in _TALLY_WORDS for t in sent):
-        return 100.0 * a + b
+    near = doc[max(first.sent.start, first.i - 3) : min(first.sent.end, first.i + 6)]
+    if any(t.lemma_.lower() in _TALLY_WORDS for t in near) or first.head.lemma_.lower() in _TALLY_WORDS:
+        return 100.0 * a + b  # a tally word beside it: 'a 7-2 decision', 'ruled 5-4'
     return None
 
 
@@ -584,9 +610,8 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
 def _digits(group: Sequence[Token]) -> int:
     """Digits as written, the precision of the figure: 2 for '2.1 million', 4 for '3,000', 7 for '2,438,000'."""
     text = next((t.text for t in group if any(c.isdigit() for c in t.text)), "")
-    if not text:
-        value = _value(group) or 0.0
-        text = f"{value:.0f}"
+    if not text:  # spelled out: 'one million' is as precise as its words, one digit
+        return max(1, len(f"{_value(group) or 0.0:.0f}".strip("0")))
     kept = "".join(c for c in text if c.isdigit()).lstrip("0")
     return max(1, len(kept))
 

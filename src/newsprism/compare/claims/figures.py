@@ -55,7 +55,7 @@ def figure_key(q: Quantity) -> Key | None:
     same attackers); other counts keep it ('two residents were missing' and
     'some 4,000 residents were moved' count different residents). The thing is
     the counted noun's class, else its head word ('trade deficit' and
-    'deficit' meet). A measure is keyed by its unit alone.
+    'deficit' meet). A measure is keyed by its unit and what it measures.
     """
     if q.kind in ("tally", "duration", "age"):
         return None  # a vote is a claim's own fact; elapsed times grow with the day an article is written
@@ -238,8 +238,8 @@ def background(unit: Unit, published: str | None) -> bool:
         if stated.granularity == "year" and stated.day.year >= day.year:
             return False
         months = (stated.day.year - day.year) * 12 + stated.day.month - day.month
-        if stated.granularity != "year" and abs(months) <= 1:
-            return False
+        if stated.granularity != "year" and months >= -1:
+            return False  # within a month of the article, or after it ('the trial is set for June')
     return True
 
 
@@ -309,7 +309,8 @@ def figure_disputes(
         sides = _sides(items)
         if len(sides) < 2:
             continue
-        kept = _one_side_each(sides, outlets)
+        # one side per outlet as the card names it (a reprint's own outlet too)
+        kept = _one_side_each(sides, {u.article: label(u.article) for u, _ in items})
         if len(kept) < 2 or not _comparable(kept, outlets):
             continue
         if _holders_differ(kept) or _too_far(kept):
