@@ -184,8 +184,9 @@ def _months(mention: DateMention) -> tuple[int, int]:
 def _near(x: DateMention, y: DateMention) -> bool:
     """Whether two resolved dates can be one event's: the same year, and months at most one apart when both known."""
     a, b = _months(x), _months(y)
-    if a[0] != b[0]:
-        return abs(a[0] - b[0]) <= 1 and (a[1] in (1, 12) and b[1] in (1, 12))
+    if a[0] != b[0]:  # across a new year only December against the January after it
+        early, late = sorted((a, b))
+        return late[0] - early[0] == 1 and (early[1], late[1]) == (12, 1)
     return not (a[1] and b[1]) or abs(a[1] - b[1]) <= 1
 
 
