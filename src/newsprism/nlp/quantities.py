@@ -525,86 +525,95 @@ def _tally(group: Sequence[Token]) -> float | None:
 def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
     """Every figure of ``doc`` with what it counts, in text order."""
     out: list[Quantity] = []
-    tallied: set[int] = set()
+    taken: set[int] = set()  # second numbers of tallies and ranges, already read
     for group in _groups(doc):
-        first, last = group[0], group[-1]
-        if first.i in tallied:
-            continue  # the second number of a tally or a range
-        tally = _tally(group)
-        if tally is not None:
-            end_tok = doc[last.i + 2]
-            tallied.add(end_tok.i)
-            span = Span.of(article, first.idx, end_tok.idx + len(end_tok.text))
-            out.append(Quantity(span, tally, "tally", "tally", None, None))
+        if group[0].i in taken:
             continue
-        duration = _duration(group)
-        if duration is not None:
-            value = _value(group)
-            if value is not None:
-                days, time_tok = duration
-                bound, start = _bound(doc, first, last)
-                span = Span.of(article, doc[start].idx, time_tok.idx + len(time_tok.text))
-                out.append(
-                    Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=_digits(group))
-                )
-            continue
-        if _dated(group):
-            continue
-        value = _value(group)
-        if value is None:
-            continue
-        anchor = next((t for t in group if not (group[0].i <= t.head.i <= group[-1].i) or t.head.i == t.i), last)
-        if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
-            continue  # an age: 'Bouhlel, 31,'
-        if _age_at(anchor):  # 'dies at 75', 'at the age of 75': a fact of the story (an age said in passing is not)
-            bound, start = _bound(doc, first, last)
-            span = Span.of(article, doc[start].idx, last.idx + len(last.text))
-            out.append(Quantity(span, value, "age", "year", None, _predicate(None, anchor), digits=_digits(group)))
-            continue
-        kind, unit, factor, unit_tok = _kind(anchor, first, last)
-        bound, start = _bound(doc, first, last)
-        end_tok = unit_tok if unit_tok is not None and unit_tok.i > last.i else last
-        if kind == "percent" and end_tok.lower_ == "per":
-            end_tok = doc[end_tok.i + 1]
-        vague = next((_VAGUE[t.lower_] for t in group if t.lower_ in _VAGUE), None)
-        counted_from = unit_tok if kind in ("percent", "measure", "money") and unit_tok is not None else anchor
-        counted, part = _counted(counted_from)
-        if kind != "count" and counted is not None and counted.i == counted_from.i:
-            counted = None
-        if kind in ("money", "percent") and counted is None:
-            counted = _object_of(counted_from)
-        if bound == "exact" and first.i > 0 and doc[first.i - 1].lower_ in _PART_BEFORE:
-            part = "addition"  # 'another 3,000'
-        ranged = _range_end(last)
-        high = None
-        if vague is not None:  # 'dozens of people': somewhere from two dozen to a hundred
-            (value, high), bound = vague, "about"
-        elif ranged is not None:
-            high, high_tok = ranged
-            tallied.add(high_tok.i)
-            if high_tok.i > end_tok.i:
-                end_tok = high_tok
-        if kind == "count" and counted is None and value < 100 and not _predicate(None, anchor):
-            continue  # a bare small number counts nothing we can name
-        predicate = _predicate(counted, anchor)
-        span = Span.of(article, doc[start].idx, end_tok.idx + len(end_tok.text))
-        out.append(
-            Quantity(
-                span,
-                value * factor,
-                kind,
-                unit,
-                _phrase(counted) if counted is not None else None,
-                predicate,
-                bound=bound,
-                part=part,
-                high=high * factor if high is not None else None,
-                earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
-                digits=_digits(group),
-                holder=_holder(counted, anchor),
-            )
-        )
+        found = _tally_quantity(group, article, taken) or _duration_quantity(group, article)
+        if found is None and _duration(group) is None and not _dated(group):
+            found = _figure(group, article, taken)
+        if found is not None:
+            out.append(found)
     return tuple(out)
+
+
+def _tally_quantity(group: Sequence[Token], article: Article, taken: set[int]) -> Quantity | None:
+    """A vote or score ('a 7-2 decision') as a tally record."""
+    tally = _tally(group)
+    if tally is None:
+        return None
+    first, last, doc = group[0], group[-1], group[0].doc
+    end_tok = doc[last.i + 2]
+    taken.add(end_tok.i)
+    return Quantity(Span.of(article, first.idx, end_tok.idx + len(end_tok.text)), tally, "tally", "tally", None, None)
+
+
+def _duration_quantity(group: Sequence[Token], article: Article) -> Quantity | None:
+    """Elapsed time ('four weeks of fighting') in days."""
+    duration = _duration(group)
+    value = _value(group) if duration is not None else None
+    if duration is None or value is None:
+        return None
+    days, time_tok = duration
+    first, last, doc = group[0], group[-1], group[0].doc
+    bound, start = _bound(doc, first, last)
+    span = Span.of(article, doc[start].idx, time_tok.idx + len(time_tok.text))
+    return Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=_digits(group))
+
+
+def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quantity | None:
+    """A count, sum, rate, measure or age at death, bound to what it counts; ``None`` for an age said in passing
+    or a small number that counts nothing we can name."""
+    first, last, doc = group[0], group[-1], group[0].doc
+    value = _value(group)
+    if value is None:
+        return None
+    anchor = next((t for t in group if not (group[0].i <= t.head.i <= group[-1].i) or t.head.i == t.i), last)
+    if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
+        return None  # an age: 'Bouhlel, 31,'
+    if _age_at(anchor):  # 'dies at 75', 'at the age of 75': a fact of the story (an age said in passing is not)
+        bound, start = _bound(doc, first, last)
+        span = Span.of(article, doc[start].idx, last.idx + len(last.text))
+        return Quantity(span, value, "age", "year", None, _predicate(None, anchor), digits=_digits(group))
+    kind, unit, factor, unit_tok = _kind(anchor, first, last)
+    bound, start = _bound(doc, first, last)
+    end_tok = unit_tok if unit_tok is not None and unit_tok.i > last.i else last
+    if kind == "percent" and end_tok.lower_ == "per":
+        end_tok = doc[end_tok.i + 1]
+    vague = next((_VAGUE[t.lower_] for t in group if t.lower_ in _VAGUE), None)
+    counted_from = unit_tok if kind in ("percent", "measure", "money") and unit_tok is not None else anchor
+    counted, part = _counted(counted_from)
+    if kind != "count" and counted is not None and counted.i == counted_from.i:
+        counted = None
+    if kind in ("money", "percent") and counted is None:
+        counted = _object_of(counted_from)
+    if bound == "exact" and first.i > 0 and doc[first.i - 1].lower_ in _PART_BEFORE:
+        part = "addition"  # 'another 3,000'
+    ranged = _range_end(last)
+    high = None
+    if vague is not None:  # 'dozens of people': somewhere from two dozen to a hundred
+        (value, high), bound = vague, "about"
+    elif ranged is not None:
+        high, high_tok = ranged
+        taken.add(high_tok.i)
+        if high_tok.i > end_tok.i:
+            end_tok = high_tok
+    if kind == "count" and counted is None and value < 100 and not _predicate(None, anchor):
+        return None  # a bare small number counts nothing we can name
+    return Quantity(
+        Span.of(article, doc[start].idx, end_tok.idx + len(end_tok.text)),
+        value * factor,
+        kind,
+        unit,
+        _phrase(counted) if counted is not None else None,
+        _predicate(counted, anchor),
+        bound=bound,
+        part=part,
+        high=high * factor if high is not None else None,
+        earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
+        digits=_digits(group),
+        holder=_holder(counted, anchor),
+    )
 
 
 def _digits(group: Sequence[Token]) -> int:
