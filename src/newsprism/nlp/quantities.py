@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
+from .dates import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,44 +110,8 @@ _TIME_WORDS = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "old", "am", "pm"}
 )
 _DATE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ]
-)
+#: Words that make a number part of a date: month and weekday names (the date parser's own tables), today...
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow"}
 #: Qualifiers before a figure, lower-cased word tuples -> bound.
 _QUALIFIERS: dict[tuple[str, ...], Bound] = {
     ("at", "least"): "at_least",
@@ -529,9 +494,13 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
     for group in _groups(doc):
         if group[0].i in taken:
             continue
-        found = _tally_quantity(group, article, taken) or _duration_quantity(group, article)
-        if found is None and _duration(group) is None and not _dated(group):
-            found = _figure(group, article, taken)
+        found = _tally_quantity(group, article, taken)
+        if found is None:
+            duration = _duration(group)
+            if duration is not None:
+                found = _duration_quantity(group, duration, article)
+            elif not _dated(group):
+                found = _figure(group, article, taken)
         if found is not None:
             out.append(found)
     return tuple(out)
@@ -548,11 +517,10 @@ def _tally_quantity(group: Sequence[Token], article: Article, taken: set[int]) -
     return Quantity(Span.of(article, first.idx, end_tok.idx + len(end_tok.text)), tally, "tally", "tally", None, None)
 
 
-def _duration_quantity(group: Sequence[Token], article: Article) -> Quantity | None:
-    """Elapsed time ('four weeks of fighting') in days."""
-    duration = _duration(group)
-    value = _value(group) if duration is not None else None
-    if duration is None or value is None:
+def _duration_quantity(group: Sequence[Token], duration: tuple[float, Token], article: Article) -> Quantity | None:
+    """Elapsed time ('four weeks of fighting') in days; ``duration`` is what :func:`_duration` found."""
+    value = _value(group)
+    if value is None:
         return None
     days, time_tok = duration
     first, last, doc = group[0], group[-1], group[0].doc

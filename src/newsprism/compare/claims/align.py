@@ -39,6 +39,7 @@ from scipy import sparse
 from ...config import Settings
 from ...model import Annotations, Article, Claim, Disagreement
 from ...nlp.models import Models
+from ..anchors import parse_day
 from ..candidates import average_link, candidate_pairs, tfidf_matrix
 from .candidates import generous_pairs
 from .conflicts import Conflict, collect, conflict, denial_target
@@ -288,7 +289,7 @@ def finish_claims(
         found = [f for f in found if f[0] != "numeric"]
     disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid), conflict_of)
     if settings.dispute_model == "figures":
-        published = {a.id: a.published for a in articles}
+        published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
     return claims, disagreements
 

@@ -40,10 +40,16 @@ Key = tuple[str, str, str, str]
 
 
 def _class(lemma: str | None) -> str | None:
+    """The class of a counted noun or predicate ('death toll' -> death), by the phrase or its head word."""
     if not lemma:
         return None
     classes = figure_classes()
-    return classes.get(lemma) or classes.get(lemma.rsplit(" ", 1)[-1])
+    return classes.get(lemma) or classes.get(_head(lemma))
+
+
+def _head(phrase: str) -> str:
+    """A noun phrase's head word: 'trade deficit' -> 'deficit'."""
+    return phrase.rsplit(" ", 1)[-1]
 
 
 def figure_key(q: Quantity) -> Key | None:
@@ -60,7 +66,7 @@ def figure_key(q: Quantity) -> Key | None:
     if q.kind in ("tally", "duration", "age"):
         return None  # a vote is a claim's own fact; elapsed times grow with the day an article is written
     counted = _class(q.counted)
-    head = q.counted.rsplit(" ", 1)[-1] if q.counted else None
+    head = _head(q.counted) if q.counted else None
     if q.kind == "measure":
         return ("measure", q.unit, "", counted or head) if head else None
     if q.kind != "count":
@@ -100,7 +106,7 @@ def figure_thing(q: Quantity) -> str | None:
     counted = _class(q.counted)
     if counted in EVENTS:
         return f"{counted}:person"
-    thing = counted or (q.counted.rsplit(" ", 1)[-1] if q.counted else None)
+    thing = counted or (_head(q.counted) if q.counted else None)
     predicate = _class(q.predicate)
     if predicate in EVENTS:
         return f"{predicate}:{thing or 'person'}"
@@ -227,13 +233,9 @@ def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mappi
     return False
 
 
-def background(unit: Unit, published: str | None) -> bool:
-    """Whether the sentence dates its event well before the article: 'the 2012 massacre', 'last year'."""
-    if not published or not unit.dates:
-        return False
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
+def background(unit: Unit, day: date | None) -> bool:
+    """Whether the sentence dates its event well before the article's ``day``: 'the 2012 massacre', 'last year'."""
+    if day is None or not unit.dates:
         return False
     for stated in unit.dates.values():
         if stated.granularity == "year" and stated.day.year >= day.year:
@@ -268,9 +270,7 @@ def _too_far(sides: Sequence[Sequence[tuple[Unit, Quantity]]]) -> bool:
     """Whether every pair of sides' values is further apart than :data:`MAX_DISPUTE_RATIO`."""
     leads = [min(abs(q.value) for _, q in side) for side in sides]
     return all(
-        min(x, y) == 0 or max(x, y) / min(x, y) > MAX_DISPUTE_RATIO
-        for n, x in enumerate(leads)
-        for y in leads[n + 1 :]
+        min(x, y) == 0 or max(x, y) / min(x, y) > MAX_DISPUTE_RATIO for n, x in enumerate(leads) for y in leads[n + 1 :]
     )
 
 
@@ -286,9 +286,12 @@ def figure_disputes(
     claim_of: Mapping[int, Claim],
     outlets: Mapping[str, str],
     label: Callable[[str], str],
-    published: Mapping[str, str | None] | None = None,
+    published: Mapping[str, date | None] | None = None,
 ) -> tuple[Disagreement, ...]:
-    """The story's figure disputes, one per counted thing, each side with its value and articles."""
+    """The story's figure disputes, one per counted thing, each side with its value and articles.
+
+    ``published`` gives each article's publication day, against which background events are told.
+    """
     published = published or {}
     by_key: dict[Key, list[tuple[Unit, Quantity]]] = {}
     for unit in units:
@@ -357,14 +360,12 @@ def _plural(noun: str) -> str:
 
 
 def _what(key: Key) -> str:
-    """The thing disputed, in words: 'the number of people killed', 'the deficit', 'the rate of unemployment'."""
+    """The thing disputed, in words: 'the number of people killed', 'the deficit' (only :func:`disputable` keys)."""
     kind, _, event, thing = key
-    if kind == "count":
-        return (
-            f"the number of {_plural(thing)} {_EVENT_WORDS[event]}"
-            if event in EVENTS
-            else f"the number of {_plural(thing)}"
-        )
-    if kind == "percent":
-        return f"the rate of {thing}" if thing != "rate" else "the rate"
-    return f"the {thing}"
+    if kind != "count":
+        return f"the {thing}"
+    return (
+        f"the number of {_plural(thing)} {_EVENT_WORDS[event]}"
+        if event in EVENTS
+        else f"the number of {_plural(thing)}"
+    )
