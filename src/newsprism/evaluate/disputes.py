@@ -34,7 +34,7 @@ from ..model import Article, Story
 from ..nlp.models import Models
 from .align import Located
 from .cache import EvalCache
-from .goldsets import GoldDoc, GoldSentence, GoldSet, SentenceKey, article_from
+from .goldsets import GoldDoc, GoldSet, SentenceKey, story_docs
 from .run import PreparedGold, gold_sentences, prepare_scoring
 
 __all__ = [
@@ -118,13 +118,13 @@ def load_dispute_gold(folder: Path, names: Sequence[str] | None = None) -> Dispu
         try:
             story = json.loads(path.read_text(encoding="utf-8"))
             slug = story["story"]
-            keys: dict[str, SentenceKey] = {}
-            for art in story["articles"]:
-                article = article_from(art)
-                for n, _ in enumerate(art["sentences"], 1):
-                    keys[f"{art['key']}{n}"] = (article.id, n - 1)
-                sentences = tuple(GoldSentence(start, end, True) for start, end in art["sentences"])
-                docs.append(GoldDoc(article, slug, sentences))
+            story_articles = story_docs(story)
+            docs.extend(story_articles)
+            keys: dict[str, SentenceKey] = {
+                f"{art['key']}{n}": (doc.article.id, n - 1)
+                for art, doc in zip(story["articles"], story_articles, strict=True)
+                for n in range(1, len(doc.sentences) + 1)
+            }
             for item in story["disputes"]:
                 disputes.append(
                     GoldDispute(

@@ -178,26 +178,30 @@ def gold_split(folder: Path) -> tuple[list[str], list[str]]:
 
 def _story_docs(path: Path) -> list[GoldDoc]:
     try:
-        story = json.loads(path.read_text(encoding="utf-8"))
-        groups: dict[str, set[str]] = {}
-        for n, claim in enumerate(story["claims"]):
-            for key in claim["members"]:
-                groups.setdefault(key, set()).add(f"{story['story']}#{n}")
-        opinion = set(story.get("opinion", ()))
-        docs = []
-        for art in story["articles"]:
-            article = article_from(art)
-            sentences = tuple(
-                GoldSentence(
-                    start,
-                    end,
-                    True,
-                    frozenset(groups.get(f"{art['key']}{n}", ())),
-                    f"{art['key']}{n}" in opinion,
-                )
-                for n, (start, end) in enumerate(art["sentences"], 1)
-            )
-            docs.append(GoldDoc(article, story["story"], sentences))
+        return story_docs(json.loads(path.read_text(encoding="utf-8")))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(str(path), f"not a gold story file: {exc}") from exc
+
+
+def story_docs(story: Mapping[str, Any]) -> list[GoldDoc]:
+    """A gold story file's articles as read, each with its keyed sentences and their claim groups (if any)."""
+    groups: dict[str, set[str]] = {}
+    for n, claim in enumerate(story.get("claims", ())):
+        for key in claim["members"]:
+            groups.setdefault(key, set()).add(f"{story['story']}#{n}")
+    opinion = set(story.get("opinion", ()))
+    docs = []
+    for art in story["articles"]:
+        article = article_from(art)
+        sentences = tuple(
+            GoldSentence(
+                start,
+                end,
+                True,
+                frozenset(groups.get(f"{art['key']}{n}", ())),
+                f"{art['key']}{n}" in opinion,
+            )
+            for n, (start, end) in enumerate(art["sentences"], 1)
+        )
+        docs.append(GoldDoc(article, story["story"], sentences))
     return docs
