@@ -208,3 +208,34 @@ def test_scheduled_events_are_ahead(models: Models) -> None:
     text = "On Tuesday, lawmakers are scheduled to vote on the articles, and the president is expected to respond on Friday."
     by_text, _, _ = resolved(models, text, published="2019-12-13")  # a Friday
     assert by_text["Tuesday"][0].iso == "2019-12-17"
+
+
+# --- what a date dates ------------------------------------------------------
+
+
+def test_role_of_a_date_from_the_parse(models: Models) -> None:
+    wednesday = "2024-05-15"
+    by_text, _, _ = resolved(models, "Police said Tuesday that the gunman opened fire late Monday night.", wednesday)
+    assert (only(by_text, "Tuesday").role, only(by_text, "Tuesday").edge) == ("statement", False)
+    assert (only(by_text, "late Monday night").role, only(by_text, "late Monday night").edge) == ("event", True)
+    by_text, _, _ = resolved(models, "Rain began on Saturday, officials told reporters on Monday.", wednesday)
+    assert only(by_text, "Saturday").role == "event"
+    assert only(by_text, "Monday").role == "statement"
+    by_text, _, _ = resolved(models, "The mayor said 14 bodies had been recovered by Wednesday morning.", wednesday)
+    assert only(by_text, "Wednesday morning").role == "bound"
+    by_text, _, _ = resolved(models, "Rain has fallen since Friday, the service said.", wednesday)
+    assert only(by_text, "Friday").role == "bound"
+
+
+def test_numbers_that_are_no_dates(models: Models) -> None:
+    by_text, _, _ = resolved(models, "He was 62 when he died in 1143 at 1143 hours.", "2024-05-15")
+    assert by_text == {}
+    by_text, _, _ = resolved(models, "The treaty was signed in 1991 and renewed last May.", "2024-05-15")
+    assert only(by_text, "1991").iso == "1991"
+
+
+def test_named_days_and_counted_ones(models: Models) -> None:
+    text = "The caucus was eight days ago, and the debate was on Saturday; results came yesterday."
+    by_text, _, _ = resolved(models, text, "2016-02-10")
+    assert (only(by_text, "eight days ago").iso, only(by_text, "eight days ago").named) == ("2016-02-02", False)
+    assert only(by_text, "Saturday").named and only(by_text, "yesterday").named

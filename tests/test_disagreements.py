@@ -22,7 +22,8 @@ from newsprism.compare.claims.conflicts import (
 from newsprism.compare.claims.denials import denies
 from newsprism.compare.claims.scores import Salience as _Salience
 from newsprism.compare.claims.units import Unit, content_words, strip_frame
-from newsprism.model import Article, DateMention, Quantity, Span
+from newsprism.model import Article, Quantity, Span
+from newsprism.nlp.dates import resolve_dates
 from newsprism.nlp.models import Models
 from newsprism.nlp.quantities import extract_quantities
 
@@ -48,11 +49,14 @@ def unit(
     denial: bool = False,
     speaker: str | None = None,
     speaker_type: str | None = None,
-    dates: dict[str, str] | None = None,
+    published: str | None = None,
     entities: frozenset[str] = frozenset(),
     verb: str | None = None,
 ) -> Unit:
-    art = Article(id=article, text=text)
+    """A sentence as one claim unit; with ``published``, its dates as the NLP pass resolves them on that day."""
+    art = Article(id=article, text=text, published=published)
+    doc = _NLP[0].nlp(text)
+    dates = resolve_dates(doc, art)[0] if published else ()
     return Unit(
         index=index,
         article=article,
@@ -62,15 +66,8 @@ def unit(
         span=Span.of(art, 0, len(text)),
         words=content_words(text),
         entities=entities,
-        quantities=quantities(text),
-        dates={
-            phrase: DateMention.of(
-                Span.of(art, text.find(phrase), text.find(phrase) + len(phrase)),
-                iso,
-                {10: "day", 7: "month", 4: "year"}[len(iso)],  # type: ignore[arg-type]
-            )
-            for phrase, iso in (dates or {}).items()
-        },
+        quantities=extract_quantities(doc, art),
+        dates={d.span.text: d for d in dates},
         negated=negated,
         denial=denial,
         attributed=speaker is not None,
@@ -117,12 +114,13 @@ def test_negation_flip_is_a_contradiction_but_not_yet_and_still_agree() -> None:
 
 
 def test_days_conflict_only_when_named() -> None:
-    a = unit("The minister visited the village on Tuesday.", dates={"Tuesday": "2024-05-14"})
-    b = unit("The minister visited the village on Wednesday.", article="b", dates={"Wednesday": "2024-05-15"})
+    thursday = "2024-05-16"
+    a = unit("The minister visited the village on Tuesday.", published=thursday)
+    b = unit("The minister visited the village on Wednesday.", article="b", published=thursday)
     assert date_conflict(a, b) == ("Tuesday (2024-05-14)", "Wednesday (2024-05-15)")
-    # a clock time's day is a guess of the date resolver, not a statement
-    c = unit("The sirens were switched on at 11.52pm.", dates={"11.52pm": "2024-05-13"})
-    d = unit("The sirens were switched on at 11.52pm.", article="d", dates={"11.52pm": "2024-05-14"})
+    # a clock time names no day: articles of different days agree on it
+    c = unit("The sirens were switched on at 11.52pm.", published="2024-05-13")
+    d = unit("The sirens were switched on at 11.52pm.", article="d", published="2024-05-14")
     assert date_conflict(c, d) is None
 
 
@@ -166,23 +164,22 @@ def test_attribution_frame_is_stripped() -> None:
 
 
 def test_statement_days_and_bounds_do_not_conflict() -> None:
-    said = unit("The local mayor said yesterday that 14 bodies had been recovered.", dates={"yesterday": "2024-05-14"})
+    wednesday = "2024-05-15"
+    said = unit("The local mayor said yesterday that 14 bodies had been recovered.", published=wednesday)
+    assert [(m.iso, m.role) for m in said.dates.values()] == [("2024-05-14", "statement")]
     bound = unit(
         "The mayor told reporters that 14 bodies had been recovered by Wednesday morning.",
         article="b",
-        dates={"Wednesday morning": "2024-05-15"},
+        published=wednesday,
     )
+    assert [m.role for m in bound.dates.values()] == ["bound"]
     assert date_conflict(said, bound) is None
-    since = unit("Rain has fallen since Friday, the service said.", dates={"Friday": "2024-05-10"})
-    told = unit(
-        "Rain began on Saturday, officials told reporters on Monday.",
-        article="c",
-        dates={"Saturday": "2024-05-11", "Monday": "2024-05-13"},
-    )
+    since = unit("Rain has fallen since Friday, the service said.", published=wednesday)
+    told = unit("Rain began on Saturday, officials told reporters on Monday.", article="c", published=wednesday)
     assert date_conflict(since, told) is None
     # the event's own days still conflict
-    a = unit("The dam gave way on Monday, officials said.", dates={"Monday": "2024-05-13"})
-    b = unit("The dam gave way on Tuesday.", article="d", dates={"Tuesday": "2024-05-14"})
+    a = unit("The dam gave way on Monday, officials said.", published=wednesday)
+    b = unit("The dam gave way on Tuesday.", article="d", published=wednesday)
     assert date_conflict(a, b) == ("Monday (2024-05-13)", "Tuesday (2024-05-14)")
 
 
@@ -361,14 +358,19 @@ def test_one_speaker_named_twice_and_days_around_midnight() -> None:
     assert not speaker_conflict(a, b)
     late = unit(
         "Preliminary tests were run in Austin and results came back at approximately midnight Wednesday.",
-        dates={"approximately midnight Wednesday": "2014-10-15"},
+        published="2014-10-16",
     )
     early = unit(
         "A preliminary test was done late Tuesday in Austin, and the results came back around midnight.",
         article="b",
-        dates={"late Tuesday": "2014-10-14"},
+        published="2014-10-16",
     )
+    assert [(m.iso, m.edge) for m in late.dates.values()] == [("2014-10-15", True)]
+    assert [(m.iso, m.edge) for m in early.dates.values()] == [("2014-10-14", True)]
     assert date_conflict(late, early) is None
+    plain = unit("A preliminary test was done on Tuesday in Austin.", article="c", published="2014-10-16")
+    wednesday = unit("Preliminary tests were run in Austin on Wednesday.", article="d", published="2014-10-16")
+    assert date_conflict(plain, wednesday) is not None  # neither at the edge of a day
 
 
 def test_rejecting_an_action_is_not_denying_a_statement() -> None:

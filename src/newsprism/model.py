@@ -28,6 +28,7 @@ __all__ = [
     "Citation",
     "Claim",
     "DateMention",
+    "UnplacedDate",
     "Disagreement",
     "DisputeSide",
     "Entity",
@@ -160,6 +161,7 @@ class Quote:
 
 
 Granularity = Literal["day", "month", "year"]
+DateRole = Literal["event", "statement", "bound"]
 _ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
 
 
@@ -172,6 +174,15 @@ class DateMention:
     true for an expression placed from an anchor ('Tuesday', 'last year'),
     ``inferred`` when that anchor (the article's reference date) was inferred
     from the text rather than taken from its metadata.
+
+    ``role`` is what the parse says the date dates: ``event`` (what
+    happened), ``statement`` (a report: 'said on Tuesday', 'told reporters
+    Monday') or ``bound`` (a limit: 'by Wednesday', 'since Friday').
+    ``edge`` marks an expression at the edge of a day ('late Tuesday',
+    'overnight', 'last night'), which may mean the day beside it. ``named``
+    is true when the text names the day (a date, a weekday, 'yesterday')
+    rather than counting to it ('eight days ago') or leaving it to the
+    article's date (a month, a year).
     """
 
     span: Span
@@ -179,19 +190,46 @@ class DateMention:
     granularity: Granularity
     relative: bool = False
     inferred: bool = False
+    role: DateRole = "event"
+    edge: bool = False
+    named: bool = True
 
     @classmethod
     def of(
-        cls, span: Span, iso: str, granularity: Granularity, *, relative: bool = False, inferred: bool = False
+        cls,
+        span: Span,
+        iso: str,
+        granularity: Granularity,
+        *,
+        relative: bool = False,
+        inferred: bool = False,
+        role: DateRole = "event",
+        edge: bool = False,
+        named: bool = True,
     ) -> DateMention:
         """A mention from an ISO date of its granularity (``2024-05-14``, ``2024-05``, ``2024``)."""
         parts = [int(p) for p in iso.split("-")]
-        return cls(span, date(parts[0], *(parts[1:] + [1, 1])[:2]), granularity, relative, inferred)
+        return cls(span, date(parts[0], *(parts[1:] + [1, 1])[:2]), granularity, relative, inferred, role, edge, named)
 
     @property
     def iso(self) -> str:
         """The date as ISO text of its granularity: ``2024-05-14``, ``2024-05`` or ``2024``."""
         return self.day.isoformat()[: _ISO_LENGTH[self.granularity]]
+
+
+@dataclass(frozen=True, slots=True)
+class UnplacedDate:
+    """A relative date expression an article gives no anchor for, as the parse left it.
+
+    ``tense`` is the tense of its clause (``past``, ``present``,
+    ``future``); ``role``, ``edge`` and ``named`` are as in :class:`DateMention`.
+    """
+
+    span: Span
+    tense: str
+    role: DateRole = "event"
+    edge: bool = False
+    named: bool = True
 
 
 QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]
@@ -259,10 +297,9 @@ class Annotations:
     quantities: tuple[Quantity, ...] = ()
     reference_date: str | None = None
     reference_inferred: bool = False
-    #: Relative date expressions left unresolved for want of any anchor, with
-    #: the tense of their clause (``past``, ``present``, ``future``); the
+    #: Relative date expressions left unresolved for want of any anchor; the
     #: story stage resolves them on the story's calendar.
-    unanchored: tuple[tuple[Span, str], ...] = ()
+    unanchored: tuple[UnplacedDate, ...] = ()
 
 
 # --- the cross-outlet comparison (per story) -------------------------------

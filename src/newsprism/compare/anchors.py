@@ -81,7 +81,7 @@ def _weekday_year(annotations: Sequence[Annotations], anchor: date, today: date)
                 explicit.add(m.iso[5:])
             elif _is_weekday(m.span.text):
                 weekdays.append((m.span.text, "past" if m.iso < own else "future"))
-        weekdays.extend((span.text, when) for span, when in ann.unanchored if _is_weekday(span.text))
+        weekdays.extend((u.span.text, u.tense) for u in ann.unanchored if _is_weekday(u.span.text))
     if not explicit or not weekdays:
         return anchor.year
 
@@ -156,12 +156,22 @@ def _reanchored(ann: Annotations, own: date | None, anchor: date) -> Annotations
         if placed is None:
             dates.append(mention)
         else:
-            dates.append(
-                DateMention.of(mention.span, placed[0], placed[1], relative=mention.relative, inferred=mention.inferred)
-            )
-    for span, when in ann.unanchored:
-        placed = place_on(span.text, anchor, when)
+            moved = DateMention.of(mention.span, placed[0], placed[1])
+            dates.append(replace(mention, day=moved.day, granularity=moved.granularity))
+    for unplaced in ann.unanchored:
+        placed = place_on(unplaced.span.text, anchor, unplaced.tense)
         if placed is not None:
-            dates.append(DateMention.of(span, placed[0], placed[1], relative=placed[2], inferred=True))
+            dates.append(
+                DateMention.of(
+                    unplaced.span,
+                    placed[0],
+                    placed[1],
+                    relative=placed[2],
+                    inferred=True,
+                    role=unplaced.role,
+                    edge=unplaced.edge,
+                    named=unplaced.named,
+                )
+            )
     dates.sort(key=lambda m: m.span.start)
     return replace(ann, dates=tuple(dates), reference_date=anchor.isoformat(), reference_inferred=True, unanchored=())

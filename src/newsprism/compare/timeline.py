@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Annotations, Article, Claim, DateMention, Sentence, Span, TimelineEntry
 
-__all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice", "is_date_expression", "is_debris"]
+__all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice", "is_debris"]
 
 # Two same-date events merge at this word overlap (Jaccard of content words),
 # or when the shorter shares this fraction of its words and at least
@@ -33,15 +33,6 @@ MERGE_PROBE = 12
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 
 _WORD = re.compile(r"[\w$£€%]+(?:['’.,][\w]+)*")
-# What a date expression must hold to be one: a month, weekday or relative
-# word, or a plausible year. "62" (an age), "1143" (a time) or "29th day" are not.
-_DATE_EXPRESSION = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:to|yester)day\b|\btomorrow\b|\btonight\b"
-    r"|\b(?:week|weekend|month|year|decade|quarter|ago|morning|afternoon|evening|night)s?\b"
-    r"|\b(?:1[89]|20)\d\d\b",
-    re.IGNORECASE,
-)
 # Sentences that are not reporting: photo captions and galleries, embedded
 # tweets' signatures, promos.
 _DEBRIS = re.compile(
@@ -77,11 +68,6 @@ def in_speakers_voice(text: str, quotes: Sequence[tuple[int, int]] = ()) -> bool
     if _FIRST_PERSON.search(plain) or len(plain.split()) < 0.4 * len(text.split()):
         return True  # first person, or mostly quoted words
     return any(mark in plain for mark in "“”") or plain.count('"') % 2 == 1
-
-
-def is_date_expression(text: str) -> bool:
-    """Whether a resolved date mention reads as a date (not an age, a time or an ordinal)."""
-    return bool(_DATE_EXPRESSION.search(text))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -141,12 +127,11 @@ def _story_years(articles: Sequence[Article]) -> set[str]:
 def _eventful(mention: DateMention, quotes: Sequence[Span], now: set[str]) -> bool:
     """Whether a date mention dates a reported event.
 
-    Not: a number the resolver took for a date, a date inside a direct quote
-    (the speaker's words, not the outlet's report), or a bare mention of the
-    story's own year ('this year', 'in 2020' in a 2020 story), which dates nothing.
+    Not: a date inside a direct quote (the speaker's words, not the outlet's
+    report), or a bare mention of the story's own year ('this year', 'in
+    2020' in a 2020 story), which dates nothing. (A number spaCy took for a
+    date is no mention at all: the NLP pass drops it.)
     """
-    if not is_date_expression(mention.span.text):
-        return False
     if any(q.start <= mention.span.start and mention.span.end <= q.end for q in quotes):
         return False
     return not (mention.granularity == "year" and (mention.relative or mention.iso[:4] in now))

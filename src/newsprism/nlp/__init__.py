@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
-from ..model import Annotations, Article, Span
+from ..model import Annotations, Article, UnplacedDate
 from ..threads import available_cores, pin_threads
 from .citations import find_citations
 from .dates import resolve_dates
@@ -55,7 +55,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     sentences = split_sentences(doc, article)
     mentions = extract_mentions(doc, article)
     quotes = extract_quotes(doc, article, sentences, mentions)
-    unanchored: list[tuple[Span, str]] = []
+    unanchored: list[UnplacedDate] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored)
     citations = find_citations(doc, article, mentions)
     quantities = extract_quantities(doc, article)

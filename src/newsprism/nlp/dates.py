@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from ..model import Article, DateMention, Span
+from ..lexicon import reporting_verbs
+from ..model import Article, DateMention, DateRole, Span, UnplacedDate
 from .entities import trim_name
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def parse_expression(text: str) -> Parsed | None:
     m = _YEAR.match(t)
     if m:
         year = int(m["year"])
-        return Parsed("year", year=year) if 1000 <= year <= 2200 else None
+        return Parsed("year", year=year) if _plausible_year(year) else None
     m = _WEEKDAY_WORD.search(t)
     if m and not m["plural"]:
         return Parsed("weekday", weekday=WEEKDAYS[m["weekday"]], modifier=m["mod"])
@@ -334,9 +335,41 @@ def _dateparser_fallback(text: str, anchor: date) -> tuple[str, Granularity] | N
     return d.isoformat(), "day"
 
 
+#: Words that make an expression a date when the fast path does not know its shape.
+_DATE_WORDS = frozenset(
+    {"today", "yesterday", "tomorrow", "tonight", "week", "weekend", "month", "year", "decade", "quarter", "ago"}
+    | {"morning", "afternoon", "evening", "night"}
+)
+
+
 def _date_like(text: str) -> bool:
-    t = _normalise(text)
-    return bool(re.search(r"\d", t)) or any(w in MONTHS or w in WEEKDAYS for w in re.findall(r"[a-z]+", t))
+    """Whether an expression the fast path does not know names a date: a month or weekday, or a number
+    with a date word or as a plausible year ('the 10th of last month', 'fall of 2019').
+
+    A bare number spaCy took for a date ('62', an age; '1143', a time) is none.
+    """
+    words = re.findall(r"[a-z]+|\d+", _normalise(text))
+    if _names_day(words):
+        return True
+    if not any(w.isdigit() for w in words):
+        return False
+    return any(
+        w.removesuffix("s") in _DATE_WORDS or (len(w) == 4 and w.isdigit() and _plausible_year(int(w))) for w in words
+    )
+
+
+def _named(parsed: Parsed) -> bool:
+    """Whether the expression names its day: a date, a weekday, 'yesterday', not 'eight days ago'."""
+    return parsed.kind in ("day", "weekday") or (parsed.kind == "offset_day" and abs(parsed.offset) <= 1)
+
+
+def _names_day(words: list[str]) -> bool:
+    return any(w in MONTHS or w in WEEKDAYS for w in words)
+
+
+def _plausible_year(year: int) -> bool:
+    """A four-digit number news means as a year; others are times ('1143') or counts more often."""
+    return 1800 <= year < 2100
 
 
 def resolve_dates(
@@ -344,14 +377,14 @@ def resolve_dates(
     article: Article,
     *,
     today: date | None = None,
-    unanchored: list[tuple[Span, str]] | None = None,
+    unanchored: list[UnplacedDate] | None = None,
 ) -> tuple[tuple[DateMention, ...], str | None, bool]:
     """``(dates, reference_date, reference_inferred)`` for one article.
 
     ``today`` bounds the year inferred for year-less dates when the article
     gives none (default: the current date). When the article yields no anchor
-    at all, the expressions that needed one are appended to ``unanchored`` as
-    ``(span, tense)``, for the story stage to place.
+    at all, the expressions that needed one are appended to ``unanchored``,
+    for the story stage to place.
     """
     found: list[tuple[SpacySpan, Parsed, str]] = []
     unknown: list[SpacySpan] = []
@@ -377,26 +410,71 @@ def resolve_dates(
         if placed is None:
             if unanchored is not None and anchor is None:
                 start, end = _trimmed(article, ent)
-                unanchored.append((Span.of(article, start, end), when))
+                span = Span.of(article, start, end)
+                unanchored.append(UnplacedDate(span, when, date_role(ent), _at_edge(ent), _named(parsed)))
             continue
         depends = parsed.relative or (parsed.kind in ("day", "month") and parsed.year is None)
-        out.append(_mention(article, ent, placed, relative=parsed.relative, inferred=inferred and depends))
+        named = _named(parsed)
+        out.append(_mention(article, ent, placed, relative=parsed.relative, inferred=inferred and depends, named=named))
     if anchor is not None:
         for ent in unknown:
             placed = _dateparser_fallback(ent.text, anchor)
             if placed is not None:
                 relative = not re.search(r"\b\d{4}\b", ent.text)
-                out.append(_mention(article, ent, placed, relative=relative, inferred=inferred and relative))
+                named = _names_day(re.findall(r"[a-z]+", _normalise(ent.text)))
+                out.append(
+                    _mention(article, ent, placed, relative=relative, inferred=inferred and relative, named=named)
+                )
         out.sort(key=lambda m: m.span.start)
     reference = anchor.isoformat() if anchor is not None else None
     return tuple(out), reference, inferred
 
 
 def _mention(
-    article: Article, ent: SpacySpan, placed: tuple[str, Granularity], *, relative: bool, inferred: bool
+    article: Article,
+    ent: SpacySpan,
+    placed: tuple[str, Granularity],
+    *,
+    relative: bool,
+    inferred: bool,
+    named: bool,
 ) -> DateMention:
     start, end = _trimmed(article, ent)
-    return DateMention.of(Span.of(article, start, end), placed[0], placed[1], relative=relative, inferred=inferred)
+    span = Span.of(article, start, end)
+    role, edge = date_role(ent), _at_edge(ent)
+    return DateMention.of(
+        span, placed[0], placed[1], relative=relative, inferred=inferred, role=role, edge=edge, named=named
+    )
+
+
+#: Prepositions whose date is a limit of the event rather than its day ('by Wednesday', 'since Friday').
+BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before", "after", "from", "through"})
+#: Words that put a date at the edge of a day ('late Tuesday', 'overnight'): the day beside it may be meant.
+EDGE_WORDS = frozenset({"midnight", "overnight", "late", "early", "night", "tonight"})
+
+
+def date_role(ent: SpacySpan) -> DateRole:
+    """What the parse says a date expression dates: ``event``, ``statement`` or ``bound``.
+
+    'by Wednesday morning' bounds an event and 'said on Tuesday' or 'told
+    reporters Monday' date a statement; any other date dates what happened.
+    """
+    root = ent.root
+    governor = root.head
+    if root.dep_ == "pobj" and governor.dep_ in ("prep", "agent"):
+        if governor.lower_ in BOUND_PREPOSITIONS or (governor.lower_ == "as" and governor.head.lower_ == "late"):
+            return "bound"
+        governor = governor.head
+    elif root.dep_ not in ("npadvmod", "tmod", "advmod", "obl"):
+        return "event"
+    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in reporting_verbs():
+        return "statement"
+    return "event"
+
+
+def _at_edge(ent: SpacySpan) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return any(t.lower_ in EDGE_WORDS for t in ent) or (before is not None and before.lower_ in EDGE_WORDS)
 
 
 #: What spaCy's DATE entities sometimes run on into: "Sept. 10, following weeks", "Sept. 10 after a week".

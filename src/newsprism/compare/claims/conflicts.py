@@ -14,9 +14,8 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from ...model import Claim, Disagreement, Quantity, Span
+from ...model import Claim, DateMention, Disagreement, Quantity, Span
 from .figures import figure_thing
 from .units import NEGATION, Unit, content_words, negated_clause, stem, stems
 
@@ -49,20 +48,6 @@ _ANAPHORIC_OBJECT = re.compile(
 )
 
 
-#: A date mention that names a day (not only a clock time, whose day is a guess).
-_CALENDAR = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byesterday\b|\btoday\b|\btomorrow\b|\d{4}-\d{2}-\d{2}",
-    re.I,
-)
-#: A date right after a reporting verb dates the statement ('said yesterday'), not the event.
-_FRAME_DATE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|claimed|confirmed|insisted|warned|wrote|tweeted)"
-    r"(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+)?$",
-    re.I,
-)
-#: A date after one of these bounds an event ('by Wednesday morning', 'since Friday') rather than dating it.
-_BOUND_DATE = re.compile(r"\b(?:by|until|till|since|before|after|from|through|as\s+late\s+as)\s+(?:the\s+)?$", re.I)
 _NOT_YET = re.compile(r"\bnot\s+yet\b|\byet\s+to\b|\bnot\b.*\buntil\b", re.I)
 _STILL = re.compile(r"\bstill\b|\bremains?\b|\bongoing\b|\bcontinues?\b", re.I)
 
@@ -204,19 +189,13 @@ def _figure_clash(a: Unit, b: Unit) -> tuple[Quantity, Quantity, bool] | None:
     return distinct
 
 
-def _event_days(u: Unit) -> dict[str, date]:
-    """The days a sentence gives for its event: named days, not the day of the statement nor a bound."""
-    out: dict[str, date] = {}
-    for text, mention in u.dates.items():
-        day = mention.day
-        if mention.granularity != "day" or not _CALENDAR.search(text):
-            continue
-        at = u.text.find(text)
-        before = u.text[max(0, at - 40) : at] if at >= 0 else ""
-        if _FRAME_DATE.search(before) or _BOUND_DATE.search(before):
-            continue
-        out[text] = day
-    return out
+def _event_days(u: Unit) -> dict[str, DateMention]:
+    """The days a sentence names for its event: not the day of the statement nor a bound (as the parse found).
+
+    A day counted to ('eight days ago') is left out: news counts loosely, and
+    often to another event than the sentence's.
+    """
+    return {text: m for text, m in u.dates.items() if m.granularity == "day" and m.named and m.role == "event"}
 
 
 def date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
@@ -228,18 +207,16 @@ def date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
     """
     days_a = _event_days(a)
     days_b = _event_days(b)
-    if not days_a or not days_b or set(days_a.values()) & set(days_b.values()):
+    if not days_a or not days_b or {m.day for m in days_a.values()} & {m.day for m in days_b.values()}:
         return None
-    ta, da = min(days_a.items(), key=lambda kv: kv[1])
-    tb, db = min(days_b.items(), key=lambda kv: min(abs((kv[1] - d).days) for d in days_a.values()))
-    if abs((da - db).days) > MAX_DATE_GAP_DAYS:
+    ta, ma = min(days_a.items(), key=lambda kv: kv[1].day)
+    tb, mb = min(days_b.items(), key=lambda kv: min(abs((kv[1].day - m.day).days) for m in days_a.values()))
+    gap = abs((ma.day - mb.day).days)
+    if gap > MAX_DATE_GAP_DAYS:
         return None
-    if abs((da - db).days) == 1 and (_EDGE_OF_DAY.search(ta) or _EDGE_OF_DAY.search(tb)):
+    if gap == 1 and (ma.edge or mb.edge):
         return None  # 'about midnight Wednesday' and 'late Tuesday' may be one moment
-    return f"{ta} ({da.isoformat()})", f"{tb} ({db.isoformat()})"
-
-
-_EDGE_OF_DAY = re.compile(r"\b(?:midnight|overnight|late|early)\b", re.I)
+    return f"{ta} ({ma.iso})", f"{tb} ({mb.iso})"
 
 
 def polarity_conflict(a: Unit, b: Unit) -> bool:
