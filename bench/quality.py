@@ -50,10 +50,10 @@ def topics(spec: str) -> list[int]:
     return out
 
 
-def print_disputes(gold, settings, cache, evaluate, *, show_false: bool = False) -> None:  # type: ignore[no-untyped-def]
-    """Numeric and date disputes on their gold: newsprism beside the figure baseline."""
+def print_disputes(gold, settings, cache, evaluate, *, part: str, show_false: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Numeric and date disputes on their gold (``part``: fit, held-back or all): newsprism beside the figure baseline."""
     stories = len(gold.docs.stories())
-    print(f"\n== disputes, {gold.docs.name}: {len(gold.docs.docs)} articles, {stories} stories")
+    print(f"\n== disputes, {gold.docs.name}, {part}: {len(gold.docs.docs)} articles, {stories} stories")
     results = evaluate(gold, settings=settings, cache=cache)
     for kind in ("numeric", "date"):
         for r in results:
@@ -92,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
     parser.add_argument("--no-disputes", action="store_true", help="skip the numeric and date dispute gold")
     parser.add_argument("--show-false", action="store_true", help="print newsprism's false disputes")
+    parser.add_argument(
+        "--dispute-split",
+        choices=("fit", "held-back", "all", "both"),
+        default="both",
+        help="which dispute gold to score (tests/gold/split.json; default: the fit and the held-back stories apart)",
+    )
     args = parser.parse_args(argv)
 
     import torch
@@ -103,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsprism.evaluate import (
         EvalCache,
         SetResult,
+        dispute_split,
         ecb_groups,
         evaluate_disputes,
         evaluate_grouping,
@@ -160,7 +167,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {label:<42} {ours.f1:9.3f}  {thr.f1:11.3f}  {mut.f1:13.3f}  {ours.gold:10d}")
         print("seconds       " + "  ".join(f"{k} {v:.1f}" for k, v in result.seconds.items()))
     if not args.no_disputes and any(DISPUTES.glob("*.json")):
-        print_disputes(load_dispute_gold(DISPUTES), settings, cache, evaluate_disputes, show_false=args.show_false)
+        fit_d, held_d = dispute_split(DISPUTES)
+        parts = {"fit": [fit_d], "held-back": [held_d], "all": [fit_d + held_d], "both": [fit_d, held_d]}
+        for names in parts[args.dispute_split]:
+            if names:
+                part = "all" if args.dispute_split == "all" else "fit" if names is fit_d else "held back"
+                gold = load_dispute_gold(DISPUTES, names)
+                print_disputes(gold, settings, cache, evaluate_disputes, part=part, show_false=args.show_false)
     if args.no_grouping:
         return 0
     grouping_sets = []

@@ -60,3 +60,11 @@ def test_the_labelled_gold_loads_with_every_side_keyed() -> None:
         for side in dispute.sides:
             assert all(article in ids and 0 <= n < ids[article] for article, n in side)
     assert gold.alike and all(why for *_, why in gold.alike)
+
+
+def test_dispute_split_keeps_later_stories_back() -> None:
+    from newsprism.evaluate import dispute_split
+
+    fit, held = dispute_split(GOLD)
+    assert len(fit) == 14 and not set(fit) & set(held)
+    assert sorted(fit + held) == sorted(p.stem for p in GOLD.glob("*.json"))

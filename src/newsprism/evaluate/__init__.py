@@ -12,7 +12,7 @@ a fast subset above pinned floors.
 from __future__ import annotations
 
 from .cache import CachedModels, EvalCache
-from .disputes import DisputeGold, DisputeResult, evaluate_disputes, load_dispute_gold
+from .disputes import DisputeGold, DisputeResult, dispute_split, evaluate_disputes, load_dispute_gold
 from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
 from .metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
 from .run import SetResult, evaluate_set
@@ -49,6 +49,7 @@ __all__ = [
     "gold_split",
     "group_split",
     "load_dispute_gold",
+    "dispute_split",
     "load_ecbplus",
     "load_story_gold",
     "load_story_groups",

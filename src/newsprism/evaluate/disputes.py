@@ -42,6 +42,7 @@ __all__ = [
     "DisputeResult",
     "GoldDispute",
     "Reported",
+    "dispute_split",
     "evaluate_disputes",
     "figure_baseline",
     "judge",
@@ -104,6 +105,18 @@ class DisputeResult:
     def recall(self, kind: str) -> float:
         total = self.gold.get(kind, 0)
         return self.found.get(kind, 0) / total if total else 0.0
+
+
+def dispute_split(folder: Path) -> tuple[list[str], list[str]]:
+    """The dispute gold's (fit, held-back) story names, from ``split.json`` beside ``folder``.
+
+    The dispute rules are developed on the fit stories only; every story
+    added after them is held back and scored with what was built.
+    """
+    names = sorted(p.stem for p in folder.glob("*.json"))
+    split = json.loads((folder.parent / "split.json").read_text(encoding="utf-8"))
+    fit = set(split["disputes_fit"])
+    return [n for n in names if n in fit], [n for n in names if n not in fit]
 
 
 def load_dispute_gold(folder: Path, names: Sequence[str] | None = None) -> DisputeGold:
