@@ -9,7 +9,7 @@ import pytest
 
 from newsprism.model import Article, Quantity
 from newsprism.nlp.models import Models
-from newsprism.nlp.quantities import extract_quantities, number_value
+from newsprism.nlp.quantities import extract_quantities
 
 
 def figures(models: Models, text: str) -> dict[str, Quantity]:
@@ -83,7 +83,9 @@ def test_parts_of_a_larger_count_are_marked(models: Models) -> None:
 
 
 def test_dates_and_ages_are_not_figures_and_durations_are_days(models: Models) -> None:
-    found = figures(models, "The prosecutor says Bouhlel, 31, rented the truck on Thursday, July 14, 2016, for 10 days.")
+    found = figures(
+        models, "The prosecutor says Bouhlel, 31, rented the truck on Thursday, July 14, 2016, for 10 days."
+    )
     assert {text: (q.kind, q.value) for text, q in found.items()} == {"10 days": ("duration", 10)}
     found = figures(models, "The siege lasted more than seven hours, and the 27-year-old gunman was shot at 9 p.m.")
     (siege,) = found.values()
@@ -109,13 +111,6 @@ def test_spelled_numbers_years_and_tallies_need_their_context(models: Models) ->
     assert {q.value for q in found.values()} == {14}
     found = figures(models, "Police arrested 10-20 people as the court was ruling on an unrelated case elsewhere.")
     assert all(q.kind != "tally" for q in found.values())
-
-
-@pytest.mark.parametrize(
-    ("text", "value"), [("3,000", 3000), ("7.8", 7.8), ("twelve", 12), ("dozens", 24), ("x", None)]
-)
-def test_number_value(text: str, value: float | None) -> None:
-    assert number_value(text) == value
 
 
 def test_seed_annotations_carry_quantities(seed_annotations: dict) -> None:

@@ -21,90 +21,24 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 from .dates import MONTHS, WEEKDAYS
+from .numbers import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    MEASURES,
+    PERCENT,
+    VAGUE,
+    digits,
+    group_value,
+    number_groups,
+    number_value,
+    range_end,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["extract_quantities", "number_value"]
+__all__ = ["extract_quantities"]
 
-_WORD_VALUES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "dozens": 24,
-    "hundreds": 200,
-    "thousands": 2000,
-}
-_SCALES = {
-    "dozen": 12.0,
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-#: Words that make a figure vague rather than a count ('dozens of', 'hundreds of').
-_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)}
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD"}
-_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "yen": "JPY", "rupee": "INR", "ruble": "RUB"}
-_PERCENT = frozenset({"%", "percent", "pct"})
-#: Measures, as (canonical unit, factor to it): '85 miles' and '135 kilometres' compare.
-_MEASURES = {
-    "mile": ("km", 1.609344),
-    "kilometer": ("km", 1.0),
-    "kilometre": ("km", 1.0),
-    "km": ("km", 1.0),
-    "meter": ("km", 0.001),
-    "metre": ("km", 0.001),
-    "foot": ("km", 0.0003048),
-    "feet": ("km", 0.0003048),
-    "yard": ("km", 0.0009144),
-    "pound": ("kg", 0.45359237),
-    "lb": ("kg", 0.45359237),
-    "kilogram": ("kg", 1.0),
-    "kg": ("kg", 1.0),
-    "ton": ("kg", 907.18474),
-    "tonne": ("kg", 1000.0),
-    "acre": ("ha", 0.40468564),
-    "hectare": ("ha", 1.0),
-    "gallon": ("l", 3.785411784),
-    "liter": ("l", 1.0),
-    "litre": ("l", 1.0),
-    "barrel": ("barrel", 1.0),
-}
 #: Time words: a figure counting them is a duration, an age or a date (not compared as a figure here).
 _TIME_WORDS = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night", "old", "am", "pm"}
@@ -161,92 +95,6 @@ _TALLY_WORDS = frozenset(
         "score",
     }
 )
-
-
-def number_value(text: str) -> float | None:
-    """The value of one number token ('3,000', '7.8', 'twelve', 'dozens', 'a'), or ``None``."""
-    word = text.lower().replace(",", "")
-    if word in ("a", "an"):
-        return 1.0
-    if word in _WORD_VALUES:
-        return float(_WORD_VALUES[word])
-    try:
-        return float(word)
-    except ValueError:
-        return None
-
-
-def _is_number(tok: Token) -> bool:
-    low = tok.lower_
-    if low in _SCALES and tok.i > 0 and _is_number(tok.doc[tok.i - 1]):
-        return True
-    if low in ("a", "an"):
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and (nxt.lower_ in _SCALES or nxt.lemma_.lower() in _MEASURES)  # 'a dozen', 'a mile'
-    if low == "one":  # too common alone ('one of the'); a number in 'one million', 'twenty-one'
-        doc = tok.doc
-        after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-        tens = tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ in _TENS
-        return after in _SCALES or tens
-    return number_value(tok.text) is not None and (tok.like_num or low in _WORD_VALUES)
-
-
-def _groups(doc: Doc) -> list[list[Token]]:
-    """Runs of number tokens: '61 billion', 'two hundred', '3,000', 'twenty-five' (one group, 25).
-
-    A year ends a run: 'in 2019 14 people died' is a year and a count.
-    """
-    out: list[list[Token]] = []
-    current: list[Token] = []
-    for tok in doc:
-        if not _is_number(tok):
-            hyphen = tok.text in ("-", "–") and current and current[-1].lower_ in _TENS
-            if hyphen and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _UNITS:
-                continue  # 'twenty-five': the hyphen joins the two words
-            if current:
-                out.append(current)
-            current = []
-            continue
-        joined = current and (tok.i == current[-1].i + 1 or (tok.i == current[-1].i + 2 and tok.lower_ in _UNITS))
-        if joined and not _year_like(tok) and not _year_like(current[-1]):
-            current.append(tok)
-            continue
-        if current:
-            out.append(current)
-        current = [tok]
-    if current:
-        out.append(current)
-    return out
-
-
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
-_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
-
-
-def _year_like(tok: Token) -> bool:
-    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
-
-
-def _value(group: Sequence[Token]) -> float | None:
-    total = 0.0
-    current: float | None = None
-    for tok in group:
-        low = tok.lower_
-        if low in _SCALES and current is not None:
-            current *= _SCALES[low]
-            if _SCALES[low] >= 1e3:
-                total += current
-                current = None
-            continue
-        value = number_value(tok.text)
-        if value is None:
-            return None
-        current = value if current is None else current + value
-    first = group[0]
-    before = first.doc[first.i - 2 : first.i]
-    if len(before) == 2 and before[1].text in ("-", "–") and before[0].lower_ == "half":
-        return (total + (current or 0.0)) / 2  # 'a half-dozen'
-    return total + (current or 0.0)
 
 
 _DURATION_DAYS = {
@@ -330,8 +178,8 @@ def _phrase(tok: Token) -> str:
         if c.dep_ == "compound"
         and c.i < tok.i
         and not c.like_num
-        and c.lower_ not in _PERCENT
-        and c.lemma_.lower() not in _MEASURES
+        and c.lower_ not in PERCENT
+        and c.lemma_.lower() not in MEASURES
     ]
     return " ".join([*words, tok.lemma_.lower()])
 
@@ -343,7 +191,7 @@ def _noun(tok: Token) -> bool:
 def _bound(doc: Doc, first: Token, last: Token) -> tuple[Bound, int]:
     """The qualifier before (or 'or more' after) the figure, and where the figure's span starts."""
     start = first.i
-    if start > first.sent.start and doc[start - 1].lower_ in _CURRENCY_SIGNS:
+    if start > first.sent.start and doc[start - 1].lower_ in CURRENCY_SIGNS:
         start -= 1  # '$' before the number: the qualifier comes before it
     if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ == "half":
         start -= 2  # 'half-dozen'
@@ -449,14 +297,14 @@ def _kind(anchor: Token, first: Token, last: Token) -> tuple[QuantityKind, str, 
     """The figure's kind, unit, factor to the unit and the unit's token (a percent or measure noun)."""
     doc = anchor.doc
     before = doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.lower_ in _CURRENCY_SIGNS:
-        return "money", _CURRENCY_SIGNS[before.lower_], 1.0, None
+    if before is not None and before.lower_ in CURRENCY_SIGNS:
+        return "money", CURRENCY_SIGNS[before.lower_], 1.0, None
     for child in anchor.children:
-        if child.lower_ in _CURRENCY_SIGNS and child.i < first.i:
-            return "money", _CURRENCY_SIGNS[child.lower_], 1.0, None
+        if child.lower_ in CURRENCY_SIGNS and child.i < first.i:
+            return "money", CURRENCY_SIGNS[child.lower_], 1.0, None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and (
-        nxt.lower_ in _PERCENT or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent")
+        nxt.lower_ in PERCENT or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent")
     ):
         return "percent", "%", 1.0, nxt
     if nxt is not None and nxt.text in ("-", "–") and last.i + 2 < len(doc):
@@ -465,10 +313,10 @@ def _kind(anchor: Token, first: Token, last: Token) -> tuple[QuantityKind, str, 
         if tok is None or tok.i <= last.i - 1:
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _CURRENCY_WORDS:
-            return "money", _CURRENCY_WORDS[lemma], 1.0, tok
-        if lemma in _MEASURES and tok.i <= last.i + 2:
-            unit, factor = _MEASURES[lemma]
+        if lemma in CURRENCY_WORDS:
+            return "money", CURRENCY_WORDS[lemma], 1.0, tok
+        if lemma in MEASURES and tok.i <= last.i + 2:
+            unit, factor = MEASURES[lemma]
             return "measure", unit, factor, tok
     return "count", "", 1.0, None
 
@@ -491,7 +339,7 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
     """Every figure of ``doc`` with what it counts, in text order."""
     out: list[Quantity] = []
     taken: set[int] = set()  # second numbers of tallies and ranges, already read
-    for group in _groups(doc):
+    for group in number_groups(doc):
         if group[0].i in taken:
             continue
         found = _tally_quantity(group, article, taken)
@@ -519,21 +367,21 @@ def _tally_quantity(group: Sequence[Token], article: Article, taken: set[int]) -
 
 def _duration_quantity(group: Sequence[Token], duration: tuple[float, Token], article: Article) -> Quantity | None:
     """Elapsed time ('four weeks of fighting') in days; ``duration`` is what :func:`_duration` found."""
-    value = _value(group)
+    value = group_value(group)
     if value is None:
         return None
     days, time_tok = duration
     first, last, doc = group[0], group[-1], group[0].doc
     bound, start = _bound(doc, first, last)
     span = Span.of(article, doc[start].idx, time_tok.idx + len(time_tok.text))
-    return Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=_digits(group))
+    return Quantity(span, value * days, "duration", "day", None, None, bound=bound, digits=digits(group))
 
 
 def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quantity | None:
     """A count, sum, rate, measure or age at death, bound to what it counts; ``None`` for an age said in passing
     or a small number that counts nothing we can name."""
     first, last, doc = group[0], group[-1], group[0].doc
-    value = _value(group)
+    value = group_value(group)
     if value is None:
         return None
     anchor = next((t for t in group if not (group[0].i <= t.head.i <= group[-1].i) or t.head.i == t.i), last)
@@ -542,13 +390,13 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
     if _age_at(anchor):  # 'dies at 75', 'at the age of 75': a fact of the story (an age said in passing is not)
         bound, start = _bound(doc, first, last)
         span = Span.of(article, doc[start].idx, last.idx + len(last.text))
-        return Quantity(span, value, "age", "year", None, _predicate(None, anchor), digits=_digits(group))
+        return Quantity(span, value, "age", "year", None, _predicate(None, anchor), digits=digits(group))
     kind, unit, factor, unit_tok = _kind(anchor, first, last)
     bound, start = _bound(doc, first, last)
     end_tok = unit_tok if unit_tok is not None and unit_tok.i > last.i else last
     if kind == "percent" and end_tok.lower_ == "per":
         end_tok = doc[end_tok.i + 1]
-    vague = next((_VAGUE[t.lower_] for t in group if t.lower_ in _VAGUE), None)
+    vague = next((VAGUE[t.lower_] for t in group if t.lower_ in VAGUE), None)
     counted_from = unit_tok if kind in ("percent", "measure", "money") and unit_tok is not None else anchor
     counted, part = _counted(counted_from)
     if kind != "count" and counted is not None and counted.i == counted_from.i:
@@ -557,7 +405,7 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         counted = _object_of(counted_from)
     if bound == "exact" and first.i > 0 and doc[first.i - 1].lower_ in _PART_BEFORE:
         part = "addition"  # 'another 3,000'
-    ranged = _range_end(last)
+    ranged = range_end(last)
     high = None
     if vague is not None:  # 'dozens of people': somewhere from two dozen to a hundred
         (value, high), bound = vague, "about"
@@ -579,18 +427,9 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         part=part,
         high=high * factor if high is not None else None,
         earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
-        digits=_digits(group),
+        digits=digits(group),
         holder=_holder(counted, anchor),
     )
-
-
-def _digits(group: Sequence[Token]) -> int:
-    """Digits as written, the precision of the figure: 2 for '2.1 million', 4 for '3,000', 7 for '2,438,000'."""
-    text = next((t.text for t in group if any(c.isdigit() for c in t.text)), "")
-    if not text:  # spelled out: 'one million' is as precise as its words, one digit
-        return max(1, len(f"{_value(group) or 0.0:.0f}".strip("0")))
-    kept = "".join(c for c in text if c.isdigit()).lstrip("0")
-    return max(1, len(kept))
 
 
 #: Verbs whose object is the level their subject reaches: 'claims totaled 2.1 million'.
@@ -662,21 +501,4 @@ def _object_of(tok: Token) -> Token | None:
                 return obj
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and _noun(c)), None)
-    return None
-
-
-def _range_end(last: Token) -> tuple[float, Token] | None:
-    """The upper end of a range and its token: 'between 10 and 20', '10 to 20'."""
-    doc = last.doc
-    for child in last.children:
-        if child.dep_ == "conj" and child.like_num and child.i == last.i + 2:
-            cc = doc[last.i + 1]
-            value = number_value(child.text)
-            if cc.lower_ in ("and", "to") and value is not None:
-                return value, child
-    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in ("to", "-", "–") and doc[last.i + 2].like_num:
-        value, low = number_value(doc[last.i + 2].text), number_value(last.text)
-        before = doc[last.i - 1].lower_ if last.i > 0 else ""
-        if value is not None and low and low < value <= 10 * low and before not in ("by", "from"):
-            return value, doc[last.i + 2]  # '10 to 20', not 'revised up by 8,000 to 2,438,000'
     return None
