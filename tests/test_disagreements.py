@@ -430,6 +430,15 @@ def test_an_article_does_not_dispute_itself() -> None:
     b_z = replace(b, article="z", span=replace(b.span, article="z"))
     got = collect([("numeric", 2, 1, ("3,500", "3,300"))], {2: ca, 1: other}, [a, b_z, c], str)
     assert len(got) == 1 and got[0].kind == "numeric"
+    # nor does an outlet: its two articles on the two sides would show it disputing itself
+    day = unit("The parcel exploded just after midnight on March 19.", article="fox-1", index=0, published="2018-03-21")
+    same = unit("A parcel exploded early on Tuesday at the depot.", article="fox-2", index=1, published="2018-03-21")
+    other_day = unit("The parcel exploded at the depot early Tuesday.", article="cnn", index=2, published="2018-03-21")
+    c_day, c_tuesday = Claim("d1", day.text, (day.span,)), Claim("d2", same.text, (same.span, other_day.span))
+    outlet = {"fox-1": "Fox", "fox-2": "Fox", "cnn": "CNN"}.__getitem__
+    claims = {0: c_day, 1: c_tuesday, 2: c_tuesday}
+    assert collect([("date", 0, 2, ("March 19", "Tuesday"))], claims, [day, same, other_day], outlet) == ()
+    assert len(collect([("date", 0, 2, ("March 19", "Tuesday"))], claims, [day, same, other_day], str)) == 1
 
 
 def test_elapsed_times_are_not_disputed() -> None:

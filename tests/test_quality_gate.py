@@ -179,7 +179,13 @@ def test_figure_disputes_hold_their_floors_and_beat_the_old_rules(models: Models
     )
     for name, r in (("old rules", old), ("figures", figures)):
         print(f"\nnumeric disputes, {name}: P {r.precision('numeric'):.3f} R {r.recall('numeric'):.3f}")
-    assert figures.same_outlet["numeric"] == 0, "a dispute within one outlet"
     assert figures.precision("numeric") >= DISPUTE_FLOORS["precision"]
     assert figures.recall("numeric") >= DISPUTE_FLOORS["recall"]
     assert figures.precision("numeric") > old.precision("numeric") and figures.recall("numeric") > old.recall("numeric")
+
+
+@pytest.mark.slow
+def test_no_outlet_disputes_itself_on_any_dispute_gold(models: Models, settings: Settings) -> None:
+    gold = load_dispute_gold(DISPUTES)  # fit and held back: this holds everywhere
+    result = evaluate_disputes(gold, settings=settings, prepared=prepare_scoring(gold.docs, settings, models))[0]
+    assert result.same_outlet == {"numeric": 0, "date": 0}, "a dispute within one outlet"

@@ -378,9 +378,9 @@ def collect(
 
     Only a denial may set an article against itself ('X said ...; Y denied it'):
     an article whose sentences in the two claims clash the same way states
-    both sides, and the two claims are then two facts, not a dispute. An
-    article in both claims whose sentences do not clash (one gives the toll,
-    the other only the evacuations) does not stop it. ``conflict_of`` gives
+    both sides, and the two claims are then two facts, not a dispute. Nor is
+    any other pair of claims an outlet supports both of a dispute: the card
+    would show the outlet on both sides. ``conflict_of`` gives
     the conflict of two units by index (alignment's cache); by default it is
     worked out here.
     """
@@ -405,6 +405,8 @@ def collect(
         seen.add(key)  # the answer below is the claims' and the kind's: weighed once
         if kind != "denial" and _states_both(in_claim[ci.id], in_claim[cj.id], conflict_of, kind):
             continue
+        if kind != "denial" and {label(a) for a in in_claim[ci.id]} & {label(a) for a in in_claim[cj.id]}:
+            continue  # an outlet on both sides would dispute itself
         out.append(describe(kind, (ci, units[i]), (cj, units[j]), label, detail))
     return tuple(out)
 
