@@ -117,3 +117,17 @@ def test_seed_annotations_carry_quantities(seed_annotations: dict) -> None:
     quantities = [q for ann in seed_annotations.values() for q in ann.quantities]
     assert quantities, "the seed articles state figures"
     assert all(q.counted or q.predicate or q.kind != "count" for q in quantities)
+
+
+def test_others_beside_another_happening_are_a_whole_count(models: Models) -> None:
+    found = figures(models, "At least 12 people were killed and 14 others were injured in the shooting.")
+    assert (found["14"].predicate, found["14"].part) == ("injure", "whole")  # all the injured: others than the dead
+    found = figures(models, "Two people were arrested on Monday, and two others were arrested later.")
+    assert [q.part for q in found.values()] == ["whole", "addition"]  # more of the same happening
+    found = figures(models, "More than a dozen others were injured.")
+    assert found["More than a dozen"].part == "addition"  # beside a count given before
+
+
+def test_a_part_of_a_counted_set_is_a_subset(models: Models) -> None:
+    found = figures(models, "Two of four people died.")
+    assert (found["Two"].part, found["four"].part) == ("subset", "whole")

@@ -17,6 +17,7 @@ and ages at death ("died at 75") are their own kinds.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
@@ -267,7 +268,7 @@ def _counted(anchor: Token) -> tuple[Token | None, Part]:
     of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if obj is not None and (obj.pos_ in ("PRON", "NUM") or any(c.lower_ in ("the", "those") for c in obj.children)):
+        if obj is not None and (obj.pos_ in ("PRON", "NUM") or _a_known_set(obj)):
             return None, "subset"  # 'four of them', 'two of whom', 'two of the four', '132 of the dead'
         if obj is not None and _noun(obj):
             return obj, _included(anchor)
@@ -283,6 +284,11 @@ def _counted(anchor: Token) -> tuple[Token | None, Part]:
             found.sort(key=lambda c: c.dep_ != "dobj")  # 'put the toll at 21' before 'the toll rose to 14'
             return (found[0] if found else None), "subset" if head.lower_ in _PART_PREPOSITIONS else "whole"
     return None, _included(anchor)
+
+
+def _a_known_set(noun: Token) -> bool:
+    """Whether an of-phrase's noun is a set already counted or named: 'of the dead', 'of four injured'."""
+    return any(c.lower_ in ("the", "those") or (c.dep_ == "nummod" and c.like_num) for c in noun.children)
 
 
 def _included(tok: Token) -> Part:
@@ -349,9 +355,29 @@ def extract_quantities(doc: Doc, article: Article) -> tuple[Quantity, ...]:
                 found = _duration_quantity(group, duration, article)
             elif not _dated(group):
                 found = _figure(group, article, taken)
+                if found is not None and found.part == "addition" and _besides_another_happening(group, found, out):
+                    found = replace(found, part="whole")
         if found is not None:
             out.append(found)
     return tuple(out)
+
+
+def _besides_another_happening(group: Sequence[Token], figure: Quantity, before: Sequence[Quantity]) -> bool:
+    """Whether 'others' sets the figure beside an earlier count of another happening in its sentence.
+
+    'Four people were killed and four others wounded' counts all the
+    wounded: the others are others than the dead, not more wounded on top of
+    a count given before ('two were arrested, and two others later').
+    """
+    anchor = group[-1]
+    noun = anchor.head
+    others = noun.lower_ == "others" or any(c.lower_ == "other" for c in noun.children if c.dep_ == "amod")
+    if not others or figure.predicate is None:
+        return False
+    start = anchor.sent.start_char
+    return any(
+        q.span.start >= start and q.kind == "count" and q.predicate not in (None, figure.predicate) for q in before
+    )
 
 
 def _tally_quantity(group: Sequence[Token], article: Article, taken: set[int]) -> Quantity | None:

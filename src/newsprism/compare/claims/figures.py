@@ -28,9 +28,17 @@ from .units import Unit
 
 __all__ = ["figure_disputes", "figure_key", "figure_thing", "interval"]
 
-#: Classes of counted happenings: their count is of people unless the text says whom.
-EVENTS = frozenset({"death", "injury", "arrest", "hostage"})
-_EVENT_WORDS = {"death": "killed", "injury": "injured", "arrest": "arrested", "hostage": "held hostage"}
+#: Classes of counted happenings: their count is of people unless the text says whom. Those taken to
+#: hospital are counted apart from the injured: some injured are treated at the scene, some in hospital
+#: are not hurt ('eight hospitalized' and 'four wounded' are two counts).
+EVENTS = frozenset({"death", "injury", "hospitalization", "arrest", "hostage"})
+_EVENT_WORDS = {
+    "death": "killed",
+    "injury": "injured",
+    "hospitalization": "taken to hospital",
+    "arrest": "arrested",
+    "hostage": "held hostage",
+}
 #: Who is counted the same whatever the verb: '10 gunmen stormed', 'two or three attackers entered'.
 ROLES = frozenset({"attacker", "staff"})
 #: How far an approximate figure ('about 300') reaches either way.
