@@ -39,6 +39,18 @@ def test_a_report_within_one_side_or_one_article_is_false() -> None:
     assert result.precision("numeric") == 0.0 and result.recall("numeric") == 0.0
 
 
+def test_a_report_over_another_figure_of_the_same_sentences_is_false() -> None:
+    from dataclasses import replace
+
+    from newsprism.evaluate.disputes import numbers
+
+    assert numbers("more than two dozen dead (27 bodies)") == {2, 12, 27}
+    toll = replace(_reported({("a", 1)}, {("c", 0)}), values=(frozenset({12.0}), frozenset({13.0})))
+    injured = replace(_reported({("a", 1)}, {("c", 0)}), values=(frozenset({100.0}), frozenset({81.0})))
+    result = judge([toll, injured], _gold(TOLL), "t")
+    assert result.true["numeric"] == 1 and [f.values for f in result.false_examples] == [injured.values]
+
+
 def test_an_evolving_toll_counts_neither_way() -> None:
     result = judge([_reported({("a", 4)}, {("c", 5)})], _gold(TOLL, GROWING), "t")
     assert result.evolving["numeric"] == 1 and result.true["numeric"] == 0

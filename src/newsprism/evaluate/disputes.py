@@ -9,7 +9,8 @@ its two sides cite:
 
 - **true** when two of its sides (the figures each side cites, else the
   sentences of its two claims) hit two different sides of one gold dispute
-  of that kind, from different articles;
+  of that kind, from different articles, each side's figures written with a
+  number of its gold side's value (where the report gives values);
 - **evolving** when they hit only a dispute labelled ``evolving`` (a toll
   that plausibly grew between publications): counted neither way, printed apart;
 - **false** otherwise, and **same outlet** when an outlet stands on both sides.
@@ -32,6 +33,7 @@ from ..config import Settings
 from ..errors import InputError
 from ..model import Article, Story
 from ..nlp.models import Models
+from ..nlp.numbers import number_value
 from .align import Located
 from .cache import EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey, story_docs
@@ -83,6 +85,8 @@ class Reported:
     sides: tuple[frozenset[SentenceKey], ...]
     outlets: tuple[frozenset[str], ...] = ()
     text: str = ""
+    #: The numbers each side's figures are written with (empty where the report gives no values).
+    values: tuple[frozenset[float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,16 +170,27 @@ def reported_disputes(
     for item in story.disagreements:
         if item.kind not in KINDS:
             continue
+        values: tuple[frozenset[float], ...] = ()
         if item.sides:  # each side's figures as written
             groups = [side.spans for side in item.sides]
+            values = tuple(numbers(" ".join(span.text for span in side.spans)) for side in item.sides)
         elif len(item.claims) == 2:  # else the two claims' sentences
             groups = [claims[claim_id].support for claim_id in item.claims]
         else:
             continue
         sides = [frozenset(k for span in group for k in gold_sentences(span, located, labelled)) for group in groups]
         side_outlets = tuple(frozenset(outlets.get(k[0], k[0]) for k in side) for side in sides)
-        out.append(Reported(label, item.kind, tuple(sides), side_outlets, item.explanation))
+        out.append(Reported(label, item.kind, tuple(sides), side_outlets, item.explanation, values))
     return out
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
+
+
+def numbers(text: str) -> frozenset[float]:
+    """The numbers a value is written with, in digits or words: 'more than two dozen (27 bodies)' -> 2, 12, 27."""
+    found = (number_value(word) for word in _NUMBER.findall(text) if word.lower() not in ("a", "an"))
+    return frozenset(v for v in found if v is not None)
 
 
 def judge(reported: Sequence[Reported], gold: DisputeGold, name: str) -> DisputeResult:
@@ -213,15 +228,28 @@ def judge(reported: Sequence[Reported], gold: DisputeGold, name: str) -> Dispute
 
 
 def _hits(item: Reported, dispute: GoldDispute) -> bool:
-    """Whether two of the report's sides land on two different sides of ``dispute``, from different articles."""
+    """Whether two of the report's sides land on two different sides of ``dispute``, from different articles,
+    each with the value of its gold side where the report gives values (a sentence stating a toll and another
+    figure does not make a dispute over the other figure a hit)."""
     for m, a in enumerate(item.sides):
-        for b in item.sides[m + 1 :]:
+        for n in range(m + 1, len(item.sides)):
+            b = item.sides[n]
             for i, side_i in enumerate(dispute.sides):
                 for j, side_j in enumerate(dispute.sides):
                     left, right = a & side_i, b & side_j
-                    if i != j and left and right and {k[0] for k in left} != {k[0] for k in right}:
+                    if i == j or not left or not right or {k[0] for k in left} == {k[0] for k in right}:
+                        continue
+                    if _agrees(item, m, dispute.values[i]) and _agrees(item, n, dispute.values[j]):
                         return True
     return False
+
+
+def _agrees(item: Reported, side: int, gold_value: str) -> bool:
+    """Whether a reported side's figures share a number with the gold side's value (true when either has none)."""
+    if not item.values:
+        return True
+    wanted = numbers(gold_value)
+    return not wanted or not item.values[side] or bool(item.values[side] & wanted)
 
 
 def evaluate_disputes(
