@@ -239,3 +239,14 @@ def test_named_days_and_counted_ones(models: Models) -> None:
     by_text, _, _ = resolved(models, text, "2016-02-10")
     assert (only(by_text, "eight days ago").iso, only(by_text, "eight days ago").named) == ("2016-02-02", False)
     assert only(by_text, "Saturday").named and only(by_text, "yesterday").named
+
+
+def test_what_a_date_dates(models: Models) -> None:
+    by_text, _, _ = resolved(models, "The truck was rented on Monday, police said.", "2016-07-15")
+    assert (only(by_text, "Monday").predicate, only(by_text, "Monday").thing) == ("rent", "truck")
+    by_text, _, _ = resolved(models, "The driver rented the truck on Thursday.", "2016-07-15")
+    assert (only(by_text, "Thursday").predicate, only(by_text, "Thursday").thing) == ("rent", "truck")
+    by_text, _, _ = resolved(models, "At least 42 people died in Tuesday's attack on the airport.", "2016-06-29")
+    assert (only(by_text, "Tuesday").predicate, only(by_text, "Tuesday").thing) == ("attack", None)
+    by_text, _, _ = resolved(models, "A new survey released Monday showed the two tied.", "2012-10-17")
+    assert (only(by_text, "Monday").predicate, only(by_text, "Monday").thing) == ("release", None)  # one of many

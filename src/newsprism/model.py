@@ -182,7 +182,11 @@ class DateMention:
     'overnight', 'last night'), which may mean the day beside it. ``named``
     is true when the text names the day (a date, a weekday, 'yesterday')
     rather than counting to it ('eight days ago') or leaving it to the
-    article's date (a month, a year).
+    article's date (a month, a year). ``predicate`` is the lemma of what the
+    date dates, by the parse (the verb 'rent' in 'rented the truck on
+    Thursday', the noun 'attack' in "Tuesday's attack"), and ``thing`` the
+    lemma of what that happened to or who did it ('truck'), when the parse
+    tells.
     """
 
     span: Span
@@ -193,6 +197,8 @@ class DateMention:
     role: DateRole = "event"
     edge: bool = False
     named: bool = True
+    predicate: str | None = None
+    thing: str | None = None
 
     @classmethod
     def of(
@@ -206,10 +212,13 @@ class DateMention:
         role: DateRole = "event",
         edge: bool = False,
         named: bool = True,
+        predicate: str | None = None,
+        thing: str | None = None,
     ) -> DateMention:
         """A mention from an ISO date of its granularity (``2024-05-14``, ``2024-05``, ``2024``)."""
         parts = [int(p) for p in iso.split("-")]
-        return cls(span, date(parts[0], *(parts[1:] + [1, 1])[:2]), granularity, relative, inferred, role, edge, named)
+        day = date(parts[0], *(parts[1:] + [1, 1])[:2])
+        return cls(span, day, granularity, relative, inferred, role, edge, named, predicate, thing)
 
     @property
     def iso(self) -> str:
@@ -222,7 +231,7 @@ class UnplacedDate:
     """A relative date expression an article gives no anchor for, as the parse left it.
 
     ``tense`` is the tense of its clause (``past``, ``present``,
-    ``future``); ``role``, ``edge`` and ``named`` are as in :class:`DateMention`.
+    ``future``); the other fields are as in :class:`DateMention`.
     """
 
     span: Span
@@ -230,6 +239,8 @@ class UnplacedDate:
     role: DateRole = "event"
     edge: bool = False
     named: bool = True
+    predicate: str | None = None
+    thing: str | None = None
 
 
 QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]

@@ -171,6 +171,8 @@ def _reanchored(ann: Annotations, own: date | None, anchor: date) -> Annotations
                     role=unplaced.role,
                     edge=unplaced.edge,
                     named=unplaced.named,
+                    predicate=unplaced.predicate,
+                    thing=unplaced.thing,
                 )
             )
     dates.sort(key=lambda m: m.span.start)

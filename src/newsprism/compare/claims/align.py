@@ -43,6 +43,7 @@ from ..anchors import parse_day
 from ..candidates import average_link, candidate_pairs, tfidf_matrix
 from .candidates import generous_pairs
 from .conflicts import Conflict, collect, conflict, denial_target
+from .date_disputes import date_disputes
 from .denials import denies, denies_a_statement
 from .figures import figure_disputes
 from .fitted import FittedScorer, pair_model
@@ -286,11 +287,12 @@ def finish_claims(
             found.append(("denial", target.index, u.index, ("", "")))
     found.sort(key=lambda f: ({"denial": 0}.get(f[0], 1), -hand(f[1], f[2]) if f[0] != "denial" else 0.0))
     if settings.dispute_model == "figures":
-        found = [f for f in found if f[0] != "numeric"]
+        found = [f for f in found if f[0] not in ("numeric", "date")]
     disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid), conflict_of)
     if settings.dispute_model == "figures":
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
+        disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid))
     return claims, disagreements
 
 

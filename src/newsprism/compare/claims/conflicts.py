@@ -30,6 +30,7 @@ __all__ = [
     "shared_figure",
     "shared_tally",
     "polarity_conflict",
+    "shortened",
     "speaker_conflict",
 ]
 
@@ -333,7 +334,8 @@ def _names(labels: Sequence[str]) -> str:
     return ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
-def _short(text: str, limit: int = 140) -> str:
+def shortened(text: str, limit: int = 140) -> str:
+    """A sentence for a card: one line, without its full stop, cut at a word near ``limit`` characters."""
     text = " ".join(text.split()).rstrip(".")
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -350,17 +352,17 @@ def describe(
     outlets_a = _names([label(s.article) for s in ca.support])
     outlets_b = _names([label(s.article) for s in cb.support])
     if kind == "numeric":
-        text = f"{outlets_a} report {detail[0]}; {outlets_b} report {detail[1]} (“{_short(ua.text, 90)}”)."
+        text = f"{outlets_a} report {detail[0]}; {outlets_b} report {detail[1]} (“{shortened(ua.text, 90)}”)."
     elif kind == "date":
-        text = f"{outlets_a} date it {detail[0]}; {outlets_b} date it {detail[1]} (“{_short(ua.text, 90)}”)."
+        text = f"{outlets_a} date it {detail[0]}; {outlets_b} date it {detail[1]} (“{shortened(ua.text, 90)}”)."
     elif kind == "denial":
         who = ub.speaker_name or "It"
-        text = f"{outlets_a} report that {_short(ua.core or ua.text)}; {who} denies it ({outlets_b})."
+        text = f"{outlets_a} report that {shortened(ua.core or ua.text)}; {who} denies it ({outlets_b})."
     elif kind == "contradiction":
-        text = f"{outlets_a}: “{_short(ua.text)}” — {outlets_b} say the opposite: “{_short(ub.text)}”."
+        text = f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} say the opposite: “{shortened(ub.text)}”."
     else:
         text = (
-            f"{outlets_a} attribute “{_short(ua.core or ua.text, 90)}” to {detail[0] or 'one person'}; "
+            f"{outlets_a} attribute “{shortened(ua.core or ua.text, 90)}” to {detail[0] or 'one person'}; "
             f"{outlets_b} attribute it to {detail[1] or 'another'}."
         )
     spans: list[Span] = [*ca.support, *cb.support]

@@ -59,6 +59,7 @@ _CAPTION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:—–“”\"]|,\s+(?:but|while|although|though|whereas|and)\b|\bbut\b", re.I)
 
+
 def _singular(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -257,7 +258,9 @@ def build_units(
                     core=core,
                     name_stems=name_stems,
                     places=places,
-                    where=frozenset(eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))),
+                    where=frozenset(
+                        eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))
+                    ),
                 )
             )
     return units

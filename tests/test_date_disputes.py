@@ -1,0 +1,79 @@
+"""Date disputes: outlets that give different days for one happening, with the days the NLP pass binds."""
+
+from __future__ import annotations
+
+from newsprism.compare.claims.date_disputes import date_disputes
+from newsprism.compare.claims.units import Unit, content_words
+from newsprism.model import Article, Claim, Span
+from newsprism.nlp.dates import resolve_dates
+from newsprism.nlp.models import Models
+
+PUBLISHED = "2016-07-15"  # a Friday
+
+
+def _unit(models: Models, text: str, article: str, index: int) -> Unit:
+    art = Article(id=article, text=text, published=PUBLISHED)
+    dates = resolve_dates(models.nlp(text), art)[0]
+    return Unit(
+        index=index,
+        article=article,
+        article_order=0,
+        position=index,
+        relative=0.0,
+        span=Span.of(art, 0, len(text)),
+        words=content_words(text),
+        entities=frozenset(),
+        quantities=(),
+        dates={d.span.text: d for d in dates},
+        negated=False,
+        denial=False,
+        attributed=False,
+        speaker=None,
+        report_verb=None,
+        speaker_name=None,
+        speaker_type=None,
+        core=text,
+    )
+
+
+def _disputes(models: Models, *sentences: tuple[str, str]) -> list:
+    units = [_unit(models, text, article, n) for n, (article, text) in enumerate(sentences)]
+    claims = {u.index: Claim(f"c{u.index}", u.text, (u.span,)) for u in units}
+    outlets = {u.article: u.article.split("-")[0] for u in units}
+    return list(date_disputes(units, claims, outlets, outlets.__getitem__))
+
+
+def test_one_happening_dated_to_two_days_is_a_dispute(models: Models) -> None:
+    found = _disputes(
+        models,
+        ("npr", "The prosecutor says the driver rented the truck on Thursday, arriving on a bicycle."),
+        ("cnn", "The truck was rented on Monday and was supposed to have been returned Wednesday."),
+    )
+    assert len(found) == 1 and found[0].kind == "date"
+    assert [(side.value, side.articles) for side in found[0].sides] == [
+        ("Monday (2016-07-11)", ("cnn",)),
+        ("Thursday (2016-07-14)", ("npr",)),
+    ]
+    assert "CNN" not in found[0].explanation and "cnn gives Monday (2016-07-11)" in found[0].explanation
+
+
+def test_statements_bounds_and_several_events_are_no_dispute(models: Models) -> None:
+    # the day of a statement against the day of the event
+    assert not _disputes(
+        models,
+        ("npr", "At least 42 people died in Tuesday's attack on the airport."),
+        ("fox", "The massacre came into clearer focus Wednesday as officials revealed a timeline."),
+    )
+    # an outlet that dates the happening to two days tells of two events of that kind
+    assert not _disputes(
+        models,
+        ("ap", "A package exploded on Monday at a home in the east of the city."),
+        ("ap-2", "Another package exploded on Wednesday at a second home."),
+        ("cnn", "A package exploded on Tuesday at a house near the highway."),
+    )
+    # one outlet alone never disputes itself
+    assert not _disputes(
+        models,
+        ("npr", "The driver rented the truck on Thursday."),
+        ("npr-2", "The driver rented the truck on Monday, police said."),
+    )
