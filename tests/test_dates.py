@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.model import Article, DateMention
+from newsprism.model import Article, DateMention, Span
 from newsprism.nlp.dates import Parsed, parse_expression, resolve_dates
 from newsprism.nlp.models import Models
 
@@ -250,3 +250,11 @@ def test_what_a_date_dates(models: Models) -> None:
     assert (only(by_text, "Tuesday").predicate, only(by_text, "Tuesday").thing) == ("attack", None)
     by_text, _, _ = resolved(models, "A new survey released Monday showed the two tied.", "2012-10-17")
     assert (only(by_text, "Monday").predicate, only(by_text, "Monday").thing) == ("release", None)  # one of many
+
+
+def test_dates_inside_direct_quotes_are_marked(models: Models) -> None:
+    text = 'The family said: "Tonight, our family applauds the police." The suspect was caught on Friday.'
+    article = Article(id="t", text=text, published="2013-04-20")
+    quote = (Span.of(article, text.index('"') + 1, text.rindex('."') + 1),)
+    dates, _, _ = resolve_dates(models.nlp(text), article, quotes=quote)
+    assert {d.span.text: d.quoted for d in dates} == {"Tonight": True, "Friday": False}

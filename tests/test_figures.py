@@ -132,3 +132,20 @@ def test_only_counts_whose_meaning_holds_are_disputed() -> None:
     assert disputable(("money", "USD", "", "deficit"))
     # shares and other counts depend on whose, among whom and which poll
     assert not disputable(("percent", "%", "", "vote")) and not disputable(("count", "", "", "delegate"))
+
+
+def test_a_toll_given_higher_only_by_later_articles_grew(models: Models) -> None:
+    def disputes(second_day: str) -> list:
+        texts = [
+            ("a", "Wire A", "2013-04-16", "Twelve people were killed in the blast at the station, police said."),
+            ("b", "Paper B", second_day, "Twenty people were killed in the blast at the station, police said."),
+        ]
+        settings = Settings(dispute_model="figures")
+        articles, annotations = prepare_articles(
+            [Article(id=i, text=t, outlet=o, published=d) for i, o, d, t in texts], settings=settings, models=models
+        )
+        story = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+        return [d for d in story.disagreements if d.kind == "numeric"]
+
+    assert len(disputes("2013-04-16")) == 1  # the same day: the outlets differ
+    assert disputes("2013-04-18") == []  # two days on, the higher toll is the grown one

@@ -131,3 +131,15 @@ def test_others_beside_another_happening_are_a_whole_count(models: Models) -> No
 def test_a_part_of_a_counted_set_is_a_subset(models: Models) -> None:
     found = figures(models, "Two of four people died.")
     assert (found["Two"].part, found["four"].part) == ("subset", "whole")
+
+
+def test_past_a_figure_is_more_than_it(models: Models) -> None:
+    found = figures(models, "The death toll climbed past 600 as the crackdown went on.")
+    assert (found["past 600"].value, found["past 600"].bound) == (600, "more_than")
+    found = figures(models, "Over the past 24 hours, 12 people died.")
+    assert found["24 hours"].bound == "exact"  # the past day is a period
+
+
+def test_a_level_that_remains_counts_its_subject(models: Models) -> None:
+    found = figures(models, "A ministry spokeswoman said the official toll remained 12.")
+    assert (found["12"].counted, found["12"].predicate) == ("toll", "remain")

@@ -186,7 +186,8 @@ class DateMention:
     date dates, by the parse (the verb 'rent' in 'rented the truck on
     Thursday', the noun 'attack' in "Tuesday's attack"), and ``thing`` the
     lemma of what that happened to or who did it ('truck'), when the parse
-    tells.
+    tells. ``quoted`` marks a date inside a direct quote: the speaker's
+    words, placed from the article's date though the speaker spoke earlier.
     """
 
     span: Span
@@ -199,6 +200,7 @@ class DateMention:
     named: bool = True
     predicate: str | None = None
     thing: str | None = None
+    quoted: bool = False
 
     @classmethod
     def of(
@@ -214,11 +216,12 @@ class DateMention:
         named: bool = True,
         predicate: str | None = None,
         thing: str | None = None,
+        quoted: bool = False,
     ) -> DateMention:
         """A mention from an ISO date of its granularity (``2024-05-14``, ``2024-05``, ``2024``)."""
         parts = [int(p) for p in iso.split("-")]
         day = date(parts[0], *(parts[1:] + [1, 1])[:2])
-        return cls(span, day, granularity, relative, inferred, role, edge, named, predicate, thing)
+        return cls(span, day, granularity, relative, inferred, role, edge, named, predicate, thing, quoted)
 
     @property
     def iso(self) -> str:
@@ -241,6 +244,7 @@ class UnplacedDate:
     named: bool = True
     predicate: str | None = None
     thing: str | None = None
+    quoted: bool = False
 
 
 QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]

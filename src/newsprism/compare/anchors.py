@@ -173,6 +173,7 @@ def _reanchored(ann: Annotations, own: date | None, anchor: date) -> Annotations
                     named=unplaced.named,
                     predicate=unplaced.predicate,
                     thing=unplaced.thing,
+                    quoted=unplaced.quoted,
                 )
             )
     dates.sort(key=lambda m: m.span.start)

@@ -281,9 +281,7 @@ def stated_days(ann: Annotations | None) -> tuple[int, ...]:
     """Ordinals of the calendar days an article's text states (resolved from its own metadata, not guessed)."""
     if ann is None:
         return ()
-    days = {
-        d.day.toordinal() for d in ann.dates if d.granularity == "day" and not d.inferred
-    }
+    days = {d.day.toordinal() for d in ann.dates if d.granularity == "day" and not d.inferred}
     return tuple(sorted(days))
 
 

@@ -124,15 +124,15 @@ def _story_years(articles: Sequence[Article]) -> set[str]:
     return {a.published[:4] for a in articles if a.published and a.published[:4].isdigit()}
 
 
-def _eventful(mention: DateMention, quotes: Sequence[Span], now: set[str]) -> bool:
+def _eventful(mention: DateMention, now: set[str]) -> bool:
     """Whether a date mention dates a reported event.
 
     Not: a date inside a direct quote (the speaker's words, not the outlet's
-    report), or a bare mention of the story's own year ('this year', 'in
-    2020' in a 2020 story), which dates nothing. (A number spaCy took for a
-    date is no mention at all: the NLP pass drops it.)
+    report; the NLP pass marks it), or a bare mention of the story's own
+    year ('this year', 'in 2020' in a 2020 story), which dates nothing. (A
+    number spaCy took for a date is no mention at all: the NLP pass drops it.)
     """
-    if any(q.start <= mention.span.start and mention.span.end <= q.end for q in quotes):
+    if mention.quoted:
         return False
     return not (mention.granularity == "year" and (mention.relative or mention.iso[:4] in now))
 
@@ -153,7 +153,7 @@ def _events(
         # that she would back her 2016 rival", the event is Tuesday's.
         dated: dict[int, tuple[Span, DateMention]] = {}
         for mention in ann.dates:
-            if not _eventful(mention, quotes, now):
+            if not _eventful(mention, now):
                 continue
             sentence = _sentence_at(ann.sentences, mention.span.start)
             if sentence is None or is_debris(sentence.text) or sentence.text.rstrip().endswith(("?", ":")):

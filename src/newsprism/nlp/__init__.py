@@ -56,7 +56,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     mentions = extract_mentions(doc, article)
     quotes = extract_quotes(doc, article, sentences, mentions)
     unanchored: list[UnplacedDate] = []
-    dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored)
+    dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored, quotes=[q.span for q in quotes])
     citations = find_citations(doc, article, mentions)
     quantities = extract_quantities(doc, article)
     return Annotations(

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -378,13 +379,15 @@ def resolve_dates(
     *,
     today: date | None = None,
     unanchored: list[UnplacedDate] | None = None,
+    quotes: Sequence[Span] = (),
 ) -> tuple[tuple[DateMention, ...], str | None, bool]:
     """``(dates, reference_date, reference_inferred)`` for one article.
 
     ``today`` bounds the year inferred for year-less dates when the article
     gives none (default: the current date). When the article yields no anchor
     at all, the expressions that needed one are appended to ``unanchored``,
-    for the story stage to place.
+    for the story stage to place. A date within one of the ``quotes`` (direct
+    quotes' spans) is marked ``quoted``.
     """
     found: list[tuple[SpacySpan, Parsed, str]] = []
     unknown: list[SpacySpan] = []
@@ -412,7 +415,7 @@ def resolve_dates(
                 start, end = _trimmed(article, ent)
                 span = Span.of(article, start, end)
                 unplaced = UnplacedDate(span, when, date_role(ent), _at_edge(ent), _named(parsed), *dated_event(ent))
-                unanchored.append(unplaced)
+                unanchored.append(replace(unplaced, quoted=_inside(span, quotes)))
             continue
         depends = parsed.relative or (parsed.kind in ("day", "month") and parsed.year is None)
         named = _named(parsed)
@@ -427,8 +430,13 @@ def resolve_dates(
                     _mention(article, ent, placed, relative=relative, inferred=inferred and relative, named=named)
                 )
         out.sort(key=lambda m: m.span.start)
+    out = [replace(m, quoted=True) if _inside(m.span, quotes) else m for m in out]
     reference = anchor.isoformat() if anchor is not None else None
     return tuple(out), reference, inferred
+
+
+def _inside(span: Span, quotes: Sequence[Span]) -> bool:
+    return any(q.start <= span.start and span.end <= q.end for q in quotes)
 
 
 def _mention(

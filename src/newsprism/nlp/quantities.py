@@ -61,6 +61,7 @@ _QUALIFIERS: dict[tuple[str, ...], Bound] = {
     ("almost",): "at_most",
     ("close", "to"): "at_most",
     ("above",): "more_than",
+    ("past",): "more_than",  # 'the toll climbed past 600'
     ("below",): "less_than",
     ("fewer", "than"): "less_than",
     ("less", "than"): "less_than",
@@ -202,6 +203,8 @@ def _bound(doc: Doc, first: Token, last: Token) -> tuple[Bound, int]:
     words = [t.lower_ for t in doc[max(first.sent.start, start - 3) : start]]
     for size in (3, 2, 1):
         if len(words) >= size and tuple(words[-size:]) in _QUALIFIERS:
+            if words[-size:] == ["past"] and words[-2:-1] in (["the"], ["this"]):
+                break  # 'the past 24 hours' is a period, not a bound
             return _QUALIFIERS[tuple(words[-size:])], start - size
     after = [t.lower_ for t in doc[last.i + 1 : min(len(doc), last.i + 3)]]
     if after[:2] == ["or", "more"] or after[:1] == ["plus"]:
@@ -272,7 +275,7 @@ def _counted(anchor: Token) -> tuple[Token | None, Part]:
             return None, "subset"  # 'four of them', 'two of whom', 'two of the four', '132 of the dead'
         if obj is not None and _noun(obj):
             return obj, _included(anchor)
-    if anchor.dep_ in ("dobj", "attr") and head.pos_ == "VERB" and head.lemma_.lower() in _LEVEL_VERBS:
+    if anchor.dep_ in _LEVEL_OBJECTS and head.pos_ == "VERB" and head.lemma_.lower() in _LEVEL_VERBS:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and _noun(c)), None)
         return subject, "whole"  # 'claims totaled 2.1 million'
     if anchor.dep_ == "pobj" and head.dep_ == "prep":
@@ -459,7 +462,11 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
 
 
 #: Verbs whose object is the level their subject reaches: 'claims totaled 2.1 million'.
-_LEVEL_VERBS = frozenset({"total", "reach", "number", "top", "exceed", "hit", "surpass", "near", "equal", "amount"})
+_LEVEL_VERBS = frozenset(
+    {"total", "reach", "number", "top", "exceed", "hit", "surpass", "near", "equal", "amount", "remain", "stay"}
+)
+#: How the parse attaches the level to its verb ('totaled 2.1 million', 'the toll remained 12').
+_LEVEL_OBJECTS = frozenset({"dobj", "attr", "npadvmod", "acomp", "oprd"})
 _CHANGE_VERBS = frozenset(
     {"fall", "rise", "drop", "climb", "increase", "decrease", "grow", "decline", "jump", "dip", "slip", "fell", "go"}
 )

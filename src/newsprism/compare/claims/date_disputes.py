@@ -32,8 +32,8 @@ DateKey = tuple[str, str]
 
 def _key(mention: DateMention) -> DateKey | None:
     """What a date dates, when it is a named event day of a happening with a known thing."""
-    if mention.role != "event" or not mention.named or mention.granularity != "day":
-        return None
+    if mention.role != "event" or not mention.named or mention.granularity != "day" or mention.quoted:
+        return None  # (a quoted day is the speaker's, placed from the article's date: 'Tonight, ...')
     if mention.predicate is None or mention.thing is None:
         return None
     return mention.predicate, mention.thing

@@ -289,6 +289,29 @@ def _holders_differ(sides: Sequence[Sequence[tuple[Unit, Quantity]]]) -> bool:
     return len(known) >= 2 and not set.intersection(*known)
 
 
+def _not_grown(
+    sides: list[list[tuple[Unit, Quantity]]], published: Mapping[str, date | None]
+) -> list[list[tuple[Unit, Quantity]]]:
+    """The sides still in dispute once a toll's growth is allowed for: a side whose higher count comes only
+    from articles published on a later day than every article of a lower side does not dispute it."""
+
+    def days(side: Sequence[tuple[Unit, Quantity]]) -> list[date] | None:
+        found = [published.get(u.article) for u, _ in side]
+        return None if any(d is None for d in found) else [d for d in found if d is not None]
+
+    def lead(side: Sequence[tuple[Unit, Quantity]]) -> float:
+        return min(abs(q.value) for _, q in side)
+
+    disputed: set[int] = set()
+    for m, a in enumerate(sides):
+        for n in range(m + 1, len(sides)):
+            low, high = (a, sides[n]) if lead(a) <= lead(sides[n]) else (sides[n], a)
+            low_days, high_days = days(low), days(high)
+            if low_days is None or high_days is None or max(low_days) >= min(high_days):
+                disputed.update((m, n))
+    return [side for n, side in enumerate(sides) if n in disputed]
+
+
 def figure_disputes(
     units: Sequence[Unit],
     claim_of: Mapping[int, Claim],
@@ -327,6 +350,10 @@ def figure_disputes(
             continue
         if _holders_differ(kept) or _too_far(kept):
             continue
+        if key[2] in EVENTS:  # a toll given higher only in later articles grew: no dispute between those sides
+            kept = _not_grown(kept, published)
+            if len(kept) < 2:
+                continue
         found = _describe(key, kept, claim_of, label)
         if len(found.claims) >= 2:  # (two sentences in one claim: the alignment is wrong, not the figures)
             out.append(found)
