@@ -41,6 +41,8 @@ def test_one_toll_in_three_wordings_has_one_key(models: Models) -> None:
     assert keys == {("count", "", "death", "person")}
     hurt = figure(models, "The attack left 59 people dead and more than 520 others injured.", "more than 520")
     assert figure_key(hurt) == ("count", "", "injury", "person")
+    jobs = figure(models, "The regulation will kill 224,000 jobs each year, the chamber said.", "224,000")
+    assert figure_key(jobs) == ("count", "", "kill", "job")  # what happens to people does not happen to jobs
 
 
 def test_intervals_say_which_values_can_both_be_true(models: Models) -> None:

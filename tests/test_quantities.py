@@ -143,3 +143,10 @@ def test_past_a_figure_is_more_than_it(models: Models) -> None:
 def test_a_level_that_remains_counts_its_subject(models: Models) -> None:
     found = figures(models, "A ministry spokeswoman said the official toll remained 12.")
     assert (found["12"].counted, found["12"].predicate) == ("toll", "remain")
+
+
+def test_a_threshold_on_a_noun_is_no_count_and_a_between_range_is_one_figure(models: Models) -> None:
+    found = figures(models, "Among the dead were two men over 55, officials said.")
+    assert set(found) == {"two"}  # 'over 55' is how old the men were
+    found = figures(models, "Activists said that between 322 and 1,300 people were killed in the attack.")
+    assert [(q.value, q.high) for q in found.values()] == [(322, 1300)]

@@ -216,9 +216,10 @@ def range_end(last: Token) -> tuple[float, Token] | None:
             value = number_value(child.text)
             if cc.lower_ in ("and", "to") and value is not None:
                 return value, child
-    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in ("to", "-", "–") and doc[last.i + 2].like_num:
+    before = doc[last.i - 1].lower_ if last.i > 0 else ""
+    joiners = ("to", "-", "–", "and") if before == "between" else ("to", "-", "–")
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ in joiners and doc[last.i + 2].like_num:
         value, low = number_value(doc[last.i + 2].text), number_value(last.text)
-        before = doc[last.i - 1].lower_ if last.i > 0 else ""
         if value is not None and low and low < value <= 10 * low and before not in ("by", "from"):
             return value, doc[last.i + 2]  # '10 to 20', not 'revised up by 8,000 to 2,438,000'
     return None

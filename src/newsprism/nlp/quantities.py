@@ -79,6 +79,8 @@ _PART_MODIFIERS = frozenset(
     {"other", "more", "additional", "further", "another", "extra", "remaining", "fewer", "less"}
 )
 _PART_PREPOSITIONS = frozenset({"including", "among", "include"})
+#: Prepositions that set a threshold on a noun's own measure ('men over 55'), not a count of it.
+_THRESHOLDS = frozenset({"over", "under", "above", "below"})
 #: Verbs whose object's state names what happened ('left 141 people dead').
 _RESULT_VERBS = frozenset({"leave", "make", "keep", "find", "report", "confirm", "declare", "pronounce"})
 _TALLY_WORDS = frozenset(
@@ -416,6 +418,8 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
     anchor = next((t for t in group if not (group[0].i <= t.head.i <= group[-1].i) or t.head.i == t.i), last)
     if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
         return None  # an age: 'Bouhlel, 31,'
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in _THRESHOLDS and _noun(anchor.head.head):
+        return None  # a bound on what the noun is, not a count of it: 'two men over 55', 'children under 5'
     if _age_at(anchor):  # 'dies at 75', 'at the age of 75': a fact of the story (an age said in passing is not)
         bound, start = _bound(doc, first, last)
         span = Span.of(article, doc[start].idx, last.idx + len(last.text))

@@ -41,6 +41,9 @@ _EVENT_WORDS = {
 }
 #: Who is counted the same whatever the verb: '10 gunmen stormed', 'two or three attackers entered'.
 ROLES = frozenset({"attacker", "staff"})
+#: Classes of counted things that are no beings: what happens to people does not happen to them
+#: ('the rule will kill 224,000 jobs' is no death toll).
+THINGS = frozenset({"job"})
 #: How far an approximate figure ('about 300') reaches either way.
 ABOUT = 0.05
 
@@ -82,7 +85,7 @@ def figure_key(q: Quantity) -> Key | None:
         return (q.kind, q.unit, "", thing) if thing else None
     if counted in EVENTS:  # 'the death toll', 'hostages'
         return ("count", "", counted, "person")
-    predicate = _class(q.predicate)
+    predicate = _class(q.predicate) if counted not in THINGS else None
     thing = counted or head or ("person" if predicate in EVENTS else "")
     if predicate in EVENTS:
         event = predicate
@@ -115,7 +118,7 @@ def figure_thing(q: Quantity) -> str | None:
     if counted in EVENTS:
         return f"{counted}:person"
     thing = counted or (_head(q.counted) if q.counted else None)
-    predicate = _class(q.predicate)
+    predicate = _class(q.predicate) if counted not in THINGS else None
     if predicate in EVENTS:
         return f"{predicate}:{thing or 'person'}"
     return thing
