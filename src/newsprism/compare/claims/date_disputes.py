@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from ...model import Claim, DateMention, Disagreement, DisputeSide, Span
+from ...model import Claim, DateMention, Disagreement
 from .conflicts import shortened
+from .figures import dispute_sides
 from .units import Unit
 
 __all__ = ["date_disputes"]
@@ -87,18 +88,10 @@ def _describe(
     label: Callable[[str], str],
 ) -> Disagreement:
     """A dispute card: each side with its day, in a sentence made from the values."""
-    made: list[DisputeSide] = []
-    phrases: list[str] = []
-    for side in sides:
-        articles = tuple(dict.fromkeys(u.article for u, _ in side))
-        spans: tuple[Span, ...] = tuple(m.span for _, m in side)
-        value = f"{side[0][1].span.text} ({side[0][1].iso})"
-        made.append(DisputeSide(value, articles, spans))
-        names = list(dict.fromkeys(label(a) for a in articles))
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}")
+    values = [f"{side[0][1].span.text} ({side[0][1].iso})" for side in sides]
+    made, phrases = dispute_sides([[(u, m.span) for u, m in side] for side in sides], label, values)
     claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
     quoted = shortened(sides[0][0][0].text, 90)
     text = "The outlets give different days for one event: " + "; ".join(phrases) + f" (“{quoted}”)."
     sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
-    return Disagreement(kind="date", claims=claims, explanation=text, spans=sentences, sides=tuple(made))
+    return Disagreement(kind="date", claims=claims, explanation=text, spans=sentences, sides=made)

@@ -26,7 +26,7 @@ from ...lexicon import figure_classes
 from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
 from .units import Unit
 
-__all__ = ["figure_disputes", "figure_key", "figure_thing", "interval"]
+__all__ = ["dispute_sides", "figure_disputes", "figure_key", "figure_thing", "interval"]
 
 #: Classes of counted happenings: their count is of people unless the text says whom. Those taken to
 #: hospital are counted apart from the injured: some injured are treated at the scene, some in hospital
@@ -370,20 +370,28 @@ def _describe(
     label: Callable[[str], str],
 ) -> Disagreement:
     """A dispute card: the sides with their values, in a sentence made from the values."""
-    made: list[DisputeSide] = []
-    phrases: list[str] = []
-    for side in sides:
-        articles = tuple(dict.fromkeys(u.article for u, _ in side))
-        spans: tuple[Span, ...] = tuple(q.span for _, q in side)
-        value = side[0][1].span.text
-        made.append(DisputeSide(value, articles, spans))
-        names = list(dict.fromkeys(label(a) for a in articles))
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}")
+    made, phrases = dispute_sides([[(u, q.span) for u, q in side] for side in sides], label)
     claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
     text = f"The outlets differ on {_what(key)}: " + "; ".join(phrases) + "."
     sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
-    return Disagreement(kind="numeric", claims=claims, explanation=text, spans=sentences, sides=tuple(made))
+    return Disagreement(kind="numeric", claims=claims, explanation=text, spans=sentences, sides=made)
+
+
+def dispute_sides(
+    sides: Sequence[Sequence[tuple[Unit, Span]]], label: Callable[[str], str], values: Sequence[str] = ()
+) -> tuple[tuple[DisputeSide, ...], list[str]]:
+    """Each side of a dispute card with its value (the first figure's words, unless ``values`` gives them)
+    and articles, and the phrase naming it ('Outlets A and B give 12')."""
+    made: list[DisputeSide] = []
+    phrases: list[str] = []
+    for n, side in enumerate(sides):
+        articles = tuple(dict.fromkeys(u.article for u, _ in side))
+        value = values[n] if values else side[0][1].text
+        made.append(DisputeSide(value, articles, tuple(span for _, span in side)))
+        names = list(dict.fromkeys(label(a) for a in articles))
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}")
+    return tuple(made), phrases
 
 
 _PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "staff": "staff"}
