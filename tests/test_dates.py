@@ -213,20 +213,6 @@ def test_scheduled_events_are_ahead(models: Models) -> None:
 # --- what a date dates ------------------------------------------------------
 
 
-def test_role_of_a_date_from_the_parse(models: Models) -> None:
-    wednesday = "2024-05-15"
-    by_text, _, _ = resolved(models, "Police said Tuesday that the gunman opened fire late Monday night.", wednesday)
-    assert (only(by_text, "Tuesday").role, only(by_text, "Tuesday").edge) == ("statement", False)
-    assert (only(by_text, "late Monday night").role, only(by_text, "late Monday night").edge) == ("event", True)
-    by_text, _, _ = resolved(models, "Rain began on Saturday, officials told reporters on Monday.", wednesday)
-    assert only(by_text, "Saturday").role == "event"
-    assert only(by_text, "Monday").role == "statement"
-    by_text, _, _ = resolved(models, "The mayor said 14 bodies had been recovered by Wednesday morning.", wednesday)
-    assert only(by_text, "Wednesday morning").role == "bound"
-    by_text, _, _ = resolved(models, "Rain has fallen since Friday, the service said.", wednesday)
-    assert only(by_text, "Friday").role == "bound"
-
-
 def test_numbers_that_are_no_dates(models: Models) -> None:
     by_text, _, _ = resolved(models, "He was 62 when he died in 1143 at 1143 hours.", "2024-05-15")
     assert by_text == {}
@@ -239,17 +225,6 @@ def test_named_days_and_counted_ones(models: Models) -> None:
     by_text, _, _ = resolved(models, text, "2016-02-10")
     assert (only(by_text, "eight days ago").iso, only(by_text, "eight days ago").named) == ("2016-02-02", False)
     assert only(by_text, "Saturday").named and only(by_text, "yesterday").named
-
-
-def test_what_a_date_dates(models: Models) -> None:
-    by_text, _, _ = resolved(models, "The truck was rented on Monday, police said.", "2016-07-15")
-    assert (only(by_text, "Monday").predicate, only(by_text, "Monday").thing) == ("rent", "truck")
-    by_text, _, _ = resolved(models, "The driver rented the truck on Thursday.", "2016-07-15")
-    assert (only(by_text, "Thursday").predicate, only(by_text, "Thursday").thing) == ("rent", "truck")
-    by_text, _, _ = resolved(models, "At least 42 people died in Tuesday's attack on the airport.", "2016-06-29")
-    assert (only(by_text, "Tuesday").predicate, only(by_text, "Tuesday").thing) == ("attack", None)
-    by_text, _, _ = resolved(models, "A new survey released Monday showed the two tied.", "2012-10-17")
-    assert (only(by_text, "Monday").predicate, only(by_text, "Monday").thing) == ("release", None)  # one of many
 
 
 def test_dates_inside_direct_quotes_are_marked(models: Models) -> None:

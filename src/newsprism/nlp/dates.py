@@ -25,15 +25,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from ..lexicon import reporting_verbs
-from ..model import Article, DateMention, DateRole, Span, UnplacedDate
+from ..model import Article, DateMention, Span, UnplacedDate
+from .date_roles import at_edge, date_role, dated_event
 from .entities import trim_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Parsed", "date_role", "dated_event", "parse_expression", "place_on", "resolve_dates"]
+__all__ = ["Parsed", "parse_expression", "place_on", "resolve_dates"]
 
 Granularity = Literal["day", "month", "year"]
 
@@ -414,7 +414,7 @@ def resolve_dates(
             if unanchored is not None and anchor is None:
                 start, end = _trimmed(article, ent)
                 span = Span.of(article, start, end)
-                unplaced = UnplacedDate(span, when, date_role(ent), _at_edge(ent), _named(parsed), *dated_event(ent))
+                unplaced = UnplacedDate(span, when, date_role(ent), at_edge(ent), _named(parsed), *dated_event(ent))
                 unanchored.append(replace(unplaced, quoted=_inside(span, quotes)))
             continue
         depends = parsed.relative or (parsed.kind in ("day", "month") and parsed.year is None)
@@ -450,7 +450,7 @@ def _mention(
 ) -> DateMention:
     start, end = _trimmed(article, ent)
     span = Span.of(article, start, end)
-    role, edge = date_role(ent), _at_edge(ent)
+    role, edge = date_role(ent), at_edge(ent)
     predicate, thing = dated_event(ent)
     return DateMention.of(
         span,
@@ -464,72 +464,6 @@ def _mention(
         predicate=predicate,
         thing=thing,
     )
-
-
-#: Prepositions whose date is a limit of the event rather than its day ('by Wednesday', 'since Friday').
-BOUND_PREPOSITIONS = frozenset({"by", "until", "till", "since", "before", "after", "from", "through"})
-#: Words that put a date at the edge of a day ('late Tuesday', 'overnight'): the day beside it may be meant.
-EDGE_WORDS = frozenset({"midnight", "overnight", "late", "early", "night", "tonight"})
-
-
-def date_role(ent: SpacySpan) -> DateRole:
-    """What the parse says a date expression dates: ``event``, ``statement`` or ``bound``.
-
-    'by Wednesday morning' bounds an event and 'said on Tuesday' or 'told
-    reporters Monday' date a statement; any other date dates what happened.
-    """
-    root = ent.root
-    governor = root.head
-    if root.dep_ == "pobj" and governor.dep_ in ("prep", "agent"):
-        if governor.lower_ in BOUND_PREPOSITIONS or (governor.lower_ == "as" and governor.head.lower_ == "late"):
-            return "bound"
-        governor = governor.head
-    elif root.dep_ not in ("npadvmod", "tmod", "advmod", "obl"):
-        return "event"
-    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in reporting_verbs():
-        return "statement"
-    return "event"
-
-
-def dated_event(ent: SpacySpan) -> tuple[str | None, str | None]:
-    """The lemma of what a date expression dates and of what that happened to (or who did it).
-
-    'rented the truck on Thursday' and 'the truck was rented on Monday' give
-    ``('rent', 'truck')``; "Tuesday's attack" gives ``('attack', None)``. The
-    thing is given only when named or definite: in 'a survey released
-    Monday' the survey is one of many.
-    """
-    root = ent.root
-    governor = root.head
-    if root.dep_ == "pobj" and governor.dep_ in ("prep", "agent"):
-        governor = governor.head
-    elif root.dep_ not in ("npadvmod", "tmod", "advmod", "obl", "poss"):
-        return None, None
-    if governor.i == root.i or governor.pos_ not in ("VERB", "AUX", "NOUN"):
-        return None, None
-    if governor.pos_ == "NOUN":
-        return governor.lemma_.lower(), None
-    roles = ("dobj", "nsubjpass", "nsubj")
-    found = sorted((c for c in governor.children if c.dep_ in roles), key=lambda c: roles.index(c.dep_))
-    if not found and governor.dep_ in ("acl", "relcl"):
-        found = [governor.head]  # 'Lynch, sworn in on Monday'
-    nouns = [t for t in found if t.pos_ in ("NOUN", "PROPN")]
-    return governor.lemma_.lower(), nouns[0].lemma_.lower() if nouns and _definite(nouns[0]) else None
-
-
-def _definite(noun: Token) -> bool:
-    """A named or definite thing ('Lynch', 'the truck', 'its plan'), not one of many ('a survey released Monday')."""
-    if noun.pos_ == "PROPN":
-        return True
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
-
-
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
-
-def _at_edge(ent: SpacySpan) -> bool:
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return any(t.lower_ in EDGE_WORDS for t in ent) or (before is not None and before.lower_ in EDGE_WORDS)
 
 
 #: What spaCy's DATE entities sometimes run on into: "Sept. 10, following weeks", "Sept. 10 after a week".
