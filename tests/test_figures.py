@@ -151,3 +151,19 @@ def test_a_toll_given_higher_only_by_later_articles_grew(models: Models) -> None
 
     assert len(disputes("2013-04-16")) == 1  # the same day: the outlets differ
     assert disputes("2013-04-18") == []  # two days on, the higher toll is the grown one
+
+
+def test_a_range_joins_the_side_of_a_figure_it_allows(models: Models) -> None:
+    texts = [
+        ("a", "Wire A", "Activists said that between 322 and 1,300 people were killed in the gas attack."),
+        ("b", "Paper B", "More than 300 people were killed in the gas attack, activists said."),
+        ("c", "Paper C", "Some 1,300 people were killed in the gas attack, the opposition said."),
+        ("d", "Paper D", "Nearly 500 people were killed in the gas attack, another group said."),
+    ]
+    settings = Settings(dispute_model="figures")
+    articles, annotations = prepare_articles(
+        [Article(id=i, text=t, outlet=o, published="2013-08-22") for i, o, t in texts], settings=settings, models=models
+    )
+    story = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+    (toll,) = [d for d in story.disagreements if d.kind == "numeric"]
+    assert sorted(sorted(side.articles) for side in toll.sides) == [["a", "b", "c"], ["d"]]

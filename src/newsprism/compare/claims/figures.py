@@ -160,9 +160,16 @@ class _Side:
     items: list[tuple[Unit, Quantity]]
 
 
+def _width(q: Quantity) -> float:
+    """How many values a figure allows: none for an exact one, the spread of a range, no end for 'at least'."""
+    low, high, _, _ = interval(q)
+    return high - low
+
+
 def _sides(items: Sequence[tuple[Unit, Quantity]]) -> list[_Side]:
-    """Figures grouped into sides whose values can all be true together (exact figures first)."""
-    order = sorted(items, key=lambda it: (it[1].bound != "exact", it[1].value))
+    """Figures grouped into sides whose values can all be true together (the most precise figures first, so
+    that a wide range or an open bound joins the side of a figure it allows rather than setting the side)."""
+    order = sorted(items, key=lambda it: (_width(it[1]), it[1].value))
     sides: list[_Side] = []
     for unit, q in order:
         allowed = interval(q)
