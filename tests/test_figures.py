@@ -149,8 +149,11 @@ def test_a_toll_given_higher_only_by_later_articles_grew(models: Models) -> None
         story = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
         return [d for d in story.disagreements if d.kind == "numeric"]
 
-    assert len(disputes("2013-04-16")) == 1  # the same day: the outlets differ
+    (same_day,) = disputes("2013-04-16")  # the same day: the outlets differ
+    assert "published" not in same_day.explanation
     assert disputes("2013-04-18") == []  # two days on, the higher toll is the grown one
+    (earlier,) = disputes("2013-04-15")  # the higher toll came first: no growth explains it
+    assert "Paper B gives Twenty (published 2013-04-15)" in earlier.explanation
 
 
 def test_a_range_joins_the_side_of_a_figure_it_allows(models: Models) -> None:

@@ -292,7 +292,7 @@ def finish_claims(
     if settings.dispute_model == "figures":
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
-        disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid))
+        disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
     return claims, disagreements
 
 

@@ -45,8 +45,12 @@ def date_disputes(
     claim_of: Mapping[int, Claim],
     outlets: Mapping[str, str],
     label: Callable[[str], str],
+    published: Mapping[str, date | None] | None = None,
 ) -> tuple[Disagreement, ...]:
-    """The story's date disputes, one per dated happening, each side with its day and articles."""
+    """The story's date disputes, one per dated happening, each side with its day and articles.
+
+    ``published`` gives each article's publication day, shown on the card where the sides' days differ.
+    """
     by_key: dict[DateKey, list[tuple[Unit, DateMention]]] = {}
     for unit in units:
         for mention in unit.dates.values():
@@ -65,7 +69,7 @@ def date_disputes(
             sides.setdefault(mention.day, []).append((unit, mention))
         if len(sides) < 2 or not _one_happening(sides):
             continue
-        found = _describe([sides[d] for d in sorted(sides)], claim_of, label)
+        found = _describe([sides[d] for d in sorted(sides)], claim_of, label, published or {})
         if len(found.claims) >= 2:  # (two sentences in one claim: the alignment is wrong, not the dates)
             out.append(found)
     return tuple(out)
@@ -86,10 +90,11 @@ def _describe(
     sides: Sequence[Sequence[tuple[Unit, DateMention]]],
     claim_of: Mapping[int, Claim],
     label: Callable[[str], str],
+    published: Mapping[str, date | None],
 ) -> Disagreement:
     """A dispute card: each side with its day, in a sentence made from the values."""
     values = [f"{side[0][1].span.text} ({side[0][1].iso})" for side in sides]
-    made, phrases = dispute_sides([[(u, m.span) for u, m in side] for side in sides], label, values)
+    made, phrases = dispute_sides([[(u, m.span) for u, m in side] for side in sides], label, values, published)
     claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
     quoted = shortened(sides[0][0][0].text, 90)
     text = "The outlets give different days for one event: " + "; ".join(phrases) + f" (“{quoted}”)."

@@ -364,7 +364,7 @@ def figure_disputes(
             kept = _not_grown(kept, published)
             if len(kept) < 2:
                 continue
-        found = _describe(key, kept, claim_of, label)
+        found = _describe(key, kept, claim_of, label, published)
         if len(found.claims) >= 2:  # (two sentences in one claim: the alignment is wrong, not the figures)
             out.append(found)
     return tuple(out)
@@ -375,9 +375,10 @@ def _describe(
     sides: Sequence[Sequence[tuple[Unit, Quantity]]],
     claim_of: Mapping[int, Claim],
     label: Callable[[str], str],
+    published: Mapping[str, date | None],
 ) -> Disagreement:
     """A dispute card: the sides with their values, in a sentence made from the values."""
-    made, phrases = dispute_sides([[(u, q.span) for u, q in side] for side in sides], label)
+    made, phrases = dispute_sides([[(u, q.span) for u, q in side] for side in sides], label, published=published)
     claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
     text = f"The outlets differ on {_what(key)}: " + "; ".join(phrases) + "."
     sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
@@ -385,10 +386,21 @@ def _describe(
 
 
 def dispute_sides(
-    sides: Sequence[Sequence[tuple[Unit, Span]]], label: Callable[[str], str], values: Sequence[str] = ()
+    sides: Sequence[Sequence[tuple[Unit, Span]]],
+    label: Callable[[str], str],
+    values: Sequence[str] = (),
+    published: Mapping[str, date | None] | None = None,
 ) -> tuple[tuple[DisputeSide, ...], list[str]]:
     """Each side of a dispute card with its value (the first figure's words, unless ``values`` gives them)
-    and articles, and the phrase naming it ('Outlets A and B give 12')."""
+    and articles, and the phrase naming it ('Outlets A and B give 12').
+
+    Where the sides' articles were published on different days, each phrase
+    says when ('... give 178 (published 2013-04-17 to 2013-04-22)'): a reader
+    can then tell a count that grew from outlets that differ on one day.
+    """
+    published = published or {}
+    days = {published.get(u.article) for side in sides for u, _ in side}
+    dated = len(days) > 1 and None not in days
     made: list[DisputeSide] = []
     phrases: list[str] = []
     for n, side in enumerate(sides):
@@ -397,7 +409,11 @@ def dispute_sides(
         made.append(DisputeSide(value, articles, tuple(span for _, span in side)))
         names = list(dict.fromkeys(label(a) for a in articles))
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}")
+        when = ""
+        if dated:
+            on = sorted(d.isoformat() for a in articles if (d := published.get(a)) is not None)
+            when = f" (published {on[0]})" if on[0] == on[-1] else f" (published {on[0]} to {on[-1]})"
+        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}{when}")
     return tuple(made), phrases
 
 
