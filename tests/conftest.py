@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.compare.claims.units import Unit, content_words
 from newsprism.config import Settings
+from newsprism.model import Article, Span
+from newsprism.nlp.dates import resolve_dates
 from newsprism.nlp.models import Models
+from newsprism.nlp.quantities import extract_quantities
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -71,3 +75,43 @@ def seed_article(articles: list, prefix: str):
     matches = [a for a in articles if a.id.startswith(prefix)]
     assert len(matches) == 1, f"expected one seed starting {prefix!r}, got {[a.id for a in matches]}"
     return matches[0]
+
+
+def sentence_unit(
+    models: Models,
+    text: str,
+    *,
+    article: str = "a",
+    index: int = 0,
+    negated: bool = False,
+    denial: bool = False,
+    speaker: str | None = None,
+    speaker_type: str | None = None,
+    published: str | None = None,
+    entities: frozenset[str] = frozenset(),
+    verb: str | None = None,
+) -> Unit:
+    """One sentence as a claim unit, its figures (and, with ``published``, its dates) from the NLP pass."""
+    art = Article(id=article, text=text, published=published)
+    doc = models.nlp(text)
+    dates = resolve_dates(doc, art)[0] if published else ()
+    return Unit(
+        index=index,
+        article=article,
+        article_order=0,
+        position=index,
+        relative=0.0,
+        span=Span.of(art, 0, len(text)),
+        words=content_words(text),
+        entities=entities,
+        quantities=extract_quantities(doc, art),
+        dates={d.span.text: d for d in dates},
+        negated=negated,
+        denial=denial,
+        attributed=speaker is not None,
+        speaker=speaker,
+        report_verb=verb,
+        speaker_name=speaker,
+        speaker_type=speaker_type,
+        core=text,
+    )

@@ -3,41 +3,19 @@
 from __future__ import annotations
 
 from newsprism.compare.claims.date_disputes import date_disputes
-from newsprism.compare.claims.units import Unit, content_words
-from newsprism.model import Article, Claim, Span
-from newsprism.nlp.dates import resolve_dates
+from newsprism.model import Claim
 from newsprism.nlp.models import Models
+
+from .conftest import sentence_unit
 
 PUBLISHED = "2016-07-15"  # a Friday
 
 
-def _unit(models: Models, text: str, article: str, index: int) -> Unit:
-    art = Article(id=article, text=text, published=PUBLISHED)
-    dates = resolve_dates(models.nlp(text), art)[0]
-    return Unit(
-        index=index,
-        article=article,
-        article_order=0,
-        position=index,
-        relative=0.0,
-        span=Span.of(art, 0, len(text)),
-        words=content_words(text),
-        entities=frozenset(),
-        quantities=(),
-        dates={d.span.text: d for d in dates},
-        negated=False,
-        denial=False,
-        attributed=False,
-        speaker=None,
-        report_verb=None,
-        speaker_name=None,
-        speaker_type=None,
-        core=text,
-    )
-
-
 def _disputes(models: Models, *sentences: tuple[str, str]) -> list:
-    units = [_unit(models, text, article, n) for n, (article, text) in enumerate(sentences)]
+    units = [
+        sentence_unit(models, text, article=article, index=n, published=PUBLISHED)
+        for n, (article, text) in enumerate(sentences)
+    ]
     claims = {u.index: Claim(f"c{u.index}", u.text, (u.span,)) for u in units}
     outlets = {u.article: u.article.split("-")[0] for u in units}
     return list(date_disputes(units, claims, outlets, outlets.__getitem__))

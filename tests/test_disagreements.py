@@ -8,6 +8,7 @@ each rule is tested on its own; the end-to-end cases through
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -21,11 +22,12 @@ from newsprism.compare.claims.conflicts import (
 )
 from newsprism.compare.claims.denials import denies
 from newsprism.compare.claims.scores import Salience as _Salience
-from newsprism.compare.claims.units import Unit, content_words, strip_frame
-from newsprism.model import Article, Quantity, Span
-from newsprism.nlp.dates import resolve_dates
+from newsprism.compare.claims.units import Unit, strip_frame
+from newsprism.model import Article, Quantity
 from newsprism.nlp.models import Models
 from newsprism.nlp.quantities import extract_quantities
+
+from .conftest import sentence_unit
 
 _NLP: list[Models] = []
 
@@ -40,43 +42,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return extract_quantities(_NLP[0].nlp(text), Article(id="q", text=text))
 
 
-def unit(
-    text: str,
-    *,
-    article: str = "a",
-    index: int = 0,
-    negated: bool = False,
-    denial: bool = False,
-    speaker: str | None = None,
-    speaker_type: str | None = None,
-    published: str | None = None,
-    entities: frozenset[str] = frozenset(),
-    verb: str | None = None,
-) -> Unit:
-    """A sentence as one claim unit; with ``published``, its dates as the NLP pass resolves them on that day."""
-    art = Article(id=article, text=text, published=published)
-    doc = _NLP[0].nlp(text)
-    dates = resolve_dates(doc, art)[0] if published else ()
-    return Unit(
-        index=index,
-        article=article,
-        article_order=0,
-        position=index,
-        relative=0.0,
-        span=Span.of(art, 0, len(text)),
-        words=content_words(text),
-        entities=entities,
-        quantities=extract_quantities(doc, art),
-        dates={d.span.text: d for d in dates},
-        negated=negated,
-        denial=denial,
-        attributed=speaker is not None,
-        speaker=speaker,
-        report_verb=verb,
-        speaker_name=speaker,
-        speaker_type=speaker_type,
-        core=text,
-    )
+def unit(text: str, **fields: Any) -> Unit:
+    """A sentence as one claim unit, parsed by the session's pipeline (see :func:`.conftest.sentence_unit`)."""
+    return sentence_unit(_NLP[0], text, **fields)
 
 
 def test_different_death_tolls_conflict() -> None:

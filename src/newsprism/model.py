@@ -17,7 +17,7 @@ The layers, in the order the pipeline fills them:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -219,9 +219,11 @@ class DateMention:
         quoted: bool = False,
     ) -> DateMention:
         """A mention from an ISO date of its granularity (``2024-05-14``, ``2024-05``, ``2024``)."""
-        parts = [int(p) for p in iso.split("-")]
-        day = date(parts[0], *(parts[1:] + [1, 1])[:2])
-        return cls(span, day, granularity, relative, inferred, role, edge, named, predicate, thing, quoted)
+        return cls(span, _first_day(iso), granularity, relative, inferred, role, edge, named, predicate, thing, quoted)
+
+    def at(self, iso: str, granularity: Granularity) -> DateMention:
+        """The same mention placed elsewhere on the calendar (a story's anchor re-placing it)."""
+        return replace(self, day=_first_day(iso), granularity=granularity)
 
     @property
     def iso(self) -> str:
@@ -229,12 +231,20 @@ class DateMention:
         return self.day.isoformat()[: _ISO_LENGTH[self.granularity]]
 
 
+def _first_day(iso: str) -> date:
+    """The first day of an ISO date of any granularity: '2024-05' -> 2024-05-01."""
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
 @dataclass(frozen=True, slots=True)
 class UnplacedDate:
-    """A relative date expression an article gives no anchor for, as the parse left it.
+    """A date expression as the parse reads it, before a place on the calendar.
 
-    ``tense`` is the tense of its clause (``past``, ``present``,
-    ``future``); the other fields are as in :class:`DateMention`.
+    The NLP pass places each one it can (:meth:`placed`); those an article
+    gives no anchor for are kept in ``Annotations.unanchored`` for the story
+    stage to place. ``tense`` is the tense of its clause (``past``,
+    ``present``, ``future``); the other fields are as in :class:`DateMention`.
     """
 
     span: Span
@@ -245,6 +255,22 @@ class UnplacedDate:
     predicate: str | None = None
     thing: str | None = None
     quoted: bool = False
+
+    def placed(self, iso: str, granularity: Granularity, *, relative: bool, inferred: bool = True) -> DateMention:
+        """The expression placed on the calendar at ``iso`` (a date of ``granularity``)."""
+        return DateMention(
+            self.span,
+            _first_day(iso),
+            granularity,
+            relative,
+            inferred,
+            self.role,
+            self.edge,
+            self.named,
+            self.predicate,
+            self.thing,
+            self.quoted,
+        )
 
 
 QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]

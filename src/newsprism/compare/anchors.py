@@ -156,25 +156,10 @@ def _reanchored(ann: Annotations, own: date | None, anchor: date) -> Annotations
         if placed is None:
             dates.append(mention)
         else:
-            moved = DateMention.of(mention.span, placed[0], placed[1])
-            dates.append(replace(mention, day=moved.day, granularity=moved.granularity))
+            dates.append(mention.at(placed[0], placed[1]))
     for unplaced in ann.unanchored:
         placed = place_on(unplaced.span.text, anchor, unplaced.tense)
         if placed is not None:
-            dates.append(
-                DateMention.of(
-                    unplaced.span,
-                    placed[0],
-                    placed[1],
-                    relative=placed[2],
-                    inferred=True,
-                    role=unplaced.role,
-                    edge=unplaced.edge,
-                    named=unplaced.named,
-                    predicate=unplaced.predicate,
-                    thing=unplaced.thing,
-                    quoted=unplaced.quoted,
-                )
-            )
+            dates.append(unplaced.placed(placed[0], placed[1], relative=placed[2]))
     dates.sort(key=lambda m: m.span.start)
     return replace(ann, dates=tuple(dates), reference_date=anchor.isoformat(), reference_inferred=True, unanchored=())

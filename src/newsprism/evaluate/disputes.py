@@ -36,7 +36,7 @@ from ..nlp.models import Models
 from ..nlp.numbers import number_value
 from .align import Located
 from .cache import EvalCache
-from .goldsets import GoldDoc, GoldSet, SentenceKey, story_docs
+from .goldsets import GoldDoc, GoldSet, SentenceKey, read_split, split_names, story_docs
 from .run import PreparedGold, gold_sentences, prepare_scoring
 
 __all__ = [
@@ -117,10 +117,8 @@ def dispute_split(folder: Path) -> tuple[list[str], list[str]]:
     The dispute rules are developed on the fit stories only; every story
     added after them is held back and scored with what was built.
     """
-    names = sorted(p.stem for p in folder.glob("*.json"))
-    split = json.loads((folder.parent / "split.json").read_text(encoding="utf-8"))
-    fit = set(split["disputes_fit"])
-    return [n for n in names if n in fit], [n for n in names if n not in fit]
+    fit = set(read_split(folder)["disputes_fit"])
+    return split_names(folder, fit.__contains__)
 
 
 def load_dispute_gold(folder: Path, names: Sequence[str] | None = None) -> DisputeGold:

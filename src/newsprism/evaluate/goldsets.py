@@ -17,7 +17,7 @@ Sentence ranges are offsets into the article text *as read* (before cleaning).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,10 +170,20 @@ def gold_split(folder: Path) -> tuple[list[str], list[str]]:
     Fitted models may learn from the fit stories only; the held-back stories are
     scored once with what was fitted.
     """
+    held = set(read_split(folder)["held_back"])
+    return split_names(folder, lambda name: name not in held)
+
+
+def read_split(folder: Path) -> dict[str, Any]:
+    """``split.json`` beside a gold folder: which stories are held back from fitting."""
+    data: dict[str, Any] = json.loads((folder.parent / "split.json").read_text(encoding="utf-8"))
+    return data
+
+
+def split_names(folder: Path, fit: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """The folder's story names (``*.json`` stems, sorted) as (fit, held back) by ``fit``."""
     names = sorted(p.stem for p in folder.glob("*.json"))
-    split = json.loads((folder.parent / "split.json").read_text(encoding="utf-8"))
-    held = set(split["held_back"])
-    return [n for n in names if n not in held], [n for n in names if n in held]
+    return [n for n in names if fit(n)], [n for n in names if not fit(n)]
 
 
 def _story_docs(path: Path) -> list[GoldDoc]:

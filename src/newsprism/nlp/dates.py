@@ -21,13 +21,14 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Article, DateMention, Span, UnplacedDate
 from .date_roles import at_edge, date_role, dated_event
 from .entities import trim_name
+from .numbers import plausible_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -164,7 +165,7 @@ def parse_expression(text: str) -> Parsed | None:
     m = _YEAR.match(t)
     if m:
         year = int(m["year"])
-        return Parsed("year", year=year) if _plausible_year(year) else None
+        return Parsed("year", year=year) if plausible_year(year) else None
     m = _WEEKDAY_WORD.search(t)
     if m and not m["plural"]:
         return Parsed("weekday", weekday=WEEKDAYS[m["weekday"]], modifier=m["mod"])
@@ -355,7 +356,7 @@ def _date_like(text: str) -> bool:
     if not any(w.isdigit() for w in words):
         return False
     return any(
-        w.removesuffix("s") in _DATE_WORDS or (len(w) == 4 and w.isdigit() and _plausible_year(int(w))) for w in words
+        w.removesuffix("s") in _DATE_WORDS or (len(w) == 4 and w.isdigit() and plausible_year(int(w))) for w in words
     )
 
 
@@ -366,11 +367,6 @@ def _named(parsed: Parsed) -> bool:
 
 def _names_day(words: list[str]) -> bool:
     return any(w in MONTHS or w in WEEKDAYS for w in words)
-
-
-def _plausible_year(year: int) -> bool:
-    """A four-digit number news means as a year; others are times ('1143') or counts more often."""
-    return 1800 <= year < 2100
 
 
 def resolve_dates(
@@ -409,61 +405,33 @@ def resolve_dates(
         inferred = anchor is not None
     out: list[DateMention] = []
     for ent, parsed, when in found:
+        reading = _reading(article, ent, when, _named(parsed), quotes)
         placed = _place(parsed, anchor, when)
         if placed is None:
             if unanchored is not None and anchor is None:
-                start, end = _trimmed(article, ent)
-                span = Span.of(article, start, end)
-                unplaced = UnplacedDate(span, when, date_role(ent), at_edge(ent), _named(parsed), *dated_event(ent))
-                unanchored.append(replace(unplaced, quoted=_inside(span, quotes)))
+                unanchored.append(reading)
             continue
         depends = parsed.relative or (parsed.kind in ("day", "month") and parsed.year is None)
-        named = _named(parsed)
-        out.append(_mention(article, ent, placed, relative=parsed.relative, inferred=inferred and depends, named=named))
+        out.append(reading.placed(*placed, relative=parsed.relative, inferred=inferred and depends))
     if anchor is not None:
         for ent in unknown:
             placed = _dateparser_fallback(ent.text, anchor)
             if placed is not None:
                 relative = not re.search(r"\b\d{4}\b", ent.text)
                 named = _names_day(re.findall(r"[a-z]+", _normalise(ent.text)))
-                out.append(
-                    _mention(article, ent, placed, relative=relative, inferred=inferred and relative, named=named)
-                )
+                reading = _reading(article, ent, tense(ent), named, quotes)
+                out.append(reading.placed(*placed, relative=relative, inferred=inferred and relative))
         out.sort(key=lambda m: m.span.start)
-    out = [replace(m, quoted=True) if _inside(m.span, quotes) else m for m in out]
     reference = anchor.isoformat() if anchor is not None else None
     return tuple(out), reference, inferred
 
 
-def _inside(span: Span, quotes: Sequence[Span]) -> bool:
-    return any(q.start <= span.start and span.end <= q.end for q in quotes)
-
-
-def _mention(
-    article: Article,
-    ent: SpacySpan,
-    placed: tuple[str, Granularity],
-    *,
-    relative: bool,
-    inferred: bool,
-    named: bool,
-) -> DateMention:
+def _reading(article: Article, ent: SpacySpan, when: str, named: bool, quotes: Sequence[Span]) -> UnplacedDate:
+    """A date expression as the parse reads it: its span, what it dates, and whether it is quoted."""
     start, end = _trimmed(article, ent)
     span = Span.of(article, start, end)
-    role, edge = date_role(ent), at_edge(ent)
-    predicate, thing = dated_event(ent)
-    return DateMention.of(
-        span,
-        placed[0],
-        placed[1],
-        relative=relative,
-        inferred=inferred,
-        role=role,
-        edge=edge,
-        named=named,
-        predicate=predicate,
-        thing=thing,
-    )
+    quoted = any(q.contains(span) for q in quotes)
+    return UnplacedDate(span, when, date_role(ent), at_edge(ent), named, *dated_event(ent), quoted=quoted)
 
 
 #: What spaCy's DATE entities sometimes run on into: "Sept. 10, following weeks", "Sept. 10 after a week".

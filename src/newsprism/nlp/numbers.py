@@ -29,6 +29,7 @@ __all__ = [
     "is_number",
     "number_groups",
     "number_value",
+    "plausible_year",
     "range_end",
 ]
 
@@ -173,7 +174,12 @@ UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight
 
 
 def _year_like(tok: Token) -> bool:
-    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
+    return tok.text.isdigit() and len(tok.text) == 4 and plausible_year(int(tok.text))
+
+
+def plausible_year(number: int) -> bool:
+    """A four-digit number news means as a year; others are times ('1143') or counts more often."""
+    return 1800 <= number < 2100
 
 
 def group_value(group: Sequence[Token]) -> float | None:

@@ -20,7 +20,7 @@ from datetime import date
 
 from ...model import Claim, DateMention, Disagreement
 from .conflicts import shortened
-from .figures import dispute_sides
+from .figures import dispute_card
 from .units import Unit
 
 __all__ = ["date_disputes"]
@@ -94,9 +94,8 @@ def _describe(
 ) -> Disagreement:
     """A dispute card: each side with its day, in a sentence made from the values."""
     values = [f"{side[0][1].span.text} ({side[0][1].iso})" for side in sides]
-    made, phrases = dispute_sides([[(u, m.span) for u, m in side] for side in sides], label, values, published)
-    claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
+    spans = [[(u, m.span) for u, m in side] for side in sides]
     quoted = shortened(sides[0][0][0].text, 90)
-    text = "The outlets give different days for one event: " + "; ".join(phrases) + f" (“{quoted}”)."
-    sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
-    return Disagreement(kind="date", claims=claims, explanation=text, spans=sentences, sides=made)
+    opening = "The outlets give different days for one event: "
+    closing = f" (“{quoted}”)."
+    return dispute_card("date", spans, claim_of, label, opening, values=values, published=published, closing=closing)

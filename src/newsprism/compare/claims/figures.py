@@ -26,7 +26,7 @@ from ...lexicon import figure_classes
 from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
 from .units import Unit
 
-__all__ = ["dispute_sides", "figure_disputes", "figure_key", "figure_thing", "interval"]
+__all__ = ["dispute_card", "figure_disputes", "figure_key", "figure_thing", "interval"]
 
 #: Classes of counted happenings: their count is of people unless the text says whom. Those taken to
 #: hospital are counted apart from the injured: some injured are treated at the scene, some in hospital
@@ -63,6 +63,13 @@ def _head(phrase: str) -> str:
     return phrase.rsplit(" ", 1)[-1]
 
 
+def _classes(q: Quantity) -> tuple[str | None, str | None]:
+    """The classes of what a figure counts and of what happened ('death toll' -> death; 'were killed' ->
+    death), the happening left out for things that are no beings ('kill 224,000 jobs')."""
+    counted = _class(q.counted)
+    return counted, _class(q.predicate) if counted not in THINGS else None
+
+
 def figure_key(q: Quantity) -> Key | None:
     """What a figure measures, as (kind, unit, event, thing); ``None`` when it cannot be told.
 
@@ -76,7 +83,7 @@ def figure_key(q: Quantity) -> Key | None:
     """
     if q.kind in ("tally", "duration", "age"):
         return None  # a vote is a claim's own fact; elapsed times grow with the day an article is written
-    counted = _class(q.counted)
+    counted, predicate = _classes(q)
     head = _head(q.counted) if q.counted else None
     if q.kind == "measure":
         return ("measure", q.unit, "", counted or head) if head else None
@@ -85,7 +92,6 @@ def figure_key(q: Quantity) -> Key | None:
         return (q.kind, q.unit, "", thing) if thing else None
     if counted in EVENTS:  # 'the death toll', 'hostages'
         return ("count", "", counted, "person")
-    predicate = _class(q.predicate) if counted not in THINGS else None
     thing = counted or head or ("person" if predicate in EVENTS else "")
     if predicate in EVENTS:
         event = predicate
@@ -114,11 +120,10 @@ def figure_thing(q: Quantity) -> str | None:
         return q.unit
     if q.kind == "age":
         return "age"
-    counted = _class(q.counted)
+    counted, predicate = _classes(q)
     if counted in EVENTS:
         return f"{counted}:person"
     thing = counted or (_head(q.counted) if q.counted else None)
-    predicate = _class(q.predicate) if counted not in THINGS else None
     if predicate in EVENTS:
         return f"{predicate}:{thing or 'person'}"
     return thing
@@ -284,9 +289,14 @@ def disputable(key: Key) -> bool:
 MAX_DISPUTE_RATIO = 10.0
 
 
+def _lead(side: Sequence[tuple[Unit, Quantity]]) -> float:
+    """A side's value to compare by: its lowest figure."""
+    return min(abs(q.value) for _, q in side)
+
+
 def _too_far(sides: Sequence[Sequence[tuple[Unit, Quantity]]]) -> bool:
     """Whether every pair of sides' values is further apart than :data:`MAX_DISPUTE_RATIO`."""
-    leads = [min(abs(q.value) for _, q in side) for side in sides]
+    leads = [_lead(side) for side in sides]
     return all(
         min(x, y) == 0 or max(x, y) / min(x, y) > MAX_DISPUTE_RATIO for n, x in enumerate(leads) for y in leads[n + 1 :]
     )
@@ -306,16 +316,14 @@ def _not_grown(
     from articles published on a later day than every article of a lower side does not dispute it."""
 
     def days(side: Sequence[tuple[Unit, Quantity]]) -> list[date] | None:
-        found = [published.get(u.article) for u, _ in side]
-        return None if any(d is None for d in found) else [d for d in found if d is not None]
-
-    def lead(side: Sequence[tuple[Unit, Quantity]]) -> float:
-        return min(abs(q.value) for _, q in side)
+        """The side's publication days, ``None`` where one is unknown."""
+        found = [d for u, _ in side if (d := published.get(u.article)) is not None]
+        return found if len(found) == len(side) else None
 
     disputed: set[int] = set()
     for m, a in enumerate(sides):
         for n in range(m + 1, len(sides)):
-            low, high = (a, sides[n]) if lead(a) <= lead(sides[n]) else (sides[n], a)
+            low, high = (a, sides[n]) if _lead(a) <= _lead(sides[n]) else (sides[n], a)
             low_days, high_days = days(low), days(high)
             if low_days is None or high_days is None or max(low_days) >= min(high_days):
                 disputed.update((m, n))
@@ -378,21 +386,24 @@ def _describe(
     published: Mapping[str, date | None],
 ) -> Disagreement:
     """A dispute card: the sides with their values, in a sentence made from the values."""
-    made, phrases = dispute_sides([[(u, q.span) for u, q in side] for side in sides], label, published=published)
-    claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
-    text = f"The outlets differ on {_what(key)}: " + "; ".join(phrases) + "."
-    sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
-    return Disagreement(kind="numeric", claims=claims, explanation=text, spans=sentences, sides=made)
+    spans = [[(u, q.span) for u, q in side] for side in sides]
+    return dispute_card("numeric", spans, claim_of, label, f"The outlets differ on {_what(key)}: ", published=published)
 
 
-def dispute_sides(
+def dispute_card(
+    kind: str,
     sides: Sequence[Sequence[tuple[Unit, Span]]],
+    claim_of: Mapping[int, Claim],
     label: Callable[[str], str],
+    opening: str,
+    *,
     values: Sequence[str] = (),
     published: Mapping[str, date | None] | None = None,
-) -> tuple[tuple[DisputeSide, ...], list[str]]:
-    """Each side of a dispute card with its value (the first figure's words, unless ``values`` gives them)
-    and articles, and the phrase naming it ('Outlets A and B give 12').
+    closing: str = ".",
+) -> Disagreement:
+    """A figure or date dispute card: each side's value (the first span's words, unless ``values`` gives
+    them), articles and spans; the sentence ``opening`` + each side's phrase ('Outlets A and B give 12') +
+    ``closing``; the claims and sentences of every side.
 
     Where the sides' articles were published on different days, each phrase
     says when ('... give 178 (published 2013-04-17 to 2013-04-22)'): a reader
@@ -414,7 +425,10 @@ def dispute_sides(
             on = sorted(d.isoformat() for a in articles if (d := published.get(a)) is not None)
             when = f" (published {on[0]})" if on[0] == on[-1] else f" (published {on[0]} to {on[-1]})"
         phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}{when}")
-    return tuple(made), phrases
+    claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
+    sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
+    text = opening + "; ".join(phrases) + closing
+    return Disagreement(kind=kind, claims=claims, explanation=text, spans=sentences, sides=tuple(made))
 
 
 _PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "staff": "staff"}
