@@ -13,6 +13,7 @@ from newsprism.model import Article, Span
 from newsprism.nlp.dates import resolve_dates
 from newsprism.nlp.models import Models
 from newsprism.nlp.quantities import extract_quantities
+from newsprism.nlp.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -91,10 +92,11 @@ def sentence_unit(
     entities: frozenset[str] = frozenset(),
     verb: str | None = None,
 ) -> Unit:
-    """One sentence as a claim unit, its figures (and, with ``published``, its dates) from the NLP pass."""
+    """One sentence as a claim unit; its figures, what it reports (and, with ``published``, its dates) from the NLP pass."""
     art = Article(id=article, text=text, published=published)
     doc = models.nlp(text)
     dates = resolve_dates(doc, art)[0] if published else ()
+    contents = [s.content for s in split_sentences(doc, art) if s.content is not None]
     return Unit(
         index=index,
         article=article,
@@ -113,5 +115,5 @@ def sentence_unit(
         report_verb=verb,
         speaker_name=speaker,
         speaker_type=speaker_type,
-        core=text,
+        core=contents[0].text if len(contents) == 1 else text,  # what it reports, as the NLP pass reads it
     )

@@ -129,12 +129,16 @@ class Sentence:
     ``report_verb`` is the lemma of a reporting verb governing the sentence
     (``say``, ``claim``, ``deny``...), ``report_subject`` the surface text of
     its subject. ``negated`` is true when the main predicate is negated.
+    ``content`` is what a reported sentence reports, without its frame
+    ('Iran had delivered missiles' in 'Blinken said that Iran had delivered
+    missiles'); ``None`` for a sentence that reports no one.
     """
 
     span: Span
     negated: bool = False
     report_verb: str | None = None
     report_subject: str | None = None
+    content: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ import numpy as np
 
 from ..lexicon import reporting_verbs
 from ..model import Article, Sentence, Span
+from .frames import content_range
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -203,8 +204,16 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         local = heads[a:b]
         root_ids = np.nonzero(((local < a) | (local >= b) | (local == np.arange(a, b))) & ~space[a:b] & ~punct[a:b])[0]
         roots = [doc[a + int(i)] for i in root_ids]
-        negated, verb, subject = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
-        out.append(Sentence(Span.of(article, start, end), negated=negated, report_verb=verb, report_subject=subject))
+        negated, verb, subject, content = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
+        reported = None
+        if content is not None:
+            first, last = doc[content[0]], doc[content[1] - 1]
+            reported = Span.of(article, first.idx, last.idx + len(last))
+        out.append(
+            Sentence(
+                Span.of(article, start, end), negated=negated, report_verb=verb, report_subject=subject, content=reported
+            )
+        )
     return tuple(out)
 
 
@@ -347,9 +356,11 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str)
 
 def sentence_facts(
     doc: Doc, a: int, b: int, *, roots: Sequence[Token] | None = None, text: str | None = None
-) -> tuple[bool, str | None, str | None]:
-    """``(negated, report_verb, report_subject)`` for the sentence ``doc[a:b]``.
+) -> tuple[bool, str | None, str | None, tuple[int, int] | None]:
+    """``(negated, report_verb, report_subject, content)`` for the sentence ``doc[a:b]``.
 
+    ``content`` is the token range of what a reported sentence reports
+    (:func:`.frames.content_range`), ``None`` for a sentence without a frame.
     ``roots`` (the tokens whose head lies outside the sentence) and ``text``
     (the sentence's text) are computed when not given.
     """
@@ -358,7 +369,7 @@ def sentence_facts(
     if text is None:
         text = doc[a:b].text
     if not roots:
-        return False, None, None
+        return False, None, None, None
     found = _reporting_verb(roots, doc, a, b, text)
     verb = found[0] if found else None
     main = verb if verb is not None and verb.dep_ == "ROOT" else roots[0]
@@ -366,9 +377,10 @@ def sentence_facts(
     if not negated and verb is not None:
         negated = any(c.dep_ in ("ccomp", "xcomp") and _is_negated(c) for c in verb.children)
     if found is not None:
-        return negated, found[0].lemma_, found[1]
+        return negated, found[0].lemma_, found[1], content_range(doc, a, b, found[0], None)
     to = _according_to(doc, a, b, text)
     if to is not None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        return negated, "say", _subtree_text(source) if source is not None else None
-    return negated, None, None
+        subject = _subtree_text(source) if source is not None else None
+        return negated, "say", subject, content_range(doc, a, b, None, to)
+    return negated, None, None, None

@@ -233,7 +233,7 @@ def build_units(
             attributed = sent.report_verb is not None or quote_speaker is not None
             speaker = speaker_name or quote_speaker
             speaker_entity = entity_of(speaker) if speaker else None
-            core = strip_frame(span.text, speaker_name, sent.report_verb) if speaker_name else span.text
+            core = sent.content.text if sent.content is not None else span.text
             units.append(
                 Unit(
                     index=len(units),
@@ -270,47 +270,3 @@ _PLACE_LABELS = frozenset({"GPE"})
 _WHERE_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT"})
 #: 'in London', 'at the White House': the place an event happened (not 'to Kyiv', 'from Russia').
 _SET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
-
-_LEAD_FRAME_TAIL = re.compile(r"^(?:\s*[\w.]+){0,5}?\s*(?:\bthat\b|:)\s*", re.I)
-_IRREGULAR = {"say": ("said",), "tell": ("told",), "speak": ("spoke",), "write": ("wrote",), "hold": ("held",)}
-_FRAME_JOIN = re.compile(r"[,;:]?\s*(?:\b(?:according to|as|citing)\b\s*)?$", re.I)
-
-
-def strip_frame(text: str, subject: str | None, verb: str | None) -> str:
-    """``text`` without its attribution frame, so 'X said Y' compares with 'Y'.
-
-    A frame at the front ('Marsh said that ...', 'the company has denied ...')
-    is cut up to the reporting verb's complement; a frame at the end
-    ('..., officials said on Tuesday.') is cut from the comma before it. The
-    text is returned unchanged when the subject cannot be found, or when
-    cutting would leave too little to compare.
-    """
-    if not subject:
-        return text
-    at = text.find(subject)
-    if at < 0:
-        return text
-    before, after = text[:at], text[at + len(subject) :]
-    if len(before.split()) <= 3 and "“" not in before and '"' not in before:  # frame in front
-        lemma = (verb or "").lower()
-        forms = _IRREGULAR.get(lemma, ())
-        words = list(re.finditer(r"[A-Za-z’']+", after[:80]))
-        cut = next(
-            (
-                m.end()
-                for m in words
-                if lemma and (m.group().lower().startswith(lemma[:3]) or m.group().lower() in forms)
-            ),
-            None,
-        )
-        if cut is None:
-            return text
-        rest = after[cut:]
-        lead = _LEAD_FRAME_TAIL.match(rest)
-        if lead is not None and lead.end() < 40:
-            rest = rest[lead.end() :]
-        rest = rest.strip()
-    else:  # frame at the end
-        comma = _FRAME_JOIN.search(before)
-        rest = before[: comma.start() if comma is not None else len(before)].strip()
-    return rest if len(rest.split()) >= 4 else text

@@ -1,0 +1,131 @@
+"""What a reported sentence reports: its content, apart from the attribution frame.
+
+'Blinken said that Iran had delivered missiles to Russia' reports 'Iran
+had delivered missiles to Russia'; 'Russia is escalating the war, Marsh
+said' reports 'Russia is escalating the war'; 'According to the UN, 184
+civilians were killed' reports '184 civilians were killed'. The content is
+read from the parse of the sentence, once, in the NLP pass: the reporting
+verb's complement clause when it has one, else what is left of the
+sentence without the frame (the verb's clause or the 'according to'
+phrase). Later stages compare contents, so that 'X said Y' meets a plain
+'Y'.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["content_range"]
+
+#: Dependencies of a reporting verb's child that holds what is reported.
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+#: Tokens trimmed from the edges of a content: punctuation, quote marks, a leading 'that'.
+_EDGE = frozenset({",", ";", ":", "–", "—", "-", '"', "“", "”", "‘", "’", "'", "(", ")"})
+#: Fewest words a content keeps; shorter ones ('it', 'so') say nothing on their own.
+MIN_WORDS = 4
+
+
+def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token | None) -> tuple[int, int] | None:
+    """The token range ``[start, end)`` of what the sentence ``doc[a:b]`` reports; ``None`` when it has no frame.
+
+    ``verb`` is the sentence's reporting verb, ``according`` the ``to`` of
+    an 'according to X' (either may be ``None``). ``None`` is returned too
+    when the content cannot be told apart from what the outlet itself
+    states ('Zelenskyy has been lobbying allies, saying ...': the lobbying
+    is the outlet's own statement), or when it is too short to compare.
+    """
+    if verb is not None:
+        if verb.dep_ in ("advcl", "conj") and _complement(verb) is not None:
+            return None  # a second clause beside the sentence's own statement
+        complement = _complement(verb)
+        found: tuple[int, int] | None
+        if complement is not None:
+            end = complement.right_edge.i + 1
+            if complement.i < verb.i:  # content first: it ends where the frame begins
+                end = min(end, min((c.left_edge.i for c in verb.children if c.i > complement.i), default=verb.i))
+                end = min(end, verb.i)
+            found = _trim(doc, max(a, complement.left_edge.i), min(b, end))
+        else:
+            found = _beside(doc, a, b, verb, verb)
+    elif according is not None:
+        phrase = according.head if according.head.lower_ == "according" else according
+        found = _beside(doc, a, b, phrase, according)
+    else:
+        return None
+    if found is None or found == (a, b):
+        return None
+    start, end = _balanced(doc, *found, b)
+    if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_WORDS:
+        return None
+    return start, end
+
+
+def _complement(verb: Token) -> Token | None:
+    """The clause a reporting verb reports: its ``ccomp``, an active verb's ``xcomp`` after it, 'as saying that'."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and not passive:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":  # quoted X as saying that ...
+            for grand in child.children:
+                if grand.dep_ == "pcomp":
+                    inner = next((c for c in grand.children if c.dep_ == "ccomp"), None)
+                    if inner is not None:
+                        return inner
+    return None
+
+
+def _beside(doc: Doc, a: int, b: int, frame: Token, last: Token) -> tuple[int, int] | None:
+    """The part of ``doc[a:b]`` on the side of the frame's head, without the frame (``frame``'s subtree to ``last``'s).
+
+    A frame set off inside or after the content ('..., Politico reported,
+    but ...', '..., according to a person familiar with the talks') is cut
+    out and the clause it hangs on kept. When the frame is the whole
+    sentence (its verb is the root), the content is what follows the verb
+    ('The company has denied any wrongdoing').
+    """
+    left = max(a, frame.left_edge.i)
+    right = min(b, max(frame.right_edge.i, last.right_edge.i) + 1)
+    if left <= a and right >= b:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in frame.children):
+            return None  # 'Moscow is believed to have moved ...': the subject is the content's
+        return _trim(doc, frame.i + 1, b)
+    head = frame.head
+    if head.i != frame.i and a <= head.i < b:
+        return _trim(doc, a, left) if head.i < left else _trim(doc, right, b)
+    before, after = _trim(doc, a, left), _trim(doc, right, b)
+    return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without edge punctuation, quote marks, spaces and a leading 'that'."""
+    while start < end and (doc[start].text in _EDGE or doc[start].is_space or doc[start].lower_ == "that"):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE or doc[end - 1].is_space or doc[end - 1].text == "."):
+        end -= 1
+    return start, end
+
+
+def _balanced(doc: Doc, start: int, end: int, limit: int) -> tuple[int, int]:
+    """``[start, end)`` reaching on to the quote mark that closes or opens a quote it holds part of ('to “stop”')."""
+    text = doc[start:end].text
+    if text.count("”") > text.count("“") and start > 0 and doc[start - 1].text == "“":
+        return start - 1, end
+    if text.count("“") > text.count("”"):
+        close = "”"
+    elif text.count('"') % 2:
+        close = '"'
+    else:
+        return start, end
+    for k in range(end, min(end + 3, limit)):
+        if doc[k].text == close:
+            return start, k + 1
+        if doc[k].text not in (",", ".", "!", "?"):
+            break
+    return start, end

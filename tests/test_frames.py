@@ -1,0 +1,70 @@
+"""What a reported sentence reports, read from the parse (newsprism.nlp.frames) in the NLP pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, Sentence
+from newsprism.nlp.models import Models
+from newsprism.nlp.sentences import split_sentences
+
+from .conftest import seed_article
+
+
+def content_of(sentences: tuple[Sentence, ...], prefix: str) -> str | None:
+    (hit,) = [s for s in sentences if s.span.text.startswith(prefix)]
+    if hit.content is not None:
+        assert hit.span.contains(hit.content)
+    return hit.content.text if hit.content is not None else None
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seed_articles: list, models: Models) -> dict[str, tuple[Sentence, ...]]:
+    out = {}
+    for prefix in ("000", "001", "002", "003", "004"):
+        article = seed_article(seed_articles, prefix)
+        out[prefix] = split_sentences(models.nlp(article.text), article)
+    return out
+
+
+def test_the_complement_of_a_reporting_verb_is_the_content(seed_sentences: dict) -> None:
+    assert content_of(seed_sentences["000"], "Blinken claimed that Iran had delivered") == (
+        "Iran had delivered an unspecified number of Fath-360 missiles to Russia, defying months of Western "
+        "warnings, and that Moscow will use them against Ukraine “within weeks.”"
+    )
+    assert content_of(seed_sentences["000"], "As late as August 27, the Pentagon maintained") == (
+        "its policy on the use of long-range weapons had not changed"
+    )
+    # the frame after the content, and a quote's marks balanced
+    assert content_of(seed_sentences["000"], "“We’re working that out now,” Biden told") == "We’re working that out now"
+    assert content_of(seed_sentences["003"], "“We have been clear that any transfer") == (
+        "We have been clear that any transfer of ballistic missiles by Iran would be met with a significant response"
+    )
+    assert content_of(seed_sentences["002"], "During a debate with") == "he wanted the conflict to “stop”"
+
+
+def test_a_frame_set_off_in_the_sentence_is_cut_out(seed_sentences: dict) -> None:
+    assert content_of(seed_sentences["001"], "The details of the plan are not yet finalized, Politico reported") == (
+        "The details of the plan are not yet finalized"
+    )
+    assert content_of(seed_sentences["003"], "And British sources said the US could allow") == (
+        "the US could allow the use of long-range cruise missiles “within weeks”"
+    )
+    assert content_of(seed_sentences["004"], "Amid the ongoing Russia-Ukraine conflict") == (
+        "the White House is finalizing a plan to ease some restrictions on how Ukraine can use US-funded weapons "
+        "and better protect itself from Russian missiles"
+    )
+
+
+def test_the_outlets_own_statement_is_not_cut(seed_sentences: dict) -> None:
+    # 'saying ...' beside what the outlet states itself, and a passive 'is believed to'
+    assert content_of(seed_sentences["002"], "Zelenskyy has been lobbying western allies") is None
+    assert content_of(seed_sentences["004"], "Moscow is believed to have moved") is None
+    assert content_of(seed_sentences["000"], "He did not announce any policy changes.") is None
+
+
+def test_the_object_of_a_denial_is_its_content(models: Models) -> None:
+    text = "The company rejected the allegations of negligence. Iran has denied supplying missiles to Russia."
+    sentences = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert content_of(sentences, "The company rejected") == "the allegations of negligence"
+    assert content_of(sentences, "Iran has denied") == "supplying missiles to Russia"
