@@ -11,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-__all__ = ["data_lines", "figure_classes", "reporting_verbs"]
+__all__ = ["data_lines", "figure_classes", "figure_scopes", "reporting_verbs"]
 
 
 def data_lines(name: str) -> tuple[str, ...]:
@@ -32,3 +32,10 @@ def figure_classes() -> Mapping[str, str]:
     """A counted noun's or a predicate's lemma to the class of count it makes: death, injury, person, attacker..."""
     pairs = (line.split("\t") for line in data_lines("figure_classes.tsv"))
     return MappingProxyType({lemma.strip(): cls.strip() for lemma, cls in pairs})
+
+
+@cache
+def figure_scopes() -> Mapping[str, str]:
+    """A noun's lemma to what a count it causes covers: total (a war), series ('a string of'), incident ('a bomb')."""
+    pairs = (line.split("\t") for line in data_lines("figure_scopes.tsv"))
+    return MappingProxyType({lemma.strip(): scope.strip() for lemma, scope in pairs})

@@ -279,6 +279,7 @@ class UnplacedDate:
 
 QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age", "tally"]
 Bound = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
+Scope = Literal["total", "incident"]
 Part = Literal["whole", "subset", "addition"]
 
 
@@ -318,6 +319,9 @@ class Quantity:
     digits: int = 1
     #: Whose figure it is, when the text names a holder: 'Clinton's 135 delegates', 'Romney won 52 percent'.
     holder: str | None = None
+    #: What a count of a happening covers, when the text tells: one ``incident`` ('injured by a bomb', 'killed
+    #: Monday') or a running ``total`` ('the conflict has killed', 'since March 2', 'a string of bombs').
+    scope: Scope | None = None
 
 
 @dataclass(frozen=True, slots=True)

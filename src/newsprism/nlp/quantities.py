@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 from .dates import MONTHS, WEEKDAYS
+from .figure_scope import figure_scope
 from .numbers import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -462,6 +463,7 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
         digits=digits(group),
         holder=_holder(counted, anchor),
+        scope=figure_scope(counted, anchor) if kind == "count" else None,
     )
 
 

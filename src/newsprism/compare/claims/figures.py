@@ -246,12 +246,15 @@ def _main_event(items: Sequence[tuple[Unit, Quantity]], outlets: Mapping[str, st
 
 
 def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mapping[str, str]) -> bool:
-    """Whether two sides hold figures of different outlets from sentences about the same event."""
+    """Whether two sides hold figures of different outlets from sentences about the same event, counted over
+    the same scope (one incident's injured and the running total of a series are different counts)."""
     for n, side in enumerate(sides):
         for other in sides[n + 1 :]:
-            for ua, _ in side:
-                for ub, _ in other:
-                    if outlets.get(ua.article, ua.article) != outlets.get(ub.article, ub.article) and not apart(ua, ub):
+            for ua, qa in side:
+                for ub, qb in other:
+                    if outlets.get(ua.article, ua.article) == outlets.get(ub.article, ub.article) or apart(ua, ub):
+                        continue
+                    if qa.scope is None or qb.scope is None or qa.scope == qb.scope:
                         return True
     return False
 

@@ -1,0 +1,133 @@
+"""What a count of a happening covers: one incident, or a running total.
+
+'Two men were injured by a bomb' counts one bombing's injured; 'the string
+of package bombs killed two people and wounded five' and 'the conflict has
+killed 1,030' count everyone so far. Outlets that give such figures do not
+contradict each other. The scope is read from the parse, once, in the NLP
+pass, by what caused the happening (its subject, its agent, what it
+happened 'in') and how it is framed in time ('since March 2', 'so far' for
+a total; 'Monday', 'today' for one day's incident). The nouns that make a
+total, a series or an incident are listed in ``data/figure_scopes.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..lexicon import figure_scopes
+from ..model import Scope
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["figure_scope"]
+
+#: Relative pronouns: the subject of 'the conflict that has killed 1,030' is the conflict.
+_RELATIVE = frozenset({"that", "which", "who"})
+#: Prepositions whose object is what the counted happened in ('killed in the conflict', 'in a strike').
+_IN = frozenset({"in", "during", "from"})
+#: Single days that date one incident ('killed Monday', 'today').
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
+)
+#: Adverbs of a running total ('so far', 'overall').
+_TOTAL_ADVERBS = frozenset({"overall", "altogether", "far"})
+#: Objects of 'to' and 'in' that make a running total ('to date', 'in total', 'in all').
+_TOTAL_OBJECTS = frozenset({"date", "total", "all"})
+
+
+def figure_scope(counted: Token | None, anchor: Token) -> Scope | None:
+    """``total``, ``incident`` or ``None`` (not told) for the count whose number is ``anchor``."""
+    verb = _verb(counted or anchor)
+    if verb is None:
+        return None
+    found: set[str] = set()
+    for noun in _causes(verb, anchor):
+        scope = _noun_scope(noun)
+        if scope is not None:
+            found.add(scope)
+    # a time frame holds for the verbs joined to this one ('have been killed and 6,500 wounded since ...')
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for clause in (verb, *([verb.head] if verb.dep_ == "conj" else []), *joined):
+        found |= _time_frame(clause)
+    if "total" in found:
+        return "total"
+    return "incident" if "incident" in found else None
+
+
+def _verb(tok: Token) -> Token | None:
+    """The verb the counted things are an argument of ('killed' in 'the conflict that killed 1,030 people'), or
+    the verb of a clause on them ('five soldiers killed in a tunnel attack')."""
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and child.i > tok.i:
+            return child
+    node = tok
+    for _ in range(6):
+        if node.pos_ == "VERB":
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _causes(verb: Token, anchor: Token) -> Iterator[Token]:
+    """The nouns that say what made the happening: its subject (when the count is not it), its agent, what it
+    happened in; a verb joined to another ('killed two and wounded five') shares that verb's subject."""
+    clauses = [verb]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        clauses.append(verb.head)
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "nsubj" and not (child.left_edge.i <= anchor.i <= child.right_edge.i):
+                if child.lower_ in _RELATIVE and clause.dep_ == "relcl":
+                    yield clause.head
+                else:
+                    yield child
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in _IN):
+                yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _noun_scope(noun: Token) -> Scope | None:
+    """What a cause makes of the count: a war or a series ('a string of bombs') a total, one named event an incident."""
+    scopes = figure_scopes()
+    scope = scopes.get(noun.lemma_.lower())
+    if scope in ("total", "series"):
+        return "total"
+    if any(t.lower_ == "since" for t in noun.subtree):
+        return "total"  # 'four exploding packages in Austin since March 2'
+    if scope == "incident" and noun.tag_ in ("NN", "NNP"):
+        return "incident"  # 'a bomb', 'the strike on a park' (not 'two separate incidents')
+    return None
+
+
+def _time_frame(verb: Token) -> set[str]:
+    """``total`` for 'since ...', 'so far', 'to date'; ``incident`` for one day ('killed Monday', 'today')."""
+    found: set[str] = set()
+    for child in verb.children:
+        if _running(child):
+            found.add("total")
+        elif _one_day(child):
+            found.add("incident")
+    return found
+
+
+def _running(child: Token) -> bool:
+    """'since March 2', 'since the conflict began', 'so far', 'overall', 'to date', 'in all'."""
+    if child.lower_ == "since" or (child.dep_ == "advcl" and any(g.lower_ == "since" for g in child.children)):
+        return True
+    if child.dep_ == "advmod" and child.lower_ in _TOTAL_ADVERBS:
+        return True
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in ("to", "in")
+        and any(g.dep_ == "pobj" and g.lower_ in _TOTAL_OBJECTS for g in child.children)
+    )
+
+
+def _one_day(child: Token) -> bool:
+    """'Monday', 'today', 'on Tuesday'."""
+    if child.dep_ in ("npadvmod", "tmod"):
+        return child.lower_ in _DAYS
+    return child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ in _DAYS for g in child.children)
