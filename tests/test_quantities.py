@@ -150,3 +150,13 @@ def test_a_threshold_on_a_noun_is_no_count_and_a_between_range_is_one_figure(mod
     assert set(found) == {"two"}  # 'over 55' is how old the men were
     found = figures(models, "Activists said that between 322 and 1,300 people were killed in the attack.")
     assert [(q.value, q.high) for q in found.values()] == [(322, 1300)]
+
+
+def test_lives_a_verb_takes_are_deaths(models: Models) -> None:
+    found = figures(models, "The war has also claimed the lives of 67 Israelis, all but three of whom were soldiers.")
+    assert (found["67"].counted, found["67"].predicate) == ("israelis", "die")
+    found = figures(models, "The fighting has claimed nearly 1,900 Palestinian lives — many of them civilians.")
+    assert (found["nearly 1,900"].counted, found["nearly 1,900"].predicate) == ("life", "die")
+    # a claim that is not about lives stays a claim
+    found = figures(models, "Republicans claimed 52 seats in the Senate.")
+    assert found["52"].predicate == "claim"

@@ -84,6 +84,8 @@ _PART_PREPOSITIONS = frozenset({"including", "among", "include"})
 _THRESHOLDS = frozenset({"over", "under", "above", "below"})
 #: Verbs whose object's state names what happened ('left 141 people dead').
 _RESULT_VERBS = frozenset({"leave", "make", "keep", "find", "report", "confirm", "declare", "pronounce"})
+#: Verbs that, taking lives, say that people died: 'claimed the lives of 67 Israelis', 'cost 1,900 lives'.
+_LIFE_VERBS = frozenset({"claim", "take", "cost", "lose"})
 _TALLY_WORDS = frozenset(
     {
         "decision",
@@ -245,6 +247,8 @@ def _predicate(counted: Token | None, anchor: Token) -> str | None:
         if inner is None:
             break
         verb = inner
+    if verb.lemma_.lower() in _LIFE_VERBS and _lives(counted or anchor, verb):
+        return "die"
     if verb.lemma_.lower() in _RESULT_VERBS:
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ"), None)
         if state is not None:
@@ -255,6 +259,18 @@ def _predicate(counted: Token | None, anchor: Token) -> str | None:
         if group is not None:
             return group.lemma_.lower()
     return verb.lemma_.lower()
+
+
+def _lives(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` is, or belongs to, the lives a verb takes ('1,900 lives', 'the lives of 67 Israelis')."""
+    node = tok
+    while node.i != verb.i:
+        if node.lemma_.lower() == "life":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _counted(anchor: Token) -> tuple[Token | None, Part]:
