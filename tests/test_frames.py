@@ -68,3 +68,13 @@ def test_the_object_of_a_denial_is_its_content(models: Models) -> None:
     sentences = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert content_of(sentences, "The company rejected") == "the allegations of negligence"
     assert content_of(sentences, "Iran has denied") == "supplying missiles to Russia"
+
+
+def test_a_how_clause_reports_its_fact_and_a_question_reports_none(seed_sentences: dict, models: Models) -> None:
+    assert content_of(seed_sentences["002"], "Blinken and Lammy highlighted how Russia") == (
+        "Russia had stepped up its attacks on Ukraine in recent months, as they accused Iran of sending ballistic "
+        "missiles to Moscow for use in the war"
+    )
+    text = "Reporters asked whether the administration would lift the restrictions on long-range weapons."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert sentence.content is None

@@ -24,6 +24,8 @@ __all__ = ["content_range"]
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 #: Tokens trimmed from the edges of a content: punctuation, quote marks, a leading 'that'.
 _EDGE = frozenset({",", ";", ":", "–", "—", "-", '"', "“", "”", "‘", "’", "'", "(", ")"})
+#: Words that open a question rather than a statement ('asked whether ...').
+_QUESTIONS = frozenset({"whether", "if", "why", "what", "who", "when", "where", "which"})
 #: Fewest words a content keeps; shorter ones ('it', 'so') say nothing on their own.
 MIN_WORDS = 4
 
@@ -58,6 +60,10 @@ def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token
     if found is None or found == (a, b):
         return None
     start, end = _balanced(doc, *found, b)
+    if doc[start].lower_ == "how" and start + 1 < end and doc[start + 1].pos_ not in ("ADJ", "ADV"):
+        start += 1  # 'highlighted how Russia had stepped up its attacks': Russia had stepped up its attacks
+    if doc[start].lower_ in _QUESTIONS:
+        return None  # 'whether the administration would lift ...' reports no fact
     if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_WORDS:
         return None
     return start, end

@@ -334,6 +334,11 @@ def _names(labels: Sequence[str]) -> str:
     return ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
+def _agree(verb: str, labels: Sequence[str]) -> str:
+    """``verb`` agreeing with the outlets named: 'reports' for one, 'report' for several."""
+    return verb + "s" if len(set(labels)) <= 1 else verb
+
+
 def shortened(text: str, limit: int = 140) -> str:
     """A sentence for a card: one line, without its full stop, cut at a word near ``limit`` characters."""
     text = " ".join(text.split()).rstrip(".")
@@ -349,21 +354,37 @@ def describe(
 ) -> Disagreement:
     """A disagreement between two claims, explained in a sentence, both sides cited."""
     (ca, ua), (cb, ub) = side_a, side_b
-    outlets_a = _names([label(s.article) for s in ca.support])
-    outlets_b = _names([label(s.article) for s in cb.support])
+    labels_a = [label(s.article) for s in ca.support]
+    labels_b = [label(s.article) for s in cb.support]
+    outlets_a, outlets_b = _names(labels_a), _names(labels_b)
+
+    def verb_a(verb: str) -> str:
+        return _agree(verb, labels_a)
+
+    def verb_b(verb: str) -> str:
+        return _agree(verb, labels_b)
+
     if kind == "numeric":
-        text = f"{outlets_a} report {detail[0]}; {outlets_b} report {detail[1]} (“{shortened(ua.text, 90)}”)."
+        text = (
+            f"{outlets_a} {verb_a('report')} {detail[0]}; {outlets_b} {verb_b('report')} {detail[1]} "
+            f"(“{shortened(ua.text, 90)}”)."
+        )
     elif kind == "date":
-        text = f"{outlets_a} date it {detail[0]}; {outlets_b} date it {detail[1]} (“{shortened(ua.text, 90)}”)."
+        text = (
+            f"{outlets_a} {verb_a('date')} it {detail[0]}; {outlets_b} {verb_b('date')} it {detail[1]} "
+            f"(“{shortened(ua.text, 90)}”)."
+        )
     elif kind == "denial":
-        who = ub.speaker_name or "It"
-        text = f"{outlets_a} report that {shortened(ua.core or ua.text)}; {who} denies it ({outlets_b})."
+        # what a reported sentence reports reads on after 'that'; a sentence of the outlet's own is quoted
+        stated = f"that {shortened(ua.core)}" if ua.core and ua.core != ua.text else f"“{shortened(ua.text)}”"
+        by = f" by {ub.speaker_name}" if ub.speaker_name else ""
+        text = f"{outlets_a} {verb_a('report')} {stated}; {outlets_b} {verb_b('report')} a denial{by}."
     elif kind == "contradiction":
-        text = f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} say the opposite: “{shortened(ub.text)}”."
+        text = f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} {verb_b('say')} the opposite: “{shortened(ub.text)}”."
     else:
         text = (
-            f"{outlets_a} attribute “{shortened(ua.core or ua.text, 90)}” to {detail[0] or 'one person'}; "
-            f"{outlets_b} attribute it to {detail[1] or 'another'}."
+            f"{outlets_a} {verb_a('attribute')} “{shortened(ua.core or ua.text, 90)}” to {detail[0] or 'one person'}; "
+            f"{outlets_b} {verb_b('attribute')} it to {detail[1] or 'another'}."
         )
     spans: list[Span] = [*ca.support, *cb.support]
     return Disagreement(kind=kind, claims=(ca.id, cb.id), explanation=text, spans=tuple(spans))
