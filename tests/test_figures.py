@@ -170,3 +170,25 @@ def test_a_range_joins_the_side_of_a_figure_it_allows(models: Models) -> None:
     story = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
     (toll,) = [d for d in story.disagreements if d.kind == "numeric"]
     assert sorted(sorted(side.articles) for side in toll.sides) == [["a", "b", "c"], ["d"]]
+
+
+def test_figures_that_differ_within_one_claim_are_a_dispute(models: Models) -> None:
+    """Bloomberg and the Washington Times on the 2017 US trade deficit with China: one fact, two values."""
+    texts = [
+        ("a", "Wire A", "He wants to reduce America’s $375 billion trade deficit with China."),
+        (
+            "b",
+            "Paper B",
+            "The U.S. imported $506 billion of goods from China last year and exported about $130 billion, "
+            "leaving a 2017 deficit of $376 billion, according to government figures.",
+        ),
+    ]
+    settings = Settings(dispute_model="figures")
+    articles, annotations = prepare_articles(
+        [Article(id=i, text=t, outlet=o, published="2018-07-06") for i, o, t in texts], settings=settings, models=models
+    )
+    story = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+    (deficit,) = [d for d in story.disagreements if d.kind == "numeric"]
+    assert [side.value for side in deficit.sides] == ["$375 billion", "$376 billion"]
+    # a figure of a year before the article is still that year's figure, not a past event's toll
+    assert deficit.explanation.startswith("The outlets differ on the deficit")
