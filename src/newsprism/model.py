@@ -322,6 +322,9 @@ class Quantity:
     #: What a count of a happening covers, when the text tells: one ``incident`` ('injured by a bomb', 'killed
     #: Monday') or a running ``total`` ('the conflict has killed', 'since March 2', 'a string of bombs').
     scope: Scope | None = None
+    #: Where the counted happening took place, when the parse binds the count to a named site: the site's words,
+    #: lower-cased ('at the Maelbeek metro station': ('maelbeek',); 'on the Israeli side': ('israeli',)).
+    place: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""What a count of a happening covers: one incident, or a running total.
+"""What a count of a happening covers: one incident or a running total, and where.
 
 'Two men were injured by a bomb' counts one bombing's injured; 'the string
 of package bombs killed two people and wounded five' and 'the conflict has
@@ -8,6 +8,11 @@ pass, by what caused the happening (its subject, its agent, what it
 happened 'in') and how it is framed in time ('since March 2', 'so far' for
 a total; 'Monday', 'today' for one day's incident). The nouns that make a
 total, a series or an incident are listed in ``data/figure_scopes.tsv``.
+
+The place is the named site the parse binds the count to: '20 people died
+at the Maelbeek metro station', 'Zaventem Airport, where 11 people were
+killed', 'three civilians on the Israeli side'. Counts at different sites
+are different counts.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from ..model import Scope
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["figure_scope"]
+__all__ = ["figure_place", "figure_scope"]
 
 #: Relative pronouns: the subject of 'the conflict that has killed 1,030' is the conflict.
 _RELATIVE = frozenset({"that", "which", "who"})
@@ -31,6 +36,12 @@ _IN = frozenset({"in", "during", "from"})
 _DAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 )
+#: Prepositions that set a happening at a place.
+_AT = frozenset({"at", "in", "on", "near", "inside", "outside"})
+#: Entity types that are times, not places ('killed on Monday', 'in Wednesday's attack').
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: Dependencies that lead out of a place's phrase: a noun joined to it, a clause on it.
+_NOT_OF_THE_PLACE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct"})
 #: Adverbs of a running total ('so far', 'overall').
 _TOTAL_ADVERBS = frozenset({"overall", "altogether", "far"})
 #: Objects of 'to' and 'in' that make a running total ('to date', 'in total', 'in all').
@@ -54,6 +65,58 @@ def figure_scope(counted: Token | None, anchor: Token) -> Scope | None:
     if "total" in found:
         return "total"
     return "incident" if "incident" in found else None
+
+
+def figure_place(counted: Token | None, anchor: Token) -> tuple[str, ...]:
+    """The words naming where the counted happening took place, lower-cased and sorted; ``()`` when not told.
+
+    A verb without a place of its own takes that of the verb joined to it ('20 people died and 130 were
+    wounded at the metro station'); a relative 'where' clause names its noun ('Zaventem Airport, where the
+    mayor said 11 were killed').
+    """
+    verb = _verb(counted or anchor)
+    if verb is None:
+        return ()
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for clause in (verb, *joined, *([verb.head] if verb.dep_ == "conj" else [])):
+        words = _place_words(clause)
+        if words:
+            return words
+    return ()
+
+
+def _place_words(verb: Token) -> tuple[str, ...]:
+    """The names in the places a verb's prepositions or a 'where' clause set it at."""
+    phrases = [
+        obj
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in _AT
+        for obj in child.children
+        if obj.dep_ == "pobj"
+    ]
+    node = verb
+    for _ in range(2):  # the relative clause itself, or the one whose report it is ('where X said 20 were killed')
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            phrases.append(node.head)
+            break
+        if node.dep_ != "ccomp":
+            break
+        node = node.head
+    words: set[str] = set()
+    for phrase in phrases:
+        _names_in(phrase, words)
+    return tuple(sorted(words))
+
+
+def _names_in(noun: Token, words: set[str]) -> None:
+    """Add the names in ``noun``'s phrase to ``words``, leaving out nouns joined to it and clauses on it
+    ('Zaventem Airport, where ..., and the Maelbeek metro station': Zaventem Airport)."""
+    named = noun.pos_ == "PROPN" or noun.ent_type_ == "NORP"
+    if named and noun.ent_type_ not in _NOT_PLACES and noun.lower_ not in _DAYS:
+        words.add(noun.lower_)
+    for child in noun.children:
+        if child.dep_ not in _NOT_OF_THE_PLACE:
+            _names_in(child, words)
 
 
 def _verb(tok: Token) -> Token | None:

@@ -247,16 +247,33 @@ def _main_event(items: Sequence[tuple[Unit, Quantity]], outlets: Mapping[str, st
 
 def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mapping[str, str]) -> bool:
     """Whether two sides hold figures of different outlets from sentences about the same event, counted over
-    the same scope (one incident's injured and the running total of a series are different counts)."""
+    the same scope and site.
+
+    One incident's injured and the running total of a series, or the dead at two sites of one attack ('at
+    Zaventem Airport', 'at the Maelbeek metro station'), are different counts. A side's scope and site are
+    those any of its figures is given (an outlet names the site once and repeats the count without it).
+    """
     for n, side in enumerate(sides):
         for other in sides[n + 1 :]:
-            for ua, qa in side:
-                for ub, qb in other:
-                    if outlets.get(ua.article, ua.article) == outlets.get(ub.article, ub.article) or apart(ua, ub):
-                        continue
-                    if qa.scope is None or qb.scope is None or qa.scope == qb.scope:
+            if _told_apart(side, other):
+                continue
+            for ua, _ in side:
+                for ub, _ in other:
+                    if outlets.get(ua.article, ua.article) != outlets.get(ub.article, ub.article) and not apart(ua, ub):
                         return True
     return False
+
+
+def _told_apart(a: Sequence[tuple[Unit, Quantity]], b: Sequence[tuple[Unit, Quantity]]) -> bool:
+    """Whether two sides' figures are given for different sites, or one only for an incident and the other
+    only as a running total."""
+    sites_a = {w for _, q in a for w in q.place}
+    sites_b = {w for _, q in b for w in q.place}
+    if sites_a and sites_b and not sites_a & sites_b:
+        return True
+    scopes_a = {q.scope for _, q in a if q.scope}
+    scopes_b = {q.scope for _, q in b if q.scope}
+    return bool(scopes_a and scopes_b and not scopes_a & scopes_b)
 
 
 def background(unit: Unit, day: date | None) -> bool:
