@@ -78,3 +78,10 @@ def test_a_how_clause_reports_its_fact_and_a_question_reports_none(seed_sentence
     text = "Reporters asked whether the administration would lift the restrictions on long-range weapons."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert sentence.content is None
+
+
+def test_a_frame_with_nothing_after_it_reports_nothing(models: Models) -> None:
+    # a text that ends on its frame ('He said:'), as scraped articles cut short do
+    text = "The mayor spoke to reporters. He said:"
+    sentences = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert [s.content for s in sentences] == [None, None]

@@ -60,6 +60,8 @@ def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token
     if found is None or found == (a, b):
         return None
     start, end = _balanced(doc, *found, b)
+    if start >= end:
+        return None  # nothing but punctuation after the frame ('He said:' ending the text)
     if doc[start].lower_ == "how" and start + 1 < end and doc[start + 1].pos_ not in ("ADJ", "ADV"):
         start += 1  # 'highlighted how Russia had stepped up its attacks': Russia had stepped up its attacks
     if doc[start].lower_ in _QUESTIONS:
