@@ -57,6 +57,21 @@ def test_the_site_of_a_count(models: Models) -> None:
     assert places(models, "Hollande said four people were killed.")["four"] == ()
 
 
+def qualifiers(models: Models, text: str) -> dict[str, tuple[str, ...]]:
+    return {q.span.text: q.qualifiers for q in extract_quantities(models.nlp(text), Article("t", text))}
+
+
+def test_which_things_a_figure_counts(models: Models) -> None:
+    text = "The new tariffs would impact $60 billion in U.S. imports and would range from 5% to 25%."
+    assert qualifiers(models, text)["$60 billion"] == ("u.s.",)
+    text = "Beijing's move came after the U.S. raised duties Friday on $200 billion of Chinese imports to 25%."
+    assert qualifiers(models, text)["$200 billion"] == ("chinese",)
+    text = "He wants to reduce America’s $375 billion trade deficit with China."
+    assert qualifiers(models, text)["$375 billion"] == ("trade",)  # the figure's own words are not among them
+    text = "The U.S. imported $506 billion of goods, leaving a 2017 deficit of $376 billion."
+    assert qualifiers(models, text)["$376 billion"] == ()  # a year says when, not which
+
+
 def numeric(models: Models, *texts: str) -> list:
     settings = Settings(dispute_model="figures")
     articles, annotations = prepare_articles(
@@ -85,3 +100,12 @@ def test_one_incident_and_the_running_total_are_no_dispute(models: Models) -> No
     # two totals that differ are still a dispute
     (found,) = numeric(models, "The series of bombings in Austin injured two people.", total)
     assert sorted(side.value for side in found.sides) == ["at least five", "two"]
+
+
+def test_sums_for_differently_qualified_things_are_no_dispute(models: Models) -> None:
+    us = "China's Ministry of Finance said the new tariffs would impact $60 billion in U.S. imports."
+    chinese = "Beijing's move came after the U.S. raised duties Friday on $200 billion of Chinese imports."
+    assert numeric(models, us, chinese) == []
+    # the same imports, different sums: a dispute
+    (found,) = numeric(models, chinese, "The U.S. raised duties Friday on $250 billion of Chinese imports.")
+    assert sorted(side.value for side in found.sides) == ["$200 billion", "$250 billion"]

@@ -325,6 +325,9 @@ class Quantity:
     #: Where the counted happening took place, when the parse binds the count to a named site: the site's words,
     #: lower-cased ('at the Maelbeek metro station': ('maelbeek',); 'on the Israeli side': ('israeli',)).
     place: tuple[str, ...] = ()
+    #: Which of the counted things are meant, when the text qualifies them: the modifiers' lemmas
+    #: ('$200 billion of Chinese imports': ('chinese',); '$632 billion in non-defense spending': ('non-defense',)).
+    qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,11 @@ happened 'in') and how it is framed in time ('since March 2', 'so far' for
 a total; 'Monday', 'today' for one day's incident). The nouns that make a
 total, a series or an incident are listed in ``data/figure_scopes.tsv``.
 
+The qualifiers are the words that say which of the counted things are
+meant: '$200 billion of Chinese imports' and '$60 billion in U.S.
+imports' count different imports, '$632 billion in non-defense spending'
+and a rise in federal spending different spending.
+
 The place is the named site the parse binds the count to: '20 people died
 at the Maelbeek metro station', 'Zaventem Airport, where 11 people were
 killed', 'three civilians on the Israeli side'. Counts at different sites
@@ -26,7 +31,7 @@ from ..model import Scope
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["figure_place", "figure_scope"]
+__all__ = ["figure_place", "figure_qualifiers", "figure_scope"]
 
 #: Relative pronouns: the subject of 'the conflict that has killed 1,030' is the conflict.
 _RELATIVE = frozenset({"that", "which", "who"})
@@ -42,6 +47,16 @@ _AT = frozenset({"at", "in", "on", "near", "inside", "outside"})
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 #: Dependencies that lead out of a place's phrase: a noun joined to it, a clause on it.
 _NOT_OF_THE_PLACE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct"})
+#: Modifiers that say nothing about which things are counted ('new', 'total'), or that mark a part.
+_NOT_QUALIFIERS = frozenset(
+    {"new", "more", "other", "additional", "further", "another", "extra", "remaining", "fewer", "less", "total"}
+    | {"overall", "estimated", "about", "some", "such", "same", "current", "recent", "annual", "last", "next"}
+    | {"first", "latest", "early", "late", "full", "entire", "whole", "only", "least", "roughly", "nearly"}
+)
+#: Parts of speech of a modifier that names a kind of the counted thing.
+_NAMING = frozenset({"ADJ", "PROPN", "NOUN"})
+#: Dependencies of a modifier that names a kind of the counted thing ('Chinese imports', 'trade deficit').
+_QUALIFYING = frozenset({"amod", "compound", "nmod"})
 #: Adverbs of a running total ('so far', 'overall').
 _TOTAL_ADVERBS = frozenset({"overall", "altogether", "far"})
 #: Objects of 'to' and 'in' that make a running total ('to date', 'in total', 'in all').
@@ -65,6 +80,26 @@ def figure_scope(counted: Token | None, anchor: Token) -> Scope | None:
     if "total" in found:
         return "total"
     return "incident" if "incident" in found else None
+
+
+def figure_qualifiers(counted: Token | None, start: int, end: int) -> tuple[str, ...]:
+    """The lemmas of the modifiers that say which of the counted things are meant, sorted; ``()`` when none.
+
+    ``start`` and ``end`` are the token range of the figure itself, whose own words ('$', 'billion') are no
+    qualifiers.
+    """
+    if counted is None:
+        return ()
+    words = set()
+    for child in counted.children:
+        if child.dep_ not in _QUALIFYING or start <= child.i < end:
+            continue
+        if child.like_num or child.is_punct or child.ent_type_ in _NOT_PLACES or child.pos_ not in _NAMING:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma not in _NOT_QUALIFIERS and child.lower_ not in _DAYS:
+            words.add(lemma)
+    return tuple(sorted(words))
 
 
 def figure_place(counted: Token | None, anchor: Token) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 from .dates import MONTHS, WEEKDAYS
-from .figure_scope import figure_place, figure_scope
+from .figure_scope import figure_place, figure_qualifiers, figure_scope
 from .numbers import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -481,6 +481,7 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         holder=_holder(counted, anchor),
         scope=figure_scope(counted, anchor) if kind == "count" else None,
         place=figure_place(counted, anchor) if kind == "count" else (),
+        qualifiers=figure_qualifiers(counted, start, end_tok.i + 1),
     )
 
 

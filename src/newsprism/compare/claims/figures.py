@@ -249,8 +249,9 @@ def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mappi
     """Whether two sides hold figures of different outlets from sentences about the same event, counted over
     the same scope and site.
 
-    One incident's injured and the running total of a series, or the dead at two sites of one attack ('at
-    Zaventem Airport', 'at the Maelbeek metro station'), are different counts. A side's scope and site are
+    One incident's injured and the running total of a series, the dead at two sites of one attack ('at
+    Zaventem Airport', 'at the Maelbeek metro station'), or sums for differently qualified things ('Chinese
+    imports', 'U.S. imports') are different counts. A side's scope and site are
     those any of its figures is given (an outlet names the site once and repeats the count without it).
     """
     for n, side in enumerate(sides):
@@ -265,12 +266,16 @@ def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mappi
 
 
 def _told_apart(a: Sequence[tuple[Unit, Quantity]], b: Sequence[tuple[Unit, Quantity]]) -> bool:
-    """Whether two sides' figures are given for different sites, or one only for an incident and the other
-    only as a running total."""
+    """Whether two sides' figures are given for different sites, for differently qualified things, or one
+    only for an incident and the other only as a running total."""
     sites_a = {w for _, q in a for w in q.place}
     sites_b = {w for _, q in b for w in q.place}
     if sites_a and sites_b and not sites_a & sites_b:
         return True
+    kinds_a = {w for _, q in a for w in q.qualifiers}
+    kinds_b = {w for _, q in b for w in q.qualifiers}
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return True  # '$200 billion of Chinese imports' against '$60 billion in U.S. imports'
     scopes_a = {q.scope for _, q in a if q.scope}
     scopes_b = {q.scope for _, q in b if q.scope}
     return bool(scopes_a and scopes_b and not scopes_a & scopes_b)
