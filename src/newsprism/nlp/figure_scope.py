@@ -9,7 +9,9 @@ happened 'in') and how it is framed in time ('since March 2', 'so far' for
 a total; 'Monday', 'today' for one day's incident). The nouns that make a
 total, a series or an incident are listed in ``data/figure_scopes.tsv``.
 
-The qualifiers are the words that say which of the counted things are
+The holder is whose figure it is, when the text names one: 'Clinton's 135
+delegates', 'Romney won 52 percent'. The qualifiers are the words that say
+which of the counted things are
 meant: '$200 billion of Chinese imports' and '$60 billion in U.S.
 imports' count different imports, '$632 billion in non-defense spending'
 and a rise in federal spending different spending.
@@ -31,7 +33,7 @@ from ..model import Scope
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["figure_place", "figure_qualifiers", "figure_scope"]
+__all__ = ["figure_holder", "figure_place", "figure_qualifiers", "figure_scope", "governor"]
 
 #: Relative pronouns: the subject of 'the conflict that has killed 1,030' is the conflict.
 _RELATIVE = frozenset({"that", "which", "who"})
@@ -229,3 +231,61 @@ def _one_day(child: Token) -> bool:
     if child.dep_ in ("npadvmod", "tmod"):
         return child.lower_ in _DAYS
     return child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ in _DAYS for g in child.children)
+
+
+def governor(tok: Token) -> Token | None:
+    """The verb or adjective whose argument ``tok`` is (through prepositions and conjunctions)."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "ADJ", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX", "ADJ") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "ADJ") and node.dep_ != "prep":
+            return node
+    return None
+
+
+#: Verbs whose subject holds what their object counts: 'Clinton won 135 delegates', 'Romney leads by 13 points'.
+_HOLDING_VERBS = frozenset(
+    {
+        "win",
+        "get",
+        "have",
+        "hold",
+        "receive",
+        "lead",
+        "gain",
+        "earn",
+        "capture",
+        "secure",
+        "need",
+        "take",
+        "trail",
+        "garner",
+        "collect",
+        "carry",
+        "poll",
+        "score",
+        "lose",
+    }
+)
+
+
+def figure_holder(counted: Token | None, anchor: Token) -> str | None:
+    """The named holder of a figure: a possessor of what it counts, or the named subject of a verb of having."""
+    node = counted or anchor
+    for child in node.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return _name(child)
+    verb = governor(node)
+    if verb is None or verb.lemma_.lower() not in _HOLDING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _name(subject) if subject is not None and subject.pos_ == "PROPN" else None
+
+
+def _name(tok: Token) -> str:
+    """A proper name's last word, lower-cased: 'Hillary Clinton' and 'Clinton' meet."""
+    return tok.lower_.removesuffix("'s").removesuffix("’s")

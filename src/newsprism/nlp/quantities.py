@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 from .dates import MONTHS, WEEKDAYS
-from .figure_scope import figure_place, figure_qualifiers, figure_scope
+from .figure_scope import figure_holder, figure_place, figure_qualifiers, figure_scope, governor
 from .numbers import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -217,20 +217,6 @@ def _bound(doc: Doc, first: Token, last: Token) -> tuple[Bound, int]:
     return "exact", exact_start
 
 
-def _governor(tok: Token) -> Token | None:
-    """The verb or adjective whose argument ``tok`` is (through prepositions and conjunctions)."""
-    node = tok
-    for _ in range(6):
-        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "ADJ", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return node if node.pos_ in ("VERB", "AUX", "ADJ") else None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX", "ADJ") and node.dep_ != "prep":
-            return node
-    return None
-
-
 def _predicate(counted: Token | None, anchor: Token) -> str | None:
     """What the counted things did or underwent: a relative clause on them, else their verb."""
     for node in (counted, anchor):
@@ -239,7 +225,7 @@ def _predicate(counted: Token | None, anchor: Token) -> str | None:
         for child in node.children:
             if child.dep_ in ("relcl", "acl", "amod") and child.pos_ in ("VERB", "ADJ") and child.i > node.i:
                 return child.lemma_.lower()
-    verb = _governor(counted or anchor)
+    verb = governor(counted or anchor)
     if verb is None:
         return None
     for _ in range(3):  # 'are believed to have died', 'were reported killed': the verb inside
@@ -478,7 +464,7 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         high=high * factor if high is not None else None,
         earlier=_earlier(anchor if unit_tok is None or kind == "money" else unit_tok),
         digits=digits(group),
-        holder=_holder(counted, anchor),
+        holder=figure_holder(counted, anchor),
         scope=figure_scope(counted, anchor) if kind == "count" else None,
         place=figure_place(counted, anchor) if kind == "count" else (),
         qualifiers=figure_qualifiers(counted, start, end_tok.i + 1),
@@ -503,50 +489,6 @@ def _earlier(tok: Token) -> bool:
         return False
     holder = head.head
     return holder.lemma_.lower() in _CHANGE_VERBS or holder.lower_ in ("up", "down")
-
-
-#: Verbs whose subject holds what their object counts: 'Clinton won 135 delegates', 'Romney leads by 13 points'.
-_HOLDING_VERBS = frozenset(
-    {
-        "win",
-        "get",
-        "have",
-        "hold",
-        "receive",
-        "lead",
-        "gain",
-        "earn",
-        "capture",
-        "secure",
-        "need",
-        "take",
-        "trail",
-        "garner",
-        "collect",
-        "carry",
-        "poll",
-        "score",
-        "lose",
-    }
-)
-
-
-def _holder(counted: Token | None, anchor: Token) -> str | None:
-    """The named holder of a figure: a possessor of what it counts, or the named subject of a verb of having."""
-    node = counted or anchor
-    for child in node.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return _name(child)
-    verb = _governor(node)
-    if verb is None or verb.lemma_.lower() not in _HOLDING_VERBS:
-        return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _name(subject) if subject is not None and subject.pos_ == "PROPN" else None
-
-
-def _name(tok: Token) -> str:
-    """A proper name's last word, lower-cased: 'Hillary Clinton' and 'Clinton' meet."""
-    return tok.lower_.removesuffix("'s").removesuffix("’s")
 
 
 def _object_of(tok: Token) -> Token | None:
