@@ -71,6 +71,16 @@ def seed_report(seed_dir: Path, models: Models, settings: Settings):
     return analyze([seed_dir], settings=settings, models=models, on_error=None)
 
 
+@pytest.fixture(scope="session")
+def seed_sentences(seed_articles: list, models: Models) -> dict[str, tuple]:
+    """Each seed's sentences, as the NLP pass splits them, by the seed's file-name prefix."""
+    out = {}
+    for prefix in ("000", "001", "002", "003", "004"):
+        article = seed_article(seed_articles, prefix)
+        out[prefix] = split_sentences(models.nlp(article.text), article)
+    return out
+
+
 def seed_article(articles: list, prefix: str):
     """The seed article whose id starts with ``prefix`` (e.g. '003')."""
     matches = [a for a in articles if a.id.startswith(prefix)]

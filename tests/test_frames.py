@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsprism.model import Article, Sentence
 from newsprism.nlp.models import Models
 from newsprism.nlp.sentences import split_sentences
-
-from .conftest import seed_article
 
 
 def content_of(sentences: tuple[Sentence, ...], prefix: str) -> str | None:
@@ -16,15 +12,6 @@ def content_of(sentences: tuple[Sentence, ...], prefix: str) -> str | None:
     if hit.content is not None:
         assert hit.span.contains(hit.content)
     return hit.content.text if hit.content is not None else None
-
-
-@pytest.fixture(scope="module")
-def seed_sentences(seed_articles: list, models: Models) -> dict[str, tuple[Sentence, ...]]:
-    out = {}
-    for prefix in ("000", "001", "002", "003", "004"):
-        article = seed_article(seed_articles, prefix)
-        out[prefix] = split_sentences(models.nlp(article.text), article)
-    return out
 
 
 def test_the_complement_of_a_reporting_verb_is_the_content(seed_sentences: dict) -> None:

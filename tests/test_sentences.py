@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsprism.model import Article, Sentence
 from newsprism.nlp.models import Models
 from newsprism.nlp.sentences import COMPONENT, split_sentences
@@ -24,15 +22,6 @@ def find(sentences: tuple[Sentence, ...], prefix: str) -> Sentence:
     hits = [s for s in sentences if s.span.text.startswith(prefix)]
     assert len(hits) == 1, f"{prefix!r}: {[s.span.text[:50] for s in sentences]}"
     return hits[0]
-
-
-@pytest.fixture(scope="module")
-def seed_sentences(seed_articles: list, models: Models) -> dict[str, tuple[Sentence, ...]]:
-    out = {}
-    for prefix in ("000", "001", "002", "003", "004"):
-        article = seed_article(seed_articles, prefix)
-        out[prefix] = split_sentences(models.nlp(article.text), article)
-    return out
 
 
 def test_component_sits_before_the_parser(models: Models) -> None:
