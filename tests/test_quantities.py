@@ -80,6 +80,13 @@ def test_parts_of_a_larger_count_are_marked(models: Models) -> None:
         "Pakistani military spokesman Asim Bajwa said that 132 of the dead were children and another nine were staff members.",
     )
     assert found["nine"].part == "addition"
+    # the rest of a sum, a currency sign between
+    found = figures(
+        models,
+        "Trump has threatened to extend tariffs to the remaining $300 billion or so in Chinese imports.",
+    )
+    assert found["$300 billion"].part == "addition"
+    assert figures(models, "Another $5 million was pledged.")["$5 million"].part == "addition"
 
 
 def test_dates_and_ages_are_not_figures_and_durations_are_days(models: Models) -> None:

@@ -75,7 +75,7 @@ _QUALIFIERS: dict[tuple[str, ...], Bound] = {
     ("an", "estimated"): "about",
     ("estimated",): "about",
 }
-_PART_BEFORE = frozenset({"another", "additional", "further", "extra"})
+_PART_BEFORE = frozenset({"another", "additional", "further", "extra", "remaining"})
 _PART_MODIFIERS = frozenset(
     {"other", "more", "additional", "further", "another", "extra", "remaining", "fewer", "less"}
 )
@@ -439,8 +439,9 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         counted = None
     if kind in ("money", "percent") and counted is None:
         counted = _object_of(counted_from)
-    if bound == "exact" and first.i > 0 and doc[first.i - 1].lower_ in _PART_BEFORE:
-        part = "addition"  # 'another 3,000'
+    before = doc[min(first.i, start) - 1] if min(first.i, start) > 0 else None  # (before a currency sign too)
+    if bound == "exact" and before is not None and before.lower_ in _PART_BEFORE:
+        part = "addition"  # 'another 3,000', 'the remaining $300 billion'
     ranged = range_end(last)
     high = None
     if vague is not None:  # 'dozens of people': somewhere from two dozen to a hundred
