@@ -130,8 +130,8 @@ class Sentence:
     (``say``, ``claim``, ``deny``...), ``report_subject`` the surface text of
     its subject. ``negated`` is true when the main predicate is negated.
     ``content`` is what a reported sentence reports, without its frame
-    ('Iran had delivered missiles' in 'Blinken said that Iran had delivered
-    missiles'); ``None`` for a sentence that reports no one.
+    ('the dam had been inspected' in 'The minister said that the dam had
+    been inspected'); ``None`` for a sentence that reports no one.
     """
 
     span: Span

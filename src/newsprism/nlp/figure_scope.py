@@ -11,10 +11,9 @@ total, a series or an incident are listed in ``data/figure_scopes.tsv``.
 
 The holder is whose figure it is, when the text names one: 'Clinton's 135
 delegates', 'Romney won 52 percent'. The qualifiers are the words that say
-which of the counted things are
-meant: '$200 billion of Chinese imports' and '$60 billion in U.S.
-imports' count different imports, '$632 billion in non-defense spending'
-and a rise in federal spending different spending.
+which of the counted things are meant: '$200 billion of Chinese imports'
+and '$60 billion in U.S. imports' count different imports, '$632 billion
+in non-defense spending' and a rise in federal spending different spending.
 
 The place is the named site the parse binds the count to: '20 people died
 at the Maelbeek metro station', 'Zaventem Airport, where 11 people were
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import figure_scopes
 from ..model import Scope
+from .dates import WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,9 +40,7 @@ _RELATIVE = frozenset({"that", "which", "who"})
 #: Prepositions whose object is what the counted happened in ('killed in the conflict', 'in a strike').
 _IN = frozenset({"in", "during", "from"})
 #: Single days that date one incident ('killed Monday', 'today').
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
-)
+_DAYS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight"}
 #: Prepositions that set a happening at a place.
 _AT = frozenset({"at", "in", "on", "near", "inside", "outside"})
 #: Entity types that are times, not places ('killed on Monday', 'in Wednesday's attack').
@@ -76,8 +74,7 @@ def figure_scope(counted: Token | None, anchor: Token) -> Scope | None:
         if scope is not None:
             found.add(scope)
     # a time frame holds for the verbs joined to this one ('have been killed and 6,500 wounded since ...')
-    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    for clause in (verb, *([verb.head] if verb.dep_ == "conj" else []), *joined):
+    for clause in _joined(verb):
         found |= _time_frame(clause)
     if "total" in found:
         return "total"
@@ -114,12 +111,17 @@ def figure_place(counted: Token | None, anchor: Token) -> tuple[str, ...]:
     verb = _verb(counted or anchor)
     if verb is None:
         return ()
-    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    for clause in (verb, *joined, *([verb.head] if verb.dep_ == "conj" else [])):
+    for clause in _joined(verb):
         words = _place_words(clause)
         if words:
             return words
     return ()
+
+
+def _joined(verb: Token) -> list[Token]:
+    """``verb``, then the verbs joined to it after it, then the one it is joined to."""
+    after = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [verb, *after, *([verb.head] if verb.dep_ == "conj" else [])]
 
 
 def _place_words(verb: Token) -> tuple[str, ...]:

@@ -1,9 +1,9 @@
 """What a reported sentence reports: its content, apart from the attribution frame.
 
-'Blinken said that Iran had delivered missiles to Russia' reports 'Iran
-had delivered missiles to Russia'; 'Russia is escalating the war, Marsh
-said' reports 'Russia is escalating the war'; 'According to the UN, 184
-civilians were killed' reports '184 civilians were killed'. The content is
+'The minister said that the dam had been inspected in May' reports 'the
+dam had been inspected in May'; 'The levee will hold, the engineer said'
+reports 'The levee will hold'; 'According to the agency, 40 homes were
+flooded' reports '40 homes were flooded'. The content is
 read from the parse of the sentence, once, in the NLP pass: the reporting
 verb's complement clause when it has one, else what is left of the
 sentence without the frame (the verb's clause or the 'according to'
@@ -36,13 +36,14 @@ def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token
     ``verb`` is the sentence's reporting verb, ``according`` the ``to`` of
     an 'according to X' (either may be ``None``). ``None`` is returned too
     when the content cannot be told apart from what the outlet itself
-    states ('Zelenskyy has been lobbying allies, saying ...': the lobbying
-    is the outlet's own statement), or when it is too short to compare.
+    states ('The mayor has been lobbying for funds, saying ...': the
+    lobbying is the outlet's own statement), or when it is too short to
+    compare.
     """
     if verb is not None:
-        if verb.dep_ in ("advcl", "conj") and _complement(verb) is not None:
-            return None  # a second clause beside the sentence's own statement
         complement = _complement(verb)
+        if verb.dep_ in ("advcl", "conj") and complement is not None:
+            return None  # a second clause beside the sentence's own statement
         found: tuple[int, int] | None
         if complement is not None:
             end = complement.right_edge.i + 1
@@ -63,7 +64,7 @@ def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token
     if start >= end:
         return None  # nothing but punctuation after the frame ('He said:' ending the text)
     if doc[start].lower_ == "how" and start + 1 < end and doc[start + 1].pos_ not in ("ADJ", "ADV"):
-        start += 1  # 'highlighted how Russia had stepped up its attacks': Russia had stepped up its attacks
+        start += 1  # 'stressed how the river had risen overnight': the river had risen overnight
     if doc[start].lower_ in _QUESTIONS:
         return None  # 'whether the administration would lift ...' reports no fact
     if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_WORDS:
@@ -76,7 +77,7 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = _passive(verb)
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i and not passive:
             return child
@@ -92,7 +93,7 @@ def _complement(verb: Token) -> Token | None:
 def _beside(doc: Doc, a: int, b: int, frame: Token, last: Token) -> tuple[int, int] | None:
     """The part of ``doc[a:b]`` on the side of the frame's head, without the frame (``frame``'s subtree to ``last``'s).
 
-    A frame set off inside or after the content ('..., Politico reported,
+    A frame set off inside or after the content ('..., the paper reported,
     but ...', '..., according to a person familiar with the talks') is cut
     out and the clause it hangs on kept. When the frame is the whole
     sentence (its verb is the root), the content is what follows the verb
@@ -101,14 +102,19 @@ def _beside(doc: Doc, a: int, b: int, frame: Token, last: Token) -> tuple[int, i
     left = max(a, frame.left_edge.i)
     right = min(b, max(frame.right_edge.i, last.right_edge.i) + 1)
     if left <= a and right >= b:
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in frame.children):
-            return None  # 'Moscow is believed to have moved ...': the subject is the content's
+        if _passive(frame):
+            return None  # 'The suspect is believed to have fled ...': the subject is the content's
         return _trim(doc, frame.i + 1, b)
     head = frame.head
     if head.i != frame.i and a <= head.i < b:
         return _trim(doc, a, left) if head.i < left else _trim(doc, right, b)
     before, after = _trim(doc, a, left), _trim(doc, right, b)
     return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive ('is believed to'): its subject is then the content's, not the frame's."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

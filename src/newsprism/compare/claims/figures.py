@@ -266,19 +266,15 @@ def _comparable(sides: Sequence[Sequence[tuple[Unit, Quantity]]], outlets: Mappi
 
 
 def _told_apart(a: Sequence[tuple[Unit, Quantity]], b: Sequence[tuple[Unit, Quantity]]) -> bool:
-    """Whether two sides' figures are given for different sites, for differently qualified things, or one
-    only for an incident and the other only as a running total."""
-    sites_a = {w for _, q in a for w in q.place}
-    sites_b = {w for _, q in b for w in q.place}
-    if sites_a and sites_b and not sites_a & sites_b:
-        return True
-    kinds_a = {w for _, q in a for w in q.qualifiers}
-    kinds_b = {w for _, q in b for w in q.qualifiers}
-    if kinds_a and kinds_b and not kinds_a & kinds_b:
-        return True  # '$200 billion of Chinese imports' against '$60 billion in U.S. imports'
-    scopes_a = {q.scope for _, q in a if q.scope}
-    scopes_b = {q.scope for _, q in b if q.scope}
-    return bool(scopes_a and scopes_b and not scopes_a & scopes_b)
+    """Whether two sides' figures are given for different sites, for differently qualified things ('$200
+    billion of Chinese imports' against '$60 billion in U.S. imports'), or one only for an incident and the
+    other only as a running total: each side tells, and they share nothing."""
+    for told in (lambda q: q.place, lambda q: q.qualifiers, lambda q: (q.scope,) if q.scope else ()):
+        words_a = {w for _, q in a for w in told(q)}
+        words_b = {w for _, q in b for w in told(q)}
+        if words_a and words_b and not words_a & words_b:
+            return True
+    return False
 
 
 def background(unit: Unit, day: date | None) -> bool:
