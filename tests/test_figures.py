@@ -192,3 +192,42 @@ def test_figures_that_differ_within_one_claim_are_a_dispute(models: Models) -> N
     assert [side.value for side in deficit.sides] == ["$375 billion", "$376 billion"]
     # a figure of a year before the article is still that year's figure, not a past event's toll
     assert deficit.explanation.startswith("The outlets differ on the deficit")
+
+
+def _numeric(models: Models, texts: list[tuple[str, str, str]], day: str) -> list:
+    settings = Settings(dispute_model="figures")
+    articles, annotations = prepare_articles(
+        [Article(id=i, text=t, outlet=o, published=day) for i, o, t in texts], settings=settings, models=models
+    )
+    story = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+    return [d for d in story.disagreements if d.kind == "numeric"]
+
+
+def test_outlets_that_each_give_both_counts_tell_of_two_things(models: Models) -> None:
+    """The Washington Times and CBN on the 2018 strike on Syria's T4 air base, a day after the Douma gas attack."""
+    t4_wt = "A war-monitoring group said the airstrikes killed 14 people, including Iranians active in Syria."
+    douma_wt = (
+        "The Observatory gave a higher death toll, saying at least 80 people were killed in Douma, including around "
+        "40 who died from suffocation."
+    )
+    t4_cbn = "The strike reportedly killed at least 14 people, including Iranians active in Syria."
+    douma_cbn = "More than 40 people have died."
+    both = [("a", "Washington Times", f"{t4_wt} {douma_wt}"), ("b", "CBN", f"{douma_cbn} {t4_cbn}")]
+    assert _numeric(models, both, "2018-04-09") == []  # each outlet gives the 14 and the 40: no dispute
+    one_each = [("a", "Washington Times", t4_wt), ("b", "CBN", douma_cbn)]
+    (card,) = _numeric(models, one_each, "2018-04-09")  # with one figure each, the two read as one toll told apart
+    assert [side.value for side in card.sides] == ["14", "More than 40"]
+
+
+def test_workers_are_counted_by_what_happens_to_them(models: Models) -> None:
+    """USA TODAY and the Washington Times on the CBO's 2014 minimum-wage report: two different counts of workers."""
+    texts = [
+        ("a", "USA TODAY", "A $10.10 increase would lift 900,000 workers above the poverty line, but cost 500,000 jobs."),
+        (
+            "b",
+            "Washington Times",
+            "“Once fully implemented in the second half of 2016, the $10.10 option would reduce total employment by "
+            "about 500,000 workers, or 0.3 percent,” the nonpartisan scorekeepers said.",
+        ),
+    ]
+    assert _numeric(models, texts, "2014-02-18") == []

@@ -189,6 +189,24 @@ def _sides(items: Sequence[tuple[Unit, Quantity]]) -> list[_Side]:
     return sides
 
 
+def _exclusive(
+    kept: Sequence[Sequence[tuple[Unit, Quantity]]], sides: Sequence[_Side], outlets: Mapping[str, str]
+) -> list[list[tuple[Unit, Quantity]]]:
+    """The kept sides that dispute another: a dispute is between an outlet that gives one value and not the
+    other and an outlet that gives the other and not the one. An outlet that gives both counts (the 14 killed
+    in one strike and the 40 in another town) tells of two things; where every outlet of either side gives
+    both, the figures count different things."""
+    side_of = {id(q): n for n, side in enumerate(sides) for _, q in side.items}
+    given = [{outlets.get(u.article, u.article) for u, _ in side.items} for side in sides]
+    gives = [given[side_of[id(side[0][1])]] for side in kept]
+    disputing: set[int] = set()
+    for m, a in enumerate(gives):
+        for n in range(m + 1, len(gives)):
+            if a - gives[n] and gives[n] - a:
+                disputing.update((m, n))
+    return [list(side) for n, side in enumerate(kept) if n in disputing]
+
+
 def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> list[list[tuple[Unit, Quantity]]]:
     """The sides with each outlet kept on one only: the side of its lead (the first figure it gives)."""
     lead: dict[str, tuple[int, int, int]] = {}  # outlet -> (article order, offset, side)
@@ -386,6 +404,7 @@ def figure_disputes(
             continue
         # one side per outlet as the card names it (a reprint's own outlet too)
         kept = _one_side_each(sides, {u.article: label(u.article) for u, _ in items})
+        kept = _exclusive(kept, sides, outlets)
         if len(kept) < 2 or not _comparable(kept, outlets):
             continue
         if _holders_differ(kept) or _too_far(kept):
