@@ -231,3 +231,14 @@ def test_workers_are_counted_by_what_happens_to_them(models: Models) -> None:
         ),
     ]
     assert _numeric(models, texts, "2014-02-18") == []
+
+
+def test_more_than_a_round_figure_leaves_in_that_figure(models: Models) -> None:
+    """The Christian Science Monitor and NPR on the toll of the August 2013 gas attack near Damascus."""
+    texts = [
+        ("a", "Christian Science Monitor", "Assad has been accused by the White House of killing 1,400 of his own people."),
+        ("b", "NPR Online News", "The regime gassed its own people on August 21 outside Damascus, killing more than 1,400 people."),
+    ]
+    assert _numeric(models, texts, "2013-09-09") == []
+    more_than_ten = interval(figure(models, "More than 10 children were among the dead.", "More than 10"))
+    assert more_than_ten[2], "'more than 10' still denies a plain 10"

@@ -139,13 +139,19 @@ def interval(q: Quantity) -> tuple[float, float, bool, bool]:
         return (v - reach, v + reach, False, False)
     if q.bound == "at_least":
         return (v, math.inf, False, False)
-    if q.bound == "more_than":
-        return (v, math.inf, True, False)
+    if q.bound == "more_than":  # 'more than 1,400' of a round figure leaves in the round figure another gives
+        return (v, math.inf, not _round(v), False)
     if q.bound == "at_most":
         return (0.0, v, False, False)
     if q.bound == "less_than":
-        return (0.0, v, False, True)
+        return (0.0, v, False, not _round(v))
     return (v, v, False, False)
+
+
+def _round(value: float) -> bool:
+    """Whether a figure is round to the hundred (1,400; 3,000): written so, it stands for a figure near it,
+    and 'more than 1,400' does not deny a plain '1,400' ('more than 10' still denies '10')."""
+    return value >= 100 and value % 100 == 0
 
 
 def _meet(
@@ -295,17 +301,18 @@ def _told_apart(a: Sequence[tuple[Unit, Quantity]], b: Sequence[tuple[Unit, Quan
     return False
 
 
-def background(unit: Unit, day: date | None) -> bool:
-    """Whether the sentence dates its event well before the article's ``day``: 'the 2012 massacre', 'last year'."""
+def background(unit: Unit, day: date | None) -> int | None:
+    """The year of the event the sentence dates well before the article's ``day`` ('the 2012 massacre', 'last
+    year'), or ``None`` when it dates none or one near the article."""
     if day is None or not unit.dates:
-        return False
+        return None
     for stated in unit.dates.values():
         if stated.granularity == "year" and stated.day.year >= day.year:
-            return False
+            return None
         months = (stated.day.year - day.year) * 12 + stated.day.month - day.month
         if stated.granularity != "year" and months >= -1:
-            return False  # within a month of the article, or after it ('the trial is set for June')
-    return True
+            return None  # within a month of the article, or after it ('the trial is set for June')
+    return min(stated.day.year for stated in unit.dates.values())
 
 
 def disputable(key: Key) -> bool:
@@ -381,19 +388,20 @@ def figure_disputes(
     ``published`` gives each article's publication day, against which background events are told.
     """
     published = published or {}
-    by_key: dict[Key, list[tuple[Unit, Quantity]]] = {}
+    by_key: dict[tuple[Key, int | None], list[tuple[Unit, Quantity]]] = {}
     for unit in units:
-        earlier_event = background(unit, published.get(unit.article))
+        past = background(unit, published.get(unit.article))
         for q in unit.quantities:
             key = figure_key(q)
             if key is None or q.earlier or (q.bound == "about" and q.high):
                 continue
-            if earlier_event and key[2] in EVENTS:
-                continue  # a past event's toll ('the 2008 bombing killed 150'); a past year's figure is still one
+            # a past event's toll ('the 1933 Griffith Park fire killed 29') is set only against tolls of that year's
+            # events, never against the story's own; a past year's figure ('the 2017 deficit') is still the story's
+            year = past if key[2] in EVENTS else None
             if q.part == "whole" or (q.part == "subset" and q.counted is not None and key[3] != "person"):
-                by_key.setdefault(key, []).append((unit, q))
+                by_key.setdefault((key, year), []).append((unit, q))
     out: list[Disagreement] = []
-    for key, items in by_key.items():
+    for (key, _), items in by_key.items():
         if not disputable(key):
             continue
         items = _main_event(items, outlets)
