@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare import analyze_story
+from newsprism.compare.claims.figures import interval
 from newsprism.config import Settings
 from newsprism.model import Article
 from newsprism.nlp.models import Models
@@ -109,3 +110,39 @@ def test_sums_for_differently_qualified_things_are_no_dispute(models: Models) ->
     # the same imports, different sums: a dispute
     (found,) = numeric(models, chinese, "The U.S. raised duties Friday on $250 billion of Chinese imports.")
     assert sorted(side.value for side in found.sides) == ["$200 billion", "$250 billion"]
+
+
+#: Real sentences (dispute gold and AllSides) that say how far a place is from another.
+PESHAWAR_CNN = (
+    "Pakistani authorities spent Tuesday night inside the school in Peshawar, a city about 120 kilometers (75 miles) "
+    "from the country's capital, Islamabad, looking for survivors, victims and improvised explosive devices."
+)
+PESHAWAR_CSM = (
+    "The horrific attack began around 10 a.m. Tuesday local time in Peshawar, the capital of Khyber Pakhtunkhwa "
+    "Province that sits about 90 miles northwest of Islamabad."
+)
+
+
+def test_a_distance_knows_where_from_and_what_it_locates(models: Models) -> None:
+    found = {q.span.text: q for q in extract_quantities(models.nlp(PESHAWAR_CNN), Article("t", PESHAWAR_CNN))}
+    assert (found["about 120 kilometers"].reference, found["about 120 kilometers"].place) == ("Islamabad", ("peshawar",))
+    assert found["75 miles"].reference is None  # the conversion in brackets is no figure of its own
+    text = "In Ashkelon, about 17 kilometers (10 miles) north of Gaza, local officials said rocket strikes had increased."
+    (distance, _) = extract_quantities(models.nlp(text), Article("t", text))
+    assert (distance.reference, distance.place) == ("Gaza", ("ashkelon",))
+    text = "He walked 20 miles from his home to the border."
+    assert [q.reference for q in extract_quantities(models.nlp(text), Article("t", text))] == [None]
+
+
+def test_distances_of_one_place_from_another_are_disputed(models: Models) -> None:
+    (found,) = numeric(models, PESHAWAR_CNN, PESHAWAR_CSM)
+    assert [side.value for side in found.sides] == ["about 120 kilometers", "about 90 miles"]
+    assert found.explanation.startswith("The outlets differ on the distance from Islamabad")
+    # a distance and its conversion in another unit agree ('about 85 miles', '135 kilometers'): their values meet
+    text = "The fire forced the evacuation of Yarnell, about 85 miles (135 kilometers) northwest of Phoenix."
+    miles, km = (interval(q) for q in extract_quantities(models.nlp(text), Article("t", text)))
+    assert max(miles[0], km[0]) <= min(miles[1], km[1])
+    # two towns at their own distances from Gaza (the second named for no place the parse can tell) are no dispute
+    ashkelon = "In Ashkelon, about 17 kilometers (10 miles) north of Gaza, local officials said rocket strikes had increased."
+    building = "Three civilians were killed in an apartment building about 15 miles north of Gaza."
+    assert numeric(models, ashkelon, building) == []

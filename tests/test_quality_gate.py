@@ -93,7 +93,7 @@ FLOORS = {
 }
 #: Numeric disputes on the dispute gold (tests/gold/disputes) with dispute_model = "figures",
 #: measured on 2026-12-05 minus 0.02. Raise only.
-DISPUTE_FLOORS = {"precision": 0.694, "recall": 0.313, "date_precision": 0.98, "date_recall": 0.48}
+DISPUTE_FLOORS = {"precision": 0.73, "recall": 0.38, "date_precision": 0.98, "date_recall": 0.48}
 DISPUTES = Path(__file__).resolve().parent / "gold" / "disputes"
 
 

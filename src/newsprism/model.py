@@ -328,6 +328,8 @@ class Quantity:
     #: Which of the counted things are meant, when the text qualifies them: the modifiers' lemmas
     #: ('$200 billion of Chinese imports': ('chinese',); '$632 billion in non-defense spending': ('non-defense',)).
     qualifiers: tuple[str, ...] = ()
+    #: The place a distance is measured from, as named ('22 miles northeast of Paris': 'Paris').
+    reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -291,3 +291,63 @@ def figure_holder(counted: Token | None, anchor: Token) -> str | None:
 def _name(tok: Token) -> str:
     """A proper name's last word, lower-cased: 'Hillary Clinton' and 'Clinton' meet."""
     return tok.lower_.removesuffix("'s").removesuffix("’s")
+
+
+#: Words that set a distance's bearing between the distance and its reference: '22 miles northeast of Paris'.
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern", "upstream"}
+)
+#: Where a place is named: a place name, or a facility's.
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def distance_places(first: Token, end: Token) -> tuple[str | None, tuple[str, ...]]:
+    """For a distance (its words ``first`` to ``end``), the place it is measured from and the place it locates.
+
+    'Dammartin-en-Goele, 22 miles northeast of Paris' gives ('Paris', ('dammartin', 'en', 'goele')):
+    'Peshawar, a city about 120 kilometers (75 miles) from the country's capital, Islamabad' gives
+    ('Islamabad', ('peshawar',)). The reference is the object of 'from', or of 'of' after a bearing,
+    right after the distance (and a conversion in brackets); where it is a common noun, the name set
+    beside it. The located place is named up the parse from the distance, or before it in its sentence. ``(None,
+    ())`` when the text names no reference.
+    """
+    doc = end.doc
+    i = end.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")":
+            i += 1
+        i += 1
+    bearing = i < len(doc) and doc[i].lower_ in _BEARINGS
+    i += bearing
+    if i >= len(doc) or doc[i].lower_ not in (("of", "from") if bearing else ("from",)):
+        return None, ()
+    obj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    reference = _place_name(obj) if obj is not None else None
+    if reference is None:
+        return None, ()
+    return reference, _located(first, end)
+
+
+def _place_name(noun: Token) -> str | None:
+    """The name of a place: the noun's entity, or that of a name set beside it ('the capital, Islamabad')."""
+    for tok in (noun, *(c for c in noun.children if c.dep_ == "appos")):
+        if tok.ent_type_ in _PLACE_ENTITIES:
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            return span.text if span is not None else tok.text
+    return None
+
+
+def _located(first: Token, end: Token) -> tuple[str, ...]:
+    """The lower-cased words of the place a distance locates: the first place name up the parse from the
+    distance ('Peshawar, the capital ... that sits about 90 miles northwest of Islamabad'), else the last
+    place named before it in its sentence ('In Ashkelon, about 17 kilometers north of Gaza')."""
+    node = end
+    for _ in range(5):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.ent_type_ in _PLACE_ENTITIES and node.pos_ == "PROPN":
+            return (node.lower_,)
+    names = [e for e in first.doc.ents if e.label_ in _PLACE_ENTITIES and first.sent.start <= e.start and e.end <= first.i]
+    return tuple(t.lower_ for t in names[-1] if t.is_alpha) if names else ()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 from .dates import MONTHS, WEEKDAYS
-from .figure_scope import figure_holder, figure_place, figure_qualifiers, figure_scope, governor
+from .figure_scope import distance_places, figure_holder, figure_place, figure_qualifiers, figure_scope, governor
 from .numbers import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -453,6 +453,7 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
             end_tok = high_tok
     if kind == "count" and counted is None and value < 100 and not _predicate(None, anchor):
         return None  # a bare small number counts nothing we can name
+    reference, place = (None, ()) if kind != "measure" or unit != "km" else distance_places(doc[start], end_tok)
     return Quantity(
         Span.of(article, doc[start].idx, end_tok.idx + len(end_tok.text)),
         value * factor,
@@ -467,8 +468,9 @@ def _figure(group: Sequence[Token], article: Article, taken: set[int]) -> Quanti
         digits=digits(group),
         holder=figure_holder(counted, anchor),
         scope=figure_scope(counted, anchor) if kind == "count" else None,
-        place=figure_place(counted, anchor) if kind == "count" else (),
+        place=figure_place(counted, anchor) if kind == "count" else place,
         qualifiers=figure_qualifiers(counted, start, end_tok.i + 1),
+        reference=reference,
     )
 
 

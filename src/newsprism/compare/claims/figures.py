@@ -46,6 +46,8 @@ ROLES = frozenset({"attacker", "staff"})
 THINGS = frozenset({"job"})
 #: How far an approximate figure ('about 300') reaches either way.
 ABOUT = 0.05
+#: How far an exact measure reaches either way: measures are converted and rounded ('85 miles', '135 km').
+MEASURE_ROUNDING = 0.02
 
 Key = tuple[str, str, str, str]
 
@@ -86,6 +88,8 @@ def figure_key(q: Quantity) -> Key | None:
     counted, predicate = _classes(q)
     head = _head(q.counted) if q.counted else None
     if q.kind == "measure":
+        if q.reference:  # how far a named place is from another: 'Dammartin-en-Goele, 22 miles northeast of Paris'
+            return ("measure", q.unit, "from", q.reference) if q.place else None
         return ("measure", q.unit, "", counted or head) if head else None
     if q.kind != "count":
         thing = counted or head
@@ -137,6 +141,8 @@ def interval(q: Quantity) -> tuple[float, float, bool, bool]:
     if q.bound == "about":  # a count of a few is about right one either way ('about a half-dozen', 7)
         reach = max(v * ABOUT, 1.0) if q.kind == "count" else v * ABOUT
         return (v - reach, v + reach, False, False)
+    if q.kind == "measure" and q.bound == "exact":  # a measure converted or rounded ('85 miles', '135 km')
+        return (v * (1 - MEASURE_ROUNDING), v * (1 + MEASURE_ROUNDING), False, False)
     if q.bound == "at_least":
         return (v, math.inf, False, False)
     if q.bound == "more_than":  # 'more than 1,400' of a round figure leaves in the round figure another gives
@@ -494,6 +500,8 @@ def _plural(noun: str) -> str:
 def _what(key: Key) -> str:
     """The thing disputed, in words: 'the number of people killed', 'the deficit' (only :func:`disputable` keys)."""
     kind, _, event, thing = key
+    if kind == "measure" and event == "from":
+        return f"the distance from {thing}"
     if kind != "count":
         return f"the {thing}"
     return (
