@@ -20,7 +20,7 @@ from datetime import date
 
 from ...model import Claim, DateMention, Disagreement
 from .conflicts import shortened
-from .figures import dispute_card
+from .dispute_cards import dispute_card
 from .units import Unit
 
 __all__ = ["date_disputes"]

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...lexicon import figure_classes
-from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
+from ...model import Claim, DateMention, Disagreement, Quantity
+from .dispute_cards import dispute_card
 from .units import Unit
 
-__all__ = ["dispute_card", "figure_disputes", "figure_key", "figure_thing", "interval"]
+__all__ = ["figure_disputes", "figure_key", "figure_thing", "interval"]
 
 #: Classes of counted happenings: their count is of people unless the text says whom. Those taken to
 #: hospital are counted apart from the injured: some injured are treated at the scene, some in hospital
@@ -443,47 +444,6 @@ def _describe(
     """A dispute card: the sides with their values, in a sentence made from the values."""
     spans = [[(u, q.span) for u, q in side] for side in sides]
     return dispute_card("numeric", spans, claim_of, label, f"The outlets differ on {_what(key)}: ", published=published)
-
-
-def dispute_card(
-    kind: str,
-    sides: Sequence[Sequence[tuple[Unit, Span]]],
-    claim_of: Mapping[int, Claim],
-    label: Callable[[str], str],
-    opening: str,
-    *,
-    values: Sequence[str] = (),
-    published: Mapping[str, date | None] | None = None,
-    closing: str = ".",
-) -> Disagreement:
-    """A figure or date dispute card: each side's value (the first span's words, unless ``values`` gives
-    them), articles and spans; the sentence ``opening`` + each side's phrase ('Outlets A and B give 12') +
-    ``closing``; the claims and sentences of every side.
-
-    Where the sides' articles were published on different days, each phrase
-    says when ('... give 178 (published 2013-04-17 to 2013-04-22)'): a reader
-    can then tell a count that grew from outlets that differ on one day.
-    """
-    published = published or {}
-    days = {published.get(u.article) for side in sides for u, _ in side}
-    dated = len(days) > 1 and None not in days
-    made: list[DisputeSide] = []
-    phrases: list[str] = []
-    for n, side in enumerate(sides):
-        articles = tuple(dict.fromkeys(u.article for u, _ in side))
-        value = values[n] if values else side[0][1].text
-        made.append(DisputeSide(value, articles, tuple(span for _, span in side)))
-        names = list(dict.fromkeys(label(a) for a in articles))
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        when = ""
-        if dated:
-            on = sorted(d.isoformat() for a in articles if (d := published.get(a)) is not None)
-            when = f" (published {on[0]})" if on[0] == on[-1] else f" (published {on[0]} to {on[-1]})"
-        phrases.append(f"{who} {'gives' if len(names) == 1 else 'give'} {value}{when}")
-    claims = tuple(dict.fromkeys(claim_of[u.index].id for side in sides for u, _ in side if u.index in claim_of))
-    sentences = tuple(dict.fromkeys(u.span for side in sides for u, _ in side))
-    text = opening + "; ".join(phrases) + closing
-    return Disagreement(kind=kind, claims=claims, explanation=text, spans=sentences, sides=tuple(made))
 
 
 _PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "staff": "staff"}
