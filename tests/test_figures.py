@@ -242,3 +242,11 @@ def test_more_than_a_round_figure_leaves_in_that_figure(models: Models) -> None:
     assert _numeric(models, texts, "2013-09-09") == []
     more_than_ten = interval(figure(models, "More than 10 children were among the dead.", "More than 10"))
     assert more_than_ten[2], "'more than 10' still denies a plain 10"
+
+
+def test_police_however_named_are_one_count(models: Models) -> None:
+    keys = {
+        figure_key(figure(models, "The government said 43 policemen had been killed.", "43")),
+        figure_key(figure(models, "Officials said about a dozen were dead, including two police officers.", "two")),
+    }
+    assert keys == {("count", "", "death", "officer")}

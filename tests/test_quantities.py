@@ -167,3 +167,13 @@ def test_lives_a_verb_takes_are_deaths(models: Models) -> None:
     # a claim that is not about lives stays a claim
     found = figures(models, "Republicans claimed 52 seats in the Senate.")
     assert found["52"].predicate == "claim"
+
+
+def test_a_state_said_with_be_is_what_happened(models: Models) -> None:
+    """USA TODAY on the Nice attack and the New York Times on the Cairo sit-ins (dispute gold)."""
+    found = figures(models, "At least 84 people are dead, including two Americans and 10 children, after the attack.")
+    assert (found["At least 84"].predicate, found["10"].predicate, found["10"].part) == ("dead", "dead", "subset")
+    found = figures(models, "The authorities said about a dozen were dead, including two police officers.")
+    assert (found["two"].counted, found["two"].predicate) == ("police officer", "dead")
+    found = figures(models, "Two people are missing and 40 are safe.")
+    assert found["Two"].predicate == "miss"

@@ -239,11 +239,14 @@ def _predicate(counted: Token | None, anchor: Token) -> str | None:
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ"), None)
         if state is not None:
             return state.lemma_.lower()
-    if verb.lemma_.lower() == "be":  # '10 children were among the dead'
+    if verb.lemma_.lower() == "be":  # '10 children were among the dead'; 'at least 84 people are dead'
         among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
         group = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
         if group is not None:
             return group.lemma_.lower()
+        state = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        if state is not None:
+            return state.lemma_.lower()
     return verb.lemma_.lower()
 
 
