@@ -8,7 +8,9 @@ Prints, for each gold set: newsprism's claim-pair precision/recall/F1, the
 same for two TF-IDF baselines (cosine >= 0.3; mutual best match), and story
 grouping B³. Then numeric and date disputes on their gold
 (``tests/gold/disputes``): precision and recall for newsprism and a figure
-baseline (different numbers before the same word, from different outlets). Then story grouping on its own labelled data: the story windows
+baseline (different numbers before the same word, from different outlets). Then the stance of each
+claim's sentences and the denials (``tests/gold/stances``): stance accuracy and
+denial precision/recall beside a keyword baseline. Then story grouping on its own labelled data: the story windows
 (``tests/gold/story_groups``: every AllSides article of a topic over three
 days, labelled by event) and the ECB+ topics, all of a set's articles grouped
 as one corpus, by B³ and article pairs, beside a TF-IDF average-link baseline,
@@ -36,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 GOLD = ROOT / "tests" / "gold" / "stories"
 DISPUTES = ROOT / "tests" / "gold" / "disputes"
+STANCES = ROOT / "tests" / "gold" / "stances"
 WINDOWS = ROOT / "tests" / "gold" / "story_groups"
 CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 FIT_TOPICS = range(1, 26)
@@ -67,6 +70,19 @@ def print_disputes(gold, settings, cache, evaluate, *, part: str, show_false: bo
             print(f"  false {item.kind} [{item.story}] {item.text}")
 
 
+def print_stances(gold, settings, cache, evaluate) -> None:  # type: ignore[no-untyped-def]
+    """Stance accuracy and denials on their gold: newsprism beside the keyword baseline."""
+    print(f"\n== stances and denials, {gold.docs.name}: {len(gold.stances)} labelled sentences, {len(gold.denials)} denials")
+    for r in evaluate(gold, settings=settings, cache=cache):
+        print(
+            f"{r.name:<17} stance accuracy {r.accuracy:.3f} ({r.correct}/{r.labelled})  denials P {r.denial_precision:.3f}"
+            f"  R {r.denial_recall:.3f}  ({r.reported_denials} reported, {r.found_denials} found, "
+            f"{r.attached_denials} on the denied claim; {r.recalled_denials} of {r.gold_denials} gold)"
+        )
+        wrong = sorted(((g, got), n) for (g, got), n in r.confusion.items() if g != got)
+        print("                  misread: " + ", ".join(f"{g}->{got} {n}" for (g, got), n in wrong))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ecb-topics", default="26-35", help="ECB+ topics to score (default: the check topics 26-35)")
@@ -91,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
     parser.add_argument("--no-disputes", action="store_true", help="skip the numeric and date dispute gold")
+    parser.add_argument("--no-stances", action="store_true", help="skip the stance and denial gold")
     parser.add_argument("--show-false", action="store_true", help="print newsprism's false disputes")
     parser.add_argument(
         "--dispute-split",
@@ -114,10 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         evaluate_disputes,
         evaluate_grouping,
         evaluate_set,
+        evaluate_stances,
         gold_split,
         group_split,
         load_dispute_gold,
         load_ecbplus,
+        load_stance_gold,
         load_story_gold,
         load_story_groups,
     )
@@ -174,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
                 part = "all" if args.dispute_split == "all" else "fit" if names is fit_d else "held back"
                 gold = load_dispute_gold(DISPUTES, names)
                 print_disputes(gold, settings, cache, evaluate_disputes, part=part, show_false=args.show_false)
+    if not args.no_stances and any(STANCES.glob("*.json")):
+        print_stances(load_stance_gold(STANCES, GOLD), settings, cache, evaluate_stances)
     if args.no_grouping:
         return 0
     grouping_sets = []

@@ -12,6 +12,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 STORY_FILES = sorted((GOLD / "stories").glob("*.json"))
 WINDOW_FILES = sorted((GOLD / "story_groups").glob("*.json"))
 DISPUTE_FILES = sorted((GOLD / "disputes").glob("*.json"))
+STANCE_FILES = sorted((GOLD / "stances").glob("*.json"))
 WHY = {"same-value", "approximation", "part-total", "different-things", "different-times", "different-events"}
 NOISE = ("ADVERTISEMENT", "Sign up", "Copyright", "Click here")
 
@@ -85,6 +86,26 @@ def test_dispute_file_is_well_formed(path: Path) -> None:
     for n, item in enumerate(story["alike"]):
         assert item["why"] in WHY, f"alike {n}: why must be one of {sorted(WHY)}"
         assert all(valid(k) for k in item["members"]) and len({k[0] for k in item["members"]}) >= 2
+
+
+@pytest.mark.parametrize("path", STANCE_FILES, ids=[p.stem for p in STANCE_FILES])
+def test_stance_file_labels_every_claim_sentence_once(path: Path) -> None:
+    labels = json.loads(path.read_text(encoding="utf-8"))
+    story = json.loads((GOLD / "stories" / f"{labels['story']}.json").read_text(encoding="utf-8"))
+    keys = {f"{a['key']}{n}" for a in story["articles"] for n in range(1, len(a["sentences"]) + 1)}
+    pairs = [(item["claim"], item["member"]) for item in labels["stances"]]
+    assert sorted(pairs) == sorted((n, m) for n, c in enumerate(story["claims"]) for m in c["members"])
+    for item in labels["stances"]:
+        assert item["stance"] in ("states", "reports", "denies")
+        assert (item["source"] is None) == (item["stance"] == "states"), item
+    for denial in labels["denials"]:
+        assert denial["members"] and set(denial["members"]) <= keys, denial
+        assert denial["claim"] is None or 0 <= denial["claim"] < len(story["claims"])
+        assert denial["denier"] and denial["fact"]
+
+
+def test_every_gold_story_has_its_stances() -> None:
+    assert {p.stem for p in STANCE_FILES} == {p.stem for p in STORY_FILES}
 
 
 def test_enough_dispute_gold() -> None:

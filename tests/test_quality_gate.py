@@ -25,10 +25,12 @@ from newsprism.evaluate import (
     evaluate_disputes,
     evaluate_grouping,
     evaluate_set,
+    evaluate_stances,
     gold_split,
     group_split,
     load_dispute_gold,
     load_ecbplus,
+    load_stance_gold,
     load_story_gold,
     load_story_groups,
 )
@@ -95,6 +97,9 @@ FLOORS = {
 #: measured on 2026-12-05 minus 0.02. Raise only.
 DISPUTE_FLOORS = {"precision": 0.73, "recall": 0.38, "date_precision": 0.98, "date_recall": 0.48}
 DISPUTES = Path(__file__).resolve().parent / "gold" / "disputes"
+#: Stance accuracy and reported denials on the stance gold (tests/gold/stances), measured on 2026-12-05 minus 0.02.
+STANCE_FLOORS = {"accuracy": 0.734, "denial_precision": 0.98, "denial_recall": 0.042}
+STANCES = Path(__file__).resolve().parent / "gold" / "stances"
 
 
 def _figure(result: SetResult | GroupingResult, name: str) -> float:
@@ -191,3 +196,16 @@ def test_no_outlet_disputes_itself_on_any_dispute_gold(models: Models, settings:
     gold = load_dispute_gold(DISPUTES)  # fit and held back: this holds everywhere
     result = evaluate_disputes(gold, settings=settings, prepared=prepare_scoring(gold.docs, settings, models))[0]
     assert result.same_outlet == {"numeric": 0, "date": 0}, "a dispute within one outlet"
+
+
+@pytest.mark.slow
+def test_stances_and_denials_hold_their_floors(models: Models, settings: Settings) -> None:
+    gold = load_stance_gold(STANCES, GOLD)
+    assert len(gold.docs.stories()) >= 19 and gold.denials, "the stance gold is missing"
+    ours, words = evaluate_stances(gold, settings=settings, models=models)
+    for r in (ours, words):
+        print(f"\n{r.name}: stance accuracy {r.accuracy:.3f}, denials P {r.denial_precision:.3f} R {r.denial_recall:.3f}")
+    assert ours.accuracy >= STANCE_FLOORS["accuracy"]
+    assert ours.denial_precision >= STANCE_FLOORS["denial_precision"]
+    assert ours.denial_recall >= STANCE_FLOORS["denial_recall"]
+    assert ours.accuracy > words.accuracy, "stances must beat the keyword baseline"

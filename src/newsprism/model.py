@@ -281,6 +281,8 @@ QuantityKind = Literal["count", "money", "percent", "measure", "duration", "age"
 Bound = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than"]
 Scope = Literal["total", "incident"]
 Part = Literal["whole", "subset", "addition"]
+#: How an article gives what a sentence says: in its own voice, as a source's, or as a source's denial.
+Stance = Literal["states", "reports", "denies"]
 
 
 @dataclass(frozen=True, slots=True)

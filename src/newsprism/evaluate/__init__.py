@@ -16,6 +16,7 @@ from .disputes import DisputeGold, DisputeResult, dispute_split, evaluate_disput
 from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
 from .metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
 from .run import SetResult, evaluate_set
+from .stances import StanceGold, StanceResult, evaluate_stances, load_stance_gold
 from .story_groups import (
     GroupGold,
     GroupingResult,
@@ -39,6 +40,8 @@ __all__ = [
     "GroupGold",
     "GroupingResult",
     "SetResult",
+    "StanceGold",
+    "StanceResult",
     "StoryPairData",
     "b_cubed",
     "cluster_pair_scores",
@@ -46,11 +49,13 @@ __all__ = [
     "evaluate_disputes",
     "evaluate_grouping",
     "evaluate_set",
+    "evaluate_stances",
     "gold_split",
     "group_split",
     "load_dispute_gold",
     "dispute_split",
     "load_ecbplus",
+    "load_stance_gold",
     "load_story_gold",
     "load_story_groups",
     "pair_scores",

@@ -1,0 +1,32 @@
+"""The stance of an article toward what a sentence says, from the frame the NLP pass read.
+
+A sentence **states** what it says in the outlet's own voice, **reports** a
+source saying it ('X said that ...', 'according to X', a quote with its
+speaker), or reports a source **denying** it ('X denied that ...', 'Y
+rejected the report'). The reporting verb's category comes from the
+reporting-verb lexicon (``data/reporting_verbs.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import reporting_verbs
+from ..model import Quote, Sentence, Stance
+
+__all__ = ["sentence_stance"]
+
+
+def sentence_stance(sentence: Sentence, quotes: Sequence[Quote] = ()) -> Stance:
+    """How the article gives ``sentence``: ``denies`` under a verb of denial, ``reports`` under another
+    reporting verb or inside a quote whose speaker is known (at least half the sentence), else ``states``."""
+    if sentence.report_verb is not None and reporting_verbs().get(sentence.report_verb) == "denial":
+        return "denies"
+    if sentence.report_verb is not None or sentence.content is not None:
+        return "reports"
+    span = sentence.span
+    for quote in quotes:
+        overlap = min(span.end, quote.span.end) - max(span.start, quote.span.start)
+        if quote.speaker and 2 * overlap >= span.end - span.start:
+            return "reports"
+    return "states"

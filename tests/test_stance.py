@@ -1,0 +1,36 @@
+"""The stance of an article toward what a sentence says (newsprism.nlp.stance), read from the NLP pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.model import Article
+from newsprism.nlp.models import Models
+from newsprism.nlp.stance import sentence_stance
+from newsprism.pipeline import prepare_articles
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Flynn pleaded guilty on Friday to lying to the FBI about his contacts with the Russian ambassador.", "states"),
+        ("Iran has denied sending ballistic missiles to Russia.", "denies"),
+        ("Manafort agreed to cooperate with prosecutors, according to court papers.", "reports"),
+        ("The Justice Department said the appointment of Whitaker was lawful.", "reports"),
+        ('"We will not back down," Pelosi told reporters on Wednesday.', "reports"),
+    ],
+)
+def test_a_sentence_is_stated_reported_or_denied(models: Models, text: str, stance: str) -> None:
+    _, annotations = prepare_articles([Article(id="a", text=text, outlet="X")], settings=Settings(), models=models)
+    (sentence,) = annotations["a"].sentences
+    assert sentence_stance(sentence, annotations["a"].quotes) == stance
+
+
+def test_a_quote_with_its_speaker_reports_it(models: Models) -> None:
+    text = 'Pelosi spoke to reporters after the vote. "We cannot name managers until we see the process on the Senate side."'
+    _, annotations = prepare_articles([Article(id="a", text=text, outlet="X")], settings=Settings(), models=models)
+    quotes = annotations["a"].quotes
+    assert [q.speaker for q in quotes] == ["Pelosi"]
+    assert [sentence_stance(s, quotes) for s in annotations["a"].sentences] == ["states", "reports"]
+    assert [sentence_stance(s) for s in annotations["a"].sentences] == ["states", "states"]  # without the quote
