@@ -34,3 +34,18 @@ def test_a_quote_with_its_speaker_reports_it(models: Models) -> None:
     assert [q.speaker for q in quotes] == ["Pelosi"]
     assert [sentence_stance(s, quotes) for s in annotations["a"].sentences] == ["states", "reports"]
     assert [sentence_stance(s) for s in annotations["a"].sentences] == ["states", "states"]  # without the quote
+
+
+def test_a_hedge_or_a_clause_hung_on_a_phrase_still_reports(models: Models) -> None:
+    """The Washington Times and the New York Times (claim gold): 'reportedly'; a 'that' clause the parser hangs
+    on the interview's name."""
+    texts = [
+        "A foreign policy analyst, Mr. Halper reportedly requested a meeting in London with George Papadopoulos.",
+        "Mr. Trump said in an interview with “Fox News Sunday” that he was giving Mr. Whitaker free rein.",
+    ]
+    articles = [Article(id=f"a{n}", text=t, outlet="X") for n, t in enumerate(texts)]
+    _, annotations = prepare_articles(articles, settings=Settings(), models=models)
+    (hedged,) = annotations["a0"].sentences
+    (framed,) = annotations["a1"].sentences
+    assert hedged.hedged and sentence_stance(hedged) == "reports"
+    assert framed.report_verb == "say" and sentence_stance(framed) == "reports"

@@ -139,6 +139,8 @@ class Sentence:
     report_verb: str | None = None
     report_subject: str | None = None
     content: Span | None = None
+    #: The writer gives it as others' by an adverb: 'reportedly', 'allegedly'.
+    hedged: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,8 @@ NEVER_START = frozenset({".", ",", ";", ":", "!", "?", ")", "]", "}", "…", "..
 INITIALISM_SHAPES = frozenset({"X.X.", "X.X.X.", "x.x.", "X.X.X.X."})  # U.S., U.K., D.C., a.m.
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+#: Adverbs by which the writer gives a statement as others' ('Halper reportedly requested a meeting').
+HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 EDGE_PUNCT = ' \t\n,;:–—-"“”‘’'
 PARENTHETICAL = re.compile(r"\s*\([^()]*\)?")
 
@@ -209,9 +211,15 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         if content is not None:
             first, last = doc[content[0]], doc[content[1] - 1]
             reported = Span.of(article, first.idx, last.idx + len(last))
+        hedged = any(doc[i].lower_ in HEDGES and doc[i].dep_ == "advmod" for i in range(a, b))
         out.append(
             Sentence(
-                Span.of(article, start, end), negated=negated, report_verb=verb, report_subject=subject, content=reported
+                Span.of(article, start, end),
+                negated=negated,
+                report_verb=verb,
+                report_subject=subject,
+                content=reported,
+                hedged=hedged,
             )
         )
     return tuple(out)
@@ -242,6 +250,11 @@ def _has_content(verb: Token) -> bool:
             return True
         if dep == "punct" and (child.text in QUOTE_CHARS or (child.text == ":" and child.i > verb.i)):
             return True
+        if dep == "prep" and any(
+            g.dep_ == "pcomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for g in child.subtree
+        ):
+            return True  # said in an interview with “Fox News Sunday” that ...: the clause hung on the phrase
         if (
             dep == "prep"
             and child.lower_ == "as"  # quoted X as saying that ...
