@@ -19,6 +19,10 @@ from newsprism.pipeline import prepare_articles
         ("Manafort agreed to cooperate with prosecutors, according to court papers.", "reports"),
         ("The Justice Department said the appointment of Whitaker was lawful.", "reports"),
         ('"We will not back down," Pelosi told reporters on Wednesday.', "reports"),
+        # a verb of saying with no reported clause still gives a source's word; other verbs of the lexicon do not
+        ("Trump demanded a review of the Russia investigation's surveillance tactics.", "reports"),
+        ("Yemen's Al Qaeda branch claimed responsibility Wednesday for the attack.", "reports"),
+        ("Manafort pleaded not guilty to the charges in federal court.", "states"),
     ],
 )
 def test_a_sentence_is_stated_reported_or_denied(models: Models, text: str, stance: str) -> None:

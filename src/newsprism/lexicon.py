@@ -11,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-__all__ = ["data_lines", "figure_classes", "figure_scopes", "reporting_verbs"]
+__all__ = ["data_lines", "figure_classes", "figure_scopes", "reporting_verbs", "speech_acts"]
 
 
 def data_lines(name: str) -> tuple[str, ...]:
@@ -23,8 +23,15 @@ def data_lines(name: str) -> tuple[str, ...]:
 @cache
 def reporting_verbs() -> Mapping[str, str]:
     """Reporting-verb lemma to category: neutral, assertive, concession or denial."""
-    pairs = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
-    return MappingProxyType({lemma.strip(): category.strip() for lemma, category in pairs})
+    rows = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
+    return MappingProxyType({row[0].strip(): row[1].strip() for row in rows})
+
+
+@cache
+def speech_acts() -> frozenset[str]:
+    """Reporting verbs that say something even without a reported clause: 'Trump demanded an inquiry'."""
+    rows = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
+    return frozenset(row[0].strip() for row in rows if len(row) > 2 and row[2].strip() == "act")
 
 
 @cache

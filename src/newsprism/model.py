@@ -141,6 +141,8 @@ class Sentence:
     content: Span | None = None
     #: The writer gives it as others' by an adverb: 'reportedly', 'allegedly'.
     hedged: bool = False
+    #: A verb of saying that heads a sentence reporting no clause: 'demand' in 'Trump demanded an inquiry'.
+    speech_act: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

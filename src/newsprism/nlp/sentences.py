@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
-from ..lexicon import reporting_verbs
+from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
 from .frames import content_range
 
@@ -212,6 +212,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
             first, last = doc[content[0]], doc[content[1] - 1]
             reported = Span.of(article, first.idx, last.idx + len(last))
         hedged = any(doc[i].lower_ in HEDGES and doc[i].dep_ == "advmod" for i in range(a, b))
+        act = _speech_act(roots) if verb is None else None
         out.append(
             Sentence(
                 Span.of(article, start, end),
@@ -220,6 +221,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 report_subject=subject,
                 content=reported,
                 hedged=hedged,
+                speech_act=act,
             )
         )
     return tuple(out)
@@ -365,6 +367,21 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str)
             if dep == "advcl" and child.tag_ == "VBG" and not has_subject and _has_content(child):
                 return child, _subject(root)  # X issued a rebuke, warning Tehran: "..."
     return _after_quote(doc, a, b, text)
+
+
+def _speech_act(roots: Sequence[Token]) -> str | None:
+    """The lemma of a verb of saying that heads the sentence with a subject but reports no clause ('Trump
+    demanded an investigation', 'Democrats accused him of lying'), or is joined to its head ('... and
+    said it could go down as the biggest scandal')."""
+    lexicon = speech_acts()
+    for root in roots:
+        if root.pos_ != "VERB":
+            continue
+        subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+        for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            if verb.lemma_ in lexicon and (subject or any(c.dep_ == "nsubj" for c in verb.children)):
+                return str(verb.lemma_)
+    return None
 
 
 def sentence_facts(
