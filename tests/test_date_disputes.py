@@ -11,12 +11,12 @@ from .conftest import sentence_unit
 PUBLISHED = "2016-07-15"  # a Friday
 
 
-def _disputes(models: Models, *sentences: tuple[str, str]) -> list:
+def _disputes(models: Models, *sentences: tuple[str, str], one_claim: bool = False) -> list:
     units = [
         sentence_unit(models, text, article=article, index=n, published=PUBLISHED)
         for n, (article, text) in enumerate(sentences)
     ]
-    claims = {u.index: Claim(f"c{u.index}", u.text, (u.span,)) for u in units}
+    claims = {u.index: Claim("c0" if one_claim else f"c{u.index}", u.text, (u.span,)) for u in units}
     outlets = {u.article: u.article.split("-")[0] for u in units}
     return list(date_disputes(units, claims, outlets, outlets.__getitem__))
 
@@ -55,3 +55,14 @@ def test_statements_bounds_and_several_events_are_no_dispute(models: Models) -> 
         ("npr", "The driver rented the truck on Thursday."),
         ("npr-2", "The driver rented the truck on Monday, police said."),
     )
+
+
+def test_two_days_in_one_claim_are_still_a_dispute(models: Models) -> None:
+    """The alignment may put both outlets' sentences in one claim: the days still differ (as figures do)."""
+    found = _disputes(
+        models,
+        ("npr", "The prosecutor says the driver rented the truck on Thursday, arriving on a bicycle."),
+        ("cnn", "The truck was rented on Monday and was supposed to have been returned Wednesday."),
+        one_claim=True,
+    )
+    assert len(found) == 1 and found[0].claims == ("c0",)
