@@ -36,7 +36,7 @@ from ..nlp.models import Models
 from ..nlp.numbers import number_value
 from .align import Located
 from .cache import EvalCache
-from .goldsets import GoldDoc, GoldSet, SentenceKey, read_split, split_names, story_docs
+from .goldsets import GoldDoc, GoldSet, SentenceKey, read_split, sentence_keys, split_names, story_docs
 from .run import PreparedGold, gold_sentences, prepare_scoring
 
 __all__ = [
@@ -135,11 +135,7 @@ def load_dispute_gold(folder: Path, names: Sequence[str] | None = None) -> Dispu
             slug = story["story"]
             story_articles = story_docs(story)
             docs.extend(story_articles)
-            keys: dict[str, SentenceKey] = {
-                f"{art['key']}{n}": (doc.article.id, n - 1)
-                for art, doc in zip(story["articles"], story_articles, strict=True)
-                for n in range(1, len(doc.sentences) + 1)
-            }
+            keys = sentence_keys(story, story_articles)
             for item in story["disputes"]:
                 disputes.append(
                     GoldDispute(

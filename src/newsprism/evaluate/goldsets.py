@@ -17,7 +17,7 @@ Sentence ranges are offsets into the article text *as read* (before cleaning).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,6 +191,16 @@ def _story_docs(path: Path) -> list[GoldDoc]:
         return story_docs(json.loads(path.read_text(encoding="utf-8")))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(str(path), f"not a gold story file: {exc}") from exc
+
+
+def sentence_keys(story: Mapping[str, Any], docs: Sequence[GoldDoc]) -> dict[str, SentenceKey]:
+    """A gold story file's sentence keys ('B7': article B's seventh sentence) to the sentences of its
+    ``docs`` (:func:`story_docs` of it)."""
+    return {
+        f"{art['key']}{n}": (doc.article.id, n - 1)
+        for art, doc in zip(story["articles"], docs, strict=True)
+        for n in range(1, len(doc.sentences) + 1)
+    }
 
 
 def story_docs(story: Mapping[str, Any]) -> list[GoldDoc]:

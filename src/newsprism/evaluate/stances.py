@@ -36,7 +36,7 @@ from ..nlp.models import Models
 from ..nlp.stance import sentence_stance
 from .align import Located
 from .cache import EvalCache
-from .goldsets import GoldDoc, GoldSet, SentenceKey, story_docs
+from .goldsets import GoldDoc, GoldSet, SentenceKey, sentence_keys, story_docs
 from .run import PreparedGold, gold_sentences, prepare_scoring
 
 __all__ = [
@@ -112,11 +112,7 @@ def load_stance_gold(folder: Path, stories: Path, names: Sequence[str] | None = 
             story = json.loads((stories / f"{labels['story']}.json").read_text(encoding="utf-8"))
             story_articles = story_docs(story)
             docs.extend(story_articles)
-            keys: dict[str, SentenceKey] = {
-                f"{art['key']}{n}": (doc.article.id, n - 1)
-                for art, doc in zip(story["articles"], story_articles, strict=True)
-                for n in range(1, len(doc.sentences) + 1)
-            }
+            keys = sentence_keys(story, story_articles)
             for item in labels["stances"]:
                 if item["stance"] not in STANCES:
                     raise ValueError(f"unknown stance {item['stance']!r}")
