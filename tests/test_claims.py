@@ -98,6 +98,11 @@ def test_seed_iran_denial_disagreement(seed_result) -> None:
     assert set(denied.stance.values()) == {"denied"}
     assert all("Iran" in t or "Tehran" in t for t in supports(denied))
     assert any("missile" in t for t in supports(asserted)) and "denied" not in asserted.stance.values()
+    # each side labelled with the outlets on it: who reports the supply, who reports Iran's denial
+    reports, denial = d.sides
+    assert reports.value == "reports it" and denial.value.startswith("reports a denial by")
+    assert set(reports.articles) == {s.article for s in asserted.support} and reports.spans == asserted.support
+    assert set(denial.articles) == {s.article for s in denied.support} and denial.spans == denied.support
     cited = {s.article for s in d.spans}
     assert cited >= set(asserted.article_ids) | set(denied.article_ids)
     assert d.explanation.endswith("reports a denial by Iran.")

@@ -434,9 +434,11 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class DisputeSide:
-    """One side of a figure or date dispute: the value as written and the articles that give it.
+    """One side of a dispute: the value as written and the articles that give it.
 
-    ``spans`` are the figures (or dates) themselves, one or more per article.
+    ``spans`` are the figures (or dates) themselves, one or more per article;
+    for a denial, the sentences that report the claim ('reports it') or its
+    denial ('reports a denial by Iran').
     """
 
     value: str

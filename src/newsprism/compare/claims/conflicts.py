@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ...model import Claim, DateMention, Disagreement, Quantity, Span
+from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
 from .figures import figure_thing
 from .units import NEGATION, Unit, content_words, negated_clause, stem, stems
 
@@ -387,7 +387,14 @@ def describe(
             f"{outlets_b} {verb_b('attribute')} it to {detail[1] or 'another'}."
         )
     spans: list[Span] = [*ca.support, *cb.support]
-    return Disagreement(kind=kind, claims=(ca.id, cb.id), explanation=text, spans=tuple(spans))
+    sides: tuple[DisputeSide, ...] = ()
+    if kind == "denial":  # who gives it, who gives the denial, each side labelled
+        by = f" by {ub.speaker_name}" if ub.speaker_name else ""
+        sides = (
+            DisputeSide("reports it", tuple(dict.fromkeys(sp.article for sp in ca.support)), ca.support),
+            DisputeSide(f"reports a denial{by}", tuple(dict.fromkeys(sp.article for sp in cb.support)), cb.support),
+        )
+    return Disagreement(kind=kind, claims=(ca.id, cb.id), explanation=text, spans=tuple(spans), sides=sides)
 
 
 def collect(
