@@ -21,17 +21,21 @@ def data_lines(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _reporting_rows() -> tuple[tuple[str, ...], ...]:
+    """The reporting-verb lexicon's rows: lemma, category and, for a speech act, 'act'."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in data_lines("reporting_verbs.tsv"))
+
+
+@cache
 def reporting_verbs() -> Mapping[str, str]:
     """Reporting-verb lemma to category: neutral, assertive, concession or denial."""
-    rows = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
-    return MappingProxyType({row[0].strip(): row[1].strip() for row in rows})
+    return MappingProxyType({row[0]: row[1] for row in _reporting_rows()})
 
 
 @cache
 def speech_acts() -> frozenset[str]:
     """Reporting verbs that say something even without a reported clause: 'Trump demanded an inquiry'."""
-    rows = (line.split("\t") for line in data_lines("reporting_verbs.tsv"))
-    return frozenset(row[0].strip() for row in rows if len(row) > 2 and row[2].strip() == "act")
+    return frozenset(row[0] for row in _reporting_rows() if row[2:3] == ("act",))
 
 
 @cache

@@ -28,7 +28,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..compare import analyze_story
 from ..config import Settings
 from ..errors import InputError
 from ..model import Article, Story
@@ -37,7 +36,7 @@ from ..nlp.numbers import number_value
 from .align import Located
 from .cache import EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey, read_split, sentence_keys, split_names, story_docs
-from .run import PreparedGold, gold_sentences, prepare_scoring
+from .run import PreparedGold, analyze_gold_stories, gold_sentences, prepare_scoring
 
 __all__ = [
     "DisputeGold",
@@ -262,16 +261,7 @@ def evaluate_disputes(
     extra = dict(finders or {})
     for name in extra:
         found[name] = []
-    for n, (label, docs) in enumerate(gold.docs.stories().items(), 1):
-        ids = [d.article.id for d in docs]
-        articles = [prepared.by_id[i] for i in ids]
-        story = analyze_story(
-            f"d{n}",
-            articles,
-            [prepared.annotations[i] for i in ids if i in prepared.annotations],
-            models=prepared.models,
-            settings=settings,
-        )
+    for label, _, articles, story in analyze_gold_stories(gold.docs, prepared, settings, "d"):
         found["newsprism"].extend(reported_disputes(label, story, prepared.located, outlets))
         found["figure baseline"].extend(figure_baseline(label, articles, prepared.located, outlets))
         for name, finder in extra.items():

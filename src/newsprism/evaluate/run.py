@@ -13,7 +13,7 @@ for newsprism and the baselines alike.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..compare import analyze_story
@@ -125,6 +125,19 @@ def prepare_scoring(
     return PreparedGold(models, by_id, annotations, located)
 
 
+def analyze_gold_stories(
+    gold: GoldSet, prepared: PreparedGold, settings: Settings, prefix: str = "g"
+) -> Iterator[tuple[str, list[GoldDoc], list[Article], Story]]:
+    """Each gold story analysed as one story (grouping errors do not count): its label, gold documents,
+    cleaned articles and the comparison newsprism makes of them."""
+    for n, (label, docs) in enumerate(gold.stories().items(), 1):
+        ids = [d.article.id for d in docs]
+        articles = [prepared.by_id[i] for i in ids]
+        annotations = [prepared.annotations[i] for i in ids if i in prepared.annotations]
+        story = analyze_story(f"{prefix}{n}", articles, annotations, models=prepared.models, settings=settings)
+        yield label, docs, articles, story
+
+
 def evaluate_set(
     gold: GoldSet,
     *,
@@ -147,15 +160,7 @@ def evaluate_set(
     mutual: set[Pair] = set()
     per_story: dict[str, tuple[PRF, PRF, PRF]] = {}
     started = time.perf_counter()
-    for n, (label, docs) in enumerate(gold.stories().items(), 1):
-        ids = [d.article.id for d in docs]
-        story = analyze_story(
-            f"g{n}",
-            [by_id[i] for i in ids],
-            [annotations[i] for i in ids if i in annotations],
-            models=models,
-            settings=settings,
-        )
+    for label, docs, _, story in analyze_gold_stories(gold, prepared, settings):
         items, texts = _baseline_units(docs, located, by_id)
         sims = tfidf_cosines(texts)
         found = (
@@ -166,7 +171,7 @@ def evaluate_set(
         ours |= found[0]
         threshold |= found[1]
         mutual |= found[2]
-        members = set(ids)
+        members = {d.article.id for d in docs}
         in_story = {p for p in positives if p[0][0] in members}
         per_story[label] = (
             pair_scores(found[0], in_story),

@@ -28,7 +28,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compare import analyze_story
 from ..config import Settings
 from ..errors import InputError
 from ..model import Annotations, Stance
@@ -37,7 +36,7 @@ from ..nlp.stance import sentence_stance
 from .align import Located
 from .cache import EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey, sentence_keys, story_docs
-from .run import PreparedGold, gold_sentences, prepare_scoring
+from .run import PreparedGold, analyze_gold_stories, gold_sentences, prepare_scoring
 
 __all__ = [
     "GoldDenial",
@@ -170,7 +169,7 @@ def evaluate_stances(
     """newsprism's stances and denials, and the keyword baseline's, scored on ``gold``."""
     prepared = prepared or prepare_scoring(gold.docs, settings, models, cache)
     raw = {d.article.id: d for d in gold.docs.docs}
-    labelled = frozenset((d.article.id, n) for d in gold.docs.docs for n in range(len(d.sentences)))
+    labelled = gold.docs.labelled_keys()
     ours: dict[SentenceKey, Stance | None] = {}
     words: dict[SentenceKey, Stance] = {}
     for key, _ in gold.stances:
@@ -179,15 +178,7 @@ def evaluate_stances(
         sentence = raw[aid].sentences[n]
         words[key] = keyword_stance(raw[aid].article.text[sentence.start : sentence.end])
     reported: list[frozenset[SentenceKey]] = []
-    for n, (_, docs) in enumerate(gold.docs.stories().items(), 1):
-        ids = [d.article.id for d in docs]
-        story = analyze_story(
-            f"s{n}",
-            [prepared.by_id[i] for i in ids],
-            [prepared.annotations[i] for i in ids if i in prepared.annotations],
-            models=prepared.models,
-            settings=settings,
-        )
+    for _, _, _, story in analyze_gold_stories(gold.docs, prepared, settings, "s"):
         for d in story.disagreements:
             if d.kind == "denial":
                 reported.append(
@@ -201,7 +192,7 @@ def evaluate_stances(
     ]
     return [
         score_stances("newsprism", gold, ours, reported),
-        score_stances("keyword baseline", gold, dict(words), baseline_denials),
+        score_stances("keyword baseline", gold, words, baseline_denials),
     ]
 
 

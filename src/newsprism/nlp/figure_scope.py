@@ -18,7 +18,8 @@ in non-defense spending' and a rise in federal spending different spending.
 The place is the named site the parse binds the count to: '20 people died
 at the Maelbeek metro station', 'Zaventem Airport, where 11 people were
 killed', 'three civilians on the Israeli side'. Counts at different sites
-are different counts.
+are different counts. A distance knows the place it is measured from and the
+place it locates ('Peshawar, about 120 kilometers from Islamabad').
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from .dates import WEEKDAYS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["figure_holder", "figure_place", "figure_qualifiers", "figure_scope", "governor"]
+__all__ = ["distance_places", "figure_holder", "figure_place", "figure_qualifiers", "figure_scope", "governor"]
 
 #: Relative pronouns: the subject of 'the conflict that has killed 1,030' is the conflict.
 _RELATIVE = frozenset({"that", "which", "who"})
@@ -305,12 +306,11 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 def distance_places(first: Token, end: Token) -> tuple[str | None, tuple[str, ...]]:
     """For a distance (its words ``first`` to ``end``), the place it is measured from and the place it locates.
 
-    'Dammartin-en-Goele, 22 miles northeast of Paris' gives ('Paris', ('dammartin', 'en', 'goele')):
     'Peshawar, a city about 120 kilometers (75 miles) from the country's capital, Islamabad' gives
-    ('Islamabad', ('peshawar',)). The reference is the object of 'from', or of 'of' after a bearing,
-    right after the distance (and a conversion in brackets); where it is a common noun, the name set
-    beside it. The located place is named up the parse from the distance, or before it in its sentence. ``(None,
-    ())`` when the text names no reference.
+    ('Islamabad', ('peshawar',)). The reference is the object of 'from', or of 'of' after a bearing
+    ('22 miles northeast of Paris'), right after the distance (and a conversion in brackets); where it is a
+    common noun, the name set beside it. The located place is named up the parse from the distance, or
+    before it in its sentence. ``(None, ())`` when the text names no reference.
     """
     doc = end.doc
     i = end.i + 1
@@ -333,7 +333,7 @@ def _place_name(noun: Token) -> str | None:
     """The name of a place: the noun's entity, or that of a name set beside it ('the capital, Islamabad')."""
     for tok in (noun, *(c for c in noun.children if c.dep_ == "appos")):
         if tok.ent_type_ in _PLACE_ENTITIES:
-            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            span = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
             return span.text if span is not None else tok.text
     return None
 
@@ -349,5 +349,5 @@ def _located(first: Token, end: Token) -> tuple[str, ...]:
         node = node.head
         if node.ent_type_ in _PLACE_ENTITIES and node.pos_ == "PROPN":
             return (node.lower_,)
-    names = [e for e in first.doc.ents if e.label_ in _PLACE_ENTITIES and first.sent.start <= e.start and e.end <= first.i]
+    names = [e for e in first.sent.ents if e.label_ in _PLACE_ENTITIES and e.end <= first.i]
     return tuple(t.lower_ for t in names[-1] if t.is_alpha) if names else ()

@@ -175,12 +175,15 @@ def _boundaries(doc: Doc) -> list[int]:
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
     """The article's sentences, trimmed of surrounding whitespace, in order."""
-    from spacy.attrs import HEAD, IDX, IS_PUNCT, IS_SPACE
+    from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LOWER
 
     n = len(doc)
     if not n:
         return ()
     arr = doc.to_array([IS_SPACE, IS_PUNCT, HEAD, IDX]).astype(np.int64)
+    words = doc.to_array([LOWER, DEP])
+    strings = doc.vocab.strings
+    hedge = np.isin(words[:, 0], [strings.add(w) for w in HEDGES]) & (words[:, 1] == strings.add("advmod"))
     space, punct = arr[:, 0].astype(bool), arr[:, 1].astype(bool)
     heads = np.arange(n) + arr[:, 2]
     idx = arr[:, 3]
@@ -211,7 +214,6 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         if content is not None:
             first, last = doc[content[0]], doc[content[1] - 1]
             reported = Span.of(article, first.idx, last.idx + len(last))
-        hedged = any(doc[i].lower_ in HEDGES and doc[i].dep_ == "advmod" for i in range(a, b))
         act = _speech_act(roots) if verb is None else None
         out.append(
             Sentence(
@@ -220,7 +222,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 report_verb=verb,
                 report_subject=subject,
                 content=reported,
-                hedged=hedged,
+                hedged=bool(hedge[a:b].any()),
                 speech_act=act,
             )
         )

@@ -18,9 +18,9 @@ __all__ = ["sentence_stance"]
 
 
 def sentence_stance(sentence: Sentence, quotes: Sequence[Quote] = ()) -> Stance:
-    """How the article gives ``sentence``: ``denies`` under a verb of denial, ``reports`` under another
-    reporting verb or a verb of saying without a clause ('demanded an inquiry'), hedged ('reportedly') or inside a quote whose speaker is known (at least half the
-    sentence), else ``states``."""
+    """How the article gives ``sentence``: ``denies`` under a verb of denial; ``reports`` under another
+    reporting verb or a verb of saying without a clause ('demanded an inquiry'), hedged ('reportedly'), or
+    inside a quote whose speaker is known (at least half the sentence); else ``states``."""
     if sentence.report_verb is not None and reporting_verbs().get(sentence.report_verb) == "denial":
         return "denies"
     if sentence.report_verb is not None or sentence.content is not None or sentence.hedged or sentence.speech_act:

@@ -354,6 +354,7 @@ def describe(
 ) -> Disagreement:
     """A disagreement between two claims, explained in a sentence, both sides cited."""
     (ca, ua), (cb, ub) = side_a, side_b
+    denial = f"a denial by {ub.speaker_name}" if ub.speaker_name else "a denial"
     labels_a = [label(s.article) for s in ca.support]
     labels_b = [label(s.article) for s in cb.support]
     outlets_a, outlets_b = _names(labels_a), _names(labels_b)
@@ -377,8 +378,7 @@ def describe(
     elif kind == "denial":
         # what a reported sentence reports reads on after 'that'; a sentence of the outlet's own is quoted
         stated = f"that {shortened(ua.core)}" if ua.core and ua.core != ua.text else f"“{shortened(ua.text)}”"
-        by = f" by {ub.speaker_name}" if ub.speaker_name else ""
-        text = f"{outlets_a} {verb_a('report')} {stated}; {outlets_b} {verb_b('report')} a denial{by}."
+        text = f"{outlets_a} {verb_a('report')} {stated}; {outlets_b} {verb_b('report')} {denial}."
     elif kind == "contradiction":
         text = f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} {verb_b('say')} the opposite: “{shortened(ub.text)}”."
     else:
@@ -389,10 +389,9 @@ def describe(
     spans: list[Span] = [*ca.support, *cb.support]
     sides: tuple[DisputeSide, ...] = ()
     if kind == "denial":  # who gives it, who gives the denial, each side labelled
-        by = f" by {ub.speaker_name}" if ub.speaker_name else ""
         sides = (
             DisputeSide("reports it", tuple(dict.fromkeys(sp.article for sp in ca.support)), ca.support),
-            DisputeSide(f"reports a denial{by}", tuple(dict.fromkeys(sp.article for sp in cb.support)), cb.support),
+            DisputeSide(f"reports {denial}", tuple(dict.fromkeys(sp.article for sp in cb.support)), cb.support),
         )
     return Disagreement(kind=kind, claims=(ca.id, cb.id), explanation=text, spans=tuple(spans), sides=sides)
 

@@ -203,25 +203,20 @@ def _sides(items: Sequence[tuple[Unit, Quantity]]) -> list[_Side]:
 
 
 def _exclusive(
-    kept: Sequence[Sequence[tuple[Unit, Quantity]]], sides: Sequence[_Side], outlets: Mapping[str, str]
+    kept: Mapping[int, list[tuple[Unit, Quantity]]], sides: Sequence[_Side], outlets: Mapping[str, str]
 ) -> list[list[tuple[Unit, Quantity]]]:
-    """The kept sides that dispute another: a dispute is between an outlet that gives one value and not the
-    other and an outlet that gives the other and not the one. An outlet that gives both counts (the 14 killed
-    in one strike and the 40 in another town) tells of two things; where every outlet of either side gives
-    both, the figures count different things."""
-    side_of = {id(q): n for n, side in enumerate(sides) for _, q in side.items}
-    given = [{outlets.get(u.article, u.article) for u, _ in side.items} for side in sides]
-    gives = [given[side_of[id(side[0][1])]] for side in kept]
-    disputing: set[int] = set()
-    for m, a in enumerate(gives):
-        for n in range(m + 1, len(gives)):
-            if a - gives[n] and gives[n] - a:
-                disputing.update((m, n))
-    return [list(side) for n, side in enumerate(kept) if n in disputing]
+    """The kept sides (by their index in ``sides``) that dispute another: a dispute is between an outlet that
+    gives one value and not the other and an outlet that gives the other and not the one. An outlet that gives
+    both counts (the 14 killed in one strike and the 40 in another town) tells of two things; where every
+    outlet of either side gives both, the figures count different things."""
+    gives = {n: {outlets.get(u.article, u.article) for u, _ in sides[n].items} for n in kept}
+    disputing = {m for m in kept for n in kept if gives[m] - gives[n] and gives[n] - gives[m]}
+    return [side for n, side in kept.items() if n in disputing]
 
 
-def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> list[list[tuple[Unit, Quantity]]]:
-    """The sides with each outlet kept on one only: the side of its lead (the first figure it gives)."""
+def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> dict[int, list[tuple[Unit, Quantity]]]:
+    """The sides with each outlet kept on one only (the side of its lead, the first figure it gives), by their
+    index in ``sides``; sides left empty are dropped."""
     lead: dict[str, tuple[int, int, int]] = {}  # outlet -> (article order, offset, side)
     for n, side in enumerate(sides):
         for unit, q in side.items:
@@ -229,11 +224,11 @@ def _one_side_each(sides: Sequence[_Side], outlets: Mapping[str, str]) -> list[l
             where = (unit.article_order, q.span.start, n)
             if outlet not in lead or where < lead[outlet]:
                 lead[outlet] = where
-    kept = [
-        [(u, q) for u, q in side.items if lead[outlets.get(u.article, u.article)][2] == n]
+    kept = {
+        n: [(u, q) for u, q in side.items if lead[outlets.get(u.article, u.article)][2] == n]
         for n, side in enumerate(sides)
-    ]
-    return [side for side in kept if side]
+    }
+    return {n: side for n, side in kept.items() if side}
 
 
 def _months(mention: DateMention) -> tuple[int, int]:
@@ -308,7 +303,7 @@ def _told_apart(a: Sequence[tuple[Unit, Quantity]], b: Sequence[tuple[Unit, Quan
     return False
 
 
-def background(unit: Unit, day: date | None) -> int | None:
+def background_year(unit: Unit, day: date | None) -> int | None:
     """The year of the event the sentence dates well before the article's ``day`` ('the 2012 massacre', 'last
     year'), or ``None`` when it dates none or one near the article."""
     if day is None or not unit.dates:
@@ -397,7 +392,7 @@ def figure_disputes(
     published = published or {}
     by_key: dict[tuple[Key, int | None], list[tuple[Unit, Quantity]]] = {}
     for unit in units:
-        past = background(unit, published.get(unit.article))
+        past = background_year(unit, published.get(unit.article))
         for q in unit.quantities:
             key = figure_key(q)
             if key is None or q.earlier or (q.bound == "about" and q.high):
@@ -418,8 +413,7 @@ def figure_disputes(
         if len(sides) < 2:
             continue
         # one side per outlet as the card names it (a reprint's own outlet too)
-        kept = _one_side_each(sides, {u.article: label(u.article) for u, _ in items})
-        kept = _exclusive(kept, sides, outlets)
+        kept = _exclusive(_one_side_each(sides, {u.article: label(u.article) for u, _ in items}), sides, outlets)
         if len(kept) < 2 or not _comparable(kept, outlets):
             continue
         if _holders_differ(kept) or _too_far(kept):
