@@ -20,7 +20,7 @@ from newsprism.report.html import render_html
 from newsprism.report.view import build_view
 
 from .conftest import ROOT
-from .test_report_html import sample_report
+from .test_report_html import covered, sample_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -121,12 +121,12 @@ def test_brief_citation_opens_the_highlighted_sentence(sample: tuple[Opened, Rep
 def test_matrix_cell_shows_its_span(sample: tuple[Opened, Report]) -> None:
     opened, report = sample
     page = opened.page
-    denied = page.locator("table.matrix button.cell.denied")
+    denied = page.locator("table.matrix button.cell.denies")
     assert denied.count() == 1
     denied.click()
     claim = next(c for c in report.stories[0].claims if c.id == "c4")
     assert shown_mark(opened) == claim.support[0].text
-    assert page.locator("#source-note").text_content() == "c4: denied"
+    assert page.locator("#source-note").text_content() == "reports a denial by The authority"
     # Another cell replaces the highlight rather than adding one.
     page.locator("table.matrix tbody tr").first.locator("button.cell").nth(1).click()
     assert page.locator("#source mark").count() == 1
@@ -221,7 +221,7 @@ def test_seed_citations_and_matrix(seeds: tuple[Opened, Report]) -> None:
             supports = {s.text for c in story.claims if c.id in row.claims for s in c.support}
             assert row.cites[0].text in supports
         if view.matrix:
-            cell = next(c for c in view.matrix[0].cells if c.cite)
+            cell = next(c.marks[0] for c in view.matrix[0].cells if c.marks)
             page.locator(f"#st{number}-matrix table.matrix tbody tr").first.locator("button.cell").first.click()
             assert cell.cite is not None and shown_mark(opened) == cell.cite.text
     if claimed:
@@ -257,13 +257,13 @@ def test_seed_removed_pieces_toggle(seeds: tuple[Opened, Report]) -> None:
 def test_long_matrix_shows_the_rest_on_demand(browser: Any, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from newsprism.model import Claim, Span
+    from newsprism.model import Span
 
     report = sample_report()
     article = report.articles[1]
     # Many single-source claims, one per word of an article: more than the matrix shows at first.
     words = [(m.start(), m.end()) for m in re.finditer(r"\w+", article.text)][:60]
-    extra = tuple(Claim(f"x{n}", article.text[s:e], (Span.of(article, s, e),)) for n, (s, e) in enumerate(words))
+    extra = tuple(covered(f"x{n}", article.text[s:e], (Span.of(article, s, e),)) for n, (s, e) in enumerate(words))
     story = replace(report.stories[0], claims=report.stories[0].claims + extra)
     report = replace(report, stories=(story,))
     opened = open_report(browser, render_html(report), tmp_path / "long.html")

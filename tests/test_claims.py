@@ -107,6 +107,14 @@ def test_seed_iran_denial_disagreement(seed_result) -> None:
     assert cited >= set(asserted.article_ids) | set(denied.article_ids)
     assert d.explanation.endswith("reports a denial by Iran.")
     assert " report that Iran had delivered " in d.explanation  # what the outlets report, after its frame
+    # the claim's cells: the outlets that report the denial show it beside what they say of the supply
+    for span in denial.spans:
+        kinds = {c.kind: c for c in asserted.cell(span.article)}
+        assert kinds["denies"].span == span and kinds["denies"].source == "Iran"
+    for span in asserted.support:
+        first = asserted.cell(span.article)[0]
+        assert first.span == span and first.kind in ("states", "reports")
+    assert all(c.kind == "denies" for c in denied.coverage)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from newsprism.model import (
     Article,
     BriefSentence,
     Claim,
+    Coverage,
     Disagreement,
     Entity,
     FramingItem,
@@ -75,6 +76,20 @@ def _sentence(article: Article, prefix: str) -> Span:
     return Span.of(article, start, len(article.text) if end < 0 else end)
 
 
+_STANCE = {"states": "asserted", "reports": "attributed", "denies": "denied"}
+
+
+def covered(
+    cid: str, text: str, support: tuple[Span, ...], marks: dict[str, tuple[str, str | None]] | None = None, **kw
+) -> Claim:
+    """A claim whose every supporting article states it, unless ``marks`` says what it does (kind, source)."""
+    marks = marks or {}
+    kinds = {s.article: marks.get(s.article, ("states", None)) for s in support}
+    coverage = tuple(Coverage(kinds[s.article][0], s, kinds[s.article][1]) for s in support)  # type: ignore[arg-type]
+    stance = {c.article: _STANCE[c.kind] for c in coverage}
+    return Claim(cid, text, support, stance, coverage=coverage, **kw)
+
+
 def sample_report(
     texts: tuple[str, str, str] = (NORTHLINE, HARBOUR, COURIER),
     *,
@@ -114,13 +129,13 @@ def sample_report(
         duplicate_of=None,
         removed=(Removal("READ MORE: Bus strike called off", "related_links"),),
     )
-    derailed = Claim(
+    derailed = covered(
         "c1",
         "A freight train derailed near Carrow Junction and the Northline railway was closed.",
         (_sentence(a, "The regional transport"), _sentence(b, "Commuters face"), _sentence(c, "A freight train")),
-        {"gazette-1": "attributed", "harbour-2": "asserted", "courier-3": "asserted"},
+        {"gazette-1": ("reports", "The regional transport authority")},
     )
-    injured = Claim(
+    injured = covered(
         "c2",
         "Nobody was injured.",
         (
@@ -128,25 +143,25 @@ def sample_report(
             _sentence(b, "No one was hurt"),
             _sentence(c, "The authority said nobody"),
         ),
-        {"gazette-1": "attributed", "harbour-2": "attributed", "courier-3": "attributed"},
+        {a.id: ("reports", "the authority") for a in (a, b, c)},
     )
-    warned = Claim(
+    warned = covered(
         "c3",
         "Maintenance crews had warned about worn sleepers for months.",
         (_sentence(a, "The rail workers"), _sentence(c, "The union insisted")),
-        {"gazette-1": "attributed", "courier-3": "attributed"},
+        {"gazette-1": ("reports", "the rail workers' union"), "courier-3": ("reports", "The union")},
     )
-    ignored = Claim(
+    ignored = covered(
         "c4",
         "The authority denied ignoring warnings.",
         (_sentence(a, "The authority denied"),),
-        {"gazette-1": "denied"},
+        {"gazette-1": ("denies", "The authority")},
     )
-    buses = Claim(
+    buses = covered(
         "c5", "Replacement buses will run from Wednesday.", (_span(a, "Replacement buses will run from Wednesday."),)
     )
-    duration_a = Claim("c6", "The inspection will take about ten days.", (_sentence(a, "Engineers expect"),))
-    duration_b = Claim("c7", "The inspection will take about two weeks.", (_sentence(b, "Officials estimated"),))
+    duration_a = covered("c6", "The inspection will take about ten days.", (_sentence(a, "Engineers expect"),))
+    duration_b = covered("c7", "The inspection will take about two weeks.", (_sentence(b, "Officials estimated"),))
     quotes = (
         StoryQuote(
             "q1", _span(a, "until every kilometre of track has been inspected."), "Helen Okafor", "e1", "said", "v1"
@@ -199,7 +214,7 @@ def sample_report(
             buses,
             duration_a,
             duration_b,
-            Claim("c8", "Bus strike called off.", (_span(c, "the Northline railway has been shut."),), off_topic=True),
+            covered("c8", "Bus strike called off.", (_span(c, "the Northline railway has been shut."),), off_topic=True),
         ),
         disagreements=(
             Disagreement(
@@ -408,7 +423,11 @@ def test_matrix_marks_single_source_and_disputed(page: str) -> None:
     # Shared claims come first, the off-topic claim is tucked away.
     assert [cid for _, cid in rows][:2] == ["c1", "c2"]
     assert "1 off-topic claim left out" in page
-    assert page.count('class="cell denied"') == 1
+    assert page.count('class="cell denies"') == 1 and page.count('class="cell reports"') == 6
+    assert "Gazette reports a denial by The authority" in page or "reports a denial by The authority" in page
+    # the legend says each mark in words, and no internal label reaches the page
+    assert "reports that a source says it" in page and "mentions part of it" in page
+    assert not re.search(r"\b(asserted|attributed)\b|cell denied", page.split("<script")[0])
 
 
 def test_quote_diff_and_timeline(page: str) -> None:

@@ -73,12 +73,12 @@ def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str
     own = own_schema()
     jsonschema.Draft202012Validator(own).validate(seed_json)
     claim = own["$defs"]["story"]["properties"]["claims"]["items"]
-    assert {"restated", "stance", "off_topic"} <= claim["properties"].keys()
+    assert {"restated", "stance", "off_topic", "coverage"} <= claim["properties"].keys()
     disagreement = own["$defs"]["story"]["properties"]["disagreements"]["items"]
     assert {"spans", "sides"} <= disagreement["properties"].keys()
     # the contract's requirements are all kept: strip the added fields and the two schemas agree
     trimmed = json.loads(json.dumps(own))
-    for key in ("restated", "stance", "off_topic"):
+    for key in ("restated", "stance", "off_topic", "coverage"):
         del trimmed["$defs"]["story"]["properties"]["claims"]["items"]["properties"][key]
     for key in ("spans", "sides"):
         del trimmed["$defs"]["story"]["properties"]["disagreements"]["items"]["properties"][key]

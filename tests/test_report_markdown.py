@@ -70,7 +70,9 @@ def test_sample_matrix_disagreements_and_diff() -> None:
     matrix = section(story, "Coverage: claims × outlets")
     rows = [r for r in matrix.splitlines() if r.startswith("| c")]
     assert [r.split()[1] for r in rows] == ["c1", "c2", "c3", "c4", "c5", "c6", "c7"]
-    assert rows[3].endswith("| ✗ |   |   | 1 |") and "_(single source, disputed)_" in rows[3]
+    assert rows[3].endswith("| ✗ The authority |   |   | 1 |") and "_(single source, disputed)_" in rows[3]
+    assert rows[0].endswith("| ❝ The regional transport authority | ✓ | ✓ | 3 |")
+    assert "✓ states it · ❝ reports that a source says it · ✗ reports a denial · ◐ mentions part of it" in matrix
     assert "Off-topic claims left out: 1." in matrix
     disagreements = section(story, "Disagreements")
     assert disagreements.count("- **") == 2 and "  - [2] “Officials estimated" in disagreements

@@ -27,6 +27,8 @@ __all__ = [
     "BriefSentence",
     "Citation",
     "Claim",
+    "Coverage",
+    "COVERAGE_WORDS",
     "DateMention",
     "UnplacedDate",
     "Disagreement",
@@ -408,6 +410,50 @@ class QuoteVariantPair:
     diff: tuple[tuple[str, str], ...]
 
 
+#: What an article does with a claim, strongest first: states it in its own voice, reports a source
+#: saying it, reports a source denying it, or mentions part of it (some but not all of its key facts).
+CoverageKind = Literal["states", "reports", "denies", "part"]
+
+#: Each kind's mark and words, the same in every human format (the legend of the coverage matrix).
+COVERAGE_WORDS: Mapping[str, tuple[str, str]] = {
+    "states": ("✓", "states it"),
+    "reports": ("❝", "reports that a source says it"),
+    "denies": ("✗", "reports a denial"),
+    "part": ("◐", "mentions part of it"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One way an article carries a claim: what it does, the sentence that does it, and whom it cites.
+
+    ``source`` names the speaker for ``reports`` and the denier for ``denies`` (None when the article
+    names nobody: 'reportedly').
+    """
+
+    kind: CoverageKind
+    span: Span
+    source: str | None = None
+
+    @property
+    def article(self) -> str:
+        return self.span.article
+
+    @property
+    def mark(self) -> str:
+        """The kind's mark in the coverage matrix ('✓', '❝', '✗', '◐')."""
+        return COVERAGE_WORDS[self.kind][0]
+
+    @property
+    def words(self) -> str:
+        """What the article does, in words a reader understands, naming the source where there is one."""
+        if self.kind == "reports" and self.source:
+            return f"reports that {self.source} says it"
+        if self.kind == "denies" and self.source:
+            return f"reports a denial by {self.source}"
+        return COVERAGE_WORDS[self.kind][1]
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A fact stated by one or more articles: at most one support per article.
@@ -426,6 +472,13 @@ class Claim:
     off_topic: bool = False
     #: Further sentences that restate the claim, from articles already in ``support``.
     restated: tuple[Span, ...] = ()
+    #: What each article does with the claim (see :class:`Coverage`), by article then strongest first.
+    #: An article with none is absent from the claim.
+    coverage: tuple[Coverage, ...] = ()
+
+    def cell(self, article_id: str) -> tuple[Coverage, ...]:
+        """What ``article_id`` does with the claim, strongest first (empty when it is absent)."""
+        return tuple(c for c in self.coverage if c.article == article_id)
 
     @property
     def article_ids(self) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..model import Report
+from ..model import COVERAGE_WORDS, Report
 from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
 
 __all__ = ["render_html", "script_json"]
@@ -126,5 +126,6 @@ def render_html(report: Report) -> str:
         brief_sections=BRIEF_SECTIONS,
         framing_kinds=FRAMING_KINDS,
         matrix_rows=MATRIX_ROWS,
+        coverage_legend=[(kind, mark, words) for kind, (mark, words) in COVERAGE_WORDS.items()],
         entity_rows=ENTITY_ROWS,
     )

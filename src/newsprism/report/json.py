@@ -86,6 +86,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "stance": dict(c.stance),
         "off_topic": c.off_topic,
         "restated": _spans(c.restated),
+        "coverage": [{"kind": m.kind, "span": span_dict(m.span), "source": m.source} for m in c.coverage],
     }
 
 

@@ -19,15 +19,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..model import QuoteVariantPair, Report
-from .view import BRIEF_SECTIONS, Cite, ClaimRow, StoryView, build_view
+from ..model import COVERAGE_WORDS, QuoteVariantPair, Report
+from .view import BRIEF_SECTIONS, Cell, Cite, ClaimRow, StoryView, build_view
 
 __all__ = ["md_escape", "render_markdown"]
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~#])|&(?=#?\w+;)")
 _LEADING = re.compile(r"^([-+=])|^(\d+)([.)])")
 REMOVED_CHARS = 240
-STANCE_MARK = {"asserted": "✓", "attributed": "✓ᵃ", "denied": "✗"}
 
 
 def md_escape(text: str) -> str:
@@ -103,6 +102,12 @@ def _claim_line(row: ClaimRow) -> str:
     return f"{md_escape(row.claim.id)} {md_escape(_short(row.claim.text, 220))}{tail}"
 
 
+def _cell(cell: Cell) -> str:
+    """A cell's marks, strongest first, each 'reports' and 'denies' with the source it names."""
+    out = [f"{m.mark} {md_escape(m.source)}" if m.source else m.mark for m in cell.marks]
+    return " ".join(out) if out else " "
+
+
 def _matrix(view: StoryView) -> list[str]:
     lines = ["### Coverage: claims × outlets", ""]
     if not view.matrix:
@@ -111,9 +116,10 @@ def _matrix(view: StoryView) -> list[str]:
     rule = "|---|" + "|".join(":-:" for _ in view.articles) + "|--:|"
     lines += [head, rule]
     for row in view.matrix:
-        cells = [STANCE_MARK.get(c.stance or "", "✓") if c.stance else " " for c in row.cells]
+        cells = [_cell(c) for c in row.cells]
         lines.append(f"| {_claim_line(row)} | " + " | ".join(cells) + f" | {row.sources} |")
-    lines += ["", "✓ states it · ✓ᵃ reports it as someone's statement · ✗ denies it"]
+    legend = " · ".join(f"{mark} {words}" for mark, words in COVERAGE_WORDS.values())
+    lines += ["", f"{legend} (the source named) · blank: does not report it"]
     if view.off_topic:
         lines += ["", f"Off-topic claims left out: {len(view.off_topic)}."]
     return lines

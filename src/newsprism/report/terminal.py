@@ -21,12 +21,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Story
+from ..model import COVERAGE_WORDS, Article, Claim, FramingItem, QuoteVariantPair, Report, Story
 
 __all__ = ["render_terminal", "visible"]
 
 MAX_MATRIX_ROWS = 40
 CLAIM_WIDTH = 60
+#: A coverage cell's width: its marks and the sources they name fold onto further lines past it.
+CELL_WIDTH = 14
 MAX_TIMELINE = 15
 
 
@@ -70,15 +72,19 @@ def _brief(console: Console, story: Story, numbers: Mapping[str, int]) -> None:
             console.print(line)
 
 
+_CELL_STYLE = {"states": "green bold", "reports": "green", "denies": "red bold", "part": "dim"}
+
+
 def _cell(claim: Claim, article_id: str) -> Text:
-    if article_id not in claim.article_ids:
-        return Text("")
-    stance = claim.stance.get(article_id, "asserted")
-    if stance == "denied":
-        return Text("✗", style="red bold")
-    if stance == "attributed":
-        return Text("✓", style="green")
-    return Text("✓", style="green bold")
+    """What the article does with the claim: each mark, strongest first, with the source it names."""
+    cell = Text()
+    for c in claim.cell(article_id):
+        if cell:
+            cell.append(" ")
+        cell.append(c.mark, style=_CELL_STYLE[c.kind])
+        if c.source and c.kind in ("reports", "denies"):
+            cell.append(f" {c.source}", style="dim")
+    return cell
 
 
 def _matrix(console: Console, story: Story, articles: Sequence[Article], numbers: Mapping[str, int]) -> None:
@@ -90,7 +96,7 @@ def _matrix(console: Console, story: Story, articles: Sequence[Article], numbers
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("claim", overflow="fold", max_width=CLAIM_WIDTH)
     for a in articles:
-        table.add_column(f"[{numbers[a.id]}]", justify="center", no_wrap=True)
+        table.add_column(f"[{numbers[a.id]}]", justify="center", overflow="fold", max_width=CELL_WIDTH)
     table.add_column("note", style="yellow", no_wrap=True)
     ranked = sorted(claims, key=lambda c: -len(set(c.article_ids)))
     for claim in ranked[:MAX_MATRIX_ROWS]:
@@ -111,7 +117,9 @@ def _matrix(console: Console, story: Story, articles: Sequence[Article], numbers
         tail.append(f"{hidden} more claims not shown")
     if off_topic:
         tail.append(f"{off_topic} off-topic claims left out")
-    console.print(Text("  ✓ states it · ✗ denies it" + ("; " + "; ".join(tail) if tail else ""), style="dim"))
+    legend = " · ".join(f"{mark} {words}" for mark, words in COVERAGE_WORDS.values())
+    legend += " (the source named) · blank: does not report it"
+    console.print(Text(f"  {legend}" + ("; " + "; ".join(tail) if tail else ""), style="dim"))
 
 
 def _disagreements(console: Console, story: Story, numbers: Mapping[str, int]) -> None:

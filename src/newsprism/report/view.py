@@ -112,11 +112,21 @@ class BriefRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
-    """One coverage-matrix cell: how an article carries a claim (None when it does not)."""
+class Mark:
+    """One thing an article does with a claim: its kind, mark and words, and a cite of the sentence."""
 
-    stance: str | None
-    cite: Cite | None
+    kind: str
+    mark: str
+    words: str
+    source: str | None
+    cite: Cite
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One coverage-matrix cell: what an article does with a claim, strongest first (empty when absent)."""
+
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,13 +297,16 @@ def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:
 
 def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]) -> ClaimRow:
     by_article = {s.article: s for s in claim.support}
-    cells = []
-    for ref in view.articles:
-        span = by_article.get(ref.article.id)
-        if span is None:
-            cells.append(Cell(None, None))
-        else:
-            cells.append(Cell(claim.stance.get(ref.article.id, "asserted"), res.cite(span)))
+    cells = [
+        Cell(
+            tuple(
+                Mark(c.kind, c.mark, c.words, c.source if c.kind in ('reports', 'denies') else None, cite)
+                for c in claim.cell(ref.article.id)
+                if (cite := res.cite(c.span)) is not None
+            )
+        )
+        for ref in view.articles
+    ]
     sources = _independent(by_article, res.refs)
     return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed)
 

@@ -43,6 +43,7 @@ from ..anchors import parse_day
 from ..candidates import average_link, candidate_pairs, tfidf_matrix
 from .candidates import generous_pairs
 from .conflicts import Conflict, collect, conflict, denial_target
+from .coverage import with_coverage
 from .date_disputes import date_disputes
 from .denials import denies, denies_a_statement
 from .figures import figure_disputes
@@ -293,7 +294,7 @@ def finish_claims(
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
         disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
-    return claims, disagreements
+    return with_coverage(claims, disagreements, units), disagreements
 
 
 def _corroborated(a: Sequence[int], b: Sequence[int], cross: Sequence[float], floor: float) -> bool:

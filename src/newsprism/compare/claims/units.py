@@ -22,7 +22,8 @@ from typing import Protocol
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import reporting_verbs
-from ...model import Annotations, Article, DateMention, Entity, Quantity, Span
+from ...model import Annotations, Article, DateMention, Entity, Quantity, Span, Stance
+from ...nlp.stance import sentence_stance
 
 __all__ = [
     "EntityLookup",
@@ -154,6 +155,9 @@ class Unit:
     places: frozenset[str] = frozenset()
     #: Entity ids of the places, facilities and events the sentence names (where, and which happening).
     where: frozenset[str] = frozenset()
+    #: How the article gives the sentence: states it, reports a source saying it, or reports a denial
+    #: (:func:`~newsprism.nlp.stance.sentence_stance`, from the frame the NLP pass read).
+    kind: Stance = "states"
 
     @property
     def text(self) -> str:
@@ -261,6 +265,7 @@ def build_units(
                     where=frozenset(
                         eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))
                     ),
+                    kind=sentence_stance(sent, ann.quotes),
                 )
             )
     return units

@@ -1,0 +1,62 @@
+"""Coverage cells: what each article does with each claim, from the sentences that carry it.
+
+An article's sentence in a claim (its support, or a restatement) states the
+claim, or reports a source saying it, by the stance the fact layer read
+(:attr:`Unit.kind`). A denial dispute adds, to the claim it denies, the
+articles that report the denial. An article can do several of these at once
+(state a fact in one sentence, report its denial in another): its cell keeps
+each, strongest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from ...model import Claim, Coverage, CoverageKind, Disagreement, Span
+from .units import Unit
+
+__all__ = ["with_coverage"]
+
+#: Strongest first: a cell shows what the article does most directly.
+_ORDER: Mapping[str, int] = {"states": 0, "reports": 1, "denies": 2, "part": 3}
+
+
+def with_coverage(
+    claims: Sequence[Claim], disagreements: Sequence[Disagreement], units: Sequence[Unit]
+) -> tuple[Claim, ...]:
+    """``claims`` with their :attr:`Claim.coverage` filled from their sentences and the denial disputes."""
+    unit_at = {(u.article, u.span.start): u for u in units}
+    denied: dict[str, list[Coverage]] = {}
+    for d in disagreements:
+        if d.kind != "denial" or len(d.claims) != 2 or len(d.sides) != 2:
+            continue
+        for span in d.sides[1].spans:
+            unit = unit_at.get((span.article, span.start))
+            denied.setdefault(d.claims[0], []).append(
+                Coverage("denies", span, unit.speaker_name if unit is not None else None)
+            )
+    out = []
+    for claim in claims:
+        marks = [_mark(span, unit_at) for span in (*claim.support, *claim.restated)]
+        out.append(replace(claim, coverage=_cells(claim.support, (*marks, *denied.get(claim.id, ())))))
+    return tuple(out)
+
+
+def _mark(span: Span, unit_at: Mapping[tuple[str, int], Unit]) -> Coverage:
+    unit = unit_at.get((span.article, span.start))
+    kind: CoverageKind = unit.kind if unit is not None else "states"
+    if kind == "states" or unit is None:
+        return Coverage(kind, span)
+    return Coverage(kind, span, unit.speaker_name)
+
+
+def _cells(support: Sequence[Span], marks: Iterable[Coverage]) -> tuple[Coverage, ...]:
+    """One mark per (article, kind), the first sentence found kept; articles in support order, then the rest."""
+    kept: dict[tuple[str, str], Coverage] = {}
+    for mark in marks:
+        kept.setdefault((mark.article, mark.kind), mark)
+    order = {a: n for n, a in enumerate(dict.fromkeys(s.article for s in support))}
+    return tuple(
+        sorted(kept.values(), key=lambda m: (order.get(m.article, len(order)), m.article, _ORDER[m.kind]))
+    )
