@@ -10,7 +10,9 @@ grouping B³. Then numeric and date disputes on their gold
 (``tests/gold/disputes``): precision and recall for newsprism and a figure
 baseline (different numbers before the same word, from different outlets). Then the stance of each
 claim's sentences and the denials (``tests/gold/stances``): stance accuracy and
-denial precision/recall beside a keyword baseline. Then story grouping on its own labelled data: the story windows
+denial precision/recall beside a keyword baseline. Then the coverage cells of the seeds and ``examples/``
+(``tests/gold/cells``): cell accuracy, the part or absent cells shown as carrying the claim, and
+per-kind precision/recall, beside the matrix that ticks every supporting article. Then story grouping on its own labelled data: the story windows
 (``tests/gold/story_groups``: every AllSides article of a topic over three
 days, labelled by event) and the ECB+ topics, all of a set's articles grouped
 as one corpus, by B³ and article pairs, beside a TF-IDF average-link baseline,
@@ -39,6 +41,9 @@ ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
 GOLD = ROOT / "tests" / "gold" / "stories"
 DISPUTES = ROOT / "tests" / "gold" / "disputes"
 STANCES = ROOT / "tests" / "gold" / "stances"
+CELLS = ROOT / "tests" / "gold" / "cells"
+#: The input folder each coverage-cell gold file labels.
+CELL_INPUTS = {"seeds": ROOT.parent / "shared" / "seeds", "examples": ROOT / "examples"}
 WINDOWS = ROOT / "tests" / "gold" / "story_groups"
 CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 FIT_TOPICS = range(1, 26)
@@ -83,6 +88,31 @@ def print_stances(gold, settings, cache, evaluate) -> None:  # type: ignore[no-u
         print("                  misread: " + ", ".join(f"{g}->{got} {n}" for (g, got), n in wrong))
 
 
+def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-def]
+    """Coverage cells on their gold: newsprism beside the matrix that ticks every supporting article."""
+    inputs = []
+    for path in sorted(CELLS.glob("*.json")):
+        gold = load(path)
+        folder = CELL_INPUTS.get(gold.input)
+        if folder is None or not folder.is_dir():
+            print(f"quality: the input of {path.name} ({gold.input}) was not found; skipped", file=sys.stderr)
+            continue
+        inputs.append((folder, gold))
+    if not inputs:
+        return
+    names = ", ".join(g.input for _, g in inputs)
+    print(f"\n== coverage cells, {names}: {sum(len(g.cells) for _, g in inputs)} labelled cells")
+    for r in evaluate(inputs, settings=settings):
+        kinds = "  ".join(
+            f"{k} P {r.precision(k):.2f} R {r.recall(k):.2f}" for k in ("states", "reports", "denies", "part")
+        )
+        print(
+            f"{r.name:<17} accuracy {r.accuracy:.3f} ({r.correct}/{r.cells})  part or absent shown as carried "
+            f"{r.false_carries}/{r.not_carried}  anchors not found {r.unmatched}"
+        )
+        print(f"                  {kinds}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ecb-topics", default="26-35", help="ECB+ topics to score (default: the check topics 26-35)")
@@ -108,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-story", action="store_true", help="also print each gold story's claim-pair figures")
     parser.add_argument("--no-disputes", action="store_true", help="skip the numeric and date dispute gold")
     parser.add_argument("--no-stances", action="store_true", help="skip the stance and denial gold")
+    parser.add_argument("--no-cells", action="store_true", help="skip the coverage-cell gold")
     parser.add_argument("--show-false", action="store_true", help="print newsprism's false disputes")
     parser.add_argument(
         "--dispute-split",
@@ -128,12 +159,14 @@ def main(argv: list[str] | None = None) -> int:
         SetResult,
         dispute_split,
         ecb_groups,
+        evaluate_cells,
         evaluate_disputes,
         evaluate_grouping,
         evaluate_set,
         evaluate_stances,
         gold_split,
         group_split,
+        load_cell_gold,
         load_dispute_gold,
         load_ecbplus,
         load_stance_gold,
@@ -195,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                 print_disputes(gold, settings, cache, evaluate_disputes, part=part, show_false=args.show_false)
     if not args.no_stances and any(STANCES.glob("*.json")):
         print_stances(load_stance_gold(STANCES, GOLD), settings, cache, evaluate_stances)
+    if not args.no_cells and any(CELLS.glob("*.json")):
+        print_cells(settings, load_cell_gold, evaluate_cells)
     if args.no_grouping:
         return 0
     grouping_sets = []

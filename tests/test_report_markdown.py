@@ -68,8 +68,9 @@ def test_sample_has_every_section_and_citations_resolve() -> None:
 def test_sample_matrix_disagreements_and_diff() -> None:
     story = stories(render_markdown(sample_report()))[0]
     matrix = section(story, "Coverage: claims × outlets")
-    rows = [r for r in matrix.splitlines() if r.startswith("| c")]
-    assert [r.split()[1] for r in rows] == ["c1", "c2", "c3", "c4", "c5", "c6", "c7"]
+    rows = [r for r in matrix.splitlines() if r.startswith("| ") and not r.startswith("| Claim")]
+    assert [r.split()[1] for r in rows] == ["1.", "2.", "3.", "4.", "5.", "6.", "7."]
+    assert rows[0].startswith("| 1. A freight train derailed") and "c1" not in matrix
     assert rows[3].endswith("| ✗ The authority |   |   | 1 |") and "_(single source, disputed)_" in rows[3]
     assert rows[0].endswith("| ❝ The regional transport authority | ✓ | ✓ | 3 |")
     assert "✓ states it · ❝ reports that a source says it · ✗ reports a denial · ◐ mentions part of it" in matrix

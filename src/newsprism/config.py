@@ -94,6 +94,12 @@ class Settings:
         "with either model, the bar for disputes (differing figures, days, negations, denials).",
         ge=0,
     )
+    part_threshold: float = _setting(
+        0.48,
+        "Minimum hand-tuned similarity for an article's sentence to mention part of a claim the article does "
+        "not carry (shown apart in the coverage matrix, never as a tick); chosen on the coverage-cell gold.",
+        ge=0,
+    )
     dispute_model: Literal["claims", "figures"] = _setting(
         "figures",
         "How figure disputes are found: 'figures' (the figures the NLP pass bound to what they count, "

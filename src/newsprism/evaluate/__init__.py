@@ -12,6 +12,7 @@ a fast subset above pinned floors.
 from __future__ import annotations
 
 from .cache import CachedModels, EvalCache
+from .cells import CellGold, CellScore, evaluate_cells, load_cell_gold
 from .disputes import DisputeGold, DisputeResult, dispute_split, evaluate_disputes, load_dispute_gold
 from .goldsets import GoldDoc, GoldSentence, GoldSet, gold_split, load_ecbplus, load_story_gold
 from .metrics import PRF, b_cubed, cluster_pair_scores, pair_scores
@@ -29,6 +30,10 @@ from .story_groups import (
 )
 
 __all__ = [
+    "CellGold",
+    "CellScore",
+    "evaluate_cells",
+    "load_cell_gold",
     "PRF",
     "CachedModels",
     "DisputeGold",

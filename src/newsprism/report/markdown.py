@@ -92,14 +92,14 @@ def _brief(view: StoryView) -> list[str]:
     return lines
 
 
-def _claim_line(row: ClaimRow) -> str:
+def _claim_line(row: ClaimRow, n: int) -> str:
     notes = [
         n
         for n, on in (("single source", row.single), ("disputed", row.disputed), ("off-topic", row.claim.off_topic))
         if on
     ]
     tail = f" _({', '.join(notes)})_" if notes else ""
-    return f"{md_escape(row.claim.id)} {md_escape(_short(row.claim.text, 220))}{tail}"
+    return f"{n}. {md_escape(_short(row.claim.text, 220))}{tail}"
 
 
 def _cell(cell: Cell) -> str:
@@ -115,9 +115,9 @@ def _matrix(view: StoryView) -> list[str]:
     head = "| Claim | " + " | ".join(f"[{r.n}]" for r in view.articles) + " | Outlets |"
     rule = "|---|" + "|".join(":-:" for _ in view.articles) + "|--:|"
     lines += [head, rule]
-    for row in view.matrix:
+    for n, row in enumerate(view.matrix, 1):
         cells = [_cell(c) for c in row.cells]
-        lines.append(f"| {_claim_line(row)} | " + " | ".join(cells) + f" | {row.sources} |")
+        lines.append(f"| {_claim_line(row, n)} | " + " | ".join(cells) + f" | {row.sources} |")
     legend = " · ".join(f"{mark} {words}" for mark, words in COVERAGE_WORDS.values())
     lines += ["", f"{legend} (the source named) · blank: does not report it"]
     if view.off_topic:

@@ -99,13 +99,13 @@ def _matrix(console: Console, story: Story, articles: Sequence[Article], numbers
         table.add_column(f"[{numbers[a.id]}]", justify="center", overflow="fold", max_width=CELL_WIDTH)
     table.add_column("note", style="yellow", no_wrap=True)
     ranked = sorted(claims, key=lambda c: -len(set(c.article_ids)))
-    for claim in ranked[:MAX_MATRIX_ROWS]:
+    for n, claim in enumerate(ranked[:MAX_MATRIX_ROWS], 1):
         notes = []
         if len(set(claim.article_ids)) == 1:
             notes.append("single source")
         if claim.id in disputed:
             notes.append("disputed")
-        row = [Text(f"{claim.id} ", style="dim") + Text(_short(claim.text, CLAIM_WIDTH * 2))]
+        row = [Text(f"{n}. ", style="dim") + Text(_short(claim.text, CLAIM_WIDTH * 2))]
         row += [_cell(claim, a.id) for a in articles]
         row.append(Text(", ".join(notes)))
         table.add_row(*row)

@@ -294,7 +294,29 @@ def finish_claims(
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
         disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
-    return with_coverage(claims, disagreements, units), disagreements
+    near = _nearest(claim_of, units, pairs, hand)
+    return with_coverage(claims, disagreements, units, near, settings.part_threshold), disagreements
+
+
+def _nearest(
+    claim_of: Mapping[int, Claim],
+    units: Sequence[Unit],
+    pairs: Sequence[tuple[int, int]],
+    score: Callable[[int, int], float],
+) -> dict[tuple[str, str], tuple[float, Unit]]:
+    """For each (claim id, article outside the claim): the article's sentence closest to one of the claim's,
+    and their score, over the candidate pairs."""
+    near: dict[tuple[str, str], tuple[float, Unit]] = {}
+    for i, j in pairs:
+        for a, b in ((i, j), (j, i)):
+            claim = claim_of.get(a)
+            if claim is None or units[b].article in claim.article_ids:
+                continue
+            key = (claim.id, units[b].article)
+            s = score(a, b)
+            if key not in near or s > near[key][0]:
+                near[key] = (s, units[b])
+    return near
 
 
 def _corroborated(a: Sequence[int], b: Sequence[int], cross: Sequence[float], floor: float) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from ...model import Claim, Coverage, CoverageKind, Disagreement, Span
+from .figures import EVENTS, figure_key
 from .units import Unit
 
 __all__ = ["with_coverage"]
@@ -23,9 +24,18 @@ _ORDER: Mapping[str, int] = {"states": 0, "reports": 1, "denies": 2, "part": 3}
 
 
 def with_coverage(
-    claims: Sequence[Claim], disagreements: Sequence[Disagreement], units: Sequence[Unit]
+    claims: Sequence[Claim],
+    disagreements: Sequence[Disagreement],
+    units: Sequence[Unit],
+    near: Mapping[tuple[str, str], tuple[float, Unit]] | None = None,
+    part_at: float | None = None,
 ) -> tuple[Claim, ...]:
-    """``claims`` with their :attr:`Claim.coverage` filled from their sentences and the denial disputes."""
+    """``claims`` with their :attr:`Claim.coverage` filled from their sentences and the denial disputes.
+
+    ``near`` maps (claim id, article outside the claim) to that article's sentence closest to one of the
+    claim's, with its score: from ``part_at`` up, the article mentions part of the claim.
+    """
+    near = near or {}
     unit_at = {(u.article, u.span.start): u for u in units}
     denied: dict[str, list[Coverage]] = {}
     for d in disagreements:
@@ -36,15 +46,24 @@ def with_coverage(
             denied.setdefault(d.claims[0], []).append(
                 Coverage("denies", span, unit.speaker_name if unit is not None else None)
             )
+    parts: dict[str, list[Coverage]] = {}
+    if part_at is not None:
+        for (claim_id, _), (score, unit) in sorted(near.items()):
+            if score >= part_at:
+                parts.setdefault(claim_id, []).append(Coverage("part", unit.span))
     out = []
     for claim in claims:
-        marks = [_mark(span, unit_at) for span in (*claim.support, *claim.restated)]
-        out.append(replace(claim, coverage=_cells(claim.support, (*marks, *denied.get(claim.id, ())))))
+        rep = next((unit_at.get((s.article, s.start)) for s in claim.support if s.text == claim.text), None)
+        marks = [_mark(span, unit_at, rep) for span in (*claim.support, *claim.restated)]
+        extra = (*denied.get(claim.id, ()), *parts.get(claim.id, ()))
+        out.append(replace(claim, coverage=_cells(claim.support, (*marks, *extra))))
     return tuple(out)
 
 
-def _mark(span: Span, unit_at: Mapping[tuple[str, int], Unit]) -> Coverage:
+def _mark(span: Span, unit_at: Mapping[tuple[str, int], Unit], rep: Unit | None) -> Coverage:
     unit = unit_at.get((span.article, span.start))
+    if unit is not None and rep is not None and unit is not rep and _leaves_out_a_toll(rep, unit):
+        return Coverage("part", span)
     kind: CoverageKind = unit.kind if unit is not None else "states"
     if kind == "states" or unit is None:
         return Coverage(kind, span)
@@ -59,4 +78,16 @@ def _cells(support: Sequence[Span], marks: Iterable[Coverage]) -> tuple[Coverage
     order = {a: n for n, a in enumerate(dict.fromkeys(s.article for s in support))}
     return tuple(
         sorted(kept.values(), key=lambda m: (order.get(m.article, len(order)), m.article, _ORDER[m.kind]))
+    )
+
+
+
+def _leaves_out_a_toll(rep: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` does not give a toll that the claim's wording gives (how many were killed, hurt,
+    arrested or held: '12 people were killed'): it then carries only part of the claim."""
+    given = {(key, q.value) for q in unit.quantities if (key := figure_key(q)) is not None}
+    return any(
+        (key, q.value) not in given
+        for q in rep.quantities
+        if q.part == "whole" and not q.earlier and (key := figure_key(q)) is not None and key[2] in EVENTS
     )
