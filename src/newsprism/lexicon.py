@@ -11,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-__all__ = ["data_lines", "figure_classes", "figure_scopes", "reporting_verbs", "speech_acts"]
+__all__ = ["capitals", "data_lines", "figure_classes", "figure_scopes", "reporting_verbs", "speech_acts"]
 
 
 def data_lines(name: str) -> tuple[str, ...]:
@@ -50,3 +50,10 @@ def figure_scopes() -> Mapping[str, str]:
     """A noun's lemma to what a count it causes covers: total (a war), series ('a string of'), incident ('a bomb')."""
     pairs = (line.split("\t") for line in data_lines("figure_scopes.tsv"))
     return MappingProxyType({lemma.strip(): scope.strip() for lemma, scope in pairs})
+
+
+@cache
+def capitals() -> Mapping[str, str]:
+    """A capital or seat of government to the country it stands for when it speaks: 'Tehran' -> 'Iran'."""
+    pairs = (line.split("\t") for line in data_lines("capitals.tsv"))
+    return MappingProxyType({seat.strip(): country.strip() for seat, country in pairs})

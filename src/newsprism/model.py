@@ -504,7 +504,9 @@ class Disagreement:
     """Two or more claims that cannot all be true as stated.
 
     ``kind`` is ``denial``, ``contradiction``, ``numeric``, ``date`` or
-    ``attribution``; ``spans`` cites both sides.
+    ``attribution``; ``spans`` cites both sides. A denial names every claim
+    that states the denied fact, then every claim that reports its denial by
+    one party (``sides`` tells which are which by their spans).
     """
 
     kind: str

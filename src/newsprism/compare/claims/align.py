@@ -45,6 +45,7 @@ from .candidates import generous_pairs
 from .conflicts import Conflict, collect, conflict, denial_target
 from .coverage import with_coverage
 from .date_disputes import date_disputes
+from .denial_cards import merge_denials
 from .denials import denies, denies_a_statement
 from .figures import figure_disputes
 from .fitted import FittedScorer, pair_model
@@ -290,11 +291,18 @@ def finish_claims(
     if settings.dispute_model == "figures":
         found = [f for f in found if f[0] not in ("numeric", "date")]
     disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid), conflict_of)
+    near = _nearest(claim_of, units, pairs, hand)
+    unit_at = {(u.article, u.span.start): u for u in units}
+    by_id = {c.id: c for c in claims}
+
+    def label(article_id: str) -> str:
+        return labels.get(article_id, article_id)
+
+    disagreements = merge_denials(disagreements, by_id, unit_at, near, settings.part_threshold, label)
     if settings.dispute_model == "figures":
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
         disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
-    near = _nearest(claim_of, units, pairs, hand)
     return with_coverage(claims, disagreements, units, near, settings.part_threshold), disagreements
 
 

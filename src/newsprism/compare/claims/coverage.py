@@ -38,14 +38,19 @@ def with_coverage(
     near = near or {}
     unit_at = {(u.article, u.span.start): u for u in units}
     denied: dict[str, list[Coverage]] = {}
+    by_id = {c.id: c for c in claims}
     for d in disagreements:
-        if d.kind != "denial" or len(d.claims) != 2 or len(d.sides) != 2:
+        if d.kind != "denial" or len(d.sides) != 2:
             continue
-        for span in d.sides[1].spans:
-            unit = unit_at.get((span.article, span.start))
-            denied.setdefault(d.claims[0], []).append(
-                Coverage("denies", span, unit.speaker_name if unit is not None else None)
-            )
+        stating = set(d.sides[0].spans)  # the claims on the first side state what the second side denies
+        for claim_id in d.claims:
+            if claim_id not in by_id or not stating.intersection(by_id[claim_id].support):
+                continue
+            for span in d.sides[1].spans:
+                unit = unit_at.get((span.article, span.start))
+                denied.setdefault(claim_id, []).append(
+                    Coverage("denies", span, unit.speaker_name if unit is not None else None)
+                )
     parts: dict[str, list[Coverage]] = {}
     if part_at is not None:
         for (claim_id, _), (score, unit) in sorted(near.items()):

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ...lexicon import reporting_verbs
+from ...lexicon import capitals, reporting_verbs
 from ...model import Annotations, Article, DateMention, Entity, Quantity, Span, Stance
 from ...nlp.stance import sentence_stance
 
@@ -158,6 +158,9 @@ class Unit:
     #: How the article gives the sentence: states it, reports a source saying it, or reports a denial
     #: (:func:`~newsprism.nlp.stance.sentence_stance`, from the frame the NLP pass read).
     kind: Stance = "states"
+    #: The entity ids the speaker stands for: the speaker's own, or those named in its words ('Both Tehran
+    #: and Moscow'), a capital or seat of government taken for its country ('Tehran' for Iran).
+    party: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -204,6 +207,16 @@ def build_units(
         found = entity_of(name)
         return found.id if found is not None else None
 
+    seats = capitals()
+
+    def party_id(name: str) -> str | None:
+        """The entity a speaker's name stands for: its country's for a capital ('Tehran' -> Iran)."""
+        found = entity_of(name)
+        country = seats.get(name) or (seats.get(found.name) if found is not None else None)
+        if country is not None and (nation := entity_of(country)) is not None:
+            return nation.id
+        return found.id if found is not None else None
+
     units: list[Unit] = []
     for order, article in enumerate(articles):
         ann = annotations.get(article.id)
@@ -238,6 +251,9 @@ def build_units(
             speaker = speaker_name or quote_speaker
             speaker_entity = entity_of(speaker) if speaker else None
             core = sent.content.text if sent.content is not None else span.text
+            named = [m.span.text for m in inside if speaker and m.span.text in speaker]
+            if speaker_entity is not None and speaker:
+                named = [speaker]
             units.append(
                 Unit(
                     index=len(units),
@@ -266,6 +282,7 @@ def build_units(
                         eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))
                     ),
                     kind=sentence_stance(sent, ann.quotes),
+                    party=frozenset(p for name in named if (p := party_id(name))),
                 )
             )
     return units

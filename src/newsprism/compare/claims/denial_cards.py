@@ -1,0 +1,95 @@
+"""One denial card per denied fact: the denials of one party against one claim, or against claims that
+state the same fact in part, merged into one dispute with its two sides labelled.
+
+Alignment links each denial to the claim it denies, one denial sentence at a
+time: three outlets reporting 'Iran denied it' in three wordings give three
+cards against the same accusation. A reader wants one: who reports the
+accusation, and who reports the denial. Two denial cards merge when their
+deniers are one party (:attr:`Unit.party`, or the same speaker) and they deny
+the same claim, or claims of which one article's sentence mentions the other
+in part (its closest sentence to the other claim scores from the part
+threshold).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from ...model import Claim, Disagreement
+from .conflicts import describe
+from .scores import same_party
+from .units import Unit
+
+__all__ = ["merge_denials"]
+
+
+def merge_denials(
+    disagreements: Sequence[Disagreement],
+    claims: Mapping[str, Claim],
+    unit_at: Mapping[tuple[str, int], Unit],
+    near: Mapping[tuple[str, str], tuple[float, Unit]],
+    part_at: float,
+    label: Callable[[str], str],
+) -> tuple[Disagreement, ...]:
+    """``disagreements`` with the denial cards of one denier against one fact merged, in first-card order.
+
+    ``near`` maps (claim id, article outside the claim) to that article's closest sentence to the claim
+    and its score (alignment's nearest sentences).
+    """
+    cards = [d for d in disagreements if d.kind == "denial" and len(d.claims) == 2]
+    if len(cards) < 2:
+        return tuple(disagreements)
+
+    def denier(d: Disagreement) -> Unit | None:
+        span = claims[d.claims[1]].support[0]
+        return unit_at.get((span.article, span.start))
+
+    def related(a: Claim, b: Claim) -> bool:
+        if a.id == b.id:
+            return True
+        for x, y in ((a, b), (b, a)):
+            for span in y.support:
+                found = near.get((x.id, span.article))
+                if found is not None and found[0] >= part_at and found[1].span == span:
+                    return True
+        return False
+
+    def one_party(a: Unit | None, b: Unit | None) -> bool:
+        if a is None or b is None:
+            return False
+        return bool(a.party & b.party) or same_party(a, b)
+
+    groups: list[list[Disagreement]] = []
+    for card in cards:
+        for group in groups:
+            if any(
+                one_party(denier(card), denier(other))
+                and related(claims[card.claims[0]], claims[other.claims[0]])
+                for other in group
+            ):
+                group.append(card)
+                break
+        else:
+            groups.append([card])
+    merged = {id(g[0]): _merge(g, claims, unit_at, label) for g in groups if len(g) > 1}
+    dropped = {id(d) for g in groups if len(g) > 1 for d in g[1:]}
+    return tuple(merged.get(id(d), d) for d in disagreements if id(d) not in dropped)
+
+
+def _merge(
+    cards: Sequence[Disagreement],
+    claims: Mapping[str, Claim],
+    unit_at: Mapping[tuple[str, int], Unit],
+    label: Callable[[str], str],
+) -> Disagreement:
+    """One card for several denials of one fact: every claim that states it against every denial."""
+    stated = list(dict.fromkeys(d.claims[0] for d in cards))
+    denials = list(dict.fromkeys(d.claims[1] for d in cards))
+    first, denial = claims[stated[0]], claims[denials[0]]
+    side_a = replace(first, support=tuple(dict.fromkeys(s for c in stated for s in claims[c].support)))
+    side_b = replace(denial, support=tuple(dict.fromkeys(s for c in denials for s in claims[c].support)))
+    ua = unit_at[(first.support[0].article, first.support[0].start)]
+    ub = unit_at[(denial.support[0].article, denial.support[0].start)]
+    card = describe("denial", (side_a, ua), (side_b, ub), label)
+    return replace(card, claims=(*stated, *denials))
