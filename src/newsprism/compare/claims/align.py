@@ -42,11 +42,10 @@ from ...nlp.models import Models
 from ..anchors import parse_day
 from ..candidates import average_link, candidate_pairs, tfidf_matrix
 from .candidates import generous_pairs
-from .conflicts import Conflict, collect, conflict, denial_target
+from .conflicts import Conflict, collect, conflict
 from .coverage import with_coverage
 from .date_disputes import date_disputes
-from .denial_cards import merge_denials
-from .denials import denies, denies_a_statement
+from .denial_cards import find_denials, merge_denials
 from .figures import figure_disputes
 from .fitted import FittedScorer, pair_model
 from .off_topic import off_topic_units
@@ -261,32 +260,7 @@ def finish_claims(
         groups = [g for g in groups if not (len(g) == 1 and g[0] in taken)]
     claims, claim_of = _claims(groups, units, score, outlets, story_id, restated)
 
-    # denials: against the sentence they point back at, else the most similar asserted one
-    previous: dict[int, Unit] = {}
-    for before, after in zip(units, units[1:], strict=False):
-        if before.article == after.article:
-            previous[after.index] = before
-    paired: dict[int, list[int]] = {}  # each unit's candidate partners, in pair order
-    for i, j in pairs:
-        if units[i].denial:
-            paired.setdefault(i, []).append(j)
-        if units[j].denial:
-            paired.setdefault(j, []).append(i)
-    for u in units:
-        if not u.denial or not denies_a_statement(u):
-            continue
-        target = denial_target(u, previous.get(u.index))
-        if target is None:
-            partners = [
-                (hand(u.index, other), other)
-                for other in paired.get(u.index, ())
-                if not units[other].denial and denies(u, units[other], salience)
-            ]
-            best_partner = max(partners, default=None)
-            if best_partner is not None and best_partner[0] >= settings.claim_threshold - DENIAL_SLACK:
-                target = units[best_partner[1]]
-        if target is not None:
-            found.append(("denial", target.index, u.index, ("", "")))
+    found += find_denials(units, pairs, hand, salience, settings.claim_threshold - DENIAL_SLACK)
     found.sort(key=lambda f: ({"denial": 0}.get(f[0], 1), -hand(f[1], f[2]) if f[0] != "denial" else 0.0))
     if settings.dispute_model == "figures":
         found = [f for f in found if f[0] not in ("numeric", "date")]

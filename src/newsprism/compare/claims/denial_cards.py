@@ -1,5 +1,6 @@
-"""One denial card per denied fact: the denials of one party against one claim, or against claims that
-state the same fact in part, merged into one dispute with its two sides labelled.
+"""Denial cards: each denial with the sentence it denies, and one card per denied fact (the denials of one
+party against one claim, or against claims that state the same fact in part, merged into one dispute
+with its two sides labelled).
 
 Alignment links each denial to the claim it denies, one denial sentence at a
 time: three outlets reporting 'Iran denied it' in three wordings give three
@@ -17,11 +18,53 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ...model import Claim, Disagreement
-from .conflicts import describe
-from .scores import same_party
+from .conflicts import denial_target, describe
+from .denials import denies, denies_a_statement
+from .scores import Salience, same_party
 from .units import Unit
 
-__all__ = ["merge_denials"]
+__all__ = ["find_denials", "merge_denials"]
+
+def find_denials(
+    units: Sequence[Unit],
+    pairs: Sequence[tuple[int, int]],
+    score: Callable[[int, int], float],
+    salience: Salience,
+    floor: float,
+) -> list[tuple[str, int, int, tuple[str, str]]]:
+    """Each denial with the sentence it denies, as ``("denial", target, denial, ("", ""))``.
+
+    A denial ('X denied that ...') denies the sentence just before it when it
+    points back at it ('denied the allegations'), else its most similar
+    candidate partner from ``floor`` up that it can deny (:func:`denies`).
+    """
+    previous: dict[int, Unit] = {}
+    for before, after in zip(units, units[1:], strict=False):
+        if before.article == after.article:
+            previous[after.index] = before
+    denying = [u for u in units if u.denial and denies_a_statement(u)]
+    wanted = {u.index for u in denying}
+    paired: dict[int, list[int]] = {}  # each denial's candidate partners, in pair order
+    for i, j in pairs:
+        if i in wanted:
+            paired.setdefault(i, []).append(j)
+        if j in wanted:
+            paired.setdefault(j, []).append(i)
+    found: list[tuple[str, int, int, tuple[str, str]]] = []
+    for u in denying:
+        target = denial_target(u, previous.get(u.index))
+        if target is None:
+            partners = [
+                (score(u.index, other), other)
+                for other in paired.get(u.index, ())
+                if not units[other].denial and denies(u, units[other], salience)
+            ]
+            best = max(partners, default=None)
+            if best is not None and best[0] >= floor:
+                target = units[best[1]]
+        if target is not None:
+            found.append(("denial", target.index, u.index, ("", "")))
+    return found
 
 
 def merge_denials(
