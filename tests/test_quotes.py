@@ -592,3 +592,13 @@ def test_a_storm_named_like_a_person_is_no_antecedent(models: Models) -> None:
     )
     q = starting(quotes_in(models, text), "People on TV news shows")
     assert (q.speaker, q.verb) == ("Dhrumil Mehta", "writes")
+
+
+@pytest.mark.slow
+def test_a_pronoun_that_reports_is_named_after_whom_it_stands_for(seed_annotations: dict) -> None:
+    said = [s for ann in seed_annotations.values() for s in ann.sentences if s.report_verb and s.report_subject]
+    resolved = {s.report_subject: s.speaker for s in said if s.speaker is not None}
+    # 'He added that US President Joe Biden and UK Prime Minister Keir Starmer will discuss ...' follows Blinken
+    added = next(s for s in said if s.span.text.startswith("He added that US President Joe Biden"))
+    assert added.speaker is not None and "Blinken" in added.speaker
+    assert resolved and set(resolved) <= {"He", "She", "They", "It", "he", "she", "they", "it"}  # only pronouns

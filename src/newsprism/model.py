@@ -145,6 +145,9 @@ class Sentence:
     hedged: bool = False
     #: A verb of saying that heads a sentence reporting no clause: 'demand' in 'Trump demanded an inquiry'.
     speech_act: str | None = None
+    #: The name a pronoun subject of the reporting verb stands for ('Blinken' for 'He said ...'), when the
+    #: article tells; ``None`` when the subject is no pronoun or cannot be resolved.
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from .dates import resolve_dates
 from .entities import extract_mentions
 from .models import Models
 from .quantities import extract_quantities
-from .quotes import extract_quotes
+from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     sentences = split_sentences(doc, article)
     mentions = extract_mentions(doc, article)
     quotes = extract_quotes(doc, article, sentences, mentions)
+    sentences = resolve_report_subjects(doc, article, sentences, mentions)
     unanchored: list[UnplacedDate] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored, quotes=[q.span for q in quotes])
     citations = find_citations(doc, article, mentions)

@@ -31,8 +31,9 @@ that out now``); other final punctuation (``.?!``) is kept as printed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -361,6 +362,33 @@ def extract_quotes(
         if cur.region.close is None and cur.speaker is None and nxt.region.continued and nxt.speaker:
             cur.speaker, cur.verb, cur.inherited = nxt.speaker, nxt.verb, True
     return tuple(q for q in (_to_quote(article, item) for item in found) if q is not None)
+
+
+def resolve_report_subjects(
+    doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> tuple[Sentence, ...]:
+    """``sentences`` with :attr:`Sentence.speaker` set where a reporting verb's subject is a pronoun that
+    stands for a name the article gives ('He added that ...' after 'Blinken said ...')."""
+    starts = [t.idx for t in doc]
+    ctx: Context | None = None
+    out = list(sentences)
+    for n, sentence in enumerate(sentences):
+        if sentence.report_verb is None or not sentence.report_subject:
+            continue
+        lo, hi = bisect_left(starts, sentence.span.start), bisect_left(starts, sentence.span.end)
+        subject = next(
+            (t for t in doc[lo:hi] if t.pos_ == "PRON" and t.text == sentence.report_subject and t.dep_ == "nsubj"),
+            None,
+        )
+        if subject is None:
+            continue
+        if ctx is None:
+            regions = [(r.open, r.stop) for r in find_quote_regions(article.text)]
+            ctx = Context.build(doc, article.text, sentences, mentions, frozenset(reporting_verbs()), regions)
+        named = ctx.name_of(subject)
+        if named is not None:
+            out[n] = replace(sentence, speaker=named.name)
+    return tuple(out)
 
 
 def _to_quote(article: Article, item: _Found) -> Quote | None:

@@ -354,7 +354,7 @@ def describe(
 ) -> Disagreement:
     """A disagreement between two claims, explained in a sentence, both sides cited."""
     (ca, ua), (cb, ub) = side_a, side_b
-    denial = f"a denial by {ub.speaker_name}" if ub.speaker_name else "a denial"
+    denial = f"a denial by {ub.source}" if ub.source else "a denial"
     labels_a = [label(s.article) for s in ca.support]
     labels_b = [label(s.article) for s in cb.support]
     outlets_a, outlets_b = _names(labels_a), _names(labels_b)

@@ -49,7 +49,7 @@ def with_coverage(
             for span in d.sides[1].spans:
                 unit = unit_at.get((span.article, span.start))
                 denied.setdefault(claim_id, []).append(
-                    Coverage("denies", span, unit.speaker_name if unit is not None else None)
+                    Coverage("denies", span, unit.source if unit is not None else None)
                 )
     parts: dict[str, list[Coverage]] = {}
     if part_at is not None:
@@ -72,7 +72,7 @@ def _mark(span: Span, unit_at: Mapping[tuple[str, int], Unit], rep: Unit | None)
     kind: CoverageKind = unit.kind if unit is not None else "states"
     if kind == "states" or unit is None:
         return Coverage(kind, span)
-    return Coverage(kind, span, unit.speaker_name)
+    return Coverage(kind, span, unit.source)
 
 
 def _cells(support: Sequence[Span], marks: Iterable[Coverage]) -> tuple[Coverage, ...]:

@@ -161,6 +161,9 @@ class Unit:
     #: The entity ids the speaker stands for: the speaker's own, or those named in its words ('Both Tehran
     #: and Moscow'), a capital or seat of government taken for its country ('Tehran' for Iran).
     party: frozenset[str] = frozenset()
+    #: Who the article says speaks, as shown to readers: the speaker's name, a pronoun resolved ('He added
+    #: that ...' -> 'Antony Blinken'), the story's canonical name where it has one.
+    source: str | None = None
 
     @property
     def text(self) -> str:
@@ -251,6 +254,8 @@ def build_units(
             speaker = speaker_name or quote_speaker
             speaker_entity = entity_of(speaker) if speaker else None
             core = sent.content.text if sent.content is not None else span.text
+            shown = sent.speaker or speaker
+            shown_entity = entity_of(shown) if shown else None
             named = [m.span.text for m in inside if speaker and m.span.text in speaker]
             if speaker_entity is not None and speaker:
                 named = [speaker]
@@ -283,6 +288,7 @@ def build_units(
                     ),
                     kind=sentence_stance(sent, ann.quotes),
                     party=frozenset(p for name in named if (p := party_id(name))),
+                    source=shown_entity.name if shown_entity is not None else shown,
                 )
             )
     return units
