@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsprism.compare.claims.units import Unit, content_words
 from newsprism.config import Settings
-from newsprism.model import Article, Span
+from newsprism.model import Article, Claim, Coverage, Span
 from newsprism.nlp.dates import resolve_dates
 from newsprism.nlp.models import Models
 from newsprism.nlp.quantities import extract_quantities
@@ -127,3 +128,17 @@ def sentence_unit(
         speaker_type=speaker_type,
         core=contents[0].text if len(contents) == 1 else text,  # what it reports, as the NLP pass reads it
     )
+
+
+_STANCE = {"states": "asserted", "reports": "attributed", "denies": "denied"}
+
+
+def covered(
+    cid: str, text: str, support: tuple[Span, ...], marks: dict[str, tuple[str, str | None]] | None = None, **kw: Any
+) -> Claim:
+    """A claim whose every supporting article states it, unless ``marks`` says what it does (kind, source)."""
+    marks = marks or {}
+    kinds = {s.article: marks.get(s.article, ("states", None)) for s in support}
+    coverage = tuple(Coverage(kinds[s.article][0], s, kinds[s.article][1]) for s in support)  # type: ignore[arg-type]
+    stance = {c.article: _STANCE[c.kind] for c in coverage}
+    return Claim(cid, text, support, stance, coverage=coverage, **kw)

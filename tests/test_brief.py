@@ -20,6 +20,8 @@ from newsprism.model import (
     Span,
 )
 
+from .conftest import covered
+
 TEXTS = {
     "a": [
         "Floodwaters forced 2,000 residents of Riverton to leave their homes on Monday, officials said.",
@@ -105,12 +107,13 @@ def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagre
                 aid, sentences=tuple(Sentence(s) for s in sentence_spans), dates=tuple(dates), quotes=tuple(quotes)
             )
         )
+    kinds = {"denied": ("denies", "the utility")}
     claims = [
-        Claim(
+        covered(
             cid,
             spans[next(iter(where))][next(iter(where.values()))].text,
             tuple(spans[aid][i] for aid, i in where.items()),
-            stance=stance,
+            {aid: kinds[how] for aid, how in stance.items()},
             off_topic=off,
         )
         for cid, (where, off, stance) in CLAIMS.items()
@@ -206,7 +209,7 @@ def test_max_sentences_setting() -> None:
 def test_one_outlet_story_fills_brief_without_single_source_section() -> None:
     articles, annotations, claims, _ = build()
     only_c = [a for a in articles if a.id == "c"]
-    c_claims = [Claim(c.id, c.text, tuple(s for s in c.support if s.article == "c")) for c in claims]
+    c_claims = [covered(c.id, c.text, tuple(s for s in c.support if s.article == "c")) for c in claims]
     c_claims = [c for c in c_claims if c.support]
     out = build_brief(c_claims, [], only_c, [a for a in annotations if a.article_id == "c"], settings=Settings())
     assert 3 <= len(out) <= 5
@@ -286,7 +289,7 @@ def test_fragments_and_embedded_posts_are_not_brief_material() -> None:
     b = Article(
         id="b", text="10,000 Federal workers now on Island doing a fantastic job, the president wrote.", outlet="Fox"
     )
-    claim = Claim(
+    claim = covered(
         "c1", "federal workers", (Span.of(a, a.text.index("10,000"), a.text.index(" —")), Span.of(b, 0, len(b.text)))
     )
     anns = [Annotations("a"), Annotations("b")]
@@ -300,7 +303,7 @@ def test_wire_datelines_are_dropped_from_brief_text() -> None:
     b = Article(
         id="b", text="(CNN) - Israel and Hamas began observing a temporary cease-fire on Tuesday.", outlet="CNN"
     )
-    claim = Claim("c1", "truce", (Span.of(a, 0, len(a.text)), Span.of(b, 0, len(b.text))))
+    claim = covered("c1", "truce", (Span.of(a, 0, len(a.text)), Span.of(b, 0, len(b.text))))
     (first,) = build_brief([claim], [], [a, b], [Annotations("a"), Annotations("b")], settings=Settings())
     assert first.text == "Israel and Hamas began observing a temporary cease-fire on Tuesday."
     assert first.articles == ("a", "b")

@@ -15,8 +15,6 @@ import pytest
 from newsprism.model import (
     Article,
     BriefSentence,
-    Claim,
-    Coverage,
     Disagreement,
     Entity,
     FramingItem,
@@ -30,6 +28,8 @@ from newsprism.model import (
     TimelineEntry,
 )
 from newsprism.report.html import render_html, script_json
+
+from .conftest import covered
 
 NORTHLINE = """The regional transport authority suspended all services on the Northline railway on Tuesday after a freight train derailed near Carrow Junction, officials said.
 
@@ -74,20 +74,6 @@ def _sentence(article: Article, prefix: str) -> Span:
     start = article.text.index(prefix)
     end = article.text.find("\n", start)
     return Span.of(article, start, len(article.text) if end < 0 else end)
-
-
-_STANCE = {"states": "asserted", "reports": "attributed", "denies": "denied"}
-
-
-def covered(
-    cid: str, text: str, support: tuple[Span, ...], marks: dict[str, tuple[str, str | None]] | None = None, **kw
-) -> Claim:
-    """A claim whose every supporting article states it, unless ``marks`` says what it does (kind, source)."""
-    marks = marks or {}
-    kinds = {s.article: marks.get(s.article, ("states", None)) for s in support}
-    coverage = tuple(Coverage(kinds[s.article][0], s, kinds[s.article][1]) for s in support)  # type: ignore[arg-type]
-    stance = {c.article: _STANCE[c.kind] for c in coverage}
-    return Claim(cid, text, support, stance, coverage=coverage, **kw)
 
 
 def sample_report(
