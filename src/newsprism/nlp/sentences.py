@@ -268,13 +268,19 @@ def _has_content(verb: Token) -> bool:
     return False
 
 
+#: Words that open a coordinated subject without naming anyone ('Both Blinken and Lammy', 'either side').
+_COORDINATING_DETERMINERS = frozenset({"both", "either", "neither"})
+
+
 def _subtree_text(tok: Token) -> str:
     """The text of ``tok``'s subtree, without relative clauses, parentheticals and edge punctuation."""
-    end = tok.right_edge.i + 1
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
     for child in tok.rights:
         if child.dep_ in ("relcl", "acl") and child.left_edge.i > tok.i:
             end = min(end, child.left_edge.i)
-    text = PARENTHETICAL.sub("", tok.doc[tok.left_edge.i : end].text)
+    while start < end and tok.doc[start].lower_ in _COORDINATING_DETERMINERS:
+        start += 1  # 'Both Blinken and Lammy' names Blinken and Lammy
+    text = PARENTHETICAL.sub("", tok.doc[start:end].text)
     return text.strip(EDGE_PUNCT)
 
 

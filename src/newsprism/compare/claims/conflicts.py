@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
@@ -327,6 +327,23 @@ def denial_target(denial: Unit, previous: Unit | None) -> Unit | None:
 # --- explanations -------------------------------------------------------------
 
 
+#: At most this many sources are named for the side of a denial card that reports what is denied.
+MAX_CITED = 3
+
+
+def cited_sources(units: Iterable[Unit]) -> tuple[str, ...]:
+    """The sources that sentences report, each once: whom the outlets cite for a claim. A source whose
+    parties another names already ('Blinken and Lammy' after 'Both Blinken and Lammy') is left out; the
+    sources naming most parties come first."""
+    reporting = [u for u in units if u.kind == "reports" and u.source]
+    kept: list[Unit] = []
+    for u in sorted(reporting, key=lambda u: -len(u.party)):
+        covered = set().union(*(k.party for k in kept)) if kept else set()
+        if u.source not in {k.source for k in kept} and not (u.party and u.party <= covered):
+            kept.append(u)
+    return tuple(u.source for u in kept if u.source)
+
+
 def _names(labels: Sequence[str]) -> str:
     unique = list(dict.fromkeys(labels))
     if len(unique) <= 1:
@@ -351,8 +368,12 @@ def describe(
     side_b: tuple[Claim, Unit],
     label: Callable[[str], str],
     detail: tuple[str, str] = ("", ""),
+    cited: Sequence[str] = (),
 ) -> Disagreement:
-    """A disagreement between two claims, explained in a sentence, both sides cited."""
+    """A disagreement between two claims, explained in a sentence, both sides cited.
+
+    For a denial, ``cited`` names the sources the outlets on the first side cite for what is denied.
+    """
     (ca, ua), (cb, ub) = side_a, side_b
     denial = f"a denial by {ub.source}" if ub.source else "a denial"
     labels_a = [label(s.article) for s in ca.support]
@@ -378,7 +399,8 @@ def describe(
     elif kind == "denial":
         # what a reported sentence reports reads on after 'that'; a sentence of the outlet's own is quoted
         stated = f"that {shortened(ua.core)}" if ua.core and ua.core != ua.text else f"“{shortened(ua.text)}”"
-        text = f"{outlets_a} {verb_a('report')} {stated}; {outlets_b} {verb_b('report')} {denial}."
+        citing = f" (citing {_names(list(cited)[:MAX_CITED])})" if cited else ""
+        text = f"{outlets_a} {verb_a('report')} {stated}{citing}; {outlets_b} {verb_b('report')} {denial}."
     elif kind == "contradiction":
         text = f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} {verb_b('say')} the opposite: “{shortened(ub.text)}”."
     else:
@@ -390,7 +412,7 @@ def describe(
     sides: tuple[DisputeSide, ...] = ()
     if kind == "denial":  # who gives it, who gives the denial, each side labelled
         sides = (
-            DisputeSide("reports it", tuple(dict.fromkeys(sp.article for sp in ca.support)), ca.support),
+            DisputeSide(f"reports it{citing}", tuple(dict.fromkeys(sp.article for sp in ca.support)), ca.support),
             DisputeSide(f"reports {denial}", tuple(dict.fromkeys(sp.article for sp in cb.support)), cb.support),
         )
     return Disagreement(kind=kind, claims=(ca.id, cb.id), explanation=text, spans=tuple(spans), sides=sides)
@@ -436,7 +458,8 @@ def collect(
             continue
         if kind != "denial" and {label(a) for a in in_claim[ci.id]} & {label(a) for a in in_claim[cj.id]}:
             continue  # an outlet on both sides would dispute itself
-        out.append(describe(kind, (ci, units[i]), (cj, units[j]), label, detail))
+        cited = cited_sources(units[x] for members in in_claim[ci.id].values() for x in members)
+        out.append(describe(kind, (ci, units[i]), (cj, units[j]), label, detail, cited if kind == "denial" else ()))
     return tuple(out)
 
 

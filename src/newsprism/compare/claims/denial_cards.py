@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from ...model import Claim, Disagreement
-from .conflicts import denial_target, describe
+from .conflicts import cited_sources, denial_target, describe
 from .denials import denies, denies_a_statement
 from .scores import Salience, same_party
 from .units import Unit
@@ -134,5 +134,6 @@ def _merge(
     side_b = replace(denial, support=tuple(dict.fromkeys(s for c in denials for s in claims[c].support)))
     ua = unit_at[(first.support[0].article, first.support[0].start)]
     ub = unit_at[(denial.support[0].article, denial.support[0].start)]
-    card = describe("denial", (side_a, ua), (side_b, ub), label)
+    cited = cited_sources(u for s in side_a.support if (u := unit_at.get((s.article, s.start))) is not None)
+    card = describe("denial", (side_a, ua), (side_b, ub), label, cited=cited)
     return replace(card, claims=(*stated, *denials))
