@@ -12,7 +12,9 @@ baseline (different numbers before the same word, from different outlets). Then 
 claim's sentences and the denials (``tests/gold/stances``): stance accuracy and
 denial precision/recall beside a keyword baseline. Then the coverage cells of the seeds and ``examples/``
 (``tests/gold/cells``): cell accuracy, the part or absent cells shown as carrying the claim, and
-per-kind precision/recall, beside the matrix that ticks every supporting article. Then story grouping on its own labelled data: the story windows
+per-kind precision/recall, beside the matrix that ticks every supporting article. Then news or
+opinion on held-back AllSides articles labelled by their outlet's section, beside a baseline that
+reads only URL paths and title markers. Then story grouping on its own labelled data: the story windows
 (``tests/gold/story_groups``: every AllSides article of a topic over three
 days, labelled by event) and the ECB+ topics, all of a set's articles grouped
 as one corpus, by B³ and article pairs, beside a TF-IDF average-link baseline,
@@ -139,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-disputes", action="store_true", help="skip the numeric and date dispute gold")
     parser.add_argument("--no-stances", action="store_true", help="skip the stance and denial gold")
     parser.add_argument("--no-cells", action="store_true", help="skip the coverage-cell gold")
+    parser.add_argument(
+        "--genre", type=int, default=400, metavar="N", help="held-back AllSides articles for news or opinion (0: skip)"
+    )
     parser.add_argument("--show-false", action="store_true", help="print newsprism's false disputes")
     parser.add_argument(
         "--dispute-split",
@@ -230,6 +235,12 @@ def main(argv: list[str] | None = None) -> int:
         print_stances(load_stance_gold(STANCES, GOLD), settings, cache, evaluate_stances)
     if not args.no_cells and any(CELLS.glob("*.json")):
         print_cells(settings, load_cell_gold, evaluate_cells)
+    if args.genre and CORPUS.is_file():
+        from newsprism.evaluate.genre import evaluate_genre
+
+        print(f"\n== news or opinion: {args.genre} held-back AllSides articles labelled by their outlet's section")
+        for r in evaluate_genre(CORPUS, args.genre, settings=settings):
+            print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
     if args.no_grouping:
         return 0
     grouping_sets = []

@@ -107,6 +107,8 @@ STANCES = Path(__file__).resolve().parent / "gold" / "stances"
 CELL_FLOORS = {"accuracy": 0.618}
 CELL_FALSE_CARRIES = 6
 CELLS = Path(__file__).resolve().parent / "gold" / "cells"
+#: News or opinion on 150 held-back AllSides articles labelled by their outlet's section.
+GENRE_FLOOR = 0.84
 
 
 def _figure(result: SetResult | GroupingResult, name: str) -> float:
@@ -232,3 +234,17 @@ def test_coverage_cells_hold_their_floor(models: Models, settings: Settings) -> 
     assert ours.accuracy >= CELL_FLOORS["accuracy"]
     assert ours.false_carries <= CELL_FALSE_CARRIES
     assert ours.accuracy > ticks.accuracy + 0.1, "cells must beat the tick-per-support matrix"
+
+
+@pytest.mark.slow
+def test_news_or_opinion_holds_its_floor(models: Models, settings: Settings) -> None:
+    from newsprism.evaluate.genre import evaluate_genre
+
+    if not CORPUS.is_file():
+        pytest.skip(f"the AllSides corpus is not at {CORPUS}")
+    ours, markers = evaluate_genre(CORPUS, 150, settings=settings, models=models)
+    for r in (ours, markers):
+        print(f"\n{r.name}: accuracy {r.accuracy:.3f}, opinion P {r.precision:.3f} R {r.recall:.3f}")
+    assert ours.articles == 150 and ours.opinion_labelled >= 20
+    assert ours.accuracy >= GENRE_FLOOR
+    assert ours.accuracy >= markers.accuracy, "the model must not lose to the URL and title markers"

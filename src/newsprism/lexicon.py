@@ -11,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-__all__ = ["capitals", "data_lines", "figure_classes", "figure_scopes", "reporting_verbs", "speech_acts"]
+__all__ = ["capitals", "data_lines", "genre_markers", "figure_classes", "figure_scopes", "reporting_verbs", "speech_acts"]
 
 
 def data_lines(name: str) -> tuple[str, ...]:
@@ -57,3 +57,10 @@ def capitals() -> Mapping[str, str]:
     """A capital or seat of government to the country it stands for when it speaks: 'Tehran' -> 'Iran'."""
     pairs = (line.split("\t") for line in data_lines("capitals.tsv"))
     return MappingProxyType({seat.strip(): country.strip() for seat, country in pairs})
+
+
+@cache
+def genre_markers() -> Mapping[str, str]:
+    """A URL path segment or a title's opening word to the genre it marks: 'opinion', 'op-ed' -> opinion."""
+    pairs = (line.split("\t") for line in data_lines("genre_markers.tsv"))
+    return MappingProxyType({marker.strip(): genre.strip() for marker, genre in pairs})

@@ -31,10 +31,12 @@ __all__ = [
     "COVERAGE_WORDS",
     "DateMention",
     "UnplacedDate",
+    "Voice",
     "Disagreement",
     "DisputeSide",
     "Entity",
     "FramingItem",
+    "Genre",
     "InputFailure",
     "Mention",
     "Quantity",
@@ -353,6 +355,37 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """How an article speaks in its own words (outside quotes), counted in the NLP pass: its words, its
+    first- and second-person pronouns ('I think', 'we must', 'you'), its questions, tenses, modals and
+    adjectives. Opinion writes in the first person, in the present, and judges; news reports what happened."""
+
+    words: int = 0
+    first_person: int = 0
+    second_person: int = 0
+    questions: int = 0
+    #: Finite verbs in the past tense and in the present (news tells what happened; opinion argues now).
+    past: int = 0
+    present: int = 0
+    #: Modal verbs ('should', 'must', 'would') and adjectives: the marks of judging.
+    modals: int = 0
+    adjectives: int = 0
+
+
+GenreLabel = Literal["news", "opinion", "analysis"]
+
+
+@dataclass(frozen=True, slots=True)
+class Genre:
+    """Whether an article is news, opinion or analysis, and why: ``reason`` in words ('URL path /opinion/',
+    'first person: 2.4 per 100 words'), ``probability`` the fitted model's that it is opinion."""
+
+    label: GenreLabel
+    reason: str
+    probability: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the single NLP pass found in one article."""
 
@@ -368,6 +401,8 @@ class Annotations:
     #: Relative date expressions left unresolved for want of any anchor; the
     #: story stage resolves them on the story's calendar.
     unanchored: tuple[UnplacedDate, ...] = ()
+    #: The article's own voice, outside quotes (:class:`Voice`).
+    voice: Voice = field(default_factory=Voice)
 
 
 # --- the cross-outlet comparison (per story) -------------------------------

@@ -29,6 +29,7 @@ from .models import Models
 from .quantities import extract_quantities
 from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
+from .voice import count_voice
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -71,6 +72,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
         reference_date=reference,
         reference_inferred=inferred,
         unanchored=tuple(unanchored),
+        voice=count_voice(doc, sentences, quotes),
     )
 
 
