@@ -82,6 +82,16 @@ def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str
         del trimmed["$defs"]["story"]["properties"]["claims"]["items"]["properties"][key]
     for key in ("spans", "sides"):
         del trimmed["$defs"]["story"]["properties"]["disagreements"]["items"]["properties"][key]
+    assert "genre" in own["$defs"]["article"]["properties"]
+    del trimmed["$defs"]["article"]["properties"]["genre"]
     for key in ("$id", "description"):
         trimmed[key] = contract.get(key)
     assert trimmed == {k: v for k, v in contract.items()} | {k: contract.get(k) for k in ("$id", "description")}
+
+
+@pytest.mark.slow
+def test_every_seed_article_carries_its_genre_and_why(seed_json: dict[str, Any]) -> None:
+    for article in seed_json["articles"]:
+        genre = article["genre"]
+        assert genre["label"] == "news", article["id"]
+        assert "sentences reporting a source" in genre["reason"] and 0 <= genre["probability"] < 0.5

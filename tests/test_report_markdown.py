@@ -162,3 +162,20 @@ def test_seed_markdown(seed_report: Report) -> None:
         assert f"id `{article.id}`" in markdown
         if article.removed:
             assert f"Removed pieces ({len(article.removed)}:" in markdown
+
+
+def test_sources_say_news_or_opinion_and_why() -> None:
+    from dataclasses import replace
+
+    from newsprism.model import Genre
+
+    report = sample_report()
+    first = replace(report.articles[0], genre=Genre("opinion", "URL path /opinion/", 0.9))
+    second = replace(report.articles[1], genre=Genre("news", "sentences reporting a source: 40%", 0.1))
+    report = replace(report, articles=(first, second, *report.articles[2:]))
+    sources = section(stories(render_markdown(report))[0], "Sources")
+    assert "_opinion_ (URL path /opinion/)" in sources and "_news_ (sentences reporting a source: 40%)" in sources
+    from newsprism.report.html import render_html
+
+    page = render_html(report)
+    assert '<span class="badge genre opinion" title="URL path /opinion/">opinion</span>' in page

@@ -76,6 +76,11 @@ class Settings:
     duplicate_threshold: float = _setting(
         0.8, "MinHash Jaccard estimate above which an article is a reprint of another.", ge=0, le=1
     )
+    genre_model: str = _setting(
+        "fitted",
+        "How news is told from opinion: 'fitted' (the shipped model) or the path of a model file "
+        "(bench/fit_genre.py writes one).",
+    )
     # claims
     claim_model: str = _setting(
         "hand",

@@ -126,13 +126,19 @@ def classify_genre(article: Article, annotations: Annotations | None, model: Log
 
 
 def _reason(label: str, marker: tuple[str, str] | None, row: np.ndarray, model: LogisticModel) -> str:
-    """The evidence that weighed most toward ``label``, in words."""
+    """The evidence for ``label``, in words: the section marker, else the voice that weighed most."""
     if marker is not None and label == "opinion":
         return marker[1]
+    if label == "news":  # what reads as news: how much it reports sources, and how little it says 'I' or 'we'
+        said = [_said("reported", row), _said("first_person", row)]
+        if marker is not None:
+            said.insert(0, f"{marker[1]}, outweighed by its reporting voice")
+        return "; ".join(said)
     pull = (row - model.mean) / model.scale * model.coef
-    toward = pull if label == "opinion" else -pull
-    order = [i for i in np.argsort(-toward) if toward[i] > 0 and FEATURES[i] in _WORDS][:2]
-    said = [_WORDS[FEATURES[i]][0].format(float(_WORDS[FEATURES[i]][1](float(row[i])))) for i in order]
-    if marker is not None:
-        said.insert(0, f"{marker[1]}, outweighed by its voice")
-    return "; ".join(said) if said else "no section marker, and a reporting voice"
+    order = [i for i in np.argsort(-pull) if pull[i] > 0 and FEATURES[i] in _WORDS][:2]
+    return "; ".join(_said(FEATURES[i], row) for i in order) or "its voice"
+
+
+def _said(feature: str, row: np.ndarray) -> str:
+    words, unscale = _WORDS[feature]
+    return words.format(float(unscale(float(row[FEATURES.index(feature)]))))

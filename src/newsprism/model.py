@@ -108,6 +108,8 @@ class Article:
     removed: tuple[Removal, ...] = ()
     duplicate_of: str | None = None
     cites: tuple[str, ...] = ()
+    #: News, opinion or analysis, and why (set after the NLP pass; :mod:`newsprism.genre`).
+    genre: Genre | None = None
 
     @property
     def label(self) -> str:

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from .clean import clean_article
 from .compare.duplicates import mark_duplicates
+from .compare.logistic import LogisticModel
 from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
 from .errors import InputError
+from .genre import classify_genre, genre_model
 from .ingest import read_inputs
 from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
@@ -88,7 +90,8 @@ def prepare_articles(
     annotations: dict[str, Annotations] = {}
     for ann in annotate(cleaned, models=models, settings=settings):
         annotations[ann.article_id] = ann
-    return [_with_cites(a, annotations.get(a.id)) for a in cleaned], annotations
+    model = genre_model(settings.genre_model)
+    return [_finished(a, annotations.get(a.id), model) for a in cleaned], annotations
 
 
 def compare_articles(
@@ -118,8 +121,7 @@ def compare_articles(
     )
 
 
-def _with_cites(article: Article, ann: Annotations | None) -> Article:
-    if ann is None or not ann.citations:
-        return article
-    names = tuple(dict.fromkeys(c.name for c in ann.citations))
-    return replace(article, cites=names)
+def _finished(article: Article, ann: Annotations | None, model: LogisticModel) -> Article:
+    """The article with what the NLP pass tells of it as a whole: whom it cites, and its genre."""
+    names = tuple(dict.fromkeys(c.name for c in ann.citations)) if ann is not None else ()
+    return replace(article, cites=names or article.cites, genre=classify_genre(article, ann, model))

@@ -56,6 +56,11 @@ def article_dict(article: Article) -> dict[str, Any]:
         ],
         "duplicate_of": article.duplicate_of,
         "cites": list(article.cites),
+        "genre": (
+            {"label": article.genre.label, "reason": article.genre.reason, "probability": round(article.genre.probability, 3)}
+            if article.genre is not None
+            else None
+        ),
     }
 
 

@@ -72,6 +72,8 @@ def _sources(view: StoryView) -> list[str]:
             parts.append(url)
         if a.duplicate_of:
             parts.append(f"reprint of `{a.duplicate_of.replace('`', '')}`")
+        if a.genre is not None:
+            parts.append(f"_{a.genre.label}_ ({md_escape(a.genre.reason)})")
         lines.append("- " + " · ".join(parts))
     return lines
 

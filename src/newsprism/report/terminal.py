@@ -55,6 +55,9 @@ def _legend(console: Console, articles: Sequence[Article], numbers: Mapping[str,
             line.append(f"  ({a.id})", style="dim")
         if a.duplicate_of:
             line.append(f"  reprint of {a.duplicate_of}", style="yellow")
+        if a.genre is not None:
+            line.append(f"  {a.genre.label}", style="magenta" if a.genre.label != "news" else "dim")
+            line.append(f" ({a.genre.reason})", style="dim")
         console.print(line)
 
 
