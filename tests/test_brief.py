@@ -15,6 +15,7 @@ from newsprism.model import (
     Claim,
     DateMention,
     Disagreement,
+    Genre,
     Quote,
     Sentence,
     Span,
@@ -196,6 +197,23 @@ def test_denying_article_is_not_cited_as_support() -> None:
     for b in out:
         if "s1-c6" in b.claims:
             assert b.articles == ("a",)
+
+
+def test_opinion_articles_neither_word_nor_back_the_brief() -> None:
+    from dataclasses import replace as with_
+
+    articles, annotations, claims, disagreements = build()
+    column = Genre("opinion", "URL path /opinion/", 0.9)
+    articles = [with_(a, genre=column) if a.id == "b" else a for a in articles]
+    out = build_brief(claims, disagreements, articles, annotations, settings=Settings())
+    elsewhere = {s.text for c in claims for s in c.support if s.article != "b"}
+    texts_of_b = {s.text for c in claims for s in c.support if s.article == "b"} - elsewhere  # b's own wordings
+    kept = [b for b in out if b.section in ("brief", "single_source")]
+    assert kept and all("b" not in b.articles for b in kept)
+    assert not any(b.text in texts_of_b or b.text.endswith(tuple(texts_of_b)) for b in kept)
+    # the same story read as all news cites b
+    plain = build_brief(claims, disagreements, build()[0], annotations, settings=Settings())
+    assert any("b" in b.articles for b in plain if b.section == "brief")
 
 
 def test_max_sentences_setting() -> None:

@@ -29,3 +29,12 @@ def test_story_quotes_name_speakers_by_their_canonical_entity() -> None:
     (sq,) = story_quotes("s1", [ann], index)
     assert (sq.id, sq.speaker, sq.verb, sq.span.text) == ("s1-q1", "Anna Kowalski", "say", "We will rebuild")
     assert sq.speaker_entity == index.lookup("Kowalski").id
+
+
+def test_story_title_comes_from_news_not_from_an_opinion_piece() -> None:
+    from newsprism.model import Genre
+
+    column = Article("c", "text", title="The dam owners should go to jail", genre=Genre("opinion", "URL path /opinion/"))
+    news = Article("n", "text", title="Dam collapse kills 12 in Moldova")
+    assert story_title([column, news]) == "Dam collapse kills 12 in Moldova"
+    assert story_title([column]) == "The dam owners should go to jail"  # only opinion: its title still names it

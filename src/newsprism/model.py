@@ -112,6 +112,11 @@ class Article:
     genre: Genre | None = None
 
     @property
+    def news(self) -> bool:
+        """Whether the article is news: not labelled opinion or analysis (an unlabelled one counts as news)."""
+        return self.genre is None or self.genre.label == "news"
+
+    @property
     def label(self) -> str:
         """How reports name the article: outlet, else title, else id."""
         return self.outlet or self.title or self.id

@@ -58,12 +58,14 @@ _QUOTE_MARKS = "\"“”‘’'«»"
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    """A headline for the story: the first original article's title that is not a quote, else any title.
+    """A headline for the story: the first original news article's title that is not a quote, else any title.
 
     A quoted headline (“We’re working that out now,” X said) names a remark,
-    not the event; without any title the first article's label stands.
+    not the event, and an opinion piece's headline argues; without any title
+    the first article's label stands.
     """
     originals = [a for a in articles if a.duplicate_of is None] or list(articles)
+    originals = [a for a in originals if a.news and a.title] or originals
     titles = [a.title.strip() for a in originals if a.title and a.title.strip()]
     plain = [t for t in titles if t[0] not in _QUOTE_MARKS and sum(t.count(q) for q in _QUOTE_MARKS) < 2]
     return (plain or titles or [originals[0].label])[0]

@@ -200,7 +200,12 @@ def _date_of(claim: Claim, chosen: Span, ctx: _Context) -> str | None:
 
 
 def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
-    cited = [s for s in claim.support if claim.stance.get(s.article) != "denied" and s.article in ctx.articles]
+    # opinion and analysis are compared and shown, but the brief neither takes its wording from them nor cites them
+    cited = [
+        s
+        for s in claim.support
+        if claim.stance.get(s.article) != "denied" and s.article in ctx.articles and ctx.articles[s.article].news
+    ]
     if not cited or claim.off_topic:
         return None
     # An embedded post's words are its author's: a claim stated only in posts is not the outlets' report.
