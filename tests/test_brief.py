@@ -325,3 +325,24 @@ def test_wire_datelines_are_dropped_from_brief_text() -> None:
     (first,) = build_brief([claim], [], [a, b], [Annotations("a"), Annotations("b")], settings=Settings())
     assert first.text == "Israel and Hamas began observing a temporary cease-fire on Tuesday."
     assert first.articles == ("a", "b")
+
+
+def test_the_brief_grows_with_the_story_and_stays_short() -> None:
+    articles, annotations, claims, disagreements = build()
+    full = build_brief(claims, disagreements, articles, annotations, settings=Settings())
+    assert 5 <= len(full) <= 8  # three outlets (the reprint counts once)
+    pair = [a for a in articles if a.id in ("a", "c")]
+    two = [
+        covered(c.id, c.text, kept)
+        for c in claims
+        if (kept := tuple(s for s in c.support if s.article in ("a", "c")))
+    ]
+    out = build_brief(two, [], pair, [x for x in annotations if x.article_id in ("a", "c")], settings=Settings())
+    assert 2 <= len(out) <= 4
+
+
+@pytest.mark.slow
+def test_seed_brief_has_four_to_ten_sentences(seed_report) -> None:
+    (story,) = seed_report.stories
+    assert 4 <= len(story.brief) <= 10
+    assert all(b.articles for b in story.brief)

@@ -29,6 +29,12 @@ from .timeline import content_words, in_speakers_voice, is_debris
 __all__ = ["build_brief", "score_wording"]
 
 MIN_SENTENCES = 5
+#: The whole brief (all its sections): 4 sentences for one or two outlets, 4 more per further outlet, at most 10.
+MIN_BRIEF = 4
+PER_OUTLET = 4
+MAX_BRIEF = 10
+#: Sentences of the brief kept for facts only one outlet reports, when several outlets cover the story.
+SINGLE_RESERVE = 2
 MIN_WORDS = 6
 MAX_WORDS = 50
 # Wordings scoring below this are debris (captions, promos, fragments): never used.
@@ -337,7 +343,13 @@ def build_brief(
         posts={a.id: embedded_posts(a.text) for a in articles},
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
-    limit = max(1, settings.brief_max_sentences)
+    # the whole brief grows with the story: 4 sentences for one or two outlets, 4 more per further outlet, at most
+    # 10; room is kept for a dispute and for facts only one outlet reports
+    cap = min(MAX_BRIEF, max(MIN_BRIEF, PER_OUTLET * (len(sources) - 1)))
+    disputed = _disputed(disagreements, {c.id: c for c in claims}, ctx, settings.brief_max_sentences)
+    disputed = disputed[: max(1, cap // 4)]
+    reserve = SINGLE_RESERVE if len(sources) >= 2 and any(c.quality > MIN_QUALITY + 1.0 for c in candidates) else 0
+    limit = max(1, min(settings.brief_max_sentences, cap - len(disputed) - reserve))
 
     shared = [c for c in candidates if c.sources >= 2]
     single = [c for c in candidates if c.sources < 2]
@@ -350,13 +362,14 @@ def build_brief(
     ]
 
     if len(sources) >= 2:
-        used = {c.claim.id for c in picks}
+        used = {c.claim.id for c in picks} | {cid for b in disputed for cid in b.claims}  # said once
         pool = [c for c in single if c.claim.id not in used and c.quality > MIN_QUALITY + 1.0]
-        for c in _pick(pool, max(2, min(4, limit // 2)), picks, salience=True):
+        room = min(max(2, min(4, limit // 2)), cap - len(out) - len(disputed))
+        for c in _pick(pool, room, picks, salience=True) if room > 0 else ():
             label = by_id[c.articles[0]].label
             out.append(
                 BriefSentence(f"Reported only by {label}: {_text(c.span)}", (c.claim.id,), c.articles, "single_source")
             )
 
-    out += _disputed(disagreements, {c.id: c for c in claims}, ctx, limit)
+    out += disputed
     return tuple(out)
