@@ -346,3 +346,12 @@ def test_seed_brief_has_four_to_ten_sentences(seed_report) -> None:
     (story,) = seed_report.stories
     assert 4 <= len(story.brief) <= 10
     assert all(b.articles for b in story.brief)
+
+
+def test_a_story_of_opinion_only_gets_no_brief() -> None:
+    from dataclasses import replace as with_
+
+    articles, annotations, claims, disagreements = build()
+    column = Genre("opinion", "title marker 'Opinion'", 0.8)
+    columns = [with_(a, genre=column) for a in articles]
+    assert build_brief(claims, disagreements, columns, annotations, settings=Settings()) == ()

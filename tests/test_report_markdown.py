@@ -179,3 +179,27 @@ def test_sources_say_news_or_opinion_and_why() -> None:
 
     page = render_html(report)
     assert '<span class="badge genre opinion" title="URL path /opinion/">opinion</span>' in page
+
+
+def test_a_story_of_opinion_only_says_why_it_has_no_brief_in_every_format() -> None:
+    from dataclasses import replace
+    from io import StringIO
+
+    from rich.console import Console
+
+    from newsprism.model import Genre
+    from newsprism.report.html import render_html
+    from newsprism.report.terminal import render_terminal
+
+    report = sample_report()
+    column = Genre("opinion", "URL path /opinion/", 0.9)
+    articles = tuple(replace(a, genre=column) for a in report.articles)
+    story = replace(report.stories[0], brief=())
+    report = replace(report, articles=articles, stories=(story,))
+    md = render_markdown(report)
+    assert "_No brief: every article of this story is opinion or analysis._" in md
+    assert f"## {md_escape(story.title)} _(opinion)_" in md
+    assert "No brief: every article of this story is opinion or analysis." in render_html(report)
+    out = StringIO()
+    render_terminal(report, Console(file=out, width=120, force_terminal=False, color_system=None))
+    assert "No brief: every article of this story is opinion or analysis." in out.getvalue()

@@ -329,8 +329,8 @@ def build_brief(
     *,
     settings: Settings,
 ) -> tuple[BriefSentence, ...]:
-    """The brief, then 'Reported only by ...' and 'Disputed' sections."""
-    if not articles:
+    """The brief, then 'Reported only by ...' and 'Disputed' sections; none for a story of opinion only."""
+    if not any(a.news for a in articles):
         return ()
     by_id = {a.id: a for a in articles}
     sources = {_source(by_id, a.id) for a in articles}

@@ -81,6 +81,8 @@ def _sources(view: StoryView) -> list[str]:
 def _brief(view: StoryView) -> list[str]:
     lines = ["### Brief", ""]
     if not view.brief:
+        if view.opinion_only:
+            return [*lines, "_No brief: every article of this story is opinion or analysis._"]
         return [*lines, "_No brief: no claim is backed by the articles of this story._"]
     for section, title in BRIEF_SECTIONS.items():
         rows = view.brief.get(section, [])
@@ -256,7 +258,7 @@ def _articles(view: StoryView, article_text: bool) -> list[str]:
 def _story(view: StoryView, article_text: bool) -> list[str]:
     n = len(view.articles)
     lines = [
-        f"## {md_escape(view.title)}",
+        f"## {md_escape(view.title)}" + (" _(opinion)_" if view.opinion_only else ""),
         "",
         f"Story `{view.id.replace('`', '')}` · {n} article{'s' if n != 1 else ''} · "
         f"{_count(len(view.matrix), 'claim')} · {_count(len(view.disagreements), 'disagreement')}",

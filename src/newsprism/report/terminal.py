@@ -267,8 +267,12 @@ def _story(console: Console, report: Report, story: Story) -> None:
         except KeyError:
             articles.append(Article(id=aid, text=""))
     numbers = {a.id: n for n, a in enumerate(articles, 1)}
-    console.rule(Text(f"{story.id} · {_short(story.title, 80)} · {len(articles)} articles", style="bold"))
+    opinion_only = bool(articles) and not any(a.news for a in articles)
+    marked = " · opinion" if opinion_only else ""
+    console.rule(Text(f"{story.id} · {_short(story.title, 80)}{marked} · {len(articles)} articles", style="bold"))
     _legend(console, articles, numbers)
+    if opinion_only and not story.brief:
+        console.print(Text("  No brief: every article of this story is opinion or analysis.", style="dim"))
     _brief(console, story, numbers)
     _matrix(console, story, articles, numbers)
     _disagreements(console, story, numbers)

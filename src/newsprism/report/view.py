@@ -245,6 +245,11 @@ class StoryView:
     def title(self) -> str:
         return self.story.title
 
+    @property
+    def opinion_only(self) -> bool:
+        """Whether every article of the story is opinion or analysis (it then has no brief)."""
+        return bool(self.articles) and not any(ref.article.news for ref in self.articles)
+
 
 @dataclass
 class ReportView:
