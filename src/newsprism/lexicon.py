@@ -41,26 +41,28 @@ def speech_acts() -> frozenset[str]:
 @cache
 def figure_classes() -> Mapping[str, str]:
     """A counted noun's or a predicate's lemma to the class of count it makes: death, injury, person, attacker..."""
-    pairs = (line.split("\t") for line in data_lines("figure_classes.tsv"))
-    return MappingProxyType({lemma.strip(): cls.strip() for lemma, cls in pairs})
+    return _two_columns("figure_classes.tsv")
 
 
 @cache
 def figure_scopes() -> Mapping[str, str]:
     """A noun's lemma to what a count it causes covers: total (a war), series ('a string of'), incident ('a bomb')."""
-    pairs = (line.split("\t") for line in data_lines("figure_scopes.tsv"))
-    return MappingProxyType({lemma.strip(): scope.strip() for lemma, scope in pairs})
+    return _two_columns("figure_scopes.tsv")
 
 
 @cache
 def capitals() -> Mapping[str, str]:
     """A capital or seat of government to the country it stands for when it speaks: 'Tehran' -> 'Iran'."""
-    pairs = (line.split("\t") for line in data_lines("capitals.tsv"))
-    return MappingProxyType({seat.strip(): country.strip() for seat, country in pairs})
+    return _two_columns("capitals.tsv")
 
 
 @cache
 def genre_markers() -> Mapping[str, str]:
     """A URL path segment or a title's opening word to the genre it marks: 'opinion', 'op-ed' -> opinion."""
-    pairs = (line.split("\t") for line in data_lines("genre_markers.tsv"))
-    return MappingProxyType({marker.strip(): genre.strip() for marker, genre in pairs})
+    return _two_columns("genre_markers.tsv")
+
+
+def _two_columns(name: str) -> Mapping[str, str]:
+    """A data file of tab-separated pairs (comments and blank lines skipped) as a read-only mapping."""
+    pairs = (line.split("\t") for line in data_lines(name))
+    return MappingProxyType({key.strip(): value.strip() for key, value in pairs})
