@@ -40,9 +40,10 @@ def main() -> int:
 
     from newsprism.compare.logistic import LogisticModel
     from newsprism.config import Settings
-    from newsprism.evaluate.genre import held_back, labelled_sections, prepared, sample_articles
+    from newsprism.evaluate.genre import held_back, labelled_sections, sample_articles
     from newsprism.genre import FEATURES, MODEL_FILE, classify_genre, genre_features, marker_of
     from newsprism.nlp.models import Models
+    from newsprism.pipeline import prepare_articles
 
     rows = labelled_sections(CORPUS)
     fit = sample_articles([r for r in rows if not held_back(str(r[0]["id"]))], args.fit, args.seed)
@@ -52,8 +53,8 @@ def main() -> int:
     started = time.perf_counter()
 
     def featurise(part):  # type: ignore[no-untyped-def]
-        cleaned, annotations = prepared(part, settings, models)
-        x = np.array([genre_features(a, annotations.get(a.id)) for a in cleaned])
+        cleaned, annotations = prepare_articles([a for a, _ in part], settings=settings, models=models)
+        x = np.array([genre_features(a, annotations.get(a.id), marker_of(a)) for a in cleaned])
         return cleaned, annotations, x, np.array([y for _, y in part], dtype=float)
 
     _, _, x_fit, y_fit = featurise(fit)

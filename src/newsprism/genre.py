@@ -67,9 +67,8 @@ def marker_of(article: Article) -> tuple[str, str] | None:
     return None
 
 
-def genre_features(article: Article, annotations: Annotations | None) -> np.ndarray:
-    """The model's inputs for one article, in :data:`FEATURES` order."""
-    marker = marker_of(article)
+def genre_features(article: Article, annotations: Annotations | None, marker: tuple[str, str] | None) -> np.ndarray:
+    """The model's inputs for one article, in :data:`FEATURES` order; ``marker`` is its :func:`marker_of`."""
     url_opinion = float(marker is not None and marker[0] == "opinion" and marker[1].startswith("URL"))
     title_opinion = float(marker is not None and marker[0] == "opinion" and marker[1].startswith("title"))
     if annotations is None:
@@ -117,7 +116,7 @@ _WORDS: dict[str, tuple[str, Callable[[float], float]]] = {
 def classify_genre(article: Article, annotations: Annotations | None, model: LogisticModel) -> Genre:
     """The article's genre with its reason: a section marker when there is one, else its voice."""
     marker = marker_of(article)
-    row = genre_features(article, annotations)
+    row = genre_features(article, annotations, marker)
     p = float(model.probabilities(row[None, :])[0])
     if marker is not None and marker[0] == "analysis":
         return Genre("analysis", marker[1], p)

@@ -52,7 +52,7 @@ def figure_scopes() -> Mapping[str, str]:
 
 @cache
 def capitals() -> Mapping[str, str]:
-    """A capital or seat of government to the country it stands for when it speaks: 'Tehran' -> 'Iran'."""
+    """A capital or seat of government to the country it stands for when it speaks: 'Paris' -> 'France'."""
     return _two_columns("capitals.tsv")
 
 

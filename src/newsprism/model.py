@@ -154,7 +154,7 @@ class Sentence:
     hedged: bool = False
     #: A verb of saying that heads a sentence reporting no clause: 'demand' in 'Trump demanded an inquiry'.
     speech_act: str | None = None
-    #: The name a pronoun subject of the reporting verb stands for ('Blinken' for 'He said ...'), when the
+    #: The name a pronoun subject of the reporting verb stands for ('Marsh' for 'He said ...'), when the
     #: article tells; ``None`` when the subject is no pronoun or cannot be resolved.
     speaker: str | None = None
 
@@ -536,7 +536,7 @@ class DisputeSide:
 
     ``spans`` are the figures (or dates) themselves, one or more per article;
     for a denial, the sentences that report the claim ('reports it') or its
-    denial ('reports a denial by Iran').
+    denial ('reports a denial by the ministry').
     """
 
     value: str

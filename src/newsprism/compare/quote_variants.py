@@ -129,7 +129,7 @@ def _same_speaker(a: StoryQuote, b: StoryQuote) -> bool | None:
         return None
     if na == nb:
         return True
-    # "Biden" and "Joe Biden": one name is the tail of the other.
+    # "Porter" and "Sam Porter": one name is the tail of the other.
     short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
     return long[-len(short) :] == short
 

@@ -109,7 +109,7 @@ def article_date(article: Article, ann: Annotations | None) -> date | None:
 def entity_keys(ann: Annotations | None, cache: dict[tuple[str, bool], str | None] | None = None) -> Counter[str]:
     """Normalised names of the entities an article mentions, with counts.
 
-    A person is keyed by surname, so ``Joe Biden`` and ``Biden`` count as one.
+    A person is keyed by surname, so ``Sam Porter`` and ``Porter`` count as one.
     ``cache`` (mention text, is person) -> key spares re-reading names that
     recur across articles.
     """

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..config import Settings
 from ..genre import classify_genre, genre_model, marker_of
-from ..model import Annotations, Article
+from ..model import Article
 from ..nlp.models import Models
 from ..pipeline import prepare_articles
 
@@ -94,20 +94,13 @@ def _score(name: str, predicted: np.ndarray, truth: np.ndarray) -> GenreScore:
     )
 
 
-def prepared(
-    sample: Sequence[tuple[Article, bool]], settings: Settings, models: Models
-) -> tuple[list[Article], dict[str, Annotations]]:
-    """The sample cleaned and annotated as the pipeline does."""
-    return prepare_articles([a for a, _ in sample], settings=settings, models=models)
-
-
 def evaluate_genre(
     corpus: Path, n: int, *, settings: Settings, models: Models | None = None, seed: int = 0
 ) -> tuple[GenreScore, GenreScore]:
     """The shipped model and the marker baseline on ``n`` held-back labelled articles."""
     models = models or Models(settings)
     sample = sample_articles([r for r in labelled_sections(corpus) if held_back(str(r[0]["id"]))], n, seed)
-    cleaned, annotations = prepared(sample, settings, models)
+    cleaned, annotations = prepare_articles([a for a, _ in sample], settings=settings, models=models)
     truth = np.array([y for _, y in sample])
     model = genre_model()
     ours = np.array([classify_genre(a, annotations.get(a.id), model).label != "news" for a in cleaned])

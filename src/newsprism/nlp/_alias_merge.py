@@ -5,7 +5,7 @@ into a :class:`PooledForm` (rule 1: equal forms merge); :func:`merge_forms`
 then applies the rest, in order, over a union-find of those forms:
 
 2. forms whose words are each equal or transliteration-similar merge;
-3. a partial name (``Marsh``, ``Joe Biden``) joins the one fuller name it
+3. a partial name (``Marsh``, ``Sam Porter``) joins the one fuller name it
    fits, only when exactly one fits within the story (3b-3d: lone given
    names, surnames of mislabelled full names, shortened body names);
 4. an acronym joins the one long form whose word prefixes spell it.
@@ -120,7 +120,7 @@ def split_suffix(key: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
 
 
 def partial_of(short: PooledForm, full: PooledForm) -> bool:
-    """``Marsh`` or ``Joe Biden`` is a shorter writing of ``Helen Marsh`` / ``Joe R. Biden``.
+    """``Marsh`` or ``Sam Porter`` is a shorter writing of ``Helen Marsh`` / ``Sam R. Porter``.
 
     A generational suffix must agree: ``Trump Jr.`` is short for ``Donald
     Trump Jr.``, while ``Trump`` is never short for it (it names the father).

@@ -96,7 +96,7 @@ class Speaker:
 
 
 def strip_titles(text: str) -> str:
-    """``Mr Okafor`` -> ``Okafor``; ``President Joe Biden`` -> ``Joe Biden`` (never empties a name)."""
+    """``Mr Okafor`` -> ``Okafor``; ``President Sam Porter`` -> ``Sam Porter`` (never empties a name)."""
     words = text.split()
     while len(words) > 1 and words[0].lower().rstrip(",") in TITLES:
         words.pop(0)

@@ -10,7 +10,7 @@ Missile Systems``. :meth:`EntityIndex.build` merges them, in this order:
    ``data/name_variants.tsv`` mapped to one key; equal forms merge;
 2. forms whose words are each equal or transliteration-similar merge
    (rapidfuzz ratio plus an equal consonant skeleton);
-3. a partial name (``Marsh``, ``Joe Biden``) joins the one fuller name it
+3. a partial name (``Marsh``, ``Sam Porter``) joins the one fuller name it
    fits, only when exactly one fits within the story;
 4. an acronym joins the one long form whose word prefixes spell it.
 

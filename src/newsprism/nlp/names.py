@@ -135,7 +135,7 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class NameForm:
-    """A name reduced for matching: ``Secretary of State Helen Marsh’s`` -> ``antony blinken``."""
+    """A name reduced for matching: ``Secretary of State Helen Marsh’s`` -> ``helen marsh``."""
 
     units: tuple[Unit, ...]
     display: str

@@ -6,7 +6,7 @@ or mis-typed mark never swallows the article), then attributed here with the
 dependency parse:
 
 1. the nearest reporting verb that governs the quote (``said it “…”``,
-   ``“…,” the State Department said``, ``warning Tehran: “…”``), or
+   ``“…,” the State Department said``, ``warning Paris: “…”``), or
    ``according to X`` / ``per X``;
 2. else a reporting verb right next to the marks (``“…,” he said``,
    ``Smith said: “…”``) when the parser split them apart;
@@ -368,7 +368,7 @@ def resolve_report_subjects(
     doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> tuple[Sentence, ...]:
     """``sentences`` with :attr:`Sentence.speaker` set where a reporting verb's subject is a pronoun that
-    stands for a name the article gives ('He added that ...' after 'Blinken said ...')."""
+    stands for a name the article gives ('He added that ...' after 'Marsh said ...')."""
     starts = [t.idx for t in doc]
     ctx: Context | None = None
     out = list(sentences)
@@ -382,7 +382,7 @@ def resolve_report_subjects(
         )
         if subject is None:
             continue
-        if ctx is None:
+        if ctx is None:  # a fresh index: the quote attribution's leaves its state behind, which would mislead here
             regions = [(r.open, r.stop) for r in find_quote_regions(article.text)]
             ctx = Context.build(doc, article.text, sentences, mentions, frozenset(reporting_verbs()), regions)
         named = ctx.name_of(subject)

@@ -1,7 +1,7 @@
 """Sentences of news text, and the few syntactic facts each one carries.
 
 spaCy's parser splits news text in the wrong places: it runs paragraphs
-together, cuts ``“…,” Biden said`` after the quote, and stops after ``Mr`` or
+together, cuts ``“…,” Porter said`` after the quote, and stops after ``Mr`` or
 ``Sept.``. Two steps fix that:
 
 * :func:`sentence_hints`, a pipeline component placed before the parser, marks
@@ -87,7 +87,7 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
 
     A token after a line break must start a sentence. A token must not when it
     is punctuation or a closing quote, a lower-case word, or follows a comma, a
-    dash, a closing quote after a comma (``“…,” Biden said``), a title
+    dash, a closing quote after a comma (``“…,” Porter said``), a title
     abbreviation before a name (``Mr Okafor``), a month abbreviation before a
     number (``Sept. 11``), an initial (``John F. Kennedy``) or an initialism
     before a proper noun or number (``U.S. President``).
@@ -268,7 +268,7 @@ def _has_content(verb: Token) -> bool:
     return False
 
 
-#: Words that open a coordinated subject without naming anyone ('Both Blinken and Lammy', 'either side').
+#: Words that open a coordinated subject without naming anyone ('Both Marsh and Okafor', 'either side').
 _COORDINATING_DETERMINERS = frozenset({"both", "either", "neither"})
 
 
@@ -279,7 +279,7 @@ def _subtree_text(tok: Token) -> str:
         if child.dep_ in ("relcl", "acl") and child.left_edge.i > tok.i:
             end = min(end, child.left_edge.i)
     while start < end and tok.doc[start].lower_ in _COORDINATING_DETERMINERS:
-        start += 1  # 'Both Blinken and Lammy' names Blinken and Lammy
+        start += 1  # 'Both Marsh and Okafor' names Marsh and Okafor
     text = PARENTHETICAL.sub("", tok.doc[start:end].text)
     return text.strip(EDGE_PUNCT)
 
@@ -373,7 +373,7 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str)
             if dep == "conj" and has_subject and (_has_content(child) or _inverted(child, doc)):
                 return child, _subject(child)  # ..., an Axios reporter has claimed, citing ...
             if dep == "advcl" and child.tag_ == "VBG" and not has_subject and _has_content(child):
-                return child, _subject(root)  # X issued a rebuke, warning Tehran: "..."
+                return child, _subject(root)  # X issued a rebuke, warning Paris: "..."
     return _after_quote(doc, a, b, text)
 
 

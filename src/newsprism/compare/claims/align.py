@@ -277,7 +277,7 @@ def finish_claims(
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
         disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
-    return with_coverage(claims, disagreements, units, near, settings.part_threshold), disagreements
+    return with_coverage(claims, disagreements, unit_at, near, settings.part_threshold), disagreements
 
 
 def _nearest(

@@ -333,7 +333,7 @@ MAX_CITED = 3
 
 def cited_sources(units: Iterable[Unit]) -> tuple[str, ...]:
     """The sources that sentences report, each once: whom the outlets cite for a claim. A source whose
-    parties another names already ('Blinken and Lammy' after 'Both Blinken and Lammy') is left out; the
+    parties another names already ('Marsh and Okafor' after 'Both Marsh and Okafor') is left out; the
     sources naming most parties come first."""
     reporting = [u for u in units if u.kind == "reports" and u.source]
     kept: list[Unit] = []

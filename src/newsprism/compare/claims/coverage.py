@@ -13,30 +13,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from ...model import Claim, Coverage, CoverageKind, Disagreement, Span
+from ...model import COVERAGE_WORDS, Claim, Coverage, CoverageKind, Disagreement, Span
 from .figures import EVENTS, figure_key
 from .units import Unit
 
 __all__ = ["with_coverage"]
 
-#: Strongest first: a cell shows what the article does most directly.
-_ORDER: Mapping[str, int] = {"states": 0, "reports": 1, "denies": 2, "part": 3}
+#: Strongest first, as the legend lists them: a cell shows what the article does most directly.
+_ORDER: Mapping[str, int] = {kind: n for n, kind in enumerate(COVERAGE_WORDS)}
 
 
 def with_coverage(
     claims: Sequence[Claim],
     disagreements: Sequence[Disagreement],
-    units: Sequence[Unit],
+    unit_at: Mapping[tuple[str, int], Unit],
     near: Mapping[tuple[str, str], tuple[float, Unit]] | None = None,
     part_at: float | None = None,
 ) -> tuple[Claim, ...]:
     """``claims`` with their :attr:`Claim.coverage` filled from their sentences and the denial disputes.
 
-    ``near`` maps (claim id, article outside the claim) to that article's sentence closest to one of the
+    ``unit_at`` finds a sentence's unit by (article, start). ``near`` maps (claim id, article outside the claim) to that article's sentence closest to one of the
     claim's, with its score: from ``part_at`` up, the article mentions part of the claim.
     """
     near = near or {}
-    unit_at = {(u.article, u.span.start): u for u in units}
     denied: dict[str, list[Coverage]] = {}
     by_id = {c.id: c for c in claims}
     for d in disagreements:

@@ -3,7 +3,7 @@ party against one claim, or against claims that state the same fact in part, mer
 with its two sides labelled).
 
 Alignment links each denial to the claim it denies, one denial sentence at a
-time: three outlets reporting 'Iran denied it' in three wordings give three
+time: three outlets reporting 'the ministry denied it' in three wordings give three
 cards against the same accusation. A reader wants one: who reports the
 accusation, and who reports the denial. Two denial cards merge when their
 deniers are one party (:attr:`Unit.party`, or the same speaker) and they deny
@@ -80,8 +80,7 @@ def merge_denials(
     ``near`` maps (claim id, article outside the claim) to that article's closest sentence to the claim
     and its score (alignment's nearest sentences).
     """
-    cards = [d for d in disagreements if d.kind == "denial" and len(d.claims) == 2]
-    if len(cards) < 2:
+    if sum(d.kind == "denial" and len(d.claims) == 2 for d in disagreements) < 2:
         return tuple(disagreements)
 
     def denier(d: Disagreement) -> Unit | None:
@@ -103,21 +102,23 @@ def merge_denials(
             return False
         return bool(a.party & b.party) or same_party(a, b)
 
-    groups: list[list[Disagreement]] = []
-    for card in cards:
+    groups: list[list[int]] = []  # indices into disagreements, a group's first card first
+    for n, card in enumerate(disagreements):
+        if card.kind != "denial" or len(card.claims) != 2:
+            continue
         for group in groups:
             if any(
-                one_party(denier(card), denier(other))
-                and related(claims[card.claims[0]], claims[other.claims[0]])
-                for other in group
+                one_party(denier(card), denier(disagreements[k]))
+                and related(claims[card.claims[0]], claims[disagreements[k].claims[0]])
+                for k in group
             ):
-                group.append(card)
+                group.append(n)
                 break
         else:
-            groups.append([card])
-    merged = {id(g[0]): _merge(g, claims, unit_at, label) for g in groups if len(g) > 1}
-    dropped = {id(d) for g in groups if len(g) > 1 for d in g[1:]}
-    return tuple(merged.get(id(d), d) for d in disagreements if id(d) not in dropped)
+            groups.append([n])
+    merged = {g[0]: _merge([disagreements[k] for k in g], claims, unit_at, label) for g in groups if len(g) > 1}
+    dropped = {k for g in groups for k in g[1:]}
+    return tuple(merged.get(n, d) for n, d in enumerate(disagreements) if n not in dropped)
 
 
 def _merge(

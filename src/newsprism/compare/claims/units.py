@@ -158,11 +158,11 @@ class Unit:
     #: How the article gives the sentence: states it, reports a source saying it, or reports a denial
     #: (:func:`~newsprism.nlp.stance.sentence_stance`, from the frame the NLP pass read).
     kind: Stance = "states"
-    #: The entity ids the speaker stands for: the speaker's own, or those named in its words ('Both Tehran
-    #: and Moscow'), a capital or seat of government taken for its country ('Tehran' for Iran).
+    #: The entity ids the speaker stands for: the speaker's own, or those named in its words ('Both Paris
+    #: and Berlin'), a capital or seat of government taken for its country ('Paris' for France).
     party: frozenset[str] = frozenset()
     #: Who the article says speaks, as shown to readers: the speaker's name, a pronoun resolved ('He added
-    #: that ...' -> 'Antony Blinken'), the story's canonical name where it has one.
+    #: that ...' -> 'Helen Marsh'), the story's canonical name where it has one.
     source: str | None = None
 
     @property
@@ -213,7 +213,7 @@ def build_units(
     seats = capitals()
 
     def party_id(name: str) -> str | None:
-        """The entity a speaker's name stands for: its country's for a capital ('Tehran' -> Iran)."""
+        """The entity a speaker's name stands for: its country's for a capital ('Paris' -> France)."""
         found = entity_of(name)
         country = seats.get(name) or (seats.get(found.name) if found is not None else None)
         if country is not None and (nation := entity_of(country)) is not None:
