@@ -100,7 +100,14 @@ class TreeMemory:
     Each process counts its proportional set size (PSS: shared pages split
     among the processes sharing them), so forked workers that share the
     parent's model pages are not counted twice; RSS where PSS is unreadable.
+    Reading PSS walks each process's page tables (tens of milliseconds for
+    the workers of a run): the thread waits at least :data:`SAMPLE_SHARE`'s
+    inverse times as long as its last sample took, so that measuring takes
+    at most that share of one core from the run it measures.
     """
+
+    #: The most of one core that sampling may take.
+    SAMPLE_SHARE = 0.01
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
@@ -144,8 +151,10 @@ class TreeMemory:
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
+            cost = time.perf_counter()
             self.peak_kib = max(self.peak_kib, self._tree_kib(me))
-            self._stop.wait(self.interval)
+            cost = time.perf_counter() - cost
+            self._stop.wait(max(self.interval, cost / self.SAMPLE_SHARE))
 
     def __enter__(self) -> TreeMemory:
         self._thread.start()
