@@ -153,6 +153,18 @@ def test_every_citation_has_a_support_span(brief) -> None:
     assert_support_is_real(sentences, claims)
 
 
+def test_each_worded_sentence_points_at_the_span_it_gives(brief) -> None:
+    sentences, claims = brief
+    by_id = {c.id: c for c in claims}
+    for b in sentences:
+        if b.section == "disputed":
+            assert b.span is None  # worded by the brief from both sides
+            continue
+        assert b.span is not None and b.span in by_id[b.claims[0]].support
+        assert b.span.article in b.articles
+        assert b.text.endswith(" ".join(b.span.text.split())), b
+
+
 def test_main_brief_is_shared_neutral_and_ordered(brief) -> None:
     sentences, _ = brief
     main = section(sentences, "brief")

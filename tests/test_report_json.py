@@ -66,6 +66,17 @@ def test_report_to_dict_keeps_errors(seed_report) -> None:
     assert data["errors"] == [{"input": "broken.html", "error": "no article text found"}]
 
 
+def test_each_worded_brief_sentence_carries_its_span(seed_json: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in seed_json["articles"]}
+    (story,) = seed_json["stories"]
+    worded = [b for b in story["brief"] if b["section"] != "disputed"]
+    assert worded
+    for b in worded:
+        span = b["span"]
+        assert span["article"] in b["articles"]
+        assert b["text"].endswith(" ".join(texts[span["article"]][span["start"] : span["end"]].split()))
+
+
 def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str, Any]) -> None:
     from newsprism.report.json import own_schema
 
@@ -84,6 +95,8 @@ def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str
         del trimmed["$defs"]["story"]["properties"]["disagreements"]["items"]["properties"][key]
     assert "genre" in own["$defs"]["article"]["properties"]
     del trimmed["$defs"]["article"]["properties"]["genre"]
+    for key in ("section", "span"):
+        del trimmed["$defs"]["story"]["properties"]["brief"]["items"]["properties"][key]
     for key in ("$id", "description"):
         trimmed[key] = contract.get(key)
     assert trimmed == {k: v for k, v in contract.items()} | {k: contract.get(k) for k in ("$id", "description")}

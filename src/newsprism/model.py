@@ -594,13 +594,17 @@ class TimelineEntry:
 class BriefSentence:
     """A sentence of the cited brief and the claims and articles behind it.
 
-    ``section`` is ``brief``, ``single_source`` or ``disputed``.
+    ``section`` is ``brief``, ``single_source`` or ``disputed``. ``span`` is
+    the article sentence whose words the brief gives (whitespace collapsed, a
+    wire dateline dropped); ``None`` for a dispute, which the brief words
+    itself from both sides.
     """
 
     text: str
     claims: tuple[str, ...]
     articles: tuple[str, ...]
     section: str = "brief"
+    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

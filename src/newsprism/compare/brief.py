@@ -357,7 +357,7 @@ def build_brief(
     if len(picks) < min(MIN_SENTENCES, limit):
         picks += _pick(single, min(MIN_SENTENCES, limit) - len(picks), picks)
     out = [
-        BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief")
+        BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief", c.span)
         for c in _ordered(picks, _news_cutoff(articles, picks))
     ]
 
@@ -368,7 +368,9 @@ def build_brief(
         for c in _pick(pool, room, picks, salience=True) if room > 0 else ():
             label = by_id[c.articles[0]].label
             out.append(
-                BriefSentence(f"Reported only by {label}: {_text(c.span)}", (c.claim.id,), c.articles, "single_source")
+                BriefSentence(
+                    f"Reported only by {label}: {_text(c.span)}", (c.claim.id,), c.articles, "single_source", c.span
+                )
             )
 
     out += disputed

@@ -122,7 +122,10 @@ def _timeline(t: TimelineEntry) -> dict[str, Any]:
 
 
 def _brief(b: BriefSentence) -> dict[str, Any]:
-    return {"text": b.text, "claims": list(b.claims), "articles": list(b.articles), "section": b.section}
+    out: dict[str, Any] = {"text": b.text, "claims": list(b.claims), "articles": list(b.articles), "section": b.section}
+    if b.span is not None:
+        out["span"] = span_dict(b.span)
+    return out
 
 
 def story_dict(story: Story) -> dict[str, Any]:
