@@ -218,6 +218,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"              tf-idf >= 0.3    P {g.precision:.3f}  R {g.recall:.3f}  F1 {g.f1:.3f}  "
                 f"({g.predicted} clusters)"
             )
+        if result.brief is not None:
+            b = result.brief
+            print(
+                f"brief         citations backed {b.supported}/{b.citations} ({b.support_rate:.3f}); citing every "
+                f"article {b.baseline_supported}/{b.baseline_citations} ({b.baseline_rate:.3f}); opinion sentences "
+                f"{b.opinion} of {b.sentences} worded ({b.unjudged} unjudged)"
+            )
         if args.per_story:
             print(f"{'per story (F1)':<44} newsprism  tf-idf>=0.3  tf-idf-mutual  gold pairs")
             for label, (ours, thr, mut) in result.per_story.items():

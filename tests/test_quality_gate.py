@@ -109,6 +109,10 @@ CELL_FALSE_CARRIES = 6
 CELLS = Path(__file__).resolve().parent / "gold" / "cells"
 #: News or opinion on 150 held-back AllSides articles labelled by their outlet's section.
 GENRE_FLOOR = 0.84
+#: The briefs of the gate's gold stories (claim_model = "hand"): the share of citations of other articles that the
+#: gold backs, measured on 2026-12-05 minus 0.02 (raise only), and opinion sentences worded in a brief (none).
+BRIEF_SUPPORT_FLOOR = 0.951
+BRIEF_OPINION_SENTENCES = 0
 
 
 def _figure(result: SetResult | GroupingResult, name: str) -> float:
@@ -146,7 +150,17 @@ def test_ecbplus_check_topics_hold_their_floors(models: Models, settings: Settin
 def test_story_gold_holds_its_floors(models: Models, settings: Settings) -> None:
     gold = load_story_gold(GOLD, GATE_STORIES)
     assert len(gold.stories()) == len(GATE_STORIES), "a gate story file is missing"
-    _check("gold", evaluate_set(gold, settings=settings, models=models))
+    result = evaluate_set(gold, settings=settings, models=models)
+    brief = result.brief
+    assert brief is not None and brief.sentences >= 3 * len(GATE_STORIES), brief
+    print(
+        f"\nbriefs: citations backed {brief.supported}/{brief.citations} ({brief.support_rate:.3f}), citing every "
+        f"article {brief.baseline_rate:.3f}; opinion sentences {brief.opinion} of {brief.sentences}"
+    )
+    assert brief.support_rate >= BRIEF_SUPPORT_FLOOR, f"brief citations backed {brief.support_rate:.3f}"
+    assert brief.support_rate > brief.baseline_rate, "the brief must cite better than citing every article"
+    assert brief.opinion <= BRIEF_OPINION_SENTENCES, f"{brief.opinion} opinion sentences in briefs"
+    _check("gold", result)
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ a fast subset above pinned floors.
 
 from __future__ import annotations
 
+from .brief import BriefFigures, score_brief
 from .cache import CachedModels, EvalCache
 from .cells import CellGold, CellScore, evaluate_cells, load_cell_gold
 from .disputes import DisputeGold, DisputeResult, dispute_split, evaluate_disputes, load_dispute_gold
@@ -30,6 +31,8 @@ from .story_groups import (
 )
 
 __all__ = [
+    "BriefFigures",
+    "score_brief",
     "CellGold",
     "CellScore",
     "evaluate_cells",

@@ -66,6 +66,8 @@ class GoldSet:
 
     name: str
     docs: tuple[GoldDoc, ...]
+    #: Every sentence labelled, for the facts it shares and for opinion (the hand-made gold; ECB+ is not).
+    fully_labelled: bool = False
 
     def stories(self) -> dict[str, list[GoldDoc]]:
         """Story label -> its documents, in input order."""
@@ -161,7 +163,7 @@ def load_story_gold(folder: Path, names: Collection[str] | None = None) -> GoldS
         paths = [p for p in paths if p.stem in set(names)]
     for path in paths:
         docs.extend(_story_docs(path))
-    return GoldSet(f"story gold ({len(paths)} stories)", tuple(docs))
+    return GoldSet(f"story gold ({len(paths)} stories)", tuple(docs), fully_labelled=True)
 
 
 def gold_split(folder: Path) -> tuple[list[str], list[str]]:

@@ -24,6 +24,7 @@ from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .align import Located, locate_sentences, sentences_under
 from .baselines import tfidf_cosines, tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
+from .brief import BriefFigures, score_brief
 from .cache import CachedModels, EvalCache, models_for
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
@@ -56,6 +57,8 @@ class SetResult:
     #: gold story -> (newsprism, tf-idf threshold, tf-idf mutual best) claim-pair figures
     per_story: Mapping[str, tuple[PRF, PRF, PRF]] = field(default_factory=dict)
     seconds: Mapping[str, float] = field(default_factory=dict)
+    #: The briefs judged against the gold (sets whose every sentence is labelled; None for ECB+).
+    brief: BriefFigures | None = None
 
 
 def gold_sentences(
@@ -159,8 +162,10 @@ def evaluate_set(
     threshold: set[Pair] = set()
     mutual: set[Pair] = set()
     per_story: dict[str, tuple[PRF, PRF, PRF]] = {}
+    brief = BriefFigures()
     started = time.perf_counter()
     for label, docs, _, story in analyze_gold_stories(gold, prepared, settings):
+        brief += score_brief(story, docs, located)
         items, texts = _baseline_units(docs, located, by_id)
         sims = tfidf_cosines(texts)
         found = (
@@ -202,6 +207,7 @@ def evaluate_set(
         grouping_baseline=story_baseline,
         per_story=per_story,
         seconds=seconds,
+        brief=brief if gold.fully_labelled else None,
     )
 
 
