@@ -228,6 +228,30 @@ def test_opinion_articles_neither_word_nor_back_the_brief() -> None:
     assert any("b" in b.articles for b in plain if b.section == "brief")
 
 
+def test_a_speakers_sentence_that_does_not_say_who_speaks_words_nothing() -> None:
+    from dataclasses import replace as with_
+
+    articles, annotations, claims, disagreements = build()
+
+    def pronoun_subject(ann: Annotations, index: int) -> Annotations:
+        """The sentence reports through 'he said': who speaks is told in another sentence."""
+        sentences = list(ann.sentences)
+        sentences[index] = with_(sentences[index], report_verb="say", report_subject="He", subject_pronoun=True)
+        return with_(ann, sentences=tuple(sentences))
+
+    def worded(anns: list[Annotations]) -> dict[str, BriefSentence]:
+        out = build_brief(claims, disagreements, articles, anns, settings=Settings())
+        return {b.claims[0]: b for b in out if b.section != "disputed"}
+
+    plain = worded(annotations)["s1-c2"]
+    assert plain.span is not None and plain.span.article == "b"  # 'said' reads better than 'claimed'
+    flagged = worded([pronoun_subject(a, 1) if a.article_id == "b" else a for a in annotations])["s1-c2"]
+    # the other outlet's wording, and b still cited: its sentence states the claim, it just cannot word it
+    assert flagged.span is not None and flagged.span.article == "a" and flagged.articles == ("a", "b")
+    both = worded([pronoun_subject(a, 1) if a.article_id in ("a", "b") else a for a in annotations])
+    assert "s1-c2" not in both
+
+
 def test_max_sentences_setting() -> None:
     articles, annotations, claims, disagreements = build()
     out = build_brief(claims, disagreements, articles, annotations, settings=Settings(brief_max_sentences=3))

@@ -264,6 +264,23 @@ def test_he_said_without_an_antecedent_is_none(models: Models) -> None:
     ]
 
 
+def test_a_pronoun_subject_of_saying_is_marked_and_resolved_where_the_article_tells(models: Models) -> None:
+    from newsprism.nlp import annotate_doc
+
+    text = (
+        "Peter Novak met Maria Silva in Lisbon on Tuesday. He said the talks had gone well.\n"
+        "The ministry said the border would reopen. Two ferries were cancelled, they said."
+    )
+    article = Article(id="t", text=text)
+    sentences = annotate_doc(models.nlp(text), article).sentences
+    by_text = {s.span.text: s for s in sentences}
+    novak = by_text["He said the talks had gone well."]
+    assert novak.subject_pronoun and novak.speaker == "Peter Novak"
+    ferries = by_text["Two ferries were cancelled, they said."]
+    assert ferries.subject_pronoun and ferries.speaker is None  # 'they' is not told
+    assert not by_text["The ministry said the border would reopen."].subject_pronoun
+
+
 def test_no_antecedent_from_a_photo_caption(models: Models) -> None:
     text = "Viktor Orban (pictured) arrives at the summit in Brussels.\n“We made real progress today,” he said."
     assert find(quotes_in(models, text), "We made real progress today").speaker is None

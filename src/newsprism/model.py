@@ -157,6 +157,8 @@ class Sentence:
     #: The name a pronoun subject of the reporting verb stands for ('Marsh' for 'He said ...'), when the
     #: article tells; ``None`` when the subject is no pronoun or cannot be resolved.
     speaker: str | None = None
+    #: The reporting verb's subject is a pronoun ('he said'): the sentence alone does not tell who speaks.
+    subject_pronoun: bool = False
 
 
 @dataclass(frozen=True, slots=True)

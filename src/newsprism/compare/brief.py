@@ -7,7 +7,9 @@ carry them: each cited article has a support span in a cited claim.
 The main brief prefers claims that the most independent outlets carry
 (reprints count once), that are central to the story, and whose best wording
 is neutral: plain attribution ('said' over 'claimed'), no loaded terms, not a
-bare quote, no caption or promo debris. Then come two sections:
+bare quote, no caption or promo debris. A speaker's words are worded only
+where the sentence says who speaks: not from 'he said ...' or from the middle
+of a quote whose speaker another sentence names. Then come two sections:
 ``single_source`` ('Reported only by ...': salient claims one outlet carries)
 and ``disputed`` (the disagreements, citing both sides).
 """
@@ -15,6 +17,7 @@ and ``disputed`` (the disagreements, citing both sides).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +25,8 @@ from datetime import date, timedelta
 
 from ..config import Settings
 from ..lexicon import reporting_verbs
-from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Span
+from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Sentence, Span
+from ..nlp.stance import sentence_stance
 from .framing import embedded_posts, find_loaded_terms, verb_lemma
 from .timeline import content_words, in_speakers_voice, is_debris
 
@@ -70,9 +74,18 @@ class _Context:
     df: Mapping[str, int]
     n_sources: int
     posts: Mapping[str, Sequence[tuple[int, int]]]  # embedded social posts per article
+    starts: Mapping[str, Sequence[int]]  # each article's sentence starts, in order
 
     def in_post(self, span: Span) -> bool:
         return any(lo <= span.start and span.end <= hi for lo, hi in self.posts.get(span.article, ()))
+
+    def sentence_at(self, span: Span) -> Sentence | None:
+        """The annotated sentence in which ``span`` starts."""
+        ann = self.annotations.get(span.article)
+        if ann is None:
+            return None
+        n = bisect_right(self.starts.get(span.article, ()), span.start) - 1
+        return ann.sentences[n] if n >= 0 and span.start < ann.sentences[n].span.end else None
 
     def source(self, article_id: str) -> str:
         return _source(self.articles, article_id)
@@ -205,6 +218,20 @@ def _date_of(claim: Claim, chosen: Span, ctx: _Context) -> str | None:
     return dates.most_common(1)[0][0] if dates else None
 
 
+def _unattributed(span: Span, ctx: _Context) -> bool:
+    """A speaker's sentence that does not say who speaks: 'he said ...' (the name is in another sentence), or
+    one inside a quote whose speaker another sentence names. The brief gives a speaker's words only as an
+    attributed statement, so such a sentence does not word it (its article is still cited)."""
+    sentence = ctx.sentence_at(span)
+    ann = ctx.annotations.get(span.article)
+    if sentence is None or ann is None:
+        return False
+    if sentence.subject_pronoun:
+        return True
+    framed = sentence.report_verb or sentence.content or sentence.speech_act or sentence.hedged
+    return not framed and sentence_stance(sentence, ann.quotes) == "reports"
+
+
 def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     # opinion and analysis are compared and shown, but the brief neither takes its wording from them nor cites them
     cited = [
@@ -214,8 +241,11 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     ]
     if not cited or claim.off_topic:
         return None
+    worded = [s for s in cited if not _unattributed(s, ctx)]
+    if not worded:
+        return None
     # An embedded post's words are its author's: a claim stated only in posts is not the outlets' report.
-    scored = [(score_wording(s, ctx.annotations.get(s.article)) - 4.0 * ctx.in_post(s), s) for s in cited]
+    scored = [(score_wording(s, ctx.annotations.get(s.article)) - 4.0 * ctx.in_post(s), s) for s in worded]
     quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1].text, ctx), -ctx.order[qs[1].article]))
     if quality < MIN_QUALITY:
         return None
@@ -341,6 +371,7 @@ def build_brief(
         df=_document_frequency(articles, by_id),
         n_sources=len(sources),
         posts={a.id: embedded_posts(a.text) for a in articles},
+        starts={a.article_id: [x.span.start for x in a.sentences] for a in annotations},
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
     # the whole brief grows with the story: 4 sentences for one or two outlets, 4 more per further outlet, at most
