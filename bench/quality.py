@@ -225,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"article {b.baseline_supported}/{b.baseline_citations} ({b.baseline_rate:.3f}); opinion sentences "
                 f"{b.opinion} of {b.sentences} worded ({b.unjudged} unjudged)"
             )
+        if result.summaries.stories:
+            m = result.summaries
+            print(
+                f"summaries     ROUGE-2 F1 brief {m.brief_mean:.3f}  lead-3 {m.lead_mean:.3f}  "
+                f"({m.stories} stories with a reference summary)"
+            )
         if args.per_story:
             print(f"{'per story (F1)':<44} newsprism  tf-idf>=0.3  tf-idf-mutual  gold pairs")
             for label, (ours, thr, mut) in result.per_story.items():

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from newsprism.evaluate.brief import BriefFigures, score_brief
-from newsprism.evaluate.goldsets import GoldDoc, GoldSentence
-from newsprism.model import Article, BriefSentence, Span, Story
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import InputError
+from newsprism.evaluate.brief import BriefFigures, lead_sentences, rouge_2, score_brief, score_summary
+from newsprism.evaluate.goldsets import GoldDoc, GoldSentence, read_summaries
+from newsprism.model import Annotations, Article, BriefSentence, Genre, Sentence, Span, Story
 
 A_TEXT = "The dam failed on Monday. Officials were shamefully slow. Twelve people died."
 B_TEXT = "A dam gave way on Monday night. Four thousand people left their homes."
@@ -79,3 +85,42 @@ def test_a_sentence_out_of_the_gold_is_unjudged_and_figures_add_up() -> None:
         _story(BriefSentence("The dam failed on Monday.", ("c1",), ("a", "b"), "brief", _span("a", 0))), DOCS, LOCATED
     )
     assert (total.unjudged, total.sentences, total.citations, total.supported) == (1, 1, 1, 1)
+
+
+def test_rouge_2_is_the_f1_of_shared_bigrams() -> None:
+    reference = "The dam failed on Monday, and twelve people died."
+    assert rouge_2(reference, reference) == 1.0
+    assert rouge_2("Twelve people died.", reference) == pytest.approx(2 * 1.0 * (2 / 8) / (1.0 + 2 / 8))
+    assert rouge_2("Nothing alike here.", reference) == 0.0
+    assert rouge_2("", reference) == 0.0
+
+
+def test_lead_three_comes_from_the_first_news_article_and_the_brief_from_its_worded_sentences() -> None:
+    column = Article("a", A_TEXT, genre=Genre("opinion", "URL path /opinion/", 0.9))
+    news = Article("c", C_TEXT)
+    annotations = {
+        aid: Annotations(aid, sentences=tuple(Sentence(_span(aid, n)) for n in range(count)))
+        for aid, count in (("a", 3), ("c", 2))
+    }
+    assert lead_sentences([column, news], annotations) == [
+        "Twelve people were killed when the dam failed.",
+        "The minister visited on Tuesday.",
+    ]
+    story = _story(
+        BriefSentence("Reported only by C: The minister visited on Tuesday.", ("c2",), ("c",), "single_source", _span("c", 1)),
+        BriefSentence("The outlets disagree on the toll.", ("c3",), ("a", "c"), "disputed"),
+    )
+    figures = score_summary(story, [column, news], annotations, "The minister visited on Tuesday.")
+    assert figures.stories == 1 and figures.brief == 1.0  # the label and the dispute are not scored
+    assert 0 < figures.lead < 1.0
+
+
+def test_reference_summaries_are_read_by_story_and_a_bad_file_is_named(tmp_path: Path) -> None:
+    good = {"story": "dam", "summary": "The dam failed.", "articles_read": ["A"], "notes": ""}
+    (tmp_path / "dam.json").write_text(json.dumps(good), encoding="utf-8")
+    (tmp_path / "other.json").write_text(json.dumps({**good, "story": "other"}), encoding="utf-8")
+    assert read_summaries(tmp_path, {"dam"}) == {"dam": "The dam failed."}
+    assert read_summaries(tmp_path / "missing", {"dam"}) == {}
+    (tmp_path / "dam.json").write_text(json.dumps({**good, "story": "elsewhere"}), encoding="utf-8")
+    with pytest.raises(InputError, match="dam.json"):
+        read_summaries(tmp_path, {"dam"})

@@ -113,6 +113,9 @@ GENRE_FLOOR = 0.84
 #: gold backs, measured on 2026-12-05 minus 0.02 (raise only), and opinion sentences worded in a brief (none).
 BRIEF_SUPPORT_FLOOR = 0.951
 BRIEF_OPINION_SENTENCES = 0
+#: ROUGE-2 F1 of the gate stories' briefs against the reference summaries (tests/gold/summaries), measured on
+#: 2026-12-05 minus 0.02; the brief must also beat lead-3. Raise only.
+BRIEF_ROUGE_FLOOR = 0.205
 
 
 def _figure(result: SetResult | GroupingResult, name: str) -> float:
@@ -160,6 +163,11 @@ def test_story_gold_holds_its_floors(models: Models, settings: Settings) -> None
     assert brief.support_rate >= BRIEF_SUPPORT_FLOOR, f"brief citations backed {brief.support_rate:.3f}"
     assert brief.support_rate > brief.baseline_rate, "the brief must cite better than citing every article"
     assert brief.opinion <= BRIEF_OPINION_SENTENCES, f"{brief.opinion} opinion sentences in briefs"
+    summaries = result.summaries
+    assert summaries.stories == len(GATE_STORIES), "a gate story has no reference summary"
+    print(f"summaries: ROUGE-2 F1 brief {summaries.brief_mean:.3f}, lead-3 {summaries.lead_mean:.3f}")
+    assert summaries.brief_mean >= BRIEF_ROUGE_FLOOR, f"brief ROUGE-2 {summaries.brief_mean:.3f}"
+    assert summaries.brief_mean > summaries.lead_mean, "the brief must beat lead-3 on the reference summaries"
     _check("gold", result)
 
 

@@ -16,18 +16,31 @@ citing without alignment gets right.
 Disputes are worded by the brief from both sides and are not judged here.
 A worded sentence whose span lies on no labelled gold sentence (cleaning
 moved it out of reach) is counted as unjudged.
+
+Where a story has a reference summary (``tests/gold/summaries``, written from
+the articles before reading newsprism's brief), the brief's worded sentences
+are scored against it by ROUGE-2 F1 (bigram overlap, words lowercased, no
+stemming), beside the lead-3 baseline: the first three sentences of the
+story's first news article.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
-from ..model import Story
+from ..model import Annotations, Article, Story
 from .align import Located, sentences_under
 from .goldsets import GoldDoc
 
-__all__ = ["BriefFigures", "score_brief"]
+__all__ = ["BriefFigures", "SummaryFigures", "lead_sentences", "rouge_2", "score_brief", "score_summary"]
+
+#: ROUGE's words: runs of lowercase letters and digits.
+_WORD = re.compile(r"[a-z0-9]+")
+#: Sentences of the lead baseline.
+LEAD = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +101,54 @@ def score_brief(story: Story, docs: Sequence[GoldDoc], located: Mapping[str, Seq
                 counts["baseline_citations"] += 1
                 counts["baseline_supported"] += bool(groups & facts[article])
     return BriefFigures(**counts)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryFigures:
+    """ROUGE-2 F1 of briefs and of the lead-3 baseline, summed over stories with a reference summary."""
+
+    stories: int = 0
+    brief: float = 0.0
+    lead: float = 0.0
+
+    def __add__(self, other: SummaryFigures) -> SummaryFigures:
+        return SummaryFigures(self.stories + other.stories, self.brief + other.brief, self.lead + other.lead)
+
+    @property
+    def brief_mean(self) -> float:
+        return self.brief / self.stories if self.stories else 0.0
+
+    @property
+    def lead_mean(self) -> float:
+        return self.lead / self.stories if self.stories else 0.0
+
+
+def rouge_2(candidate: str, reference: str) -> float:
+    """ROUGE-2 F1 of ``candidate`` against ``reference``: the harmonic mean of bigram precision and recall."""
+    ours, theirs = _bigrams(candidate), _bigrams(reference)
+    overlap = sum((ours & theirs).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(ours.values()), overlap / sum(theirs.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _bigrams(text: str) -> Counter[tuple[str, str]]:
+    words = _WORD.findall(text.casefold())
+    return Counter(zip(words, words[1:], strict=False))
+
+
+def lead_sentences(articles: Sequence[Article], annotations: Mapping[str, Annotations], n: int = LEAD) -> list[str]:
+    """The first ``n`` sentences of the first news article (of the first article when none is news)."""
+    first = next((a for a in articles if a.news), articles[0] if articles else None)
+    ann = annotations.get(first.id) if first is not None else None
+    return [" ".join(s.span.text.split()) for s in ann.sentences[:n]] if ann is not None else []
+
+
+def score_summary(
+    story: Story, articles: Sequence[Article], annotations: Mapping[str, Annotations], reference: str
+) -> SummaryFigures:
+    """ROUGE-2 F1 of the brief's worded sentences (main and single-source, without their labels) and of lead-3."""
+    worded = [" ".join(b.span.text.split()) for b in story.brief if b.span is not None and b.section != "disputed"]
+    lead = lead_sentences(articles, annotations)
+    return SummaryFigures(1, rouge_2(" ".join(worded), reference), rouge_2(" ".join(lead), reference))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,8 @@ class GoldSet:
     docs: tuple[GoldDoc, ...]
     #: Every sentence labelled, for the facts it shares and for opinion (the hand-made gold; ECB+ is not).
     fully_labelled: bool = False
+    #: Story -> a neutral reference summary written from its articles (``summaries/`` beside the stories).
+    summaries: Mapping[str, str] = field(default_factory=dict)
 
     def stories(self) -> dict[str, list[GoldDoc]]:
         """Story label -> its documents, in input order."""
@@ -163,7 +165,25 @@ def load_story_gold(folder: Path, names: Collection[str] | None = None) -> GoldS
         paths = [p for p in paths if p.stem in set(names)]
     for path in paths:
         docs.extend(_story_docs(path))
-    return GoldSet(f"story gold ({len(paths)} stories)", tuple(docs), fully_labelled=True)
+    summaries = read_summaries(folder.parent / "summaries", {p.stem for p in paths})
+    return GoldSet(f"story gold ({len(paths)} stories)", tuple(docs), fully_labelled=True, summaries=summaries)
+
+
+def read_summaries(folder: Path, stories: Collection[str]) -> dict[str, str]:
+    """The reference summaries in ``folder`` (``SLUG.json`` with ``story`` and ``summary``) of ``stories``."""
+    out: dict[str, str] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        if path.stem not in stories:
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            story, summary = data["story"], data["summary"]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(str(path), f"not a reference summary file: {exc}") from exc
+        if story != path.stem or not isinstance(summary, str) or not summary.strip():
+            raise InputError(str(path), "not a reference summary file: its story must be its name, its summary text")
+        out[story] = summary
+    return out
 
 
 def gold_split(folder: Path) -> tuple[list[str], list[str]]:

@@ -24,7 +24,7 @@ from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .align import Located, locate_sentences, sentences_under
 from .baselines import tfidf_cosines, tfidf_mutual_best_pairs, tfidf_story_groups, tfidf_threshold_pairs
-from .brief import BriefFigures, score_brief
+from .brief import BriefFigures, SummaryFigures, score_brief, score_summary
 from .cache import CachedModels, EvalCache, models_for
 from .goldsets import GoldDoc, GoldSet, SentenceKey
 from .metrics import PRF, b_cubed, pair_scores
@@ -59,6 +59,8 @@ class SetResult:
     seconds: Mapping[str, float] = field(default_factory=dict)
     #: The briefs judged against the gold (sets whose every sentence is labelled; None for ECB+).
     brief: BriefFigures | None = None
+    #: The briefs against the reference summaries, beside lead-3 (stories with a summary).
+    summaries: SummaryFigures = SummaryFigures()
 
 
 def gold_sentences(
@@ -163,9 +165,12 @@ def evaluate_set(
     mutual: set[Pair] = set()
     per_story: dict[str, tuple[PRF, PRF, PRF]] = {}
     brief = BriefFigures()
+    summaries = SummaryFigures()
     started = time.perf_counter()
-    for label, docs, _, story in analyze_gold_stories(gold, prepared, settings):
+    for label, docs, articles, story in analyze_gold_stories(gold, prepared, settings):
         brief += score_brief(story, docs, located)
+        if label in gold.summaries:
+            summaries += score_summary(story, articles, annotations, gold.summaries[label])
         items, texts = _baseline_units(docs, located, by_id)
         sims = tfidf_cosines(texts)
         found = (
@@ -208,6 +213,7 @@ def evaluate_set(
         per_story=per_story,
         seconds=seconds,
         brief=brief if gold.fully_labelled else None,
+        summaries=summaries,
     )
 
 
