@@ -34,7 +34,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
 from scipy import sparse
 
 from ...config import Settings
@@ -50,7 +49,7 @@ from .denial_cards import find_denials, merge_denials
 from .figures import figure_disputes
 from .fitted import FittedScorer, pair_model
 from .off_topic import off_topic_units
-from .scores import LEAD_PAIR, PairScorer, Salience, embed_units, join_features, unit_texts
+from .scores import LEAD_PAIR, PairScorer, Salience, embed_units, join_features, pair_cosines, unit_texts
 from .units import EntityLookup, Unit, build_units
 
 __all__ = ["ClaimPlan", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
@@ -179,7 +178,7 @@ def plan_claims(
     if embed_all:
         wanted = list(range(len(units))) if len({u.article for u in units}) > 1 else []
     else:
-        lexical = _lexical(weighted, pairs).tolist()
+        lexical = pair_cosines(weighted, pairs).tolist()
         wanted = sorted(
             {i for pair, lex in zip(pairs, lexical, strict=True) if _worth_embedding(units, *pair, lex) for i in pair}
         )
@@ -196,14 +195,6 @@ def _worth_embedding(units: Sequence[Unit], i: int, j: int, lexical: float) -> b
         or shared_figure(a, b)
     )
 
-
-def _lexical(weighted: sparse.csr_matrix, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    """The TF-IDF cosines of ``pairs`` (rows of ``weighted`` are L2-normalised), in one sparse product."""
-    if not pairs:
-        return np.zeros(0, dtype=np.float32)
-    left = weighted[[i for i, _ in pairs]]
-    right = weighted[[j for _, j in pairs]]
-    return np.asarray(left.multiply(right).sum(axis=1)).ravel()
 
 
 def compare_claims(

@@ -28,7 +28,17 @@ from .conflicts import shared_figure, shared_tally
 from .figures import figure_thing
 from .units import Unit, content_words, stems
 
-__all__ = ["LEAD_PAIR", "PairScorer", "Salience", "WHAT_FLOOR", "embed_units", "join_features", "same_party", "unit_texts"]
+__all__ = [
+    "LEAD_PAIR",
+    "PairScorer",
+    "Salience",
+    "WHAT_FLOOR",
+    "embed_units",
+    "join_features",
+    "pair_cosines",
+    "same_party",
+    "unit_texts",
+]
 
 #: Weight of the embedding cosine in a pair's similarity (the rest is TF-IDF overlap).
 COSINE_WEIGHT = 0.75
@@ -79,6 +89,15 @@ def join_features(u: Unit) -> dict[str, float]:
     return feats
 
 
+def pair_cosines(weighted: sparse.csr_matrix, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The TF-IDF cosines of ``pairs`` (rows of ``weighted`` are L2-normalised), in one sparse product."""
+    if not pairs:
+        return np.zeros(0, dtype=np.float32)
+    left = weighted[[i for i, _ in pairs]]
+    right = weighted[[j for _, j in pairs]]
+    return np.asarray(left.multiply(right).sum(axis=1)).ravel()
+
+
 @dataclass
 class PairScorer:
     """Pair similarity over the story's units, computed on demand and cached.
@@ -122,10 +141,7 @@ class PairScorer:
         todo = list(dict.fromkeys(key for i, j in pairs if (key := (i, j) if i < j else (j, i)) not in self.lex_pairs))
         if not todo:
             return
-        left = self.weighted[[i for i, _ in todo]]
-        right = self.weighted[[j for _, j in todo]]
-        values = np.asarray(left.multiply(right).sum(axis=1)).ravel()
-        self.lex_pairs.update(zip(todo, values.tolist(), strict=True))
+        self.lex_pairs.update(zip(todo, pair_cosines(self.weighted, todo).tolist(), strict=True))
 
     def cosine(self, i: int, j: int) -> float:
         """The better embedding cosine of the two sentences, as written or without frames (cached).
