@@ -11,7 +11,15 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-__all__ = ["capitals", "data_lines", "genre_markers", "figure_classes", "figure_scopes", "reporting_verbs", "speech_acts"]
+__all__ = [
+    "capitals",
+    "data_lines",
+    "genre_markers",
+    "figure_classes",
+    "figure_scopes",
+    "reporting_verbs",
+    "speech_acts",
+]
 
 
 def data_lines(name: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, fields
 from ..model import Annotations, Article, Story
 from .align import Located, sentences_under
 from .goldsets import GoldDoc
+from .metrics import PRF, share
 
 __all__ = ["BriefFigures", "SummaryFigures", "lead_sentences", "rouge_2", "score_brief", "score_summary"]
 
@@ -62,11 +63,11 @@ class BriefFigures:
     @property
     def support_rate(self) -> float:
         """Share of citations of other articles that the gold backs (1.0 when there are none)."""
-        return self.supported / self.citations if self.citations else 1.0
+        return share(self.supported, self.citations, 1.0)
 
     @property
     def baseline_rate(self) -> float:
-        return self.baseline_supported / self.baseline_citations if self.baseline_citations else 1.0
+        return share(self.baseline_supported, self.baseline_citations, 1.0)
 
 
 def score_brief(story: Story, docs: Sequence[GoldDoc], located: Mapping[str, Sequence[Located]]) -> BriefFigures:
@@ -116,21 +117,17 @@ class SummaryFigures:
 
     @property
     def brief_mean(self) -> float:
-        return self.brief / self.stories if self.stories else 0.0
+        return share(self.brief, self.stories)
 
     @property
     def lead_mean(self) -> float:
-        return self.lead / self.stories if self.stories else 0.0
+        return share(self.lead, self.stories)
 
 
 def rouge_2(candidate: str, reference: str) -> float:
     """ROUGE-2 F1 of ``candidate`` against ``reference``: the harmonic mean of bigram precision and recall."""
     ours, theirs = _bigrams(candidate), _bigrams(reference)
-    overlap = sum((ours & theirs).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(ours.values()), overlap / sum(theirs.values())
-    return 2 * precision * recall / (precision + recall)
+    return PRF.of(sum((ours & theirs).values()), sum(ours.values()), sum(theirs.values())).f1
 
 
 def _bigrams(text: str) -> Counter[tuple[str, str]]:

@@ -32,6 +32,7 @@ from ..errors import InputError
 from ..model import Claim, Report
 from ..nlp.models import Models
 from ..pipeline import analyze
+from .metrics import share
 
 __all__ = ["CellGold", "CellScore", "evaluate_cells", "load_cell_gold", "score_cells", "support_baseline"]
 
@@ -89,17 +90,17 @@ class CellScore:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.cells if self.cells else 0.0
+        return share(self.correct, self.cells)
 
     @property
     def false_carry_rate(self) -> float:
-        return self.false_carries / self.not_carried if self.not_carried else 0.0
+        return share(self.false_carries, self.not_carried)
 
     def precision(self, kind: str) -> float:
-        return self.found.get(kind, 0) / self.predicted[kind] if self.predicted.get(kind) else 0.0
+        return share(self.found.get(kind, 0), self.predicted.get(kind, 0))
 
     def recall(self, kind: str) -> float:
-        return self.found.get(kind, 0) / self.labelled[kind] if self.labelled.get(kind) else 0.0
+        return share(self.found.get(kind, 0), self.labelled.get(kind, 0))
 
     def add(self, gold: GoldCell, predicted: tuple[str, ...]) -> None:
         self.cells += 1

@@ -25,6 +25,7 @@ from ..genre import classify_genre, genre_model, marker_of
 from ..model import Article
 from ..nlp.models import Models
 from ..pipeline import prepare_articles
+from .metrics import share
 
 __all__ = ["GenreScore", "evaluate_genre", "held_back", "labelled_sections", "sample_articles"]
 
@@ -72,15 +73,15 @@ class GenreScore:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.articles if self.articles else 0.0
+        return share(self.correct, self.articles)
 
     @property
     def precision(self) -> float:
-        return self.opinion_found / self.opinion_predicted if self.opinion_predicted else 0.0
+        return share(self.opinion_found, self.opinion_predicted)
 
     @property
     def recall(self) -> float:
-        return self.opinion_found / self.opinion_labelled if self.opinion_labelled else 0.0
+        return share(self.opinion_found, self.opinion_labelled)
 
 
 def _score(name: str, predicted: np.ndarray, truth: np.ndarray) -> GenreScore:

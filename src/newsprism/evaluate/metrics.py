@@ -6,7 +6,7 @@ from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-__all__ = ["PRF", "b_cubed", "cluster_pair_scores", "pair_scores"]
+__all__ = ["PRF", "b_cubed", "cluster_pair_scores", "pair_scores", "share"]
 
 Item = TypeVar("Item", bound=Hashable)
 Label = TypeVar("Label", bound=Hashable)
@@ -25,13 +25,17 @@ class PRF:
 
     @classmethod
     def of(cls, correct: int, predicted: int, gold: int) -> PRF:
-        p = correct / predicted if predicted else 0.0
-        r = correct / gold if gold else 0.0
+        p, r = share(correct, predicted), share(correct, gold)
         f = 2 * p * r / (p + r) if p + r else 0.0
         return cls(p, r, f, predicted, gold, correct)
 
     def row(self) -> str:
         return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  ({self.correct}/{self.predicted} pred, {self.gold} gold)"
+
+
+def share(part: float, whole: float, empty: float = 0.0) -> float:
+    """``part / whole``, or ``empty`` when ``whole`` is zero."""
+    return part / whole if whole else empty
 
 
 def pair_scores(predicted: Collection[Hashable], gold: Collection[Hashable]) -> PRF:

@@ -36,6 +36,7 @@ from ..nlp.stance import sentence_stance
 from .align import Located
 from .cache import EvalCache
 from .goldsets import GoldDoc, GoldSet, SentenceKey, sentence_keys, story_docs
+from .metrics import share
 from .run import PreparedGold, analyze_gold_stories, gold_sentences, prepare_scoring
 
 __all__ = [
@@ -86,15 +87,15 @@ class StanceResult:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.labelled if self.labelled else 0.0
+        return share(self.correct, self.labelled)
 
     @property
     def denial_precision(self) -> float:
-        return self.found_denials / self.reported_denials if self.reported_denials else 0.0
+        return share(self.found_denials, self.reported_denials)
 
     @property
     def denial_recall(self) -> float:
-        return self.recalled_denials / self.gold_denials if self.gold_denials else 0.0
+        return share(self.recalled_denials, self.gold_denials)
 
 
 def load_stance_gold(folder: Path, stories: Path, names: Sequence[str] | None = None) -> StanceGold:
@@ -131,7 +132,9 @@ def load_stance_gold(folder: Path, stories: Path, names: Sequence[str] | None = 
     return StanceGold(GoldSet(f"stance gold ({len(paths)} stories)", tuple(docs)), tuple(stances), tuple(denials))
 
 
-_DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing))\b", re.I)
+_DENYING = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing))\b", re.I
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|reported|reports|claimed|claims|announced|stated|wrote|added|"
     r"testified|alleged|confirmed)\b",

@@ -57,7 +57,11 @@ def article_dict(article: Article) -> dict[str, Any]:
         "duplicate_of": article.duplicate_of,
         "cites": list(article.cites),
         "genre": (
-            {"label": article.genre.label, "reason": article.genre.reason, "probability": round(article.genre.probability, 3)}
+            {
+                "label": article.genre.label,
+                "reason": article.genre.reason,
+                "probability": round(article.genre.probability, 3),
+            }
             if article.genre is not None
             else None
         ),
@@ -96,7 +100,12 @@ def _claim(c: Claim) -> dict[str, Any]:
 
 
 def _disagreement(d: Disagreement) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": d.kind, "claims": list(d.claims), "explanation": d.explanation, "spans": _spans(d.spans)}
+    out: dict[str, Any] = {
+        "kind": d.kind,
+        "claims": list(d.claims),
+        "explanation": d.explanation,
+        "spans": _spans(d.spans),
+    }
     if d.sides:
         out["sides"] = [
             {"value": side.value, "articles": list(side.articles), "spans": _spans(side.spans)} for side in d.sides

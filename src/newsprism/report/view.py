@@ -305,7 +305,7 @@ def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]
     cells = [
         Cell(
             tuple(
-                Mark(c.kind, c.mark, c.words, c.source if c.kind in ('reports', 'denies') else None, cite)
+                Mark(c.kind, c.mark, c.words, c.source if c.kind in ("reports", "denies") else None, cite)
                 for c in claim.cell(ref.article.id)
                 if (cite := res.cite(c.span)) is not None
             )

@@ -189,12 +189,7 @@ def _worth_embedding(units: Sequence[Unit], i: int, j: int, lexical: float) -> b
     """Whether a candidate pair needs its embedding cosine: close in wording, or anchored by what the score
     rewards beyond wording (one figure for one thing, both opening their articles)."""
     a, b = units[i], units[j]
-    return (
-        lexical >= EMBED_FLOOR
-        or (a.position < LEAD_PAIR and b.position < LEAD_PAIR)
-        or shared_figure(a, b)
-    )
-
+    return lexical >= EMBED_FLOOR or (a.position < LEAD_PAIR and b.position < LEAD_PAIR) or shared_figure(a, b)
 
 
 def compare_claims(
@@ -284,19 +279,20 @@ def finish_claims(
     found.sort(key=lambda f: ({"denial": 0}.get(f[0], 1), -hand(f[1], f[2]) if f[0] != "denial" else 0.0))
     if settings.dispute_model == "figures":
         found = [f for f in found if f[0] not in ("numeric", "date")]
-    disagreements = collect(found, claim_of, units, lambda aid: labels.get(aid, aid), conflict_of)
-    near = _nearest(claim_of, units, pairs, hand)
-    unit_at = {(u.article, u.span.start): u for u in units}
-    by_id = {c.id: c for c in claims}
 
     def label(article_id: str) -> str:
         return labels.get(article_id, article_id)
 
+    disagreements = collect(found, claim_of, units, label, conflict_of)
+    near = _nearest(claim_of, units, pairs, hand)
+    unit_at = {(u.article, u.span.start): u for u in units}
+    by_id = {c.id: c for c in claims}
+
     disagreements = merge_denials(disagreements, by_id, unit_at, near, settings.part_threshold, label)
     if settings.dispute_model == "figures":
         published = {a.id: parse_day(a.published) for a in articles}
-        disagreements += figure_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
-        disagreements += date_disputes(units, claim_of, outlets, lambda aid: labels.get(aid, aid), published)
+        disagreements += figure_disputes(units, claim_of, outlets, label, published)
+        disagreements += date_disputes(units, claim_of, outlets, label, published)
     return with_coverage(claims, disagreements, unit_at, near, settings.part_threshold), disagreements
 
 

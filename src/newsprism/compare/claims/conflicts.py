@@ -402,7 +402,9 @@ def describe(
         citing = f" (citing {_names(list(cited)[:MAX_CITED])})" if cited else ""
         text = f"{outlets_a} {verb_a('report')} {stated}{citing}; {outlets_b} {verb_b('report')} {denial}."
     elif kind == "contradiction":
-        text = f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} {verb_b('say')} the opposite: “{shortened(ub.text)}”."
+        text = (
+            f"{outlets_a}: “{shortened(ua.text)}” — {outlets_b} {verb_b('say')} the opposite: “{shortened(ub.text)}”."
+        )
     else:
         text = (
             f"{outlets_a} {verb_a('attribute')} “{shortened(ua.core or ua.text, 90)}” to {detail[0] or 'one person'}; "

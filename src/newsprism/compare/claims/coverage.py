@@ -80,10 +80,7 @@ def _cells(support: Sequence[Span], marks: Iterable[Coverage]) -> tuple[Coverage
     for mark in marks:
         kept.setdefault((mark.article, mark.kind), mark)
     order = {a: n for n, a in enumerate(dict.fromkeys(s.article for s in support))}
-    return tuple(
-        sorted(kept.values(), key=lambda m: (order.get(m.article, len(order)), m.article, _ORDER[m.kind]))
-    )
-
+    return tuple(sorted(kept.values(), key=lambda m: (order.get(m.article, len(order)), m.article, _ORDER[m.kind])))
 
 
 def _leaves_out_a_toll(rep: Unit, unit: Unit) -> bool:

@@ -25,6 +25,7 @@ from .units import Unit
 
 __all__ = ["find_denials", "merge_denials"]
 
+
 def find_denials(
     units: Sequence[Unit],
     pairs: Sequence[tuple[int, int]],

@@ -256,9 +256,12 @@ def build_units(
             core = sent.content.text if sent.content is not None else span.text
             shown = sent.speaker or speaker
             shown_entity = entity_of(shown) if shown else None
-            named = [m.span.text for m in inside if speaker and m.span.text in speaker]
-            if speaker_entity is not None and speaker:
-                named = [speaker]
+            # the names a speaker stands for: its own when it is an entity, else those inside it ('Paris and Berlin')
+            named: list[str] = []
+            if speaker:
+                named = (
+                    [speaker] if speaker_entity is not None else [m.span.text for m in inside if m.span.text in speaker]
+                )
             units.append(
                 Unit(
                     index=len(units),
