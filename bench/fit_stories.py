@@ -7,7 +7,8 @@ The model (:func:`newsprism.compare.stories.story_model`) is a logistic
 regression over the features of a candidate article pair
 (:data:`newsprism.compare.stories.PAIR_FEATURES`: lead embedding cosine,
 TF-IDF cosine, shared names, the gap between publication days and between
-the days the texts state). Its data are the candidate pairs newsprism
+the days the texts state, shared quoted words, passages and specific figures,
+and whether either is an opinion piece). Its data are the candidate pairs newsprism
 proposes when all of a set's articles are grouped as one corpus, labelled
 from gold:
 

@@ -57,6 +57,7 @@ from ..nlp.models import Models
 from .anchors import parse_day
 from .candidates import average_link, candidate_pairs, tfidf_matrix, top_features
 from .logistic import LogisticModel, read_model
+from .story_evidence import Evidence, article_evidence, shared_counts
 
 __all__ = [
     "PAIR_FEATURES",
@@ -68,6 +69,7 @@ __all__ = [
     "story_pair_features",
     "story_model",
     "story_similarities",
+    "story_words",
 ]
 
 W_EMBED = 0.5
@@ -241,6 +243,10 @@ PAIR_FEATURES = (
     "mention_gap",  # the least gap in days between days the two texts state (capped), 0 when either states none
     "mention_unknown",  # either text states no day
     "year_gap",  # the least gap in years between years the two texts state (capped), 0 when either states none
+    "quotes",  # quoted words both give: log(1 + shared 4-word shingles of their direct quotes)
+    "passages",  # text both carry: log(1 + shared 6-word shingles)
+    "figures",  # log(1 + specific figures both give)
+    "opinion",  # either is an opinion or analysis piece
 )
 #: Gaps in days are capped here: beyond it, one more day says nothing.
 GAP_CAP = 30
@@ -306,10 +312,11 @@ class _Scorer:
         days: Sequence[date | None] = (),
         stated: Sequence[Sequence[int]] = (),
         years: Sequence[Sequence[int]] = (),
+        evidence: Sequence[Evidence] = (),
         model: LogisticModel | None = None,
     ) -> None:
         self.weighted, self.names, self.vectors, self.row, self.in_window = weighted, names, vectors, row, in_window
-        self.days, self.stated, self.years = days, stated, years
+        self.days, self.stated, self.years, self.evidence = days, stated, years, evidence
         self.cache: dict[tuple[int, int], float] = {}
         #: The fitted same-story model; without it, the hand-set combination scores pairs.
         self.model = model
@@ -342,6 +349,8 @@ class _Scorer:
             rows[k, 5], rows[k, 6] = (0.0, 1.0) if stated is None else (stated, 0.0)
             year_gap = _closest(self.years[i], self.years[j], YEAR_CAP) if self.years else None
             rows[k, 7] = year_gap or 0.0
+            if self.evidence:
+                rows[k, 8:12] = shared_counts(self.evidence[i], self.evidence[j])
         return rows
 
     def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
@@ -401,7 +410,9 @@ def group_stories(
     if len(roots) > 1:
         model = None if settings.story_model == "hand" else story_model(settings.story_model)
         window = settings.story_window_days if model is None else GAP_CAP  # fitted: the day gap is a feature
-        scorer, pairs = _prepare(articles, roots, annotations, models=models, window=window, model=model)
+        scorer, pairs = _prepare(
+            articles, roots, annotations, models=models, window=window, model=model, evidence=model is not None
+        )
         threshold = settings.story_threshold
         if model is not None:
             threshold = model.threshold if settings.story_probability is None else settings.story_probability
@@ -436,6 +447,7 @@ def _prepare(
     models: Models,
     window: int,
     model: LogisticModel | None = None,
+    evidence: bool = True,
 ) -> tuple[_Scorer, dict[tuple[int, int], float]]:
     """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``).
 
@@ -466,7 +478,13 @@ def _prepare(
         vectors = np.zeros((0, 1), dtype=np.float32)
     stated = [stated_days(ann) for ann in anns]
     years = [stated_years(ann) for ann in anns]
-    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years, model), pairs
+    shared = [article_evidence(articles[i], ann, story_words) for i, ann in zip(roots, anns, strict=True)] if evidence else []
+    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years, shared, model), pairs
+
+
+def story_words(text: str) -> list[str]:
+    """Lower-cased words, with one apostrophe (outlets print 'we’re' and 'we're')."""
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def story_pair_features(
@@ -484,6 +502,8 @@ def story_similarities(
 ) -> dict[tuple[str, str], float]:
     """The combined similarity of every candidate pair (for tuning and tests), keyed by article ids."""
     roots = list(range(len(articles)))
-    scorer, pairs = _prepare(articles, roots, annotations, models=models, window=settings.story_window_days)
+    scorer, pairs = _prepare(
+        articles, roots, annotations, models=models, window=settings.story_window_days, evidence=False
+    )
     keys = sorted(pairs)
     return {(articles[i].id, articles[j].id): s for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True)}

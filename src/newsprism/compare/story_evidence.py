@@ -1,0 +1,80 @@
+"""What two articles share beyond their vocabulary: quoted words, passages, figures; and whether one argues.
+
+Two reports of one event tend to quote the same words ('a full scale
+revolt'), carry the same agency passage, and give the same specific figures
+('2,438 delegates', '$1.3 billion'), while two articles on one topic about
+different happenings share names and words but rarely those. An opinion
+piece on an event shares less of the news reports' wording than another news
+report does, so the same-story model is told when one of the two argues.
+
+Each article's evidence is gathered once (:func:`article_evidence`); a pair's
+features are counts of what the two share (:func:`shared_counts`), read by
+the fitted same-story model (:mod:`.stories`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Annotations, Article
+from .duplicates import shingles
+
+__all__ = ["Evidence", "article_evidence", "shared_counts"]
+
+#: Words per shingle of quoted words, and of the whole text (a passage two outlets both carry).
+QUOTE_SHINGLE = 4
+TEXT_SHINGLE = 6
+#: Kinds of figure that say what happened (an age or a duration is a detail many stories share).
+FIGURE_KINDS = frozenset({"count", "money", "percent", "measure", "tally"})
+#: A figure counts as specific from this value and this many significant digits ('12', '3,500', not '3,000').
+FIGURE_FLOOR = 10
+FIGURE_DIGITS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An article's quoted-word and text shingles (sorted unique hashes), specific figures, and voice."""
+
+    quotes: np.ndarray
+    text: np.ndarray
+    figures: frozenset[tuple[str, str, float]]
+    opinion: bool
+
+
+def _significant_digits(value: float) -> int:
+    digits = f"{abs(value):.15g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits)
+
+
+def article_evidence(article: Article, ann: Annotations | None, words: Callable[[str], Sequence[str]]) -> Evidence:
+    """The evidence of one article; ``words`` splits a text into lower-cased words (the grouping's own split)."""
+    quoted_words = [words(q.span.text) for q in (ann.quotes if ann else ())]
+    quoted = [shingles(w, QUOTE_SHINGLE) for w in quoted_words if len(w) >= QUOTE_SHINGLE]
+    quotes = np.unique(np.concatenate(quoted)) if quoted else np.zeros(0, dtype=np.uint32)
+    figures = frozenset(
+        (q.kind, q.unit, q.value)
+        for q in (ann.quantities if ann else ())
+        if q.kind in FIGURE_KINDS and q.value >= FIGURE_FLOOR and _significant_digits(q.value) >= FIGURE_DIGITS
+    )
+    opinion = article.genre is not None and article.genre.label != "news"
+    return Evidence(quotes, shingles(words(article.text), TEXT_SHINGLE), figures, opinion)
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    if not len(a) or not len(b):
+        return 0
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
+def shared_counts(a: Evidence, b: Evidence) -> tuple[float, float, float, float]:
+    """Shared quoted shingles, text shingles and specific figures (each as log(1 + n)), and whether either argues."""
+    return (
+        math.log1p(_shared(a.quotes, b.quotes)),
+        math.log1p(_shared(a.text, b.text)),
+        math.log1p(len(a.figures & b.figures)),
+        float(a.opinion or b.opinion),
+    )
