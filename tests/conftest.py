@@ -107,7 +107,10 @@ def sentence_unit(
     art = Article(id=article, text=text, published=published)
     doc = models.nlp(text)
     dates = resolve_dates(doc, art)[0] if published else ()
-    contents = [s.content for s in split_sentences(doc, art) if s.content is not None]
+    sentences = split_sentences(doc, art)
+    contents = [s.content for s in sentences if s.content is not None]
+    core = contents[0] if len(contents) == 1 else Span.of(art, 0, len(text))  # what it reports, as the NLP pass reads it
+    lemmas = tuple(w for s in sentences for w in s.lemmas)
     return Unit(
         index=index,
         article=article,
@@ -126,7 +129,12 @@ def sentence_unit(
         report_verb=verb,
         speaker_name=speaker,
         speaker_type=speaker_type,
-        core=contents[0].text if len(contents) == 1 else text,  # what it reports, as the NLP pass reads it
+        core=core.text,
+        core_start=core.start,
+        lemmas=lemmas,
+        negations=tuple(n for s in sentences for n in s.negations),
+        ongoing=any(s.ongoing for s in sentences),
+        refers_back=any(s.refers_back for s in sentences),
     )
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "Genre",
     "InputFailure",
     "Mention",
+    "Negation",
     "Quantity",
     "Quote",
     "QuoteVariantPair",
@@ -134,6 +135,23 @@ class InputFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class Negation:
+    """A negation the parse finds in a sentence: its cue, the clause it negates, and that clause's predicate.
+
+    ``scope`` is the negated clause ('did not attend the unveiling'), without
+    clauses coordinated after it. ``predicate`` is the lemma of what is
+    negated: the verb, or an auxiliary's or copula's complement ('guilty' in
+    'was not guilty'). ``pending`` marks 'not yet' and 'has yet to': the
+    negated thing may still happen.
+    """
+
+    cue: Span
+    scope: Span
+    predicate: str
+    pending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence, with the few syntactic facts later stages need.
 
@@ -159,6 +177,15 @@ class Sentence:
     speaker: str | None = None
     #: The reporting verb's subject is a pronoun ('he said'): the sentence alone does not tell who speaks.
     subject_pronoun: bool = False
+    #: The content words, as ``(character offset, lower-cased lemma)``: no stop words; numbers, and words of
+    #: three or more characters.
+    lemmas: tuple[tuple[int, str], ...] = ()
+    #: Every negation in the sentence, with what it negates (``negated`` says whether the main predicate is one).
+    negations: tuple[Negation, ...] = ()
+    #: It says that a thing goes on ('is still being finalised', 'talks continue').
+    ongoing: bool = False
+    #: Its reporting verb takes as its object something said before: 'denied it', 'denied the allegations'.
+    refers_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)

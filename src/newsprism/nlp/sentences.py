@@ -25,6 +25,7 @@ import numpy as np
 from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
 from .frames import content_range
+from .words import DocWords, negations, refers_back, says_ongoing
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -191,6 +192,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
     ends = [*starts[1:], n]
     out: list[Sentence] = []
     text = article.text
+    lemmas = DocWords(doc)
     for a, b in zip(starts, ends, strict=True):
         while a < b and space[a]:
             a += 1
@@ -224,6 +226,10 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 content=reported,
                 hedged=bool(hedge[a:b].any()),
                 speech_act=act,
+                lemmas=lemmas.lemmas(a, b),
+                negations=negations(doc, a, b, article),
+                ongoing=says_ongoing(doc, a, b),
+                refers_back=refers_back(doc, a, b, verb),
             )
         )
     return tuple(out)

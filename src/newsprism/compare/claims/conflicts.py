@@ -11,13 +11,12 @@ each with both sides cited and a sentence a reader understands.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
 from .figures import figure_thing
-from .units import NEGATION, Unit, content_words, negated_clause, stem, stems
+from .units import Unit, stems, words_between
 
 __all__ = [
     "Conflict",
@@ -40,19 +39,6 @@ EXACT_TOLERANCE = 0.02
 MAX_RATIO = 2.5
 #: Days further apart than this are different events, not a dispute over one.
 MAX_DATE_GAP_DAYS = 31
-#: A denial naming its object this way ('denied the allegations') points back at the sentence before.
-_ANAPHORIC_OBJECT = re.compile(
-    r"\b(?:the|these|those|this|that|such|all|any|its|their)\s+(?:\w+\s+){0,2}?"
-    r"(?:allegations?|accusations?|claims?|reports?|charges?|assertions?|suggestions?|findings?|"
-    r"accounts?|statements?|it|them)\b",
-    re.I,
-)
-
-
-_NOT_YET = re.compile(r"\bnot\s+yet\b|\byet\s+to\b|\bnot\b.*\buntil\b", re.I)
-_STILL = re.compile(r"\bstill\b|\bremains?\b|\bongoing\b|\bcontinues?\b", re.I)
-
-
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Why two sentences cannot support one claim, with the evidence."""
@@ -237,43 +223,28 @@ def _polarity(a: Unit, b: Unit) -> str | None:
     if a.negated == b.negated or a.denial or b.denial:
         return None
     neg, plain = (a, b) if a.negated else (b, a)
-    clause = negated_clause(neg.text)
-    if clause is None or (_NOT_YET.search(clause) and _STILL.search(plain.text)):
+    if not neg.negations:
+        return None
+    negation = neg.negations[0]
+    if negation.pending and plain.ongoing:
         return None  # 'not yet finalised' and 'still being finalised' say the same
-    stated = plain.text
-    for m in NEGATION.finditer(plain.text):  # what the plain side negates itself is not stated plainly
-        inner = negated_clause(plain.text[max(0, m.start() - 1) :]) or ""
-        stated = stated.replace(inner, " ")
-    words = content_words(clause)
+    # what the plain side negates itself is not stated plainly
+    stated = frozenset(
+        lemma
+        for offset, lemma in plain.lemmas
+        if not any(n.scope.start <= offset < n.scope.end for n in plain.negations)
+    )
+    words = words_between(neg.lemmas, negation.scope.start, negation.scope.end)
+    plain_words = frozenset(lemma for _, lemma in plain.lemmas)
     enough = max(2, len(words) // 2)
-    if len(words & plain.words) < enough:
+    if len(words & plain_words) < enough:
         return None  # the negation is about something else
-    predicate = _negated_predicate(clause)
-    if predicate is None or predicate in stems(stated):
-        return "contradiction" if len(words & content_words(stated)) >= enough else None
-    if predicate in stems(plain.text) or NEGATION.search(plain.text):
+    predicate = negation.predicate
+    if predicate in stated:
+        return "contradiction" if len(words & stated) >= enough else None
+    if predicate in plain_words or plain.negations:
         return None  # both sides negate it, or negate something alike ('never force it to' / 'would not')
     return "distinct"  # 'did not attend the unveiling' against 'the team was unveiled': two facts
-
-
-_AUX = frozenset(
-    re.split(
-        r"\s+",
-        "be been being is are was were am do does did have has had will would shall should can could may "
-        "might must to yet ever just even longer also always only again so",
-    )
-)
-
-
-def _negated_predicate(clause: str) -> str | None:
-    """The stem of the first content word after the negation cue of a clause ('never sounded' -> 'sound')."""
-    cue = NEGATION.search(clause)
-    if cue is None:
-        return None
-    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", clause[cue.end() :])[:4]:
-        if w.lower() not in _AUX:
-            return stem(w)
-    return None
 
 
 def speaker_conflict(a: Unit, b: Unit) -> bool:
@@ -321,7 +292,7 @@ def denial_target(denial: Unit, previous: Unit | None) -> Unit | None:
         return None
     if denial.speaker is not None and previous.speaker == denial.speaker:
         return None
-    return previous if _ANAPHORIC_OBJECT.search(denial.core or denial.text) else None
+    return previous if denial.refers_back else None
 
 
 # --- explanations -------------------------------------------------------------

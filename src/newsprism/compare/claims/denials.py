@@ -8,23 +8,15 @@ denial can point at a given sentence of the story.
 
 from __future__ import annotations
 
-import re
-
 from .scores import WHAT_FLOOR, Salience, same_party
-from .units import NEGATIVE_VERBS, Unit, negated_clause, stems
+from .units import STATEMENT_NOUNS, Unit, core_range, negative_between, object_range, object_words, stems
 
 __all__ = ["denies", "denies_a_statement"]
 
-
-def _negative(text: str) -> bool:
-    """Whether ``text`` states a negative: a negation cue, or a verb like 'failed' or 'refused'."""
-    return negated_clause(text) is not None or bool(stems(text) & NEGATIVE_VERBS)
-
-
 def _object(denial: Unit) -> str:
-    """What a denial denies: its text without the frame, up to the first clause break."""
-    core = denial.core or denial.text
-    return re.split(r"[,;:—–]", core, maxsplit=1)[0]
+    """What a denial denies, as written: its core up to the first clause break."""
+    start, end = object_range(denial)
+    return denial.core[start - denial.core_start : end - denial.core_start] if denial.core else denial.text[: end - start]
 
 
 def denies(denial: Unit, target: Unit, salience: Salience) -> bool:
@@ -37,25 +29,19 @@ def denies(denial: Unit, target: Unit, salience: Salience) -> bool:
     """
     if same_party(denial, target):
         return False
-    obj = _object(denial)
-    words = stems(obj, denial.name_stems | stems(denial.speaker_name or ""))
+    words = stems(_object(denial), denial.name_stems | stems(denial.speaker_name or ""))
     if salience.mass(words & salience.what[target.index]) < WHAT_FLOOR:
         return False
-    return _negative(obj) == _negative(target.core or target.text)
+    return negative_between(denial, *object_range(denial)) == negative_between(target, *core_range(target))
 
 
 #: Verbs that reject a stance as often as a fact ('rejected the indictment as political'): they deny a fact only
 #: with a statement as their object ('rejected the allegations', 'dismissed reports that ...').
 _EVALUATIVE_DENIALS = frozenset({"reject", "dismiss"})
-_STATEMENT_OBJECT = re.compile(
-    r"\b(?:allegations?|accusations?|claims?|reports?|charges?|suggestions?|assertions?|notion|idea|"
-    r"stor(?:y|ies)|accounts?|findings?|rumou?rs?|speculation)\b|\bthat\b",
-    re.I,
-)
 
 
 def denies_a_statement(denial: Unit) -> bool:
     """Whether a denial disputes something stated, not merely rejects a decision or an action."""
     if (denial.report_verb or "") not in _EVALUATIVE_DENIALS:
         return True
-    return bool(_STATEMENT_OBJECT.search(_object(denial)[:80]))
+    return bool(object_words(denial) & STATEMENT_NOUNS)

@@ -22,19 +22,24 @@ from typing import Protocol
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import capitals, reporting_verbs
-from ...model import Annotations, Article, DateMention, Entity, Quantity, Span, Stance
+from ...model import Annotations, Article, DateMention, Entity, Negation, Quantity, Span, Stance
 from ...nlp.stance import sentence_stance
+from ...nlp.words import STATEMENT_NOUNS
 
 __all__ = [
     "EntityLookup",
     "Unit",
     "build_units",
-    "content_words",
-    "NEGATION",
     "NEGATIVE_VERBS",
-    "negated_clause",
+    "STATEMENT_NOUNS",
+    "content_words",
     "stem",
     "stems",
+    "core_range",
+    "negative_between",
+    "object_range",
+    "object_words",
+    "words_between",
 ]
 
 #: Sentences with fewer words than this carry no claim of their own.
@@ -50,7 +55,6 @@ MAX_SENTENCES = 80
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
-NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|nobody|nothing|without|cannot)\b|n[’']t\b", re.I)
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
     r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
@@ -58,7 +62,6 @@ _CAPTION = re.compile(
     r"|\bHide Caption\b|\b\d+ of \d+ Photos\b|\bPhotos?:\s|\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b|\bEnlarge this image\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[;:—–“”\"]|,\s+(?:but|while|although|though|whereas|and)\b|\bbut\b", re.I)
 
 
 def _singular(word: str) -> str:
@@ -72,32 +75,12 @@ def _singular(word: str) -> str:
     return w
 
 
-# --- words, polarity ---------------------------------------------------------
-
-
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased, crudely singularised content words of ``text``."""
     return frozenset(_singular(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2)
 
 
-def negated_clause(text: str) -> str | None:
-    """The clause holding the first negation cue of ``text``, or ``None``."""
-    cue = NEGATION.search(text)
-    if cue is None:
-        return None
-    start, end = 0, len(text)
-    for b in _CLAUSE_BREAK.finditer(text):
-        if b.end() <= cue.start():
-            start = b.end()
-        elif b.start() >= cue.end():
-            end = b.start()
-            break
-    return text[start:end]
-
-
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
-#: Verbs whose plain use states a negative ('the sirens failed' = 'did not work'): denials of them deny a negative.
-NEGATIVE_VERBS = frozenset({"fail", "failur", "refus", "lack", "miss", "ignor"})
 
 
 def stem(word: str) -> str:
@@ -118,6 +101,15 @@ def stems(text: str, exclude: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stems of the content words of ``text`` (no digits), minus the stems in ``exclude``."""
     out = {stem(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2 and not w[0].isdigit()}
     return frozenset(out - exclude)
+
+
+#: Verbs whose plain use states a negative ('the sirens failed' = 'did not work'): denials of them deny a negative.
+NEGATIVE_VERBS = frozenset({"fail", "failure", "refuse", "refusal", "lack", "miss", "ignore"})
+
+
+def words_between(lemmas: Sequence[tuple[int, str]], start: int, end: int) -> frozenset[str]:
+    """The lemmas (from the NLP pass, ``(offset, lemma)``) of the content words from ``start`` to ``end``."""
+    return frozenset(lemma for offset, lemma in lemmas if start <= offset < end)
 
 
 class EntityLookup(Protocol):
@@ -149,8 +141,17 @@ class Unit:
     speaker_name: str | None = None
     speaker_type: str | None = None  # the entity type when the speaker resolves to a story entity
     core: str = ""  # the text without its attribution frame ("..., X said")
+    #: Where the core starts in the article's text.
+    core_start: int = 0
     #: Stems of the words that are part of named-entity mentions (who and where, not what happened).
     name_stems: frozenset[str] = frozenset()
+    #: The content words with their offsets, and the negations, as the NLP pass read them.
+    lemmas: tuple[tuple[int, str], ...] = ()
+    negations: tuple[Negation, ...] = ()
+    #: It says that a thing goes on ('still being finalised').
+    ongoing: bool = False
+    #: Its reporting verb takes as its object something said before ('denied the allegations').
+    refers_back: bool = False
     #: Entity ids of places the sentence sets its event in ('in London', 'at the White House').
     places: frozenset[str] = frozenset()
     #: Entity ids of the places, facilities and events the sentence names (where, and which happening).
@@ -233,6 +234,7 @@ def build_units(
                 continue
             inside = [m for m in ann.mentions if span.start <= m.span.start and m.span.end <= span.end]
             ents = {eid for m in inside if (eid := entity_id(m.span.text))}
+            lemmas = sent.lemmas
             name_stems = stems(" ".join(m.span.text for m in inside)) if inside else frozenset()
             places = frozenset(
                 eid
@@ -253,7 +255,7 @@ def build_units(
             attributed = sent.report_verb is not None or quote_speaker is not None
             speaker = speaker_name or quote_speaker
             speaker_entity = entity_of(speaker) if speaker else None
-            core = sent.content.text if sent.content is not None else span.text
+            core_span = sent.content if sent.content is not None else span
             shown = sent.speaker or speaker
             shown_entity = entity_of(shown) if shown else None
             # the names a speaker stands for: its own when it is an entity, else those inside it ('Paris and Berlin')
@@ -283,8 +285,13 @@ def build_units(
                     report_verb=sent.report_verb,
                     speaker_name=(speaker_entity.name if speaker_entity else speaker) if speaker else None,
                     speaker_type=speaker_entity.type if speaker_entity else None,
-                    core=core,
+                    core=core_span.text,
+                    core_start=core_span.start,
                     name_stems=name_stems,
+                    lemmas=lemmas,
+                    negations=sent.negations,
+                    ongoing=sent.ongoing,
+                    refers_back=sent.refers_back,
                     places=places,
                     where=frozenset(
                         eid for m in inside if m.label in _WHERE_LABELS and (eid := entity_id(m.span.text))
@@ -295,6 +302,36 @@ def build_units(
                 )
             )
     return units
+
+
+# --- what a denial denies ------------------------------------------------------------
+
+
+#: Punctuation that ends what a denial denies ('denied the report, saying it was ...').
+_OBJECT_END = re.compile(r"[,;:—–]")
+def core_range(unit: Unit) -> tuple[int, int]:
+    """Where the unit's core (its text without the attribution frame) lies in the article's text."""
+    start = unit.core_start if unit.core else unit.span.start
+    return start, start + len(unit.core or unit.text)
+
+
+def object_range(denial: Unit) -> tuple[int, int]:
+    """Where what a denial denies lies in the text: its core, up to the first clause break."""
+    start, end = core_range(denial)
+    cut = _OBJECT_END.search(denial.core or denial.text)
+    return start, start + cut.start() if cut is not None else end
+
+
+def negative_between(unit: Unit, start: int, end: int) -> bool:
+    """Whether the unit's text from ``start`` to ``end`` states a negative: a negation, or a verb like 'failed'."""
+    if any(start <= n.cue.start < end for n in unit.negations):
+        return True
+    return bool(words_between(unit.lemmas, start, end) & NEGATIVE_VERBS)
+
+
+def object_words(denial: Unit) -> frozenset[str]:
+    """The lemmas of what a denial denies."""
+    return words_between(denial.lemmas, *object_range(denial))
 
 
 _PLACE_LABELS = frozenset({"GPE"})

@@ -1,0 +1,154 @@
+"""Each sentence's content words as lemmas, and what its negations negate: read once from the parse.
+
+Later stages compare sentences by these facts instead of splitting and
+stemming raw strings themselves:
+
+* :class:`DocWords` holds, for a parsed article, each token's lower-cased
+  lemma and whether it is a content word (not a stop word; a number, or a
+  word of three or more characters). :meth:`DocWords.lemmas` gives a
+  sentence's content words as ``(character offset, lemma)`` pairs.
+* :func:`refers_back` tells a sentence whose reporting verb takes as its
+  object something said before ('denied the allegations', 'denied it').
+* :func:`says_ongoing` tells a sentence that says a thing goes on ('is
+  still being finalised'), which a 'not yet' agrees with.
+* :func:`negations` finds each negation cue of a sentence (``not``, ``n't``,
+  ``never``, ``no``, ``nobody``, ``without`` ...) with the clause it negates
+  (its head's subtree, cut at the sentence), the lemma of the predicate it
+  negates (an auxiliary or copula gives way to its complement: 'was not
+  guilty' negates 'guilty'), and whether it says 'not yet' ('has not yet
+  been finalised', 'has yet to decide').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..model import Article, Negation, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["STATEMENT_NOUNS", "DocWords", "negations", "refers_back", "says_ongoing"]
+
+#: Content words are at least this long (numbers excepted).
+MIN_CONTENT_CHARS = 3
+#: Words that negate what their head says, besides the parser's ``neg`` dependency.
+NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "none", "neither", "nor", "noone", "without", "never"})
+#: Words by which a sentence says that a thing goes on ('is still being finalised', 'talks continue').
+ONGOING = frozenset({"still", "remain", "continue", "ongoing"})
+#: Nouns that name a statement ('rejected the allegations', 'denied the report').
+STATEMENT_NOUNS = frozenset(
+    {"allegation", "accusation", "claim", "report", "charge", "suggestion", "assertion", "notion", "idea"}
+    | {"story", "account", "finding", "rumor", "rumour", "speculation", "statement"}
+)
+#: Words that make a noun phrase point back at something said before ('the allegations', 'these claims').
+POINTING_DETERMINERS = frozenset({"the", "these", "those", "this", "that", "such", "all", "any", "its", "their"})
+POINTING_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those"})
+#: Heads that carry no predicate of their own: the negated predicate is their complement.
+LIGHT_HEADS = frozenset({"be", "do", "have", "will", "would", "can", "could", "may", "might", "must", "shall", "should"})
+COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj"})
+#: Children that start a clause of their own after the negated one.
+COORDINATED_DEPS = frozenset({"cc", "conj", "parataxis"})
+
+
+class DocWords:
+    """Per-token lemmas and content flags of one parsed article (computed once, sliced per sentence)."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM
+
+        arr = doc.to_array([LEMMA, IS_STOP, IS_ALPHA, LIKE_NUM, LENGTH, IDX])  # uint64: lemma hashes
+        hashes = arr[:, 0].tolist()
+        arr = arr.astype(np.int64)
+        self.offsets = arr[:, 5]
+        number = arr[:, 3].astype(bool) & ~arr[:, 2].astype(bool)
+        self.content = ~arr[:, 1].astype(bool) & ((arr[:, 2].astype(bool) & (arr[:, 4] >= MIN_CONTENT_CHARS)) | number)
+        strings = doc.vocab.strings
+        forms: dict[int, str] = {}
+        self.lemma: list[str] = []
+        for h in hashes:
+            form = forms.get(h)
+            if form is None:
+                form = forms[h] = strings[h].lower().replace("’", "'")
+            self.lemma.append(form)
+
+    def lemmas(self, a: int, b: int) -> tuple[tuple[int, str], ...]:
+        """The content words of tokens ``a`` to ``b`` as ``(character offset, lemma)``."""
+        picked = np.nonzero(self.content[a:b])[0] + a
+        return tuple((int(self.offsets[i]), self.lemma[i]) for i in picked.tolist())
+
+
+def _predicate(head: Token) -> Token:
+    """The token whose lemma says what is negated: an auxiliary or copula gives way to its complement."""
+    if head.lemma_.lower() in LIGHT_HEADS:
+        for child in head.children:
+            if child.dep_ in COMPLEMENT_DEPS:
+                return child
+    return head
+
+
+def _pending(cue: Token, head: Token) -> bool:
+    """'not yet', 'has yet to': the negated thing may still happen."""
+    if any(c.lower_ == "yet" for c in head.children):
+        return True
+    return cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "yet"
+
+
+def negations(doc: Doc, a: int, b: int, article: Article) -> tuple[Negation, ...]:
+    """The negations among tokens ``a`` to ``b`` (one sentence), each with the clause and predicate it negates."""
+    out: list[Negation] = []
+    start_char, end_char = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+    for i in range(a, b):
+        cue = doc[i]
+        if cue.dep_ != "neg" and cue.lower_ not in NEGATIVE_WORDS:
+            continue
+        head = cue.head
+        if cue.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "pobj", "prep") or head.pos_ in ("NOUN", "PROPN"):
+            while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i:
+                head = head.head  # 'no siren sounded': the verb is what is negated
+        if cue.lower_ == "without":
+            head = next((c for c in cue.children if c.dep_ in ("pcomp", "pobj")), head)
+        predicate = _predicate(head)
+        right = head.right_edge.i + 1
+        for child in head.rights:  # 'did not sound, and residents were warned': the second clause is not negated
+            if child.dep_ in COORDINATED_DEPS:
+                right = min(right, child.left_edge.i)
+        left, right = max(head.left_edge.i, a), min(max(right, cue.i + 1), b)
+        scope = Span.of(article, max(doc[left].idx, start_char), min(doc[right - 1].idx + len(doc[right - 1]), end_char))
+        out.append(
+            Negation(
+                cue=Span.of(article, cue.idx, cue.idx + len(cue)),
+                scope=scope,
+                predicate=predicate.lemma_.lower(),
+                pending=_pending(cue, head),
+            )
+        )
+    return tuple(out)
+
+
+def says_ongoing(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` say that a thing goes on: 'still', 'remains', 'continues', 'ongoing'."""
+    return any(doc[i].lemma_.lower() in ONGOING for i in range(a, b))
+
+
+def refers_back(doc: Doc, a: int, b: int, verb: str | None) -> bool:
+    """Whether the reporting verb ``verb`` (a lemma) of tokens ``a`` to ``b`` takes as its object something said
+    before: a pronoun ('denied it') or a statement noun that points back ('denied the allegations')."""
+    if verb is None:
+        return False
+    for i in range(a, b):
+        tok = doc[i]
+        if tok.lemma_ != verb:
+            continue
+        for obj in tok.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if obj.lower_ in POINTING_PRONOUNS:
+                return True
+            if obj.lemma_.lower() in STATEMENT_NOUNS and any(
+                d.dep_ in ("det", "poss") and d.lower_ in POINTING_DETERMINERS for d in obj.children
+            ):
+                return not any(c.dep_ in ("acl", "relcl") for c in obj.children)  # "the claim that ..." names it
+    return False
