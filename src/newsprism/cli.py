@@ -20,6 +20,7 @@ from .config import Settings, load_settings
 from .errors import NewsprismError
 from .ingest.valid import safe_name
 from .model import Report
+from .progress import SILENT, BarProgress, LineProgress, Progress
 
 __all__ = ["main"]
 
@@ -61,6 +62,13 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), help="A TOML file of settings.")
 @click.option("--n-process", type=int, default=None, help="Worker processes for the spaCy pass and the per-story comparison (overrides the setting).")
+@click.option("--quiet", "-q", is_flag=True, help="Report no progress.")
+@click.option(
+    "--progress",
+    "show_progress",
+    is_flag=True,
+    help="Report progress on stderr even when it is not a terminal (one line per finished stage).",
+)
 def analyze_command(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -68,31 +76,29 @@ def analyze_command(
     strict: bool,
     config: str | None,
     n_process: int | None,
+    quiet: bool,
+    show_progress: bool,
 ) -> None:
     """Analyze the articles in PATHS (files, directories, or - for stdin).
 
     Reads plain text, HTML, JSON/JSONL(.gz) and RSS/Atom files, cleans them,
     groups them into stories and compares how each outlet reports each story.
+    On a terminal each stage shows a progress bar on stderr (--quiet: none).
     """
     targets = [(out, fmt or _format_of(out)) for out in outs]
     from .pipeline import analyze  # spaCy and torch load only when a run needs them
 
+    progress = _reporter(quiet=quiet, asked=show_progress)
     try:
         settings = load_settings(config, n_process=n_process)
-        report = analyze(list(paths), settings=settings, strict=strict)
+        with progress:
+            report = analyze(list(paths), settings=settings, strict=strict, progress=progress)
+            unwritten = sum(
+                not _write(report, out, out_fmt)
+                for out, out_fmt in (progress.track(targets, "write", total=len(targets), unit="reports") if targets else ())
+            )
     except NewsprismError as exc:
         raise _Stop(str(exc)) from exc
-    unwritten = 0
-    for out, out_fmt in targets:
-        rendered = _render(report, out_fmt, to_terminal=False)
-        try:
-            Path(out).write_text(rendered or "", encoding="utf-8")
-        except OSError as exc:
-            unwritten += 1
-            reason = exc.strerror or type(exc).__name__
-            click.echo(f"newsprism: error: cannot write the {out_fmt} report to {safe_name(out)}: {reason}", err=True)
-            continue
-        click.echo(f"newsprism: wrote {out_fmt} report to {safe_name(out)}", err=True)
     if not targets:
         rendered = _render(report, fmt or "text", to_terminal=True)
         if rendered is not None:
@@ -104,6 +110,28 @@ def analyze_command(
         sys.exit(EXIT_UNWRITTEN)
     if report.errors:
         sys.exit(EXIT_INPUTS_FAILED)
+
+
+def _write(report: Report, out: str, fmt: str) -> bool:
+    """Write the report to ``out`` in ``fmt``; on failure say why on stderr and return False."""
+    rendered = _render(report, fmt, to_terminal=False)
+    try:
+        Path(out).write_text(rendered or "", encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        click.echo(f"newsprism: error: cannot write the {fmt} report to {safe_name(out)}: {reason}", err=True)
+        return False
+    click.echo(f"newsprism: wrote {fmt} report to {safe_name(out)}", err=True)
+    return True
+
+
+def _reporter(*, quiet: bool, asked: bool) -> Progress:
+    """Bars on a terminal; with ``--progress`` and no terminal, a line per stage; nothing with ``--quiet``."""
+    if quiet:
+        return SILENT
+    if sys.stderr.isatty():
+        return BarProgress()
+    return LineProgress() if asked else SILENT
 
 
 _SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text"}

@@ -27,6 +27,7 @@ from .ingest import read_inputs
 from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
+from .progress import SILENT, Progress
 from .threads import available_cores, pin_threads
 
 __all__ = ["analyze", "analyze_articles", "compare_articles", "prepare_articles"]
@@ -45,16 +46,18 @@ def analyze(
     models: Models | None = None,
     strict: bool = False,
     on_error: OnError | None = _print_failure,
+    progress: Progress = SILENT,
 ) -> Report:
     """Read every input under ``paths`` and analyze the articles found.
 
     Unreadable inputs become ``Report.errors`` entries (and go to ``on_error``);
     with ``strict`` the first one raises :class:`InputError` instead.
+    ``progress`` hears of each stage's items as they finish (nothing by default).
     """
     settings = settings or Settings()
     articles: list[Article] = []
     errors: list[InputFailure] = []
-    for item in read_inputs(paths, settings=settings):
+    for item in progress.track(read_inputs(paths, settings=settings), "read", unit="inputs"):
         if isinstance(item, InputFailure):
             if strict:
                 raise InputError(item.input, item.error)
@@ -63,7 +66,7 @@ def analyze(
                 on_error(item)
         else:
             articles.append(item)
-    return analyze_articles(articles, settings=settings, models=models, errors=errors)
+    return analyze_articles(articles, settings=settings, models=models, errors=errors, progress=progress)
 
 
 def analyze_articles(
@@ -72,23 +75,25 @@ def analyze_articles(
     settings: Settings | None = None,
     models: Models | None = None,
     errors: Sequence[InputFailure] = (),
+    progress: Progress = SILENT,
 ) -> Report:
     """Clean, annotate and compare articles that are already read."""
     settings = settings or Settings()
     models = models or Models(settings)
     pin_threads(available_cores())  # this process computes alone: its workers pin themselves to one thread
-    cleaned, annotations = prepare_articles(articles, settings=settings, models=models)
-    return compare_articles(cleaned, annotations, settings=settings, models=models, errors=errors)
+    cleaned, annotations = prepare_articles(articles, settings=settings, models=models, progress=progress)
+    return compare_articles(cleaned, annotations, settings=settings, models=models, errors=errors, progress=progress)
 
 
 def prepare_articles(
-    articles: Iterable[Article], *, settings: Settings, models: Models
+    articles: Iterable[Article], *, settings: Settings, models: Models, progress: Progress = SILENT
 ) -> tuple[list[Article], dict[str, Annotations]]:
     """The per-article half of the pipeline: cleaned articles (reprints marked) and their annotations."""
-    cleaned = [clean_article(a, settings=settings) for a in articles]
+    items = list(articles)
+    cleaned = [clean_article(a, settings=settings) for a in progress.track(items, "clean", total=len(items))]
     cleaned = list(mark_duplicates(cleaned, settings=settings))
     annotations: dict[str, Annotations] = {}
-    for ann in annotate(cleaned, models=models, settings=settings):
+    for ann in progress.track(annotate(cleaned, models=models, settings=settings), "annotate", total=len(cleaned)):
         annotations[ann.article_id] = ann
     model = genre_model(settings.genre_model)
     return [_finished(a, annotations.get(a.id), model) for a in cleaned], annotations
@@ -101,17 +106,21 @@ def compare_articles(
     settings: Settings,
     models: Models,
     errors: Sequence[InputFailure] = (),
+    progress: Progress = SILENT,
 ) -> Report:
     """The cross-article half: group prepared articles into stories and compare each story."""
     by_id = {a.id: a for a in cleaned}
     # the comparison workers fork before any encoder loads here; grouping embeds the leads through them
     with models.run_vectors(), pooled(models, settings, len(cleaned)) as pool:
+        progress.start("group", len(cleaned), "articles")
         groups = group_stories(cleaned, annotations, models=models, settings=settings)
+        progress.finish("group", len(cleaned))
         inputs = [
             (f"s{number}", [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
             for number, group in enumerate(groups, 1)
         ]
-        stories: list[Story] = list(compare_stories(inputs, models=models, settings=settings, pool=pool))
+        compared = compare_stories(inputs, models=models, settings=settings, pool=pool)
+        stories: list[Story] = list(progress.track(compared, "compare", total=len(inputs), unit="stories"))
     return Report(
         articles=tuple(cleaned),
         stories=tuple(stories),
