@@ -128,3 +128,25 @@ def test_a_folder_where_a_report_should_go_is_a_usage_error_before_any_work(tmp_
     (tmp_path / "taken.json").mkdir()
     result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--out", str(tmp_path / "taken.json")])
     assert result.exit_code == 2 and "is a directory" in result.stderr and "Traceback" not in result.output
+
+
+def test_render_draws_a_json_report_again_without_analysis(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    first = CliRunner().invoke(main, ["analyze", str(EXAMPLES), "--out", str(report), "--out", str(tmp_path / "a.html")])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, ["render", str(report), "--out", str(tmp_path / "b.html"), "--out", str(tmp_path / "b.md")])
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert (tmp_path / "b.md").read_text(encoding="utf-8").startswith("#")
+    shown = CliRunner().invoke(main, ["render", str(report), "--format", "json"])
+    assert json.loads(shown.stdout) == json.loads(report.read_text(encoding="utf-8"))
+
+
+def test_render_names_a_file_that_is_no_report(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"title": "my notes"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(bad), "--format", "html"])
+    assert result.exit_code == 1
+    assert "notes.json: not a newsprism report" in result.stderr and "Traceback" not in result.output
+    missing = CliRunner().invoke(main, ["render", str(tmp_path / "gone.json")])
+    assert missing.exit_code == 1 and "gone.json: cannot read it" in missing.stderr

@@ -112,6 +112,52 @@ def analyze_command(
         sys.exit(EXIT_INPUTS_FAILED)
 
 
+class _Unreadable(click.ClickException):
+    """The report to render could not be read."""
+
+    exit_code = EXIT_INPUTS_FAILED
+
+
+@main.command("render")
+@click.argument("report_path", metavar="REPORT.json")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="As for analyze; without it, each --out file's format follows its suffix (text on the terminal without --out).",
+)
+@click.option(
+    "--out",
+    "outs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Write the report here (default: stdout). Repeat it for several formats.",
+)
+def render_command(report_path: str, fmt: str | None, outs: tuple[str, ...]) -> None:
+    """Render a JSON report again (html, md, text or json) without analysing anything.
+
+    REPORT.json is what `newsprism analyze --format json` wrote. Exit status:
+    0 when every report was written, 1 when REPORT.json cannot be read as a
+    report, 3 when a report could not be written.
+    """
+    targets = [(out, fmt or _format_of(out)) for out in outs]
+    from .report.load import load_report
+
+    try:
+        report = load_report(report_path)
+    except NewsprismError as exc:
+        raise _Unreadable(str(exc)) from exc
+    unwritten = sum(not _write(report, out, out_fmt) for out, out_fmt in targets)
+    if not targets:
+        rendered = _render(report, fmt or "text", to_terminal=True)
+        if rendered is not None:
+            click.echo(rendered)
+    if unwritten:
+        click.echo(f"newsprism: {unwritten} of {len(targets)} report(s) could not be written", err=True)
+        sys.exit(EXIT_UNWRITTEN)
+
+
 def _write(report: Report, out: str, fmt: str) -> bool:
     """Write the report to ``out`` in ``fmt``; on failure say why on stderr and return False."""
     rendered = _render(report, fmt, to_terminal=False)

@@ -123,6 +123,10 @@ def _framing(f: FramingItem) -> dict[str, Any]:
         out["note"] = f.note
     if f.spans:
         out["spans"] = _spans(f.spans)
+    if f.counts:
+        out["counts"] = {article: dict(words) for article, words in f.counts.items()}
+    if f.loaded:
+        out["loaded"] = sorted(f.loaded)
     return out
 
 

@@ -1,0 +1,157 @@
+"""A JSON report read back into the model, so that it can be rendered again without re-analysis.
+
+:func:`report_from_dict` is the inverse of :func:`.json.report_to_dict`: every
+field the JSON carries comes back as the record it was written from. The
+per-sentence annotations of the NLP pass are not in the JSON; no renderer
+reads them. :func:`load_report` reads a file and turns anything that is not
+such a report into an :class:`~newsprism.errors.InputError` naming the file
+and the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import (
+    Article,
+    BriefSentence,
+    Claim,
+    Coverage,
+    Disagreement,
+    DisputeSide,
+    Entity,
+    FramingItem,
+    Genre,
+    InputFailure,
+    QuoteVariantPair,
+    Removal,
+    Report,
+    Span,
+    Story,
+    StoryQuote,
+    TimelineEntry,
+)
+
+__all__ = ["load_report", "report_from_dict"]
+
+
+def _span(d: Mapping[str, Any]) -> Span:
+    return Span(str(d["article"]), int(d["start"]), int(d["end"]), str(d["text"]))
+
+
+def _spans(items: Sequence[Mapping[str, Any]] | None) -> tuple[Span, ...]:
+    return tuple(_span(d) for d in items or ())
+
+
+def _article(d: Mapping[str, Any]) -> Article:
+    genre = d.get("genre")
+    return Article(
+        id=d["id"],
+        text=d["text"],
+        title=d.get("title"),
+        url=d.get("url"),
+        outlet=d.get("outlet"),
+        published=d.get("published"),
+        language=d.get("language") or "und",
+        source_path=d.get("source_path"),
+        removed=tuple(Removal(r["text"], r["reason"], r.get("detail")) for r in d.get("removed") or ()),
+        duplicate_of=d.get("duplicate_of"),
+        cites=tuple(d.get("cites") or ()),
+        genre=Genre(genre["label"], genre["reason"], float(genre.get("probability", 0.0))) if genre else None,
+    )
+
+
+def _claim(d: Mapping[str, Any]) -> Claim:
+    return Claim(
+        id=d["id"],
+        text=d["text"],
+        support=_spans(d["support"]),
+        stance=dict(d.get("stance") or {}),
+        off_topic=bool(d.get("off_topic", False)),
+        restated=_spans(d.get("restated")),
+        coverage=tuple(Coverage(c["kind"], _span(c["span"]), c.get("source")) for c in d.get("coverage") or ()),
+    )
+
+
+def _disagreement(d: Mapping[str, Any]) -> Disagreement:
+    sides = tuple(DisputeSide(s["value"], tuple(s["articles"]), _spans(s["spans"])) for s in d.get("sides") or ())
+    return Disagreement(d["kind"], tuple(d["claims"]), d["explanation"], _spans(d.get("spans")), sides)
+
+
+def _framing(d: Mapping[str, Any]) -> FramingItem:
+    return FramingItem(
+        referent=d["referent"],
+        kind=d.get("kind") or "",
+        variants={k: tuple(v) for k, v in d["variants"].items()},
+        note=d.get("note"),
+        spans=_spans(d.get("spans")),
+        counts={a: {w: int(n) for w, n in words.items()} for a, words in (d.get("counts") or {}).items()},
+        loaded=frozenset(d.get("loaded") or ()),
+    )
+
+
+def _brief(d: Mapping[str, Any]) -> BriefSentence:
+    span = d.get("span")
+    return BriefSentence(
+        d["text"], tuple(d["claims"]), tuple(d["articles"]), d.get("section") or "brief", _span(span) if span else None
+    )
+
+
+def _story(d: Mapping[str, Any]) -> Story:
+    return Story(
+        id=d["id"],
+        title=d["title"],
+        article_ids=tuple(d["article_ids"]),
+        entities=tuple(
+            Entity(e["id"], e["name"], e["type"], tuple(e["aliases"]), _spans(e["mentions"])) for e in d["entities"]
+        ),
+        quotes=tuple(
+            StoryQuote(
+                q["id"], _span(q["span"]), q.get("speaker"), q.get("speaker_entity"), q.get("verb"), q.get("variant_group")
+            )
+            for q in d.get("quotes") or ()
+        ),
+        quote_variants=tuple(
+            QuoteVariantPair(p["group"], p["a"], p["b"], p["relation"], tuple((op, words) for op, words in p["diff"]))
+            for p in d.get("quote_variants") or ()
+        ),
+        claims=tuple(_claim(c) for c in d["claims"]),
+        disagreements=tuple(_disagreement(x) for x in d["disagreements"]),
+        framing=tuple(_framing(f) for f in d.get("framing") or ()),
+        timeline=tuple(TimelineEntry(t["date"], t["text"], _spans(t["support"])) for t in d.get("timeline") or ()),
+        brief=tuple(_brief(b) for b in d.get("brief") or ()),
+    )
+
+
+def report_from_dict(data: Mapping[str, Any]) -> Report:
+    """The report a JSON report (as parsed data) was written from. Raises ``KeyError``, ``TypeError`` or
+    ``ValueError`` on data that is not a newsprism report; :func:`load_report` words them for a reader."""
+    if not isinstance(data, Mapping) or "articles" not in data or "stories" not in data:
+        raise ValueError("it has no 'articles' and 'stories'")
+    return Report(
+        articles=tuple(_article(a) for a in data["articles"]),
+        stories=tuple(_story(s) for s in data["stories"]),
+        errors=tuple(InputFailure(e["input"], e["error"]) for e in data.get("errors") or ()),
+        generated_at=data.get("generated_at"),
+    )
+
+
+def load_report(path: str | Path) -> Report:
+    """Read a JSON report written by ``newsprism analyze --format json``."""
+    name = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(name, f"cannot read it: {exc.strerror or type(exc).__name__}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(name, f"not JSON: {exc}") from exc
+    try:
+        return report_from_dict(data)
+    except KeyError as exc:
+        raise InputError(name, f"not a newsprism report: a record lacks the field {exc.args[0]!r}") from exc
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise InputError(name, f"not a newsprism report: {exc}") from exc
