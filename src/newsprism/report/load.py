@@ -36,7 +36,7 @@ from ..model import (
     TimelineEntry,
 )
 
-__all__ = ["load_report", "report_from_dict"]
+__all__ = ["article_from_dict", "load_report", "report_from_dict", "story_from_dict"]
 
 
 def _span(d: Mapping[str, Any]) -> Span:
@@ -47,7 +47,8 @@ def _spans(items: Sequence[Mapping[str, Any]] | None) -> tuple[Span, ...]:
     return tuple(_span(d) for d in items or ())
 
 
-def _article(d: Mapping[str, Any]) -> Article:
+def article_from_dict(d: Mapping[str, Any]) -> Article:
+    """An article as :func:`.json.article_dict` wrote it."""
     genre = d.get("genre")
     return Article(
         id=d["id"],
@@ -101,7 +102,8 @@ def _brief(d: Mapping[str, Any]) -> BriefSentence:
     )
 
 
-def _story(d: Mapping[str, Any]) -> Story:
+def story_from_dict(d: Mapping[str, Any]) -> Story:
+    """A story as :func:`.json.story_dict` wrote it."""
     return Story(
         id=d["id"],
         title=d["title"],
@@ -133,8 +135,8 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
     if not isinstance(data, Mapping) or "articles" not in data or "stories" not in data:
         raise ValueError("it has no 'articles' and 'stories'")
     return Report(
-        articles=tuple(_article(a) for a in data["articles"]),
-        stories=tuple(_story(s) for s in data["stories"]),
+        articles=tuple(article_from_dict(a) for a in data["articles"]),
+        stories=tuple(story_from_dict(s) for s in data["stories"]),
         errors=tuple(InputFailure(e["input"], e["error"]) for e in data.get("errors") or ()),
         generated_at=data.get("generated_at"),
     )

@@ -1,0 +1,83 @@
+"""What a corpus store does, whatever keeps the data."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Article, InputFailure, Story
+
+__all__ = ["AddCounts", "SearchHit", "Store", "content_hash"]
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: SHA-256 of its words, whitespace-normalised."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class AddCounts:
+    """What adding articles did: how many were stored, and why the others were not."""
+
+    added: int = 0
+    #: already stored under the same id
+    same_id: int = 0
+    #: the same text is stored under another id
+    same_text: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.same_id + self.same_text
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article that matches a full-text search, with the matching passage."""
+
+    article: str
+    title: str | None
+    snippet: str
+
+
+class Store(Protocol):
+    """A corpus: articles added once each, the inputs that could not be read, and the analysed stories."""
+
+    def add_articles(self, articles: Iterable[Article]) -> AddCounts:
+        """Store the articles not stored yet (same id or same text: skipped), all or none of them."""
+        ...
+
+    def add_errors(self, failures: Iterable[InputFailure]) -> int:
+        """Record inputs that could not be read; returns how many."""
+        ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, in the order they were added."""
+        ...
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        ...
+
+    def errors(self) -> list[InputFailure]: ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text hold every word of ``query``, best first."""
+        ...
+
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        """Replace the stored analysis with ``stories`` (in one transaction)."""
+        ...
+
+    def stories(self) -> list[Story]:
+        """The stored analysed stories, in the order they were saved."""
+        ...
+
+    def story_titles(self) -> list[tuple[str, str, int]]:
+        """``(story id, title, number of articles)`` of every stored story, without loading the analyses."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,215 @@
+"""The embedded corpus store: one SQLite file.
+
+* **WAL mode**, so readers never wait for a writer; each write is one
+  transaction, so a run killed at any point leaves every article either
+  stored whole or not at all.
+* **Migrations** are numbered SQL scripts (:data:`MIGRATIONS`); the versions
+  applied are recorded in the file (``schema_migrations``), and opening a
+  store brings it up to date. A file made by a newer newsprism is refused.
+* **Full-text search** (FTS5) over titles and text, kept in step by triggers.
+* Articles are kept as their JSON records (the report's own article shape)
+  beside the columns that are searched and listed; analysed stories likewise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article, InputFailure, Story
+from ..report.json import article_dict, story_dict
+from ..report.load import article_from_dict, story_from_dict
+from .base import AddCounts, SearchHit, Store, content_hash
+
+__all__ = ["MIGRATIONS", "SQLiteStore"]
+
+#: The schema, one script per version; a store at version n has run the first n. Append, never edit.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TABLE input_errors (
+        seq INTEGER PRIMARY KEY,
+        input TEXT NOT NULL,
+        error TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE stories (
+        position INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        record TEXT NOT NULL
+    );
+    """,
+)
+
+_SEARCH_WORD = re.compile(r"\w+")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """A corpus in one SQLite file (created, or brought up to date, on opening)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(self.path, f"not a newsprism store: {exc}") from exc
+
+    # --- schema -----------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        """How many of :data:`MIGRATIONS` the file has run."""
+        row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        have = self.version
+        if have > len(MIGRATIONS):
+            raise InputError(self.path, f"made by a newer newsprism (schema {have}; this one knows {len(MIGRATIONS)})")
+        for version in range(have + 1, len(MIGRATIONS) + 1):
+            with self._transaction():
+                for statement in _statements(MIGRATIONS[version - 1]):
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # --- articles -----------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> AddCounts:
+        added = same_id = same_text = 0
+        with self._transaction():
+            for a in articles:
+                digest = content_hash(a.text)
+                if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+                    same_id += 1
+                    continue
+                if self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
+                    same_text += 1
+                    continue
+                self._db.execute(
+                    "INSERT INTO articles (id, content_hash, title, outlet, published, text, record, added_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.id, digest, a.title, a.outlet, a.published, a.text, json.dumps(article_dict(a)), _now()),
+                )
+                added += 1
+        return AddCounts(added, same_id, same_text)
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_dict(json.loads(row[0])) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        for (record,) in self._db.execute("SELECT record FROM articles ORDER BY seq"):
+            yield article_from_dict(json.loads(record))
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        words = _SEARCH_WORD.findall(query)
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)  # every word, as a plain term (no query syntax)
+        rows = self._db.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts"
+            " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [SearchHit(article, title, snippet) for article, title, snippet in rows]
+
+    # --- errors -------------------------------------------------------------------
+
+    def add_errors(self, failures: Iterable[InputFailure]) -> int:
+        rows = [(f.input, f.error, _now()) for f in failures]
+        with self._transaction():
+            self._db.executemany("INSERT INTO input_errors (input, error, added_at) VALUES (?, ?, ?)", rows)
+        return len(rows)
+
+    def errors(self) -> list[InputFailure]:
+        return [InputFailure(i, e) for i, e in self._db.execute("SELECT input, error FROM input_errors ORDER BY seq")]
+
+    # --- stories ------------------------------------------------------------------
+
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM stories")
+            self._db.executemany(
+                "INSERT INTO stories (position, id, title, articles, record) VALUES (?, ?, ?, ?, ?)",
+                [(n, s.id, s.title, len(s.article_ids), json.dumps(story_dict(s))) for n, s in enumerate(stories)],
+            )
+
+    def stories(self) -> list[Story]:
+        return [story_from_dict(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM stories ORDER BY position")]
+
+    def story_titles(self) -> list[tuple[str, str, int]]:
+        return [(i, t, int(n)) for i, t, n in self._db.execute("SELECT id, title, articles FROM stories ORDER BY position")]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script (a trigger's body keeps its own semicolons)."""
+    out: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+def _is_a_store(store: SQLiteStore) -> Store:
+    """(For the type checker: an SQLiteStore is a :class:`~.base.Store`.)"""
+    return store
