@@ -219,6 +219,44 @@ def _render(report: Report, fmt: str, *, to_terminal: bool) -> str | None:
     return console.export_text()
 
 
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="The corpus file (created if missing).")
+@click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), help="A TOML file of settings.")
+@click.option("--quiet", "-q", is_flag=True, help="Report no progress.")
+@click.option("--progress", "show_progress", is_flag=True, help="Report progress on stderr even when it is not a terminal.")
+def ingest_command(paths: tuple[str, ...], db: str, config: str | None, quiet: bool, show_progress: bool) -> None:
+    """Add the articles in PATHS to the corpus in --db: cleaned, each stored once.
+
+    An article already stored (the same id, or the same words under another
+    id) is skipped and counted. Inputs that cannot be read are recorded in the
+    corpus with the reason. Safe to stop at any point and run again. Exit
+    status: 0, or 1 when some inputs could not be read.
+    """
+    from .store import SQLiteStore
+    from .store.ingest import ingest
+
+    progress = _reporter(quiet=quiet, asked=show_progress)
+    try:
+        settings = load_settings(config)
+        with SQLiteStore(db) as store, progress:
+            counts = ingest(list(paths), store, settings=settings, progress=progress)
+            total = store.count()
+    except NewsprismError as exc:
+        raise _Stop(str(exc)) from exc
+    stored = counts.stored
+    click.echo(
+        f"newsprism: added {stored.added} article(s) to {safe_name(db)} ({total} in all); "
+        f"skipped {stored.same_id} already stored, {stored.same_text} with the same words under another id",
+        err=True,
+    )
+    for failure in counts.failures:
+        click.echo(f"newsprism: error: {failure.input}: {failure.error}", err=True)
+    if counts.failures:
+        click.echo(f"newsprism: {len(counts.failures)} input(s) could not be read (recorded in the corpus)", err=True)
+        sys.exit(EXIT_INPUTS_FAILED)
+
+
 @main.command("settings")
 def settings_command() -> None:
     """List every setting with its default and help."""

@@ -64,6 +64,11 @@ MIGRATIONS: tuple[str, ...] = (
         record TEXT NOT NULL
     );
     """,
+    # an input that fails the same way on every run is recorded once
+    """
+    DELETE FROM input_errors WHERE seq NOT IN (SELECT min(seq) FROM input_errors GROUP BY input, error);
+    CREATE UNIQUE INDEX input_errors_once ON input_errors (input, error);
+    """,
 )
 
 _SEARCH_WORD = re.compile(r"\w+")
@@ -164,8 +169,9 @@ class SQLiteStore:
     def add_errors(self, failures: Iterable[InputFailure]) -> int:
         rows = [(f.input, f.error, _now()) for f in failures]
         with self._transaction():
-            self._db.executemany("INSERT INTO input_errors (input, error, added_at) VALUES (?, ?, ?)", rows)
-        return len(rows)
+            before = self._db.total_changes
+            self._db.executemany("INSERT OR IGNORE INTO input_errors (input, error, added_at) VALUES (?, ?, ?)", rows)
+            return self._db.total_changes - before
 
     def errors(self) -> list[InputFailure]:
         return [InputFailure(i, e) for i, e in self._db.execute("SELECT input, error FROM input_errors ORDER BY seq")]
