@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsprism.cli import main
@@ -26,7 +27,7 @@ class Recorder(Progress):
     def advance(self, stage: str, done: int) -> None:
         self.events.append(("advance", stage, done))
 
-    def finish(self, stage: str, done: int) -> None:
+    def finish(self, stage: str, done: int, *, stopped: bool = False) -> None:
         self.events.append(("finish", stage, done))
 
 
@@ -51,10 +52,33 @@ def test_line_progress_writes_one_line_per_finished_stage() -> None:
     stream = io.StringIO()
     progress = LineProgress(stream)
     assert list(progress.track(["a", "b", "c"], "annotate", total=3)) == ["a", "b", "c"]
-    assert list(progress.track(iter(["x"]), "read", unit="inputs")) == ["x"]
+    assert list(progress.track(iter(["x"]), "read", unit="records")) == ["x"]
+
+    def broken():
+        yield "first"
+        raise ValueError("a bad input")
+
+    with pytest.raises(ValueError, match="a bad input"):
+        list(progress.track(broken(), "read", unit="records"))
     lines = stream.getvalue().splitlines()
     assert lines[0].startswith("newsprism: annotate 3/3 articles in ") and lines[0].endswith(" s")
-    assert lines[1].startswith("newsprism: read 1 inputs in ")
+    assert lines[1].startswith("newsprism: read 1 records in ")
+    assert lines[2].startswith("newsprism: read 1 records stopped after "), "a stage cut short does not read as done"
+
+
+def test_bars_draw_on_a_terminal_through_a_whole_run(models: Models, settings: Settings) -> None:
+    from rich.console import Console
+
+    from newsprism.progress import BarProgress
+
+    screen = io.StringIO()
+    with BarProgress(Console(file=screen, force_terminal=True, width=100)) as bars:
+        report = analyze([EXAMPLES], settings=settings, models=models, progress=bars)
+    drawn = screen.getvalue()
+    assert report.stories
+    for stage in ("read", "clean", "annotate", "group", "compare"):
+        assert stage in drawn
+    assert f"{len(report.articles)}/{len(report.articles)}" in drawn
 
 
 def test_the_command_line_reports_progress_when_asked_and_never_when_quiet(tmp_path: Path) -> None:

@@ -6,8 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from newsprism.compare.stories import story_words
-from newsprism.compare.story_evidence import article_evidence, shared_counts
+from newsprism.compare.story_evidence import article_evidence, shared_counts, story_words
 from newsprism.config import Settings
 from newsprism.model import Annotations, Article, Genre
 from newsprism.nlp.models import Models
@@ -24,7 +23,7 @@ def corpus(models: Models, settings: Settings) -> tuple[list[Article], dict[str,
 
 def _evidence(corpus):
     articles, anns = corpus
-    return {a.id: article_evidence(a, anns.get(a.id), story_words) for a in articles}
+    return {a.id: article_evidence(a, anns.get(a.id)) for a in articles}
 
 
 def test_reports_of_one_event_share_quotes_that_other_stories_do_not(corpus) -> None:
@@ -57,7 +56,7 @@ def test_round_or_small_figures_are_not_evidence_and_an_opinion_piece_is_flagged
     first, second = articles[0], articles[1]
     assert shared_counts(evidence[first.id], evidence[second.id])[OPINION] == 0.0
     argued = replace(first, genre=Genre("opinion", "title marker 'OPINION:'"))
-    flagged = article_evidence(argued, anns.get(first.id), story_words)
+    flagged = article_evidence(argued, anns.get(first.id))
     assert shared_counts(flagged, evidence[second.id])[OPINION] == 1.0
 
 

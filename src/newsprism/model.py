@@ -141,8 +141,8 @@ class Negation:
     ``scope`` is the negated clause ('did not attend the unveiling'), without
     clauses coordinated after it. ``predicate`` is the lemma of what is
     negated: the verb, or an auxiliary's or copula's complement ('guilty' in
-    'was not guilty'). ``pending`` marks 'not yet' and 'has yet to': the
-    negated thing may still happen.
+    'was not guilty'). ``pending`` marks 'not yet' ('has not yet been
+    finalised'): the negated thing may still happen.
     """
 
     cue: Span

@@ -57,7 +57,7 @@ def analyze(
     settings = settings or Settings()
     articles: list[Article] = []
     errors: list[InputFailure] = []
-    for item in progress.track(read_inputs(paths, settings=settings), "read", unit="inputs"):
+    for item in progress.track(read_inputs(paths, settings=settings), "read", unit="records"):
         if isinstance(item, InputFailure):
             if strict:
                 raise InputError(item.input, item.error)

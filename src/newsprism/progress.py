@@ -36,8 +36,10 @@ class Progress:
                 yield item
                 done += 1
                 self.advance(stage, done)
-        finally:
-            self.finish(stage, done)
+        except BaseException:
+            self.finish(stage, done, stopped=True)
+            raise
+        self.finish(stage, done)
 
     def __enter__(self) -> Progress:
         return self
@@ -51,8 +53,8 @@ class Progress:
     def advance(self, stage: str, done: int) -> None:
         """``done`` items of the stage are finished."""
 
-    def finish(self, stage: str, done: int) -> None:
-        """The stage ended after ``done`` items."""
+    def finish(self, stage: str, done: int, *, stopped: bool = False) -> None:
+        """The stage ended after ``done`` items (``stopped``: by an error, before its end)."""
 
 
 #: The reporter a library call gets by default: it says nothing.
@@ -69,11 +71,12 @@ class LineProgress(Progress):
     def start(self, stage: str, total: int | None, unit: str) -> None:
         self._started[stage] = (time.perf_counter(), total, unit)
 
-    def finish(self, stage: str, done: int) -> None:
+    def finish(self, stage: str, done: int, *, stopped: bool = False) -> None:
         began, total, unit = self._started.pop(stage, (time.perf_counter(), None, ""))
         count = f"{done}/{total}" if total is not None else str(done)
         seconds = time.perf_counter() - began
-        print(f"newsprism: {stage} {count} {unit} in {seconds:.1f} s", file=self.stream, flush=True)
+        ended = "stopped after" if stopped else "in"
+        print(f"newsprism: {stage} {count} {unit} {ended} {seconds:.1f} s", file=self.stream, flush=True)
 
 
 class BarProgress(Progress):
@@ -98,6 +101,10 @@ class BarProgress(Progress):
             TimeElapsedColumn(),
             TimeRemainingColumn(),
             console=console if console is not None else Console(stderr=True),
+            # the pipeline forks worker pools while the bars are live: stdout and stderr stay the real streams, so
+            # a worker never writes through (or waits on a lock of) a copy of this display
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self._tasks: dict[str, Any] = {}
 
@@ -114,7 +121,7 @@ class BarProgress(Progress):
     def advance(self, stage: str, done: int) -> None:
         self._bars.update(self._tasks[stage], completed=done)
 
-    def finish(self, stage: str, done: int) -> None:
+    def finish(self, stage: str, done: int, *, stopped: bool = False) -> None:
         task = self._tasks.pop(stage, None)
         if task is not None:
-            self._bars.update(task, completed=done, total=done)
+            self._bars.update(task, completed=done, total=None if stopped else done)

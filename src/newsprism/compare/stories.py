@@ -40,7 +40,6 @@ across.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -57,6 +56,7 @@ from ..nlp.models import Models
 from .anchors import parse_day
 from .candidates import average_link, candidate_pairs, tfidf_matrix, top_features
 from .logistic import LogisticModel, read_model
+from .story_evidence import WORD as _WORD
 from .story_evidence import Evidence, article_evidence, shared_counts
 
 __all__ = [
@@ -69,7 +69,6 @@ __all__ = [
     "story_pair_features",
     "story_model",
     "story_similarities",
-    "story_words",
 ]
 
 W_EMBED = 0.5
@@ -96,7 +95,6 @@ MIN_NAME_WORDS = 6
 #: Entity types that identify what a story is about.
 STORY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
 
 
 def article_date(article: Article, ann: Annotations | None) -> date | None:
@@ -312,11 +310,15 @@ class _Scorer:
         days: Sequence[date | None] = (),
         stated: Sequence[Sequence[int]] = (),
         years: Sequence[Sequence[int]] = (),
-        evidence: Sequence[Evidence] = (),
+        evidence: Callable[[], Sequence[Evidence]] = list,
         model: LogisticModel | None = None,
     ) -> None:
         self.weighted, self.names, self.vectors, self.row, self.in_window = weighted, names, vectors, row, in_window
-        self.days, self.stated, self.years, self.evidence = days, stated, years, evidence
+        self.days, self.stated, self.years = days, stated, years
+        #: What each article shares beyond its words, gathered the first time features are read (the
+        #: hand-set path never reads them).
+        self._gather_evidence = evidence
+        self._evidence: Sequence[Evidence] | None = None
         self.cache: dict[tuple[int, int], float] = {}
         #: The fitted same-story model; without it, the hand-set combination scores pairs.
         self.model = model
@@ -341,6 +343,9 @@ class _Scorer:
             return rows
         cosine, lexical = self._signals(pairs)
         rows[:, 0], rows[:, 1] = cosine, lexical
+        if self._evidence is None:
+            self._evidence = self._gather_evidence()
+        evidence = self._evidence
         for k, (i, j) in enumerate(pairs):
             rows[k, 2] = _overlap(self.names[i], self.names[j])
             gap = _gap(self.days[i], self.days[j]) if self.days else None
@@ -349,8 +354,7 @@ class _Scorer:
             rows[k, 5], rows[k, 6] = (0.0, 1.0) if stated is None else (stated, 0.0)
             year_gap = _closest(self.years[i], self.years[j], YEAR_CAP) if self.years else None
             rows[k, 7] = year_gap or 0.0
-            if self.evidence:
-                rows[k, 8:12] = shared_counts(self.evidence[i], self.evidence[j])
+            rows[k, 8:12] = shared_counts(evidence[i], evidence[j])
         return rows
 
     def score_pairs(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
@@ -411,7 +415,7 @@ def group_stories(
         model = None if settings.story_model == "hand" else story_model(settings.story_model)
         window = settings.story_window_days if model is None else GAP_CAP  # fitted: the day gap is a feature
         scorer, pairs = _prepare(
-            articles, roots, annotations, models=models, window=window, model=model, evidence=model is not None
+            articles, roots, annotations, models=models, window=window, model=model
         )
         threshold = settings.story_threshold
         if model is not None:
@@ -447,7 +451,6 @@ def _prepare(
     models: Models,
     window: int,
     model: LogisticModel | None = None,
-    evidence: bool = True,
 ) -> tuple[_Scorer, dict[tuple[int, int], float]]:
     """Features, candidate pairs and lead embeddings of the original articles (by position in ``roots``).
 
@@ -478,13 +481,11 @@ def _prepare(
         vectors = np.zeros((0, 1), dtype=np.float32)
     stated = [stated_days(ann) for ann in anns]
     years = [stated_years(ann) for ann in anns]
-    shared = [article_evidence(articles[i], ann, story_words) for i, ann in zip(roots, anns, strict=True)] if evidence else []
-    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years, shared, model), pairs
 
+    def evidence() -> list[Evidence]:
+        return [article_evidence(articles[i], ann) for i, ann in zip(roots, anns, strict=True)]
 
-def story_words(text: str) -> list[str]:
-    """Lower-cased words, with one apostrophe (outlets print 'we’re' and 'we're')."""
-    return _WORD.findall(text.lower().replace("’", "'"))
+    return _Scorer(weighted, names, vectors, row, in_window, days, stated, years, evidence, model), pairs
 
 
 def story_pair_features(
@@ -503,7 +504,7 @@ def story_similarities(
     """The combined similarity of every candidate pair (for tuning and tests), keyed by article ids."""
     roots = list(range(len(articles)))
     scorer, pairs = _prepare(
-        articles, roots, annotations, models=models, window=settings.story_window_days, evidence=False
+        articles, roots, annotations, models=models, window=settings.story_window_days
     )
     keys = sorted(pairs)
     return {(articles[i].id, articles[j].id): s for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True)}

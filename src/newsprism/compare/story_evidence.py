@@ -15,7 +15,7 @@ the fitted same-story model (:mod:`.stories`).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,13 +23,17 @@ import numpy as np
 from ..model import Annotations, Article
 from .duplicates import shingles
 
-__all__ = ["Evidence", "article_evidence", "shared_counts"]
+__all__ = ["WORD", "Evidence", "article_evidence", "shared_counts", "story_words"]
+
+#: A word of an article, as story grouping reads words (letters with inner apostrophes or hyphens, or a number).
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
 
 #: Words per shingle of quoted words, and of the whole text (a passage two outlets both carry).
 QUOTE_SHINGLE = 4
 TEXT_SHINGLE = 6
-#: Kinds of figure that say what happened (an age or a duration is a detail many stories share).
-FIGURE_KINDS = frozenset({"count", "money", "percent", "measure", "tally"})
+#: Kinds of figure that say what happened (an age or a duration is a detail many stories share; a measure's
+#: value is converted to one unit, so a round '20 miles' would look specific).
+FIGURE_KINDS = frozenset({"count", "money", "percent", "tally"})
 #: A figure counts as specific from this value and this many significant digits ('12', '3,500', not '3,000').
 FIGURE_FLOOR = 10
 FIGURE_DIGITS = 2
@@ -50,9 +54,14 @@ def _significant_digits(value: float) -> int:
     return len(digits)
 
 
-def article_evidence(article: Article, ann: Annotations | None, words: Callable[[str], Sequence[str]]) -> Evidence:
-    """The evidence of one article; ``words`` splits a text into lower-cased words (the grouping's own split)."""
-    quoted_words = [words(q.span.text) for q in (ann.quotes if ann else ())]
+def story_words(text: str) -> list[str]:
+    """Lower-cased words, with one apostrophe (outlets print 'we’re' and 'we're')."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def article_evidence(article: Article, ann: Annotations | None) -> Evidence:
+    """The evidence of one article."""
+    quoted_words = [story_words(q.span.text) for q in (ann.quotes if ann else ())]
     quoted = [shingles(w, QUOTE_SHINGLE) for w in quoted_words if len(w) >= QUOTE_SHINGLE]
     quotes = np.unique(np.concatenate(quoted)) if quoted else np.zeros(0, dtype=np.uint32)
     figures = frozenset(
@@ -61,7 +70,7 @@ def article_evidence(article: Article, ann: Annotations | None, words: Callable[
         if q.kind in FIGURE_KINDS and q.value >= FIGURE_FLOOR and _significant_digits(q.value) >= FIGURE_DIGITS
     )
     opinion = article.genre is not None and article.genre.label != "news"
-    return Evidence(quotes, shingles(words(article.text), TEXT_SHINGLE), figures, opinion)
+    return Evidence(quotes, shingles(story_words(article.text), TEXT_SHINGLE), figures, opinion)
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> int:

@@ -16,7 +16,8 @@ stemming raw strings themselves:
   (its head's subtree, cut at the sentence), the lemma of the predicate it
   negates (an auxiliary or copula gives way to its complement: 'was not
   guilty' negates 'guilty'), and whether it says 'not yet' ('has not yet
-  been finalised', 'has yet to decide').
+  been finalised': pending). 'Has yet to decide' carries no negation cue and
+  is not read as one.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _predicate(head: Token) -> Token:
 
 
 def _pending(cue: Token, head: Token) -> bool:
-    """'not yet', 'has yet to': the negated thing may still happen."""
+    """'not yet': the negated thing may still happen."""
     if any(c.lower_ == "yet" for c in head.children):
         return True
     return cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "yet"
@@ -104,6 +105,8 @@ def negations(doc: Doc, a: int, b: int, article: Article) -> tuple[Negation, ...
         cue = doc[i]
         if cue.dep_ != "neg" and cue.lower_ not in NEGATIVE_WORDS:
             continue
+        if cue.dep_ == "intj" or (cue.lower_ == "no" and i + 1 < len(doc) and (doc[i + 1].text == "." or doc[i + 1].like_num)):
+            continue  # "No, he said"; "No. 10 Downing Street"
         head = cue.head
         if cue.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "pobj", "prep") or head.pos_ in ("NOUN", "PROPN"):
             while head.pos_ not in ("VERB", "AUX", "ADJ") and head.head.i != head.i:
@@ -150,5 +153,6 @@ def refers_back(doc: Doc, a: int, b: int, verb: str | None) -> bool:
             if obj.lemma_.lower() in STATEMENT_NOUNS and any(
                 d.dep_ in ("det", "poss") and d.lower_ in POINTING_DETERMINERS for d in obj.children
             ):
-                return not any(c.dep_ in ("acl", "relcl") for c in obj.children)  # "the claim that ..." names it
+                # 'the claim that ...' names what is denied; 'the allegations, which appeared ...' still points back
+                return not any(c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children) for c in obj.children)
     return False

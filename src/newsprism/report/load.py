@@ -35,12 +35,37 @@ from ..model import (
     StoryQuote,
     TimelineEntry,
 )
+from .json import SCHEMA_ID
 
 __all__ = ["article_from_dict", "load_report", "report_from_dict", "story_from_dict"]
 
 
+def _str(d: Mapping[str, Any], key: str) -> str:
+    value = d[key]
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} is {type(value).__name__}, not a string")
+    return value
+
+
+def _opt_str(d: Mapping[str, Any], key: str) -> str | None:
+    value = d.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{key!r} is {type(value).__name__}, not a string")
+    return value
+
+
+def _strs(d: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    values = d.get(key) or ()
+    if isinstance(values, str) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{key!r} is not a list of strings")
+    return tuple(values)
+
+
 def _span(d: Mapping[str, Any]) -> Span:
-    return Span(str(d["article"]), int(d["start"]), int(d["end"]), str(d["text"]))
+    start, end = d["start"], d["end"]
+    if not isinstance(start, int) or not isinstance(end, int):
+        raise ValueError(f"a span's start and end are {type(start).__name__} and {type(end).__name__}, not integers")
+    return Span(_str(d, "article"), start, end, _str(d, "text"))
 
 
 def _spans(items: Sequence[Mapping[str, Any]] | None) -> tuple[Span, ...]:
@@ -51,25 +76,25 @@ def article_from_dict(d: Mapping[str, Any]) -> Article:
     """An article as :func:`.json.article_dict` wrote it."""
     genre = d.get("genre")
     return Article(
-        id=d["id"],
-        text=d["text"],
-        title=d.get("title"),
-        url=d.get("url"),
-        outlet=d.get("outlet"),
-        published=d.get("published"),
-        language=d.get("language") or "und",
-        source_path=d.get("source_path"),
-        removed=tuple(Removal(r["text"], r["reason"], r.get("detail")) for r in d.get("removed") or ()),
-        duplicate_of=d.get("duplicate_of"),
-        cites=tuple(d.get("cites") or ()),
+        id=_str(d, "id"),
+        text=_str(d, "text"),
+        title=_opt_str(d, "title"),
+        url=_opt_str(d, "url"),
+        outlet=_opt_str(d, "outlet"),
+        published=_opt_str(d, "published"),
+        language=_opt_str(d, "language") or "und",
+        source_path=_opt_str(d, "source_path"),
+        removed=tuple(Removal(_str(r, "text"), _str(r, "reason"), _opt_str(r, "detail")) for r in d.get("removed") or ()),
+        duplicate_of=_opt_str(d, "duplicate_of"),
+        cites=_strs(d, "cites"),
         genre=Genre(genre["label"], genre["reason"], float(genre.get("probability", 0.0))) if genre else None,
     )
 
 
 def _claim(d: Mapping[str, Any]) -> Claim:
     return Claim(
-        id=d["id"],
-        text=d["text"],
+        id=_str(d, "id"),
+        text=_str(d, "text"),
         support=_spans(d["support"]),
         stance=dict(d.get("stance") or {}),
         off_topic=bool(d.get("off_topic", False)),
@@ -80,7 +105,7 @@ def _claim(d: Mapping[str, Any]) -> Claim:
 
 def _disagreement(d: Mapping[str, Any]) -> Disagreement:
     sides = tuple(DisputeSide(s["value"], tuple(s["articles"]), _spans(s["spans"])) for s in d.get("sides") or ())
-    return Disagreement(d["kind"], tuple(d["claims"]), d["explanation"], _spans(d.get("spans")), sides)
+    return Disagreement(_str(d, "kind"), _strs(d, "claims"), _str(d, "explanation"), _spans(d.get("spans")), sides)
 
 
 def _framing(d: Mapping[str, Any]) -> FramingItem:
@@ -98,16 +123,16 @@ def _framing(d: Mapping[str, Any]) -> FramingItem:
 def _brief(d: Mapping[str, Any]) -> BriefSentence:
     span = d.get("span")
     return BriefSentence(
-        d["text"], tuple(d["claims"]), tuple(d["articles"]), d.get("section") or "brief", _span(span) if span else None
+        _str(d, "text"), _strs(d, "claims"), _strs(d, "articles"), _opt_str(d, "section") or "brief", _span(span) if span else None
     )
 
 
 def story_from_dict(d: Mapping[str, Any]) -> Story:
     """A story as :func:`.json.story_dict` wrote it."""
     return Story(
-        id=d["id"],
-        title=d["title"],
-        article_ids=tuple(d["article_ids"]),
+        id=_str(d, "id"),
+        title=_str(d, "title"),
+        article_ids=_strs(d, "article_ids"),
         entities=tuple(
             Entity(e["id"], e["name"], e["type"], tuple(e["aliases"]), _spans(e["mentions"])) for e in d["entities"]
         ),
@@ -134,12 +159,34 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
     ``ValueError`` on data that is not a newsprism report; :func:`load_report` words them for a reader."""
     if not isinstance(data, Mapping) or "articles" not in data or "stories" not in data:
         raise ValueError("it has no 'articles' and 'stories'")
-    return Report(
+    if data.get("schema") != SCHEMA_ID:
+        raise ValueError(f"written for schema {data.get('schema')!r}; this newsprism reads {SCHEMA_ID!r}")
+    report = Report(
         articles=tuple(article_from_dict(a) for a in data["articles"]),
         stories=tuple(story_from_dict(s) for s in data["stories"]),
-        errors=tuple(InputFailure(e["input"], e["error"]) for e in data.get("errors") or ()),
-        generated_at=data.get("generated_at"),
+        errors=tuple(InputFailure(_str(e, "input"), _str(e, "error")) for e in data.get("errors") or ()),
+        generated_at=_opt_str(data, "generated_at"),
     )
+    _check_spans(report)
+    return report
+
+
+def _check_spans(report: Report) -> None:
+    """Every span names a reported article and holds that article's text at its offsets."""
+    texts = {a.id: a.text for a in report.articles}
+    for story in report.stories:
+        spans = [
+            *(s for c in story.claims for s in (*c.support, *c.restated, *(m.span for m in c.coverage))),
+            *(s for d in story.disagreements for s in d.spans),
+            *(q.span for q in story.quotes),
+            *(s for e in story.entities for s in e.mentions),
+            *(s for t in story.timeline for s in t.support),
+            *(b.span for b in story.brief if b.span is not None),
+        ]
+        for span in spans:
+            text = texts.get(span.article)
+            if text is None or not 0 <= span.start <= span.end <= len(text) or text[span.start : span.end] != span.text:
+                raise ValueError(f"story {story.id}: the span {span.start}:{span.end} of {span.article!r} is not in its text")
 
 
 def load_report(path: str | Path) -> Report:

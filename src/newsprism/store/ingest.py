@@ -48,7 +48,7 @@ def ingest(
         added, same_id, same_text = added + counts.added, same_id + counts.same_id, same_text + counts.same_text
         pending.clear()
 
-    for item in progress.track(read_inputs(paths, settings=settings), "ingest", unit="inputs"):
+    for item in progress.track(read_inputs(paths, settings=settings), "ingest", unit="records"):
         if isinstance(item, InputFailure):
             failures.append(item)
             continue
