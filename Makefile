@@ -25,6 +25,8 @@ demo: $(STAMP)
 	$(BIN)/newsprism analyze examples/ --out $(REPORT) --out report.json --out report.md --out report.txt
 	@cat report.txt
 	@echo "report written to $(abspath $(REPORT)) (also report.json, report.md, report.txt)"
+	$(BIN)/newsprism ingest examples/ --db demo.db
+	@echo "corpus in $(abspath demo.db): run it again and nothing is added twice"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
