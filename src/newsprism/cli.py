@@ -43,7 +43,7 @@ def main() -> None:
 
 
 @main.command("analyze")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -69,6 +69,12 @@ def main() -> None:
     is_flag=True,
     help="Report progress on stderr even when it is not a terminal (one line per finished stage).",
 )
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Analyze the corpus in this file (see ingest) instead of PATHS, and keep the stories in it.",
+)
 def analyze_command(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -78,6 +84,7 @@ def analyze_command(
     n_process: int | None,
     quiet: bool,
     show_progress: bool,
+    db: str | None,
 ) -> None:
     """Analyze the articles in PATHS (files, directories, or - for stdin).
 
@@ -85,14 +92,21 @@ def analyze_command(
     groups them into stories and compares how each outlet reports each story.
     On a terminal each stage shows a progress bar on stderr (--quiet: none).
     """
+    if bool(paths) == bool(db):
+        raise click.UsageError("give PATHS to analyze, or --db with a corpus (not both)")
     targets = [(out, fmt or _format_of(out)) for out in outs]
-    from .pipeline import analyze  # spaCy and torch load only when a run needs them
+    from .pipeline import analyze, analyze_store  # spaCy and torch load only when a run needs them
+    from .store import SQLiteStore
 
     progress = _reporter(quiet=quiet, asked=show_progress)
     try:
         settings = load_settings(config, n_process=n_process)
         with progress:
-            report = analyze(list(paths), settings=settings, strict=strict, progress=progress)
+            if db is not None:
+                with SQLiteStore(db) as store:
+                    report = analyze_store(store, settings=settings, progress=progress)
+            else:
+                report = analyze(list(paths), settings=settings, strict=strict, progress=progress)
             unwritten = sum(
                 not _write(report, out, out_fmt)
                 for out, out_fmt in (progress.track(targets, "write", total=len(targets), unit="reports") if targets else ())
@@ -255,6 +269,37 @@ def ingest_command(paths: tuple[str, ...], db: str, config: str | None, quiet: b
     if counts.failures:
         click.echo(f"newsprism: {len(counts.failures)} input(s) could not be read (recorded in the corpus)", err=True)
         sys.exit(EXIT_INPUTS_FAILED)
+
+
+@main.command("export")
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False, exists=True), help="The corpus file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="As for analyze; without it, each --out file's format follows its suffix (text on the terminal without --out).",
+)
+@click.option("--out", "outs", multiple=True, type=click.Path(dir_okay=False), help="Write the report here.")
+def export_command(db: str, fmt: str | None, outs: tuple[str, ...]) -> None:
+    """Write the report of a corpus's last analysis (analyze --db) in any format, without analysing again."""
+    targets = [(out, fmt or _format_of(out)) for out in outs]
+    from .store import SQLiteStore
+
+    try:
+        with SQLiteStore(db) as store:
+            report = Report(articles=tuple(store.articles()), stories=tuple(store.stories()), errors=tuple(store.errors()))
+    except NewsprismError as exc:
+        raise _Unreadable(str(exc)) from exc
+    if not report.stories and report.articles:
+        click.echo("newsprism: the corpus has not been analysed yet (run analyze --db)", err=True)
+    unwritten = sum(not _write(report, out, out_fmt) for out, out_fmt in targets)
+    if not targets:
+        rendered = _render(report, fmt or "text", to_terminal=True)
+        if rendered is not None:
+            click.echo(rendered)
+    if unwritten:
+        sys.exit(EXIT_UNWRITTEN)
 
 
 @main.command("settings")

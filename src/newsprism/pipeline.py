@@ -28,9 +28,10 @@ from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
 from .progress import SILENT, Progress
+from .store import Store
 from .threads import available_cores, pin_threads
 
-__all__ = ["analyze", "analyze_articles", "compare_articles", "prepare_articles"]
+__all__ = ["analyze", "analyze_articles", "analyze_store", "compare_articles", "prepare_articles"]
 
 OnError = Callable[[InputFailure], None]
 
@@ -85,12 +86,40 @@ def analyze_articles(
     return compare_articles(cleaned, annotations, settings=settings, models=models, errors=errors, progress=progress)
 
 
+def analyze_store(
+    store: Store, *, settings: Settings | None = None, models: Models | None = None, progress: Progress = SILENT
+) -> Report:
+    """Analyze every article of a corpus store and keep the stories in it (the whole corpus, each run)."""
+    settings = settings or Settings()
+    models = models or Models(settings)
+    pin_threads(available_cores())
+    stored = list(progress.track(store.articles(), "read", total=store.count()))
+    cleaned, annotations = prepare_articles(stored, settings=settings, models=models, progress=progress, clean=False)
+    report = compare_articles(
+        cleaned, annotations, settings=settings, models=models, errors=store.errors(), progress=progress
+    )
+    store.save_analysis(report.articles, report.stories)
+    return report
+
+
 def prepare_articles(
-    articles: Iterable[Article], *, settings: Settings, models: Models, progress: Progress = SILENT
+    articles: Iterable[Article],
+    *,
+    settings: Settings,
+    models: Models,
+    progress: Progress = SILENT,
+    clean: bool = True,
 ) -> tuple[list[Article], dict[str, Annotations]]:
-    """The per-article half of the pipeline: cleaned articles (reprints marked) and their annotations."""
+    """The per-article half of the pipeline: cleaned articles (reprints marked) and their annotations.
+
+    ``clean=False`` takes articles that are already cleaned (a corpus store keeps them so).
+    """
     items = list(articles)
-    cleaned = [clean_article(a, settings=settings) for a in progress.track(items, "clean", total=len(items))]
+    cleaned = (
+        [clean_article(a, settings=settings) for a in progress.track(items, "clean", total=len(items))]
+        if clean
+        else items
+    )
     cleaned = list(mark_duplicates(cleaned, settings=settings))
     annotations: dict[str, Annotations] = {}
     for ann in progress.track(annotate(cleaned, models=models, settings=settings), "annotate", total=len(cleaned)):

@@ -72,6 +72,11 @@ class Store(Protocol):
         """Replace the stored analysis with ``stories`` (in one transaction)."""
         ...
 
+    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
+        """Keep what an analysis found: the stored articles' records as analysed (genre, reprints) and the
+        stories, in one transaction."""
+        ...
+
     def stories(self) -> list[Story]:
         """The stored analysed stories, in the order they were saved."""
         ...

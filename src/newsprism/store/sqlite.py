@@ -180,11 +180,21 @@ class SQLiteStore:
 
     def save_stories(self, stories: Sequence[Story]) -> None:
         with self._transaction():
-            self._db.execute("DELETE FROM stories")
+            self._replace_stories(stories)
+
+    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
+        with self._transaction():
             self._db.executemany(
-                "INSERT INTO stories (position, id, title, articles, record) VALUES (?, ?, ?, ?, ?)",
-                [(n, s.id, s.title, len(s.article_ids), json.dumps(story_dict(s))) for n, s in enumerate(stories)],
+                "UPDATE articles SET record = ? WHERE id = ?", [(json.dumps(article_dict(a)), a.id) for a in articles]
             )
+            self._replace_stories(stories)
+
+    def _replace_stories(self, stories: Sequence[Story]) -> None:
+        self._db.execute("DELETE FROM stories")
+        self._db.executemany(
+            "INSERT INTO stories (position, id, title, articles, record) VALUES (?, ?, ?, ?, ?)",
+            [(n, s.id, s.title, len(s.article_ids), json.dumps(story_dict(s))) for n, s in enumerate(stories)],
+        )
 
     def stories(self) -> list[Story]:
         return [story_from_dict(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM stories ORDER BY position")]
