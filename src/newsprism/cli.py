@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -132,22 +133,40 @@ class _Unreadable(click.ClickException):
     exit_code = EXIT_INPUTS_FAILED
 
 
+def _redraw_options(command: Any) -> Any:
+    """--format and --out of the commands that draw a report already made (render, export)."""
+    command = click.option(
+        "--out",
+        "outs",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Write the report here (default: stdout). Repeat it for several formats.",
+    )(command)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="As for analyze; without it, each --out file's format follows its suffix (text on the terminal "
+        "without --out).",
+    )(command)
+
+
+def _redraw(report: Report, fmt: str | None, targets: list[tuple[str, str]]) -> None:
+    """Write a report already made to each target (or draw it on the terminal); exit 3 if one is not written."""
+    unwritten = sum(not _write(report, out, out_fmt) for out, out_fmt in targets)
+    if not targets:
+        rendered = _render(report, fmt or "text", to_terminal=True)
+        if rendered is not None:
+            click.echo(rendered)
+    if unwritten:
+        click.echo(f"newsprism: {unwritten} of {len(targets)} report(s) could not be written", err=True)
+        sys.exit(EXIT_UNWRITTEN)
+
+
 @main.command("render")
 @click.argument("report_path", metavar="REPORT.json")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="As for analyze; without it, each --out file's format follows its suffix (text on the terminal without --out).",
-)
-@click.option(
-    "--out",
-    "outs",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Write the report here (default: stdout). Repeat it for several formats.",
-)
+@_redraw_options
 def render_command(report_path: str, fmt: str | None, outs: tuple[str, ...]) -> None:
     """Render a JSON report again (html, md, text or json) without analysing anything.
 
@@ -162,14 +181,7 @@ def render_command(report_path: str, fmt: str | None, outs: tuple[str, ...]) -> 
         report = load_report(report_path)
     except NewsprismError as exc:
         raise _Unreadable(str(exc)) from exc
-    unwritten = sum(not _write(report, out, out_fmt) for out, out_fmt in targets)
-    if not targets:
-        rendered = _render(report, fmt or "text", to_terminal=True)
-        if rendered is not None:
-            click.echo(rendered)
-    if unwritten:
-        click.echo(f"newsprism: {unwritten} of {len(targets)} report(s) could not be written", err=True)
-        sys.exit(EXIT_UNWRITTEN)
+    _redraw(report, fmt, targets)
 
 
 def _write(report: Report, out: str, fmt: str) -> bool:
@@ -273,14 +285,7 @@ def ingest_command(paths: tuple[str, ...], db: str, config: str | None, quiet: b
 
 @main.command("export")
 @click.option("--db", "db", required=True, type=click.Path(dir_okay=False, exists=True), help="The corpus file.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default=None,
-    help="As for analyze; without it, each --out file's format follows its suffix (text on the terminal without --out).",
-)
-@click.option("--out", "outs", multiple=True, type=click.Path(dir_okay=False), help="Write the report here.")
+@_redraw_options
 def export_command(db: str, fmt: str | None, outs: tuple[str, ...]) -> None:
     """Write the report of a corpus's last analysis (analyze --db) in any format, without analysing again."""
     targets = [(out, fmt or _format_of(out)) for out in outs]
@@ -293,13 +298,7 @@ def export_command(db: str, fmt: str | None, outs: tuple[str, ...]) -> None:
         raise _Unreadable(str(exc)) from exc
     if not report.stories and report.articles:
         click.echo("newsprism: the corpus has not been analysed yet (run analyze --db)", err=True)
-    unwritten = sum(not _write(report, out, out_fmt) for out, out_fmt in targets)
-    if not targets:
-        rendered = _render(report, fmt or "text", to_terminal=True)
-        if rendered is not None:
-            click.echo(rendered)
-    if unwritten:
-        sys.exit(EXIT_UNWRITTEN)
+    _redraw(report, fmt, targets)
 
 
 @main.command("settings")
