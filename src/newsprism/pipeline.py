@@ -77,26 +77,26 @@ def analyze_articles(
     models: Models | None = None,
     errors: Sequence[InputFailure] = (),
     progress: Progress = SILENT,
+    clean: bool = True,
 ) -> Report:
-    """Clean, annotate and compare articles that are already read."""
+    """Clean, annotate and compare articles that are already read (``clean=False``: already cleaned, as a
+    corpus store keeps them)."""
     settings = settings or Settings()
     models = models or Models(settings)
     pin_threads(available_cores())  # this process computes alone: its workers pin themselves to one thread
-    cleaned, annotations = prepare_articles(articles, settings=settings, models=models, progress=progress)
-    return compare_articles(cleaned, annotations, settings=settings, models=models, errors=errors, progress=progress)
+    prepared, annotations = prepare_articles(
+        articles, settings=settings, models=models, progress=progress, clean=clean
+    )
+    return compare_articles(prepared, annotations, settings=settings, models=models, errors=errors, progress=progress)
 
 
 def analyze_store(
     store: Store, *, settings: Settings | None = None, models: Models | None = None, progress: Progress = SILENT
 ) -> Report:
     """Analyze every article of a corpus store and keep the stories in it (the whole corpus, each run)."""
-    settings = settings or Settings()
-    models = models or Models(settings)
-    pin_threads(available_cores())
     stored = list(progress.track(store.articles(), "read", total=store.count()))
-    cleaned, annotations = prepare_articles(stored, settings=settings, models=models, progress=progress, clean=False)
-    report = compare_articles(
-        cleaned, annotations, settings=settings, models=models, errors=store.errors(), progress=progress
+    report = analyze_articles(
+        stored, settings=settings, models=models, errors=store.errors(), progress=progress, clean=False
     )
     store.save_analysis(report.articles, report.stories)
     return report

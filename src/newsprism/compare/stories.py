@@ -414,9 +414,7 @@ def group_stories(
     if len(roots) > 1:
         model = None if settings.story_model == "hand" else story_model(settings.story_model)
         window = settings.story_window_days if model is None else GAP_CAP  # fitted: the day gap is a feature
-        scorer, pairs = _prepare(
-            articles, roots, annotations, models=models, window=window, model=model
-        )
+        scorer, pairs = _prepare(articles, roots, annotations, models=models, window=window, model=model)
         threshold = settings.story_threshold
         if model is not None:
             threshold = model.threshold if settings.story_probability is None else settings.story_probability
@@ -503,8 +501,6 @@ def story_similarities(
 ) -> dict[tuple[str, str], float]:
     """The combined similarity of every candidate pair (for tuning and tests), keyed by article ids."""
     roots = list(range(len(articles)))
-    scorer, pairs = _prepare(
-        articles, roots, annotations, models=models, window=settings.story_window_days
-    )
+    scorer, pairs = _prepare(articles, roots, annotations, models=models, window=settings.story_window_days)
     keys = sorted(pairs)
     return {(articles[i].id, articles[j].id): s for (i, j), s in zip(keys, scorer.score_pairs(keys), strict=True)}

@@ -192,7 +192,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
     ends = [*starts[1:], n]
     out: list[Sentence] = []
     text = article.text
-    lemmas = DocWords(doc)
+    lemmas = DocWords(doc)  # each token's lemma and flags, read once for all sentences
     for a, b in zip(starts, ends, strict=True):
         while a < b and space[a]:
             a += 1
@@ -227,8 +227,8 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 hedged=bool(hedge[a:b].any()),
                 speech_act=act,
                 lemmas=lemmas.lemmas(a, b),
-                negations=negations(doc, a, b, article),
-                ongoing=says_ongoing(doc, a, b),
+                negations=negations(doc, lemmas, a, b, article),
+                ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),
             )
         )

@@ -58,15 +58,17 @@ class DocWords:
     """Per-token lemmas and content flags of one parsed article (computed once, sliced per sentence)."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM
+        from spacy.attrs import DEP, IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER
 
-        arr = doc.to_array([LEMMA, IS_STOP, IS_ALPHA, LIKE_NUM, LENGTH, IDX])  # uint64: lemma hashes
+        arr = doc.to_array([LEMMA, IS_STOP, IS_ALPHA, LIKE_NUM, LENGTH, IDX, DEP, LOWER])  # uint64: string hashes
         hashes = arr[:, 0].tolist()
+        strings = doc.vocab.strings
+        #: Tokens that may cue a negation: the parser's ``neg``, or a negative word.
+        self.cues = (arr[:, 6] == strings.add("neg")) | np.isin(arr[:, 7], [strings.add(w) for w in NEGATIVE_WORDS])
         arr = arr.astype(np.int64)
         self.offsets = arr[:, 5]
         number = arr[:, 3].astype(bool) & ~arr[:, 2].astype(bool)
         self.content = ~arr[:, 1].astype(bool) & ((arr[:, 2].astype(bool) & (arr[:, 4] >= MIN_CONTENT_CHARS)) | number)
-        strings = doc.vocab.strings
         forms: dict[int, str] = {}
         self.lemma: list[str] = []
         for h in hashes:
@@ -74,6 +76,8 @@ class DocWords:
             if form is None:
                 form = forms[h] = strings[h].lower().replace("’", "'")
             self.lemma.append(form)
+        #: Tokens that say a thing goes on ('still', 'remains').
+        self.ongoing = np.fromiter((form in ONGOING for form in self.lemma), dtype=bool, count=len(self.lemma))
 
     def lemmas(self, a: int, b: int) -> tuple[tuple[int, str], ...]:
         """The content words of tokens ``a`` to ``b`` as ``(character offset, lemma)``."""
@@ -97,14 +101,12 @@ def _pending(cue: Token, head: Token) -> bool:
     return cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "yet"
 
 
-def negations(doc: Doc, a: int, b: int, article: Article) -> tuple[Negation, ...]:
+def negations(doc: Doc, words: DocWords, a: int, b: int, article: Article) -> tuple[Negation, ...]:
     """The negations among tokens ``a`` to ``b`` (one sentence), each with the clause and predicate it negates."""
     out: list[Negation] = []
     start_char, end_char = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-    for i in range(a, b):
+    for i in (np.nonzero(words.cues[a:b])[0] + a).tolist():
         cue = doc[i]
-        if cue.dep_ != "neg" and cue.lower_ not in NEGATIVE_WORDS:
-            continue
         if cue.dep_ == "intj" or (cue.lower_ == "no" and i + 1 < len(doc) and (doc[i + 1].text == "." or doc[i + 1].like_num)):
             continue  # "No, he said"; "No. 10 Downing Street"
         head = cue.head
@@ -131,9 +133,9 @@ def negations(doc: Doc, a: int, b: int, article: Article) -> tuple[Negation, ...
     return tuple(out)
 
 
-def says_ongoing(doc: Doc, a: int, b: int) -> bool:
+def says_ongoing(words: DocWords, a: int, b: int) -> bool:
     """Whether tokens ``a`` to ``b`` say that a thing goes on: 'still', 'remains', 'continues', 'ongoing'."""
-    return any(doc[i].lemma_.lower() in ONGOING for i in range(a, b))
+    return bool(words.ongoing[a:b].any())
 
 
 def refers_back(doc: Doc, a: int, b: int, verb: str | None) -> bool:

@@ -177,7 +177,8 @@ def _check_spans(report: Report) -> None:
     for story in report.stories:
         spans = [
             *(s for c in story.claims for s in (*c.support, *c.restated, *(m.span for m in c.coverage))),
-            *(s for d in story.disagreements for s in d.spans),
+            *(s for d in story.disagreements for s in (*d.spans, *(x for side in d.sides for x in side.spans))),
+            *(s for f in story.framing for s in f.spans),
             *(q.span for q in story.quotes),
             *(s for e in story.entities for s in e.mentions),
             *(s for t in story.timeline for s in t.support),

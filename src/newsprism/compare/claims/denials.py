@@ -8,16 +8,11 @@ denial can point at a given sentence of the story.
 
 from __future__ import annotations
 
+from ...nlp.words import STATEMENT_NOUNS
 from .scores import WHAT_FLOOR, Salience, same_party
-from .units import STATEMENT_NOUNS, Unit, core_range, negative_between, object_range, object_words, stems
+from .units import Unit, core_range, negative_between, object_range, object_text, object_words, stems
 
 __all__ = ["denies", "denies_a_statement"]
-
-def _object(denial: Unit) -> str:
-    """What a denial denies, as written: its core up to the first clause break."""
-    start, end = object_range(denial)
-    return denial.core[start - denial.core_start : end - denial.core_start] if denial.core else denial.text[: end - start]
-
 
 def denies(denial: Unit, target: Unit, salience: Salience) -> bool:
     """Whether ``denial`` can deny what ``target`` states.
@@ -29,7 +24,7 @@ def denies(denial: Unit, target: Unit, salience: Salience) -> bool:
     """
     if same_party(denial, target):
         return False
-    words = stems(_object(denial), denial.name_stems | stems(denial.speaker_name or ""))
+    words = stems(object_text(denial), denial.name_stems | stems(denial.speaker_name or ""))
     if salience.mass(words & salience.what[target.index]) < WHAT_FLOOR:
         return False
     return negative_between(denial, *object_range(denial)) == negative_between(target, *core_range(target))

@@ -24,20 +24,19 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...lexicon import capitals, reporting_verbs
 from ...model import Annotations, Article, DateMention, Entity, Negation, Quantity, Span, Stance
 from ...nlp.stance import sentence_stance
-from ...nlp.words import STATEMENT_NOUNS
 
 __all__ = [
     "EntityLookup",
     "Unit",
     "build_units",
     "NEGATIVE_VERBS",
-    "STATEMENT_NOUNS",
     "content_words",
     "stem",
     "stems",
     "core_range",
     "negative_between",
     "object_range",
+    "object_text",
     "object_words",
     "words_between",
 ]
@@ -315,11 +314,15 @@ def core_range(unit: Unit) -> tuple[int, int]:
     return start, start + len(unit.core or unit.text)
 
 
+def object_text(denial: Unit) -> str:
+    """What a denial denies, as written: its core, up to the first clause break."""
+    return _OBJECT_END.split(denial.core or denial.text, maxsplit=1)[0]
+
+
 def object_range(denial: Unit) -> tuple[int, int]:
-    """Where what a denial denies lies in the text: its core, up to the first clause break."""
-    start, end = core_range(denial)
-    cut = _OBJECT_END.search(denial.core or denial.text)
-    return start, start + cut.start() if cut is not None else end
+    """Where :func:`object_text` lies in the article's text."""
+    start = core_range(denial)[0]
+    return start, start + len(object_text(denial))
 
 
 def negative_between(unit: Unit, start: int, end: int) -> bool:
