@@ -96,7 +96,8 @@ def analyze_command(
     if bool(paths) == bool(db):
         raise click.UsageError("give PATHS to analyze, or --db with a corpus (not both)")
     targets = [(out, fmt or _format_of(out)) for out in outs]
-    from .pipeline import analyze, analyze_store  # spaCy and torch load only when a run needs them
+    from .corpus import analyze_corpus
+    from .pipeline import analyze  # spaCy and torch load only when a run needs them
     from .store import SQLiteStore
 
     progress = _reporter(quiet=quiet, asked=show_progress)
@@ -105,7 +106,7 @@ def analyze_command(
         with progress:
             if db is not None:
                 with SQLiteStore(db) as store:
-                    report = analyze_store(store, settings=settings, progress=progress)
+                    report = analyze_corpus(store, settings=settings, progress=progress)
             else:
                 report = analyze(list(paths), settings=settings, strict=strict, progress=progress)
             unwritten = sum(

@@ -28,10 +28,9 @@ from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
 from .progress import SILENT, Progress
-from .store import Store
 from .threads import available_cores, pin_threads
 
-__all__ = ["analyze", "analyze_articles", "analyze_store", "compare_articles", "prepare_articles"]
+__all__ = ["analyze", "analyze_articles", "compare_articles", "finished_article", "prepare_articles"]
 
 OnError = Callable[[InputFailure], None]
 
@@ -90,18 +89,6 @@ def analyze_articles(
     return compare_articles(prepared, annotations, settings=settings, models=models, errors=errors, progress=progress)
 
 
-def analyze_store(
-    store: Store, *, settings: Settings | None = None, models: Models | None = None, progress: Progress = SILENT
-) -> Report:
-    """Analyze every article of a corpus store and keep the stories in it (the whole corpus, each run)."""
-    stored = list(progress.track(store.articles(), "read", total=store.count()))
-    report = analyze_articles(
-        stored, settings=settings, models=models, errors=store.errors(), progress=progress, clean=False
-    )
-    store.save_analysis(report.articles, report.stories)
-    return report
-
-
 def prepare_articles(
     articles: Iterable[Article],
     *,
@@ -125,7 +112,7 @@ def prepare_articles(
     for ann in progress.track(annotate(cleaned, models=models, settings=settings), "annotate", total=len(cleaned)):
         annotations[ann.article_id] = ann
     model = genre_model(settings.genre_model)
-    return [_finished(a, annotations.get(a.id), model) for a in cleaned], annotations
+    return [finished_article(a, annotations.get(a.id), model) for a in cleaned], annotations
 
 
 def compare_articles(
@@ -159,7 +146,7 @@ def compare_articles(
     )
 
 
-def _finished(article: Article, ann: Annotations | None, model: LogisticModel) -> Article:
+def finished_article(article: Article, ann: Annotations | None, model: LogisticModel) -> Article:
     """The article with what the NLP pass tells of it as a whole: whom it cites, and its genre."""
     names = tuple(dict.fromkeys(c.name for c in ann.citations)) if ann is not None else ()
     return replace(article, cites=names or article.cites, genre=classify_genre(article, ann, model))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Article, InputFailure, Story
+from ..model import Annotations, Article, InputFailure, Story
 
 __all__ = ["AddCounts", "SearchHit", "Store", "content_hash"]
 
@@ -72,9 +72,30 @@ class Store(Protocol):
         """Replace the stored analysis with ``stories`` (in one transaction)."""
         ...
 
-    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
-        """Keep what an analysis found: the stored articles' records as analysed (genre, reprints) and the
-        stories, in one transaction."""
+    def save_analysis(
+        self,
+        articles: Sequence[Article],
+        stories: Sequence[Story],
+        *,
+        annotations: Iterable[Annotations] = (),
+        annotator: str = "",
+        settings: str = "",
+    ) -> None:
+        """Keep what an analysis found, in one transaction: the stored articles' records as analysed (genre,
+        reprints), the stories (replacing the stored ones), the ``annotations`` made in this run (kept under
+        ``annotator``, the identity of the NLP pass that made them) and ``settings``, those it ran with."""
+        ...
+
+    def annotations(self, annotator: str) -> dict[str, Annotations]:
+        """Article id -> the kept annotations that ``annotator`` made (others, and unreadable rows, are left out)."""
+        ...
+
+    def analysis_settings(self) -> str | None:
+        """The settings of the last analysis kept (``save_analysis``), or None before the first."""
+        ...
+
+    def story_members(self) -> dict[str, frozenset[str]]:
+        """Story id -> the ids of its articles, for every stored story, without loading the analyses."""
         ...
 
     def stories(self) -> list[Story]:

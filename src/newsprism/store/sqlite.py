@@ -22,10 +22,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Article, InputFailure, Story
+from ..model import Annotations, Article, InputFailure, Story
 from ..report.json import article_dict, story_dict
 from ..report.load import article_from_dict, story_from_dict
 from .base import AddCounts, SearchHit, Store, content_hash
+from .codec import CodecError, dumps, loads
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
 
@@ -68,6 +69,24 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DELETE FROM input_errors WHERE seq NOT IN (SELECT min(seq) FROM input_errors GROUP BY input, error);
     CREATE UNIQUE INDEX input_errors_once ON input_errors (input, error);
+    """,
+    # what the NLP pass found in each article, kept so that a later run annotates only new articles; which
+    # articles each story holds; and facts about the last analysis (the settings it ran with)
+    """
+    CREATE TABLE annotations (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id),
+        annotator TEXT NOT NULL,
+        record BLOB NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories (id),
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_by_article ON story_articles (article_id);
+    INSERT INTO story_articles (story_id, article_id)
+        SELECT s.id, j.value FROM stories s, json_each(json_extract(s.record, '$.article_ids')) j;
+    CREATE TABLE analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 )
 
@@ -182,18 +201,56 @@ class SQLiteStore:
         with self._transaction():
             self._replace_stories(stories)
 
-    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
+    def save_analysis(
+        self,
+        articles: Sequence[Article],
+        stories: Sequence[Story],
+        *,
+        annotations: Iterable[Annotations] = (),
+        annotator: str = "",
+        settings: str = "",
+    ) -> None:
         with self._transaction():
             self._db.executemany(
                 "UPDATE articles SET record = ? WHERE id = ?", [(json.dumps(article_dict(a)), a.id) for a in articles]
             )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO annotations (article_id, annotator, record) VALUES (?, ?, ?)",
+                [(ann.article_id, annotator, dumps(ann)) for ann in annotations],
+            )
             self._replace_stories(stories)
+            self._db.execute("INSERT OR REPLACE INTO analysis (key, value) VALUES ('settings', ?)", (settings,))
+
+    def annotations(self, annotator: str) -> dict[str, Annotations]:
+        out: dict[str, Annotations] = {}
+        rows = self._db.execute("SELECT article_id, record FROM annotations WHERE annotator = ?", (annotator,))
+        for article_id, record in rows:
+            try:
+                out[article_id] = loads(Annotations, record)
+            except CodecError:  # kept by another version of the model: annotated again
+                continue
+        return out
+
+    def analysis_settings(self) -> str | None:
+        row = self._db.execute("SELECT value FROM analysis WHERE key = 'settings'").fetchone()
+        return str(row[0]) if row else None
+
+    def story_members(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for story_id, article_id in self._db.execute("SELECT story_id, article_id FROM story_articles"):
+            out.setdefault(story_id, set()).add(article_id)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def _replace_stories(self, stories: Sequence[Story]) -> None:
+        self._db.execute("DELETE FROM story_articles")
         self._db.execute("DELETE FROM stories")
         self._db.executemany(
             "INSERT INTO stories (position, id, title, articles, record) VALUES (?, ?, ?, ?, ?)",
             [(n, s.id, s.title, len(s.article_ids), json.dumps(story_dict(s))) for n, s in enumerate(stories)],
+        )
+        self._db.executemany(
+            "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
+            [(s.id, a) for s in stories for a in dict.fromkeys(s.article_ids)],
         )
 
     def stories(self) -> list[Story]:

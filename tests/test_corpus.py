@@ -1,0 +1,115 @@
+"""A corpus analysed as it grows gives the stories and claims of a full run, doing only the new work."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsprism.corpus import analyze_corpus, annotator_key, settings_key, stable_ids
+from newsprism.ingest import read_inputs
+from newsprism.model import Article, Report
+from newsprism.pipeline import analyze
+from newsprism.progress import Progress
+from newsprism.store import SQLiteStore
+
+from .conftest import EXAMPLES
+
+MULTISTORY = Path(__file__).parent / "fixtures" / "multistory"
+#: Added on the second day: one more outlet on a story already kept, and a reprint of a kept article.
+LATE = ("transfer_terrace_post.txt", "earnings_valley_courier_reprint.txt")
+
+
+class Counted(Progress):
+    """Records how many items each stage was given."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, int | None] = {}
+
+    def start(self, stage: str, total: int | None, unit: str) -> None:
+        self.totals[stage] = total
+
+
+def _split(tmp_path: Path) -> tuple[Path, Path]:
+    """The multi-story fixtures in two folders, each with the sidecar rows of its files."""
+    rows = (MULTISTORY / "meta.csv").read_text(encoding="utf-8").splitlines()
+    early, late = tmp_path / "early", tmp_path / "late"
+    for folder, keep in ((early, lambda n: n not in LATE), (late, lambda n: n in LATE)):
+        folder.mkdir()
+        names = [p.name for p in sorted(MULTISTORY.glob("*.txt")) if keep(p.name)]
+        for name in names:
+            shutil.copy(MULTISTORY / name, folder / name)
+        lines = [rows[0], *(r for r in rows[1:] if r.split(",")[0] in names)]
+        (folder / "meta.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return early, late
+
+
+def _ingest(store: SQLiteStore, *paths: Path, settings) -> None:
+    from newsprism.clean import clean_article
+
+    items = [a for a in read_inputs(list(paths), settings=settings) if isinstance(a, Article)]
+    store.add_articles(clean_article(a, settings=settings) for a in items)
+
+
+def _members(report: Report) -> list[list[str]]:
+    return sorted(sorted(s.article_ids) for s in report.stories)
+
+
+def _claims(report: Report) -> list[list[tuple[str, int, int]]]:
+    return sorted([(s.article, s.start, s.end) for s in c.support] for st in report.stories for c in st.claims)
+
+
+@pytest.mark.slow
+def test_a_growing_corpus_matches_a_full_run_and_redoes_only_what_changed(tmp_path: Path, models, settings) -> None:
+    early, late = _split(tmp_path)
+    with SQLiteStore(tmp_path / "corpus.db") as store:
+        _ingest(store, EXAMPLES, early, settings=settings)
+        first_count = Counted()
+        first = analyze_corpus(store, settings=settings, models=models, progress=first_count)
+        assert first_count.totals["annotate"] == store.count(), "the first run annotates every article"
+
+        _ingest(store, late, settings=settings)
+        second_count = Counted()
+        second = analyze_corpus(store, settings=settings, models=models, progress=second_count)
+        assert second_count.totals["annotate"] == len(LATE), "only the new articles are annotated"
+        changed = [s for s in second.stories if s not in first.stories]
+        assert second_count.totals["compare"] == len(changed) < len(second.stories), "only changed stories compared"
+        late_ids = {Path(name).stem for name in LATE}
+        assert all(set(s.article_ids) & late_ids for s in changed), "a story without new articles is kept as it was"
+
+        full = analyze([EXAMPLES, early, late], settings=settings, models=models, on_error=None)
+        assert _members(second) == _members(full), "the stories of a full run"
+        assert _claims(second) == _claims(full), "the claims of a full run"
+
+        first_ids = {frozenset(s.article_ids): s.id for s in first.stories}
+        for story in second.stories:
+            kept = [story_id for members, story_id in first_ids.items() if members <= set(story.article_ids)]
+            if kept:
+                assert story.id == kept[0], "a story keeps its id as it grows"
+        assert len({s.id for s in second.stories}) == len(second.stories)
+
+        third_count = Counted()
+        third = analyze_corpus(store, settings=settings, models=models, progress=third_count)
+        assert (third_count.totals["annotate"], third_count.totals["compare"]) == (0, 0), "nothing new, nothing redone"
+        assert third.stories == second.stories
+        assert store.stories() == list(second.stories), "the corpus keeps the last analysis"
+
+
+def test_annotations_are_kept_under_the_pass_that_made_them(tmp_path: Path, settings) -> None:
+    from dataclasses import replace
+
+    assert annotator_key(settings) == annotator_key(replace(settings, n_process=1))
+    assert annotator_key(settings) != annotator_key(replace(settings, spacy_model="en_core_web_md"))
+    assert settings_key(settings) == settings_key(replace(settings, n_process=3)), "speed settings change nothing"
+    assert settings_key(settings) != settings_key(replace(settings, claim_threshold=0.7))
+
+
+def test_stable_ids_follow_the_kept_story_sharing_the_most_articles() -> None:
+    kept = {"s1": frozenset("abc"), "s2": frozenset("de"), "s7": frozenset("f")}
+    # s1 grew, s2 and s7 merged (the merged story shares more with s2), and a new story began
+    groups = [("a", "b", "c", "x"), ("d", "e", "f"), ("y", "z")]
+    assert stable_ids(groups, kept) == ["s1", "s2", "s8"]
+    # a split: the larger part keeps the id, the other part is new
+    assert stable_ids([("a",), ("b", "c")], {"s1": frozenset("abc")}) == ["s2", "s1"]
+    assert stable_ids([("a",), ("b",)], {}) == ["s1", "s2"], "a first run numbers stories in order"
