@@ -113,3 +113,28 @@ def test_stable_ids_follow_the_kept_story_sharing_the_most_articles() -> None:
     # a split: the larger part keeps the id, the other part is new
     assert stable_ids([("a",), ("b", "c")], {"s1": frozenset("abc")}) == ["s2", "s1"]
     assert stable_ids([("a",), ("b",)], {}) == ["s1", "s2"], "a first run numbers stories in order"
+
+
+def test_the_leads_embedded_for_grouping_are_kept_for_the_next_run(tmp_path: Path, models, settings) -> None:
+    from newsprism.corpus import encoder_key
+
+    with SQLiteStore(tmp_path / "corpus.db") as store:
+        _ingest(store, EXAMPLES, settings=settings)
+        analyze_corpus(store, settings=settings, models=models)
+        kept = store.vectors(encoder_key(settings))
+        assert len(kept) >= store.count() - 1, "a lead vector per article grouped"
+        assert all(v.shape == (384,) and abs(float(v @ v) - 1) < 1e-3 for v in kept.values())
+        embedded: list[str] = []
+        plain = models.prefetch
+
+        def counting(texts):
+            texts = list(texts)
+            embedded.extend(t for t in texts if t not in models.kept_vectors())
+            return plain(texts)
+
+        models.prefetch = counting
+        try:
+            analyze_corpus(store, settings=settings, models=models)
+        finally:
+            del models.prefetch
+        assert embedded == [], "a run with nothing new embeds nothing: the kept leads are not embedded again"

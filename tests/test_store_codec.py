@@ -87,8 +87,9 @@ def test_the_migration_lists_the_articles_of_stories_kept_before_it(tmp_path: Pa
     with SQLiteStore(path) as store:
         store.save_stories(seed_report.stories)
     db = sqlite3.connect(path)
-    db.executescript("DROP TABLE story_articles; DROP TABLE annotations; DROP TABLE analysis;"
-                     " DELETE FROM schema_migrations WHERE version = 3;")
+    # back to the schema before migration 3
+    db.executescript("DROP TABLE story_articles; DROP TABLE annotations; DROP TABLE analysis; DROP TABLE vectors;"
+                     " DELETE FROM schema_migrations WHERE version >= 3;")
     db.close()
     with SQLiteStore(path) as store:
         assert store.version == len(MIGRATIONS)

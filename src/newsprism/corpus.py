@@ -9,7 +9,8 @@ them, :func:`annotator_key`), the stories and which articles each holds.
    reprint of an old one);
 2. annotates only the articles without kept annotations;
 3. groups every article into stories, as a full run does, so the stories are
-   the ones a full run would find;
+   the ones a full run would find (the vectors of articles' leads are kept
+   in the store, so only new articles' leads are embedded);
 4. gives each story the id of the kept story it shares the most articles
    with (:func:`stable_ids`), so a story's id survives re-analysis;
 5. compares only the stories whose articles changed, and keeps the others'
@@ -44,7 +45,7 @@ from .report.json import article_dict
 from .store import Store
 from .threads import available_cores, pin_threads
 
-__all__ = ["analyze_corpus", "annotator_key", "settings_key", "stable_ids"]
+__all__ = ["analyze_corpus", "annotator_key", "encoder_key", "settings_key", "stable_ids"]
 
 #: Settings that change how fast a run goes, not what it finds.
 RUN_ONLY = frozenset({"n_process", "spacy_batch_size", "embedding_batch_size", "max_file_bytes"})
@@ -53,6 +54,11 @@ RUN_ONLY = frozenset({"n_process", "spacy_batch_size", "embedding_batch_size", "
 def annotator_key(settings: Settings) -> str:
     """The identity of the NLP pass: newsprism's version, the spaCy model and the shape of the annotations."""
     return f"newsprism {__version__}; {settings.spacy_model}; model {_shape(Annotations)}"
+
+
+def encoder_key(settings: Settings) -> str:
+    """The identity of the sentence encoder: its model, its precision and newsprism's version."""
+    return f"newsprism {__version__}; {settings.embedding_model or 'all-MiniLM-L6-v2'}; bf16={settings.embedding_bf16}"
 
 
 def settings_key(settings: Settings) -> str:
@@ -144,7 +150,11 @@ def analyze_corpus(
     same_settings = store.analysis_settings() == settings_key(settings)
     kept_members = store.story_members()
     kept_stories = {s.id: s for s in store.stories()} if same_settings else {}
-    with models.run_vectors(), pooled(models, settings, len(todo)) as pool:
+    encoder = encoder_key(settings)
+    earlier = store.vectors(encoder)
+    # as a full run: the comparison workers fork (or not) by the size of the corpus
+    with models.run_vectors(), pooled(models, settings, len(articles)) as pool:
+        models.remember(earlier)  # the leads of articles grouped before are not embedded again
         progress.start("group", len(articles), "articles")
         groups = group_stories(articles, annotations, models=models, settings=settings)
         progress.finish("group", len(articles))
@@ -165,7 +175,9 @@ def analyze_corpus(
         ]
         compared = compare_stories(todo_stories, models=models, settings=settings, pool=pool)
         fresh = {s.id: s for s in progress.track(compared, "compare", total=len(todo_stories), unit="stories")}
+        made = {text: vector for text, vector in models.kept_vectors().items() if text not in earlier}
     stories = tuple(fresh.get(story_id) or kept_stories[story_id] for story_id in ids)
+    store.save_vectors(encoder, made)
     store.save_analysis(
         articles,
         stories,

@@ -11,7 +11,7 @@ import importlib
 import importlib.util
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -399,6 +399,16 @@ class Models:
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         return (self._remote or self.encoder).encode(texts)
+
+    def remember(self, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep ``vectors`` (text -> vector, made by this encoder in an earlier run) for the current
+        :meth:`run_vectors` block, so their texts are not embedded again."""
+        if self._memo is not None:
+            self._memo.update(vectors)
+
+    def kept_vectors(self) -> dict[str, np.ndarray]:
+        """Every vector kept in the current :meth:`run_vectors` block (empty outside one)."""
+        return dict(self._memo or {})
 
     def prefetch(self, texts: Iterable[str]) -> None:
         """Embed, in one encoder call, the ``texts`` not yet kept (only inside :meth:`run_vectors`)."""

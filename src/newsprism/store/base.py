@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+import numpy as np
 
 from ..model import Annotations, Article, InputFailure, Story
 
@@ -88,6 +90,14 @@ class Store(Protocol):
 
     def annotations(self, annotator: str) -> dict[str, Annotations]:
         """Article id -> the kept annotations that ``annotator`` made (others, and unreadable rows, are left out)."""
+        ...
+
+    def vectors(self, encoder: str) -> dict[str, np.ndarray]:
+        """Text -> the sentence vector ``encoder`` (the identity of a sentence encoder) made of it in an earlier run."""
+        ...
+
+    def save_vectors(self, encoder: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Keep sentence vectors (text -> vector) that ``encoder`` made, for later runs."""
         ...
 
     def analysis_settings(self) -> str | None:

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+import numpy as np
 
 from ..errors import InputError
 from ..model import Annotations, Article, InputFailure, Story
@@ -87,6 +89,15 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO story_articles (story_id, article_id)
         SELECT s.id, j.value FROM stories s, json_each(json_extract(s.record, '$.article_ids')) j;
     CREATE TABLE analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # sentence vectors made in earlier runs (the articles' leads that story grouping embeds), per encoder
+    """
+    CREATE TABLE vectors (
+        encoder TEXT NOT NULL,
+        text TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (encoder, text)
+    ) WITHOUT ROWID;
     """,
 )
 
@@ -230,6 +241,18 @@ class SQLiteStore:
             except CodecError:  # kept by another version of the model: annotated again
                 continue
         return out
+
+    def vectors(self, encoder: str) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for text, blob in self._db.execute("SELECT text, vector FROM vectors WHERE encoder = ?", (encoder,)):
+            if len(blob) % 4 == 0:
+                out[text] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def save_vectors(self, encoder: str, vectors: Mapping[str, np.ndarray]) -> None:
+        rows = [(encoder, t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO vectors (encoder, text, vector) VALUES (?, ?, ?)", rows)
 
     def analysis_settings(self) -> str | None:
         row = self._db.execute("SELECT value FROM analysis WHERE key = 'settings'").fetchone()
