@@ -61,6 +61,10 @@ def test_a_row_that_does_not_fit_its_type_is_refused(data, reason) -> None:
         loads(Annotations, zlib.compress(json.dumps(data).encode()))
     with pytest.raises(CodecError, match="not a stored Annotations"):
         loads(Annotations, b"\x80\x04\x95 a pickle, say")
+    with pytest.raises(CodecError, match="not a stored Annotations"):
+        loads(Annotations, "text, not bytes")  # type: ignore[arg-type]
+    with pytest.raises(CodecError, match="not a stored Annotations"):
+        loads(Annotations, zlib.compress(b"[" * 100_000 + b"]" * 100_000))
 
 
 def test_the_store_keeps_annotations_per_pass_and_skips_unreadable_rows(tmp_path: Path, examples) -> None:
@@ -68,10 +72,11 @@ def test_the_store_keeps_annotations_per_pass_and_skips_unreadable_rows(tmp_path
     path = tmp_path / "c.db"
     with SQLiteStore(path) as store:
         store.add_articles(articles)
-        store.save_analysis(articles, [], annotations=annotations.values(), annotator="pass 1", settings="x")
+        store.save_annotations(annotations.values(), "pass 1")
+        store.save_analysis(articles, [], facts={"settings": "x"})
         assert store.annotations("pass 1") == annotations
         assert store.annotations("pass 2") == {}, "another pass's annotations are not used"
-        assert store.analysis_settings() == "x"
+        assert store.analysis_facts() == {"settings": "x"}
     db = sqlite3.connect(path)
     first = articles[0].id
     db.execute("UPDATE annotations SET record = ? WHERE article_id = ?", (b"garbage", first))

@@ -16,9 +16,10 @@ them, :func:`annotator_key`), the stories and which articles each holds.
 5. compares only the stories whose articles changed, and keeps the others'
    analyses as they were.
 
-A change of settings that bear on the results (:func:`settings_key`) makes
-every story compared again; a new version of the NLP pass, every article
-annotated again.
+A change of settings that bear on the results, or of newsprism's code
+(:func:`settings_key`), makes every story compared again; a change of the
+spaCy model or of the NLP pass's code and data (:func:`annotator_key`), every
+article annotated again.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import typing
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 
 from . import __version__
 from .compare.duplicates import mark_duplicates
@@ -36,7 +39,7 @@ from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
 from .genre import genre_model
-from .model import Annotations, Report
+from .model import Article, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
 from .pipeline import finished_article
@@ -51,47 +54,46 @@ __all__ = ["analyze_corpus", "annotator_key", "encoder_key", "settings_key", "st
 RUN_ONLY = frozenset({"n_process", "spacy_batch_size", "embedding_batch_size", "max_file_bytes"})
 
 
-def annotator_key(settings: Settings) -> str:
-    """The identity of the NLP pass: newsprism's version, the spaCy model and the shape of the annotations."""
-    return f"newsprism {__version__}; {settings.spacy_model}; model {_shape(Annotations)}"
+def annotator_key(settings: Settings, models: Models) -> str:
+    """The identity of the NLP pass: the spaCy model and its version, and a digest of the code and data of the
+    pass (a change to either annotates every article again)."""
+    meta = models.nlp.meta
+    return f"{settings.spacy_model} {meta.get('name', '')} {meta.get('version', '')}; {_digest(NLP_SOURCES)}"
 
 
 def encoder_key(settings: Settings) -> str:
-    """The identity of the sentence encoder: its model, its precision and newsprism's version."""
-    return f"newsprism {__version__}; {settings.embedding_model or 'all-MiniLM-L6-v2'}; bf16={settings.embedding_bf16}"
+    """The identity of the sentence encoder: its model and its precision."""
+    return f"{settings.embedding_model or 'all-MiniLM-L6-v2'}; bf16={settings.embedding_bf16}"
 
 
 def settings_key(settings: Settings) -> str:
-    """The settings that bear on what an analysis finds, with the version that ran them."""
+    """The settings that bear on what an analysis finds, with a digest of newsprism's code and data."""
     values = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.name not in RUN_ONLY}
-    return json.dumps({"newsprism": __version__, **values}, sort_keys=True, default=str)
+    return json.dumps({"newsprism": _digest(("**/*.py", "data/*")), **values}, sort_keys=True, default=str)
 
 
-def _shape(cls: type) -> str:
-    """A short digest of every field name and type reachable from the record type ``cls``."""
-    seen: dict[str, str] = {}
-
-    def visit(tp: typing.Any) -> None:
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-            if tp.__name__ in seen:
-                return
-            hints = typing.get_type_hints(tp)
-            seen[tp.__name__] = ",".join(f"{f.name}:{hints[f.name]}" for f in dataclasses.fields(tp))
-            for f in dataclasses.fields(tp):
-                visit(hints[f.name])
-        for arg in typing.get_args(tp):
-            visit(arg)
-
-    visit(cls)
-    return hashlib.sha256(repr(sorted(seen.items())).encode()).hexdigest()[:12]
+#: The files of the package that the NLP pass runs on (a change to any annotates every article again).
+NLP_SOURCES = ("nlp/*.py", "model.py", "lexicon.py", "lang.py", "data/*.tsv", "data/*.txt")
 
 
-def stable_ids(groups: Sequence[Sequence[str]], kept: Mapping[str, frozenset[str]]) -> list[str]:
+@cache
+def _digest(patterns: tuple[str, ...]) -> str:
+    """A short digest of the package's files that match ``patterns``, with newsprism's version."""
+    root = Path(__file__).parent
+    files = sorted({f for pattern in patterns for f in root.glob(pattern) if f.is_file()})
+    digest = hashlib.sha256(__version__.encode())
+    for f in files:
+        digest.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def stable_ids(groups: Sequence[Sequence[str]], kept: Mapping[str, frozenset[str]], issued: int = 0) -> list[str]:
     """An id for each group: that of the kept story it shares the most articles with, else a new one.
 
-    Each kept id goes to one group at most (the one sharing the most; on a tie, the earlier group). When
-    stories merge, the merged story keeps the id of the one it shares the most with; a new story takes the
-    next free number (``s<n>``).
+    Each kept id goes to one group at most (the one sharing the most; on a tie, the earlier group, then the
+    lower id). When stories merge, the merged story keeps the id of the one it shares the most with. A new
+    story takes the next number (``s<n>``) above every kept id and above ``issued``, the highest number given
+    before, so an id that a merge retired never comes back for another story.
     """
     owner: dict[str, list[str]] = {}
     for story_id, members in kept.items():
@@ -106,12 +108,12 @@ def stable_ids(groups: Sequence[Sequence[str]], kept: Mapping[str, frozenset[str
         options.extend((-count, n, story_id) for story_id, count in shared.items())
     ids: list[str | None] = [None] * len(groups)
     taken: set[str] = set()
-    for _, n, story_id in sorted(options):
+    for _, n, story_id in sorted(options, key=lambda o: (o[0], o[1], _number(o[2]), o[2])):
         if ids[n] is None and story_id not in taken:
             ids[n] = story_id
             taken.add(story_id)
-    numbers = [int(i[1:]) for i in kept if i[:1] == "s" and i[1:].isdigit()]
-    following = max(numbers, default=0) + 1
+    following = max((_number(i) for i in kept), default=0)
+    following = max(following, issued) + 1
     out: list[str] = []
     for chosen in ids:
         if chosen is None:
@@ -119,6 +121,10 @@ def stable_ids(groups: Sequence[Sequence[str]], kept: Mapping[str, frozenset[str
             following += 1
         out.append(chosen)
     return out
+
+
+def _number(story_id: str) -> int:
+    return int(story_id[1:]) if story_id[:1] == "s" and story_id[1:].isdigit() else 0
 
 
 def analyze_corpus(
@@ -135,21 +141,23 @@ def analyze_corpus(
     models = models or Models(settings)
     pin_threads(available_cores())
     stored = list(progress.track(store.articles(), "read", total=store.count()))
-    articles = list(mark_duplicates(stored, settings=settings))
-    annotator = annotator_key(settings)
-    annotations = dict(store.annotations(annotator))
+    # reprints are found again over the whole corpus, as a full run finds them (a new article may be the
+    # original of a kept one, or the threshold may have changed)
+    articles = list(mark_duplicates([replace(a, duplicate_of=None) for a in stored], settings=settings))
+    annotator = annotator_key(settings, models)
+    annotations = store.annotations(annotator)
     known = {a.id for a in articles if a.id in annotations}
     todo = [a for a in articles if a.id not in known]
-    for ann in progress.track(annotate(todo, models=models, settings=settings), "annotate", total=len(todo)):
-        annotations[ann.article_id] = ann
+    made = list(progress.track(annotate(todo, models=models, settings=settings), "annotate", total=len(todo)))
+    store.save_annotations(made, annotator)  # kept at once: a run stopped later keeps this work
+    annotations.update((ann.article_id, ann) for ann in made)
     model = genre_model(settings.genre_model)
     articles = [finished_article(a, annotations.get(a.id), model) for a in articles]
-    by_id = {a.id: a for a in articles}
 
-    before = {a.id: a for a in stored}
-    same_settings = store.analysis_settings() == settings_key(settings)
+    facts = store.analysis_facts()
+    settings_now = settings_key(settings)
     kept_members = store.story_members()
-    kept_stories = {s.id: s for s in store.stories()} if same_settings else {}
+    kept_stories = {s.id: s for s in store.stories()} if facts.get("settings") == settings_now else {}
     encoder = encoder_key(settings)
     earlier = store.vectors(encoder)
     # as a full run: the comparison workers fork (or not) by the size of the corpus
@@ -158,33 +166,21 @@ def analyze_corpus(
         progress.start("group", len(articles), "articles")
         groups = group_stories(articles, annotations, models=models, settings=settings)
         progress.finish("group", len(articles))
-        ids = stable_ids(groups, kept_members)
-
-        def unchanged(story_id: str, group: Sequence[str]) -> bool:
-            return (
-                story_id in kept_stories
-                and kept_members.get(story_id) == frozenset(group)
-                # as kept: the records compared in their stored form (a genre's probability is kept rounded)
-                and all(i in known and article_dict(by_id[i]) == article_dict(before[i]) for i in group)
-            )
-
-        todo_stories = [
+        leads = {text: vector for text, vector in models.kept_vectors().items() if text not in earlier}
+        ids = stable_ids(groups, kept_members, _number(facts.get("last_story", "")))
+        changed = _changed(ids, groups, articles, stored, known, kept_members, kept_stories)
+        by_id = {a.id: a for a in articles}
+        inputs = [
             (story_id, [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
             for story_id, group in zip(ids, groups, strict=True)
-            if not unchanged(story_id, group)
+            if story_id in changed
         ]
-        compared = compare_stories(todo_stories, models=models, settings=settings, pool=pool)
-        fresh = {s.id: s for s in progress.track(compared, "compare", total=len(todo_stories), unit="stories")}
-        made = {text: vector for text, vector in models.kept_vectors().items() if text not in earlier}
+        compared = compare_stories(inputs, models=models, settings=settings, pool=pool)
+        fresh = {s.id: s for s in progress.track(compared, "compare", total=len(inputs), unit="stories")}
     stories = tuple(fresh.get(story_id) or kept_stories[story_id] for story_id in ids)
-    store.save_vectors(encoder, made)
-    store.save_analysis(
-        articles,
-        stories,
-        annotations=[annotations[a.id] for a in todo if a.id in annotations],
-        annotator=annotator,
-        settings=settings_key(settings),
-    )
+    store.save_vectors(encoder, leads)
+    last = max([_number(facts.get("last_story", "")), *(_number(i) for i in ids)])
+    store.save_analysis(articles, stories, facts={"settings": settings_now, "last_story": f"s{last}"})
     return Report(
         articles=tuple(articles),
         stories=stories,
@@ -193,3 +189,26 @@ def analyze_corpus(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
+
+def _changed(
+    ids: Sequence[str],
+    groups: Sequence[Sequence[str]],
+    articles: Sequence[Article],
+    stored: Sequence[Article],
+    known: set[str],
+    kept_members: Mapping[str, frozenset[str]],
+    kept_stories: Mapping[str, Story],
+) -> set[str]:
+    """The ids of the stories to compare: new ones, and those whose articles, annotations or settings changed."""
+    now = {a.id: a for a in articles}
+    before = {a.id: a for a in stored}
+
+    def same(story_id: str, group: Sequence[str]) -> bool:
+        return (
+            story_id in kept_stories
+            and kept_members.get(story_id) == frozenset(group)
+            # the records compared in their stored form (a genre's probability is kept rounded)
+            and all(i in known and article_dict(now[i]) == article_dict(before[i]) for i in group)
+        )
+
+    return {story_id for story_id, group in zip(ids, groups, strict=True) if not same(story_id, group)}

@@ -75,21 +75,23 @@ class Store(Protocol):
         ...
 
     def save_analysis(
-        self,
-        articles: Sequence[Article],
-        stories: Sequence[Story],
-        *,
-        annotations: Iterable[Annotations] = (),
-        annotator: str = "",
-        settings: str = "",
+        self, articles: Sequence[Article], stories: Sequence[Story], *, facts: Mapping[str, str] | None = None
     ) -> None:
         """Keep what an analysis found, in one transaction: the stored articles' records as analysed (genre,
-        reprints), the stories (replacing the stored ones), the ``annotations`` made in this run (kept under
-        ``annotator``, the identity of the NLP pass that made them) and ``settings``, those it ran with."""
+        reprints), the stories (replacing the stored ones) and ``facts`` about the run (key -> value, kept
+        beside those of earlier runs: see :meth:`analysis_facts`)."""
+        ...
+
+    def save_annotations(self, annotations: Iterable[Annotations], annotator: str) -> None:
+        """Keep what the NLP pass found in articles, under ``annotator`` (the identity of the pass that made them)."""
         ...
 
     def annotations(self, annotator: str) -> dict[str, Annotations]:
         """Article id -> the kept annotations that ``annotator`` made (others, and unreadable rows, are left out)."""
+        ...
+
+    def analysis_facts(self) -> dict[str, str]:
+        """The facts kept by analyses so far (the settings of the last one, the last story number issued, ...)."""
         ...
 
     def vectors(self, encoder: str) -> dict[str, np.ndarray]:
@@ -98,10 +100,6 @@ class Store(Protocol):
 
     def save_vectors(self, encoder: str, vectors: Mapping[str, np.ndarray]) -> None:
         """Keep sentence vectors (text -> vector) that ``encoder`` made, for later runs."""
-        ...
-
-    def analysis_settings(self) -> str | None:
-        """The settings of the last analysis kept (``save_analysis``), or None before the first."""
         ...
 
     def story_members(self) -> dict[str, frozenset[str]]:

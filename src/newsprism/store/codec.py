@@ -67,14 +67,24 @@ def dumps(value: Any) -> bytes:
 def loads(cls: type[T], blob: bytes) -> T:
     """The ``cls`` record :func:`dumps` made ``blob`` of (:class:`CodecError` if it does not fit)."""
     try:
-        data = json.loads(zlib.decompress(blob).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(blob, MAX_BYTES)
+        if inflate.unconsumed_tail:
+            raise CodecError(f"a stored {cls.__name__} over {MAX_BYTES} bytes")
+        data = json.loads(raw.decode("utf-8"))
+        result: T = decoder(typing.cast(Any, cls))(data)
+    except CodecError:
+        raise
+    except (zlib.error, UnicodeDecodeError, TypeError, ValueError, RecursionError) as exc:
+        # (json.JSONDecodeError is a ValueError; TypeError: not bytes, or an unhashable value where a
+        # literal is expected; RecursionError: nesting deeper than any record)
         raise CodecError(f"not a stored {cls.__name__}: {exc}") from exc
-    result: T = decoder(typing.cast(Any, cls))(data)
     return result
 
 
 _REQUIRED = object()
+#: The most bytes one stored record may inflate to.
+MAX_BYTES = 256 * 1024 * 1024
 
 
 @cache

@@ -86,7 +86,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (story_id, article_id)
     );
     CREATE INDEX story_articles_by_article ON story_articles (article_id);
-    INSERT INTO story_articles (story_id, article_id)
+    INSERT OR IGNORE INTO story_articles (story_id, article_id)
         SELECT s.id, j.value FROM stories s, json_each(json_extract(s.record, '$.article_ids')) j;
     CREATE TABLE analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
@@ -102,6 +102,8 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 _SEARCH_WORD = re.compile(r"\w+")
+#: The size of a kept sentence vector: 384 float32 (all-MiniLM-L6-v2); rows of another size are not used.
+VECTOR_BYTES = 384 * 4
 
 
 def _now() -> str:
@@ -213,50 +215,47 @@ class SQLiteStore:
             self._replace_stories(stories)
 
     def save_analysis(
-        self,
-        articles: Sequence[Article],
-        stories: Sequence[Story],
-        *,
-        annotations: Iterable[Annotations] = (),
-        annotator: str = "",
-        settings: str = "",
+        self, articles: Sequence[Article], stories: Sequence[Story], *, facts: Mapping[str, str] | None = None
     ) -> None:
         with self._transaction():
             self._db.executemany(
                 "UPDATE articles SET record = ? WHERE id = ?", [(json.dumps(article_dict(a)), a.id) for a in articles]
             )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO annotations (article_id, annotator, record) VALUES (?, ?, ?)",
-                [(ann.article_id, annotator, dumps(ann)) for ann in annotations],
-            )
             self._replace_stories(stories)
-            self._db.execute("INSERT OR REPLACE INTO analysis (key, value) VALUES ('settings', ?)", (settings,))
+            self._db.executemany("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", list((facts or {}).items()))
+
+    def save_annotations(self, annotations: Iterable[Annotations], annotator: str) -> None:
+        rows = [(ann.article_id, annotator, dumps(ann)) for ann in annotations]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO annotations (article_id, annotator, record) VALUES (?, ?, ?)", rows)
 
     def annotations(self, annotator: str) -> dict[str, Annotations]:
         out: dict[str, Annotations] = {}
         rows = self._db.execute("SELECT article_id, record FROM annotations WHERE annotator = ?", (annotator,))
         for article_id, record in rows:
             try:
-                out[article_id] = loads(Annotations, record)
+                ann = loads(Annotations, record)
             except CodecError:  # kept by another version of the model: annotated again
                 continue
+            if ann.article_id == article_id:
+                out[article_id] = ann
         return out
+
+    def analysis_facts(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self._db.execute("SELECT key, value FROM analysis")}
 
     def vectors(self, encoder: str) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         for text, blob in self._db.execute("SELECT text, vector FROM vectors WHERE encoder = ?", (encoder,)):
-            if len(blob) % 4 == 0:
+            if isinstance(blob, bytes) and len(blob) == VECTOR_BYTES:
                 out[text] = np.frombuffer(blob, dtype=np.float32)
         return out
 
     def save_vectors(self, encoder: str, vectors: Mapping[str, np.ndarray]) -> None:
         rows = [(encoder, t, np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
         with self._transaction():
+            self._db.execute("DELETE FROM vectors WHERE encoder != ?", (encoder,))  # another encoder's: of no more use
             self._db.executemany("INSERT OR REPLACE INTO vectors (encoder, text, vector) VALUES (?, ?, ?)", rows)
-
-    def analysis_settings(self) -> str | None:
-        row = self._db.execute("SELECT value FROM analysis WHERE key = 'settings'").fetchone()
-        return str(row[0]) if row else None
 
     def story_members(self) -> dict[str, frozenset[str]]:
         out: dict[str, set[str]] = {}
