@@ -128,27 +128,59 @@ def test_stable_ids_follow_the_kept_story_sharing_the_most_articles() -> None:
     assert stable_ids([("a", "b", "c"), ("q",)], {"s1": frozenset("abc")}, issued=9) == ["s1", "s10"]
 
 
-def test_the_leads_embedded_for_grouping_are_kept_for_the_next_run(tmp_path: Path, models, settings) -> None:
+def test_sentence_vectors_are_kept_so_a_later_run_embeds_only_new_articles(tmp_path: Path, models, settings) -> None:
     from newsprism.corpus import encoder_key
 
-    with SQLiteStore(tmp_path / "corpus.db") as store:
-        _ingest(store, EXAMPLES, settings=settings)
-        analyze_corpus(store, settings=settings, models=models)
-        kept = store.vectors(encoder_key(settings))
-        originals = sum(1 for a in store.articles() if a.duplicate_of is None)
-        assert originals <= len(kept) <= store.count(), "a lead vector per article grouped, and nothing else"
-        assert all(v.shape == (384,) and abs(float(v @ v) - 1) < 1e-3 for v in kept.values())
-        embedded: list[str] = []
-        plain = models.prefetch
+    early, late = _split(tmp_path)
+    encoded: list[str] = []
+    plain = models._encode
 
-        def counting(texts):
-            texts = list(texts)
-            embedded.extend(t for t in texts if t not in models.kept_vectors())
-            return plain(texts)
+    def counting(texts):
+        encoded.extend(texts)
+        return plain(texts)
 
-        models.prefetch = counting
-        try:
+    models._encode = counting
+    try:
+        with SQLiteStore(tmp_path / "corpus.db") as store:
+            _ingest(store, EXAMPLES, early, settings=settings)
             analyze_corpus(store, settings=settings, models=models)
-        finally:
-            del models.prefetch
-        assert embedded == [], "a run with nothing new embeds nothing: the kept leads are not embedded again"
+            first = len(encoded)
+            kept = store.vectors(encoder_key(settings))
+            assert len(kept) == len(set(encoded)) > store.count(), "the leads and the compared sentences are kept"
+            assert all(v.shape == (384,) and abs(float(v @ v) - 1) < 1e-3 for v in kept.values())
+            encoded.clear()
+            analyze_corpus(store, settings=settings, models=models)
+            assert encoded == [], "a run with nothing new embeds nothing"
+            _ingest(store, late, settings=settings)
+            report = analyze_corpus(store, settings=settings, models=models)
+            new = {Path(name).stem for name in LATE}
+            sentences = sum(len(report.annotations[i].sentences) for i in new if i in report.annotations)
+            assert 0 < len(encoded) <= sentences + len(new) < first, "only the new articles' sentences and leads"
+            assert not set(encoded) & set(kept), "nothing kept is embedded again"
+    finally:
+        del models._encode
+
+
+@pytest.mark.slow
+def test_comparison_workers_hand_back_the_vectors_they_make(tmp_path: Path) -> None:
+    """The CLI in fresh processes (no encoder loaded yet), so the stories are compared in two forked workers."""
+    import json
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "corpus.db"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([sys.executable, "-m", "newsprism", *args], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done
+
+    cli("ingest", str(MULTISTORY), "--db", str(db))
+    first = json.loads(cli("analyze", "--db", str(db), "--n-process", "2", "--format", "json").stdout)
+    with sqlite3.connect(db) as con:
+        kept = con.execute("SELECT count(*) FROM vectors").fetchone()[0]
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert kept > 3 * articles, "the sentences the workers embedded are kept, not only the leads"
+    again = json.loads(cli("analyze", "--db", str(db), "--n-process", "2", "--format", "json").stdout)
+    assert again["stories"] == first["stories"]

@@ -9,12 +9,15 @@ them, :func:`annotator_key`), the stories and which articles each holds.
    reprint of an old one);
 2. annotates only the articles without kept annotations;
 3. groups every article into stories, as a full run does, so the stories are
-   the ones a full run would find (the vectors of articles' leads are kept
-   in the store, so only new articles' leads are embedded);
+   the ones a full run would find;
 4. gives each story the id of the kept story it shares the most articles
    with (:func:`stable_ids`), so a story's id survives re-analysis;
 5. compares only the stories whose articles changed, and keeps the others'
    analyses as they were.
+
+The sentence vectors a run makes (articles' leads for grouping, the sentences
+the comparison embeds) are kept in the store too: a later run embeds only
+the new articles' sentences, in this process and in the comparison workers.
 
 A change of settings that bear on the results, or of newsprism's code
 (:func:`settings_key`), makes every story compared again; a change of the
@@ -32,6 +35,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 from . import __version__
 from .compare.duplicates import mark_duplicates
@@ -148,9 +153,9 @@ def analyze_corpus(
     annotations = store.annotations(annotator)
     known = {a.id for a in articles if a.id in annotations}
     todo = [a for a in articles if a.id not in known]
-    made = list(progress.track(annotate(todo, models=models, settings=settings), "annotate", total=len(todo)))
-    store.save_annotations(made, annotator)  # kept at once: a run stopped later keeps this work
-    annotations.update((ann.article_id, ann) for ann in made)
+    annotated = list(progress.track(annotate(todo, models=models, settings=settings), "annotate", total=len(todo)))
+    store.save_annotations(annotated, annotator)  # kept at once: a run stopped later keeps this work
+    annotations.update((ann.article_id, ann) for ann in annotated)
     model = genre_model(settings.genre_model)
     articles = [finished_article(a, annotations.get(a.id), model) for a in articles]
 
@@ -159,26 +164,28 @@ def analyze_corpus(
     kept_members = store.story_members()
     kept_stories = {s.id: s for s in store.stories()} if facts.get("settings") == settings_now else {}
     encoder = encoder_key(settings)
-    earlier = store.vectors(encoder)
-    # as a full run: the comparison workers fork (or not) by the size of the corpus
-    with models.run_vectors(), pooled(models, settings, len(articles)) as pool:
-        models.remember(earlier)  # the leads of articles grouped before are not embedded again
-        progress.start("group", len(articles), "articles")
-        groups = group_stories(articles, annotations, models=models, settings=settings)
-        progress.finish("group", len(articles))
-        leads = {text: vector for text, vector in models.kept_vectors().items() if text not in earlier}
-        ids = stable_ids(groups, kept_members, _number(facts.get("last_story", "")))
-        changed = _changed(ids, groups, articles, stored, known, kept_members, kept_stories)
-        by_id = {a.id: a for a in articles}
-        inputs = [
-            (story_id, [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
-            for story_id, group in zip(ids, groups, strict=True)
-            if story_id in changed
-        ]
-        compared = compare_stories(inputs, models=models, settings=settings, pool=pool)
-        fresh = {s.id: s for s in progress.track(compared, "compare", total=len(inputs), unit="stories")}
+    made: dict[str, np.ndarray] = {}
+    with models.run_vectors():
+        # vectors made in earlier runs (leads, and the sentences of stories compared before) are not made again,
+        # here or in the comparison workers, which fork (or not) by the size of the corpus, as in a full run
+        models.remember(store.vectors(encoder))
+        with pooled(models, settings, len(articles)) as pool:
+            progress.start("group", len(articles), "articles")
+            groups = group_stories(articles, annotations, models=models, settings=settings)
+            progress.finish("group", len(articles))
+            ids = stable_ids(groups, kept_members, _number(facts.get("last_story", "")))
+            changed = _changed(ids, groups, articles, stored, known, kept_members, kept_stories)
+            by_id = {a.id: a for a in articles}
+            inputs = [
+                (story_id, [by_id[i] for i in group], [annotations[i] for i in group if i in annotations])
+                for story_id, group in zip(ids, groups, strict=True)
+                if story_id in changed
+            ]
+            compared = compare_stories(inputs, models=models, settings=settings, pool=pool, made=made)
+            fresh = {s.id: s for s in progress.track(compared, "compare", total=len(inputs), unit="stories")}
+        made.update(models.made_vectors())
     stories = tuple(fresh.get(story_id) or kept_stories[story_id] for story_id in ids)
-    store.save_vectors(encoder, leads)
+    store.save_vectors(encoder, made)
     last = max([_number(facts.get("last_story", "")), *(_number(i) for i in ids)])
     store.save_analysis(articles, stories, facts={"settings": settings_now, "last_story": f"s{last}"})
     return Report(

@@ -39,10 +39,12 @@ StoryInput = tuple[str, Sequence[Article], Sequence[Annotations]]
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, known: Any) -> None:
     pin_threads(1)  # forked only from a process that has not run torch: its threads may be set here
     _WORKER["settings"] = settings
-    _WORKER["models"] = Models(settings)
+    models = Models(settings)
+    models.remember(known)  # (forked: the parent's vectors are shared, not copied through a pipe)
+    _WORKER["models"] = models
 
 
 def _encode_chunk(texts: list[str]) -> Any:
@@ -67,11 +69,14 @@ class PoolEncoder:
         return np.concatenate(self.pool.map(_encode_chunk, parts))
 
 
-def _compare_chunk(chunk: list[tuple[int, StoryInput]]) -> list[tuple[int, Story]]:
+def _compare_chunk(chunk: list[tuple[int, StoryInput]]) -> tuple[list[tuple[int, Story]], dict[str, Any]]:
+    """The chunk's stories compared, and the vectors made for them (for the caller to keep, if it asks)."""
     models: Models = _WORKER["models"]
     settings: Settings = _WORKER["settings"]
-    stories = analyze_stories((story for _, story in chunk), models=models, settings=settings)
-    return [(n, story) for (n, _), story in zip(chunk, stories, strict=True)]
+    with models.run_vectors():
+        stories = list(analyze_stories((story for _, story in chunk), models=models, settings=settings))
+        made = models.made_vectors()
+    return [(n, story) for (n, _), story in zip(chunk, stories, strict=True)], made
 
 
 def _chunks(stories: Sequence[StoryInput]) -> list[list[tuple[int, StoryInput]]]:
@@ -93,8 +98,11 @@ def _workers(settings: Settings) -> int:
 
 
 @contextmanager
-def story_pool(settings: Settings, n_articles: int) -> Iterator[Any]:
-    """Forked comparison workers for a run of ``n_articles``, or None where the comparison stays here."""
+def story_pool(settings: Settings, n_articles: int, known: Any = None) -> Iterator[Any]:
+    """Forked comparison workers for a run of ``n_articles``, or None where the comparison stays here.
+
+    ``known``: text -> vector, made in earlier runs, that the workers need not embed again.
+    """
     if (
         _workers(settings) <= 1
         or (settings.n_process == 0 and n_articles < MIN_POOL_ARTICLES)
@@ -104,14 +112,15 @@ def story_pool(settings: Settings, n_articles: int) -> Iterator[Any]:
         yield None
         return
     context: Any = multiprocessing.get_context("fork")
-    with context.Pool(_workers(settings), initializer=_init_worker, initargs=(settings,)) as pool:
+    with context.Pool(_workers(settings), initializer=_init_worker, initargs=(settings, known or {})) as pool:
         yield pool
 
 
 @contextmanager
 def pooled(models: Models, settings: Settings, n_articles: int) -> Iterator[Any]:
-    """:func:`story_pool`, with ``models`` embedding through the pool's workers while it is open."""
-    with story_pool(settings, n_articles) as pool:
+    """:func:`story_pool`, with ``models`` embedding through the pool's workers while it is open (and the
+    workers knowing the vectors ``models`` knows)."""
+    with story_pool(settings, n_articles, models.known) as pool:
         if pool is None:
             yield None
             return
@@ -120,16 +129,30 @@ def pooled(models: Models, settings: Settings, n_articles: int) -> Iterator[Any]
 
 
 def compare_stories(
-    stories: Sequence[StoryInput], *, models: Models, settings: Settings, pool: Any = None
+    stories: Sequence[StoryInput],
+    *,
+    models: Models,
+    settings: Settings,
+    pool: Any = None,
+    made: dict[str, Any] | None = None,
 ) -> Iterator[Story]:
-    """Compare each story, in input order: in the ``pool`` (from :func:`story_pool`) when there is enough to share."""
+    """Compare each story, in input order: in the ``pool`` (from :func:`story_pool`) when there is enough to share.
+
+    ``made``, when given, receives the sentence vectors that the comparison made (text -> vector), wherever
+    it ran.
+    """
     shared = sum(len(articles) for _, articles, _ in stories if len(articles) > 1)
     if pool is None or (settings.n_process == 0 and shared < MIN_POOL_ARTICLES):
-        yield from analyze_stories(stories, models=models, settings=settings)
+        with models.run_vectors():
+            yield from analyze_stories(stories, models=models, settings=settings)
+            if made is not None:
+                made.update(models.made_vectors())
         return
     done: dict[int, Story] = {}
     following = 0
-    for results in pool.imap_unordered(_compare_chunk, _chunks(stories)):
+    for results, vectors in pool.imap_unordered(_compare_chunk, _chunks(stories)):
+        if made is not None:
+            made.update(vectors)
         for n, story in results:
             done[n] = story
         while following in done:

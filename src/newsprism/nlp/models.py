@@ -356,6 +356,8 @@ class Models:
         self._encoder: Encoder | None = None
         self._memo: dict[str, np.ndarray] | None = None
         self._remote: Any = None
+        #: Vectors made in earlier runs (:meth:`remember`), in every :meth:`run_vectors` block from the start.
+        self.known: Mapping[str, np.ndarray] = {}
 
     @property
     def nlp(self) -> Language:
@@ -378,11 +380,13 @@ class Models:
         if self._memo is not None:
             yield
             return
-        self._memo = {}
+        self._memo = dict(self.known)
+        known = self.known
         try:
             yield
         finally:
             self._memo = None
+            self.known = known  # what was remembered inside the block is forgotten with it
 
     @contextmanager
     def encoding_with(self, encoder: Any) -> Iterator[None]:
@@ -401,14 +405,17 @@ class Models:
         return (self._remote or self.encoder).encode(texts)
 
     def remember(self, vectors: Mapping[str, np.ndarray]) -> None:
-        """Keep ``vectors`` (text -> vector, made by this encoder in an earlier run) for the current
-        :meth:`run_vectors` block, so their texts are not embedded again."""
+        """Take ``vectors`` (text -> vector, made by this encoder in an earlier run) as known: their texts are
+        not embedded again, in this process or in workers forked from it later, until the current
+        :meth:`run_vectors` block ends (outside one: from now on)."""
+        self.known = {**self.known, **vectors}
         if self._memo is not None:
             self._memo.update(vectors)
 
-    def kept_vectors(self) -> dict[str, np.ndarray]:
-        """Every vector kept in the current :meth:`run_vectors` block (empty outside one)."""
-        return dict(self._memo or {})
+    def made_vectors(self) -> dict[str, np.ndarray]:
+        """The vectors the current :meth:`run_vectors` block has made (those not known before it)."""
+        known = self.known
+        return {t: v for t, v in (self._memo or {}).items() if t not in known}
 
     def prefetch(self, texts: Iterable[str]) -> None:
         """Embed, in one encoder call, the ``texts`` not yet kept (only inside :meth:`run_vectors`)."""

@@ -90,7 +90,7 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT s.id, j.value FROM stories s, json_each(json_extract(s.record, '$.article_ids')) j;
     CREATE TABLE analysis (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
-    # sentence vectors made in earlier runs (the articles' leads that story grouping embeds), per encoder
+    # sentence vectors made in earlier runs (articles' leads, compared sentences), per encoder
     """
     CREATE TABLE vectors (
         encoder TEXT NOT NULL,
