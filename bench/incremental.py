@@ -49,13 +49,19 @@ def _cpu() -> float:
 
 
 class Counted(Progress):
-    """A progress reporter that records how many items each stage was given."""
+    """A progress reporter that records how many items each stage was given, and its wall seconds."""
 
     def __init__(self) -> None:
         self.totals: dict[str, int] = {}
+        self.seconds: dict[str, float] = {}
+        self._began: dict[str, float] = {}
 
     def start(self, stage: str, total: int | None, unit: str) -> None:
         self.totals[stage] = total or 0
+        self._began[stage] = time.perf_counter()
+
+    def finish(self, stage: str, done: int, *, stopped: bool = False) -> None:
+        self.seconds[stage] = time.perf_counter() - self._began.get(stage, time.perf_counter())
 
 
 def read(n: int, settings: Any) -> list[Any]:
@@ -87,14 +93,19 @@ def timed_analysis(store: Any, settings: Any, models: Any) -> tuple[Any, dict[st
         "annotated": counted.totals.get("annotate", 0),
         "compared": counted.totals.get("compare", 0),
         "stories": len(report.stories),
+        **{f"{stage} s": seconds for stage, seconds in counted.seconds.items()},
     }
     return report, figures
 
 
 def _line(name: str, f: dict[str, float]) -> str:
+    stages = [k for k in f if k.endswith(" s")]
+    rest = f["wall"] - sum(f[k] for k in stages)
     return (
         f"  {name:<28} {f['wall']:7.1f} s wall  {f['cpu']:7.1f} s cpu   annotated {int(f['annotated']):5d}"
-        f"   stories compared {int(f['compared']):5d} of {int(f['stories'])}"
+        f"   stories compared {int(f['compared']):5d} of {int(f['stories'])}\n"
+        f"  {'':<28} wall by stage: " + ", ".join(f"{k[:-2]} {f[k]:.1f}" for k in stages) + f", the rest {rest:.1f}"
+        " (reading kept annotations and vectors, reprints, writing)"
     )
 
 
@@ -160,7 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=int, default=2000, help="articles in the analysed corpus")
     parser.add_argument("--new", type=int, default=50, help="articles then added")
-    parser.add_argument("--grown", type=int, default=1000, help="articles grown in batches for the B³ check")
+    parser.add_argument("--grown", type=int, default=1000, help="articles grown in batches for the B³ check (0: none)")
     parser.add_argument("--batches", type=int, default=4)
     args = parser.parse_args()
     from newsprism.config import Settings
@@ -171,6 +182,8 @@ def main() -> None:
     articles = read(args.base + args.new, settings)
     with tempfile.TemporaryDirectory() as folder:
         adding(articles, args.new, settings, models, Path(folder))
+        if not args.grown:
+            return
         grown = sorted(read(args.grown, settings), key=lambda a: (a.published or "", a.id))
         print(f"growing {len(grown)} articles in {args.batches} batches in order of publication, against one full run")
         grown_against_full(grown, args.batches, settings, models, Path(folder))
