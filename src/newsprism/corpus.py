@@ -39,15 +39,12 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .compare.duplicates import mark_duplicates
 from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
-from .genre import genre_model
 from .model import Article, Report, Story
-from .nlp import annotate
 from .nlp.models import Models
-from .pipeline import finished_article
+from .pipeline import prepare_articles
 from .progress import SILENT, Progress
 from .report.json import article_dict
 from .store import Store
@@ -146,18 +143,22 @@ def analyze_corpus(
     models = models or Models(settings)
     pin_threads(available_cores())
     stored = list(progress.track(store.articles(), "read", total=store.count()))
-    # reprints are found again over the whole corpus, as a full run finds them (a new article may be the
-    # original of a kept one, or the threshold may have changed)
-    articles = list(mark_duplicates([replace(a, duplicate_of=None) for a in stored], settings=settings))
     annotator = annotator_key(settings, models)
-    annotations = store.annotations(annotator)
-    known = {a.id for a in articles if a.id in annotations}
-    todo = [a for a in articles if a.id not in known]
-    annotated = list(progress.track(annotate(todo, models=models, settings=settings), "annotate", total=len(todo)))
-    store.save_annotations(annotated, annotator)  # kept at once: a run stopped later keeps this work
-    annotations.update((ann.article_id, ann) for ann in annotated)
-    model = genre_model(settings.genre_model)
-    articles = [finished_article(a, annotations.get(a.id), model) for a in articles]
+    kept = store.annotations(annotator)
+    # reprints are found again over the whole corpus, as a full run finds them (a new article may be the
+    # original of a kept one, or the threshold may have changed); only articles without kept annotations
+    # are annotated
+    articles, annotations = prepare_articles(
+        [replace(a, duplicate_of=None) for a in stored],
+        settings=settings,
+        models=models,
+        progress=progress,
+        clean=False,
+        kept=kept,
+    )
+    known = {a.id for a in articles if a.id in kept}
+    # kept at once: a run stopped later keeps this work
+    store.save_annotations([ann for i, ann in annotations.items() if i not in known], annotator)
 
     facts = store.analysis_facts()
     settings_now = settings_key(settings)

@@ -10,7 +10,7 @@ them in order. Stages are pure: they take records and return new ones.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +30,7 @@ from .nlp.models import Models
 from .progress import SILENT, Progress
 from .threads import available_cores, pin_threads
 
-__all__ = ["analyze", "analyze_articles", "compare_articles", "finished_article", "prepare_articles"]
+__all__ = ["analyze", "analyze_articles", "compare_articles", "prepare_articles"]
 
 OnError = Callable[[InputFailure], None]
 
@@ -96,10 +96,12 @@ def prepare_articles(
     models: Models,
     progress: Progress = SILENT,
     clean: bool = True,
+    kept: Mapping[str, Annotations] | None = None,
 ) -> tuple[list[Article], dict[str, Annotations]]:
     """The per-article half of the pipeline: cleaned articles (reprints marked) and their annotations.
 
-    ``clean=False`` takes articles that are already cleaned (a corpus store keeps them so).
+    ``clean=False`` takes articles that are already cleaned (a corpus store keeps them so); ``kept`` holds
+    annotations made before (article id -> annotations): those articles are not annotated again.
     """
     items = list(articles)
     cleaned = (
@@ -108,11 +110,12 @@ def prepare_articles(
         else items
     )
     cleaned = list(mark_duplicates(cleaned, settings=settings))
-    annotations: dict[str, Annotations] = {}
-    for ann in progress.track(annotate(cleaned, models=models, settings=settings), "annotate", total=len(cleaned)):
+    annotations = {a.id: kept[a.id] for a in cleaned if kept and a.id in kept}
+    todo = [a for a in cleaned if a.id not in annotations]
+    for ann in progress.track(annotate(todo, models=models, settings=settings), "annotate", total=len(todo)):
         annotations[ann.article_id] = ann
     model = genre_model(settings.genre_model)
-    return [finished_article(a, annotations.get(a.id), model) for a in cleaned], annotations
+    return [_finished(a, annotations.get(a.id), model) for a in cleaned], annotations
 
 
 def compare_articles(
@@ -146,7 +149,7 @@ def compare_articles(
     )
 
 
-def finished_article(article: Article, ann: Annotations | None, model: LogisticModel) -> Article:
+def _finished(article: Article, ann: Annotations | None, model: LogisticModel) -> Article:
     """The article with what the NLP pass tells of it as a whole: whom it cites, and its genre."""
     names = tuple(dict.fromkeys(c.name for c in ann.citations)) if ann is not None else ()
     return replace(article, cites=names or article.cites, genre=classify_genre(article, ann, model))

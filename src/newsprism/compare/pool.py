@@ -69,13 +69,16 @@ class PoolEncoder:
         return np.concatenate(self.pool.map(_encode_chunk, parts))
 
 
-def _compare_chunk(chunk: list[tuple[int, StoryInput]]) -> tuple[list[tuple[int, Story]], dict[str, Any]]:
-    """The chunk's stories compared, and the vectors made for them (for the caller to keep, if it asks)."""
+def _compare_chunk(
+    task: tuple[list[tuple[int, StoryInput]], bool],
+) -> tuple[list[tuple[int, Story]], dict[str, Any]]:
+    """The chunk's stories compared, and (when asked for) the vectors made for them."""
+    chunk, want_vectors = task
     models: Models = _WORKER["models"]
     settings: Settings = _WORKER["settings"]
     with models.run_vectors():
         stories = list(analyze_stories((story for _, story in chunk), models=models, settings=settings))
-        made = models.made_vectors()
+        made = models.made_vectors() if want_vectors else {}
     return [(n, story) for (n, _), story in zip(chunk, stories, strict=True)], made
 
 
@@ -150,7 +153,8 @@ def compare_stories(
         return
     done: dict[int, Story] = {}
     following = 0
-    for results, vectors in pool.imap_unordered(_compare_chunk, _chunks(stories)):
+    tasks = [(chunk, made is not None) for chunk in _chunks(stories)]
+    for results, vectors in pool.imap_unordered(_compare_chunk, tasks):
         if made is not None:
             made.update(vectors)
         for n, story in results:
