@@ -94,7 +94,10 @@ def test_own_schema_is_the_contract_plus_described_additions(seed_json: dict[str
     for key in ("spans", "sides"):
         del trimmed["$defs"]["story"]["properties"]["disagreements"]["items"]["properties"][key]
     assert "genre" in own["$defs"]["article"]["properties"]
-    del trimmed["$defs"]["article"]["properties"]["genre"]
+    for key in ("genre", "lean"):
+        del trimmed["$defs"]["article"]["properties"][key]
+    del trimmed["$defs"]["story"]["properties"]["lean"]
+    del trimmed["properties"]["outlets"]
     for key in ("section", "span"):
         del trimmed["$defs"]["story"]["properties"]["brief"]["items"]["properties"][key]
     for key in ("note", "spans", "counts", "loaded"):

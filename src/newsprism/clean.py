@@ -369,17 +369,19 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
     """The article with repaired, de-noised text, every removal recorded, and its language.
 
     A "Source: URL" line also supplies the outlet (the URL's domain) and the URL
-    when the article has none.
+    when the article has none. The title and the outlet's name get the text's
+    encoding repairs (mojibake such as 'CafÃ©' reads 'Café').
     """
     repaired, removed = repair_encoding(article.text)
+    title = _repaired_field(article.title)
     units = split_paragraphs(repaired)
     verdicts = [classify_paragraph(text) for text in units]
     _mark_lists(units, verdicts)
-    _mark_edges(units, verdicts, article.title)
+    _mark_edges(units, verdicts, title)
     _mark_repeats(units, verdicts, settings.repeat_similarity)
 
     kept = [text for text, verdict in zip(units, verdicts, strict=True) if verdict is None]
-    outlet, url = article.outlet, article.url
+    outlet, url = _repaired_field(article.outlet), article.url
     for text, verdict in zip(units, verdicts, strict=True):
         if verdict is None:
             continue
@@ -393,6 +395,14 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
         text=text,
         removed=(*article.removed, *removed),
         language=detect_language(text),
+        title=title,
         outlet=outlet,
         url=url,
     )
+
+
+def _repaired_field(value: str | None) -> str | None:
+    """A metadata field (title, outlet) with its encoding repaired; ``None`` stays ``None``."""
+    if not value or not _NEEDS_REPAIR.search(value):
+        return value
+    return " ".join(repair_line(value).split()) or None

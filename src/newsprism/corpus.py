@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
+from .compare.lean import with_lean_coverage
 from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
@@ -185,7 +186,7 @@ def analyze_corpus(
             compared = compare_stories(inputs, models=models, settings=settings, pool=pool, made=made)
             fresh = {s.id: s for s in progress.track(compared, "compare", total=len(inputs), unit="stories")}
         made.update(models.made_vectors())
-    stories = tuple(fresh.get(story_id) or kept_stories[story_id] for story_id in ids)
+    stories = tuple(with_lean_coverage((fresh.get(story_id) or kept_stories[story_id] for story_id in ids), articles))
     store.save_vectors(encoder, made)
     last = max([_number(facts.get("last_story", "")), *(_number(i) for i in ids)])
     store.save_analysis(articles, stories, facts={"settings": settings_now, "last_story": f"s{last}"})

@@ -38,8 +38,12 @@ __all__ = [
     "FramingItem",
     "Genre",
     "InputFailure",
+    "LEANS",
+    "Lean",
+    "LeanCoverage",
     "Mention",
     "Negation",
+    "Outlet",
     "Quantity",
     "Quote",
     "QuoteVariantPair",
@@ -94,6 +98,21 @@ class Removal:
     detail: str | None = None
 
 
+Lean = Literal["left", "center", "right"]
+#: The leans an outlet can have, left to right.
+LEANS: tuple[Lean, ...] = ("left", "center", "right")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """What an outlets table says of one outlet: its political lean, country and owner (any may be unknown)."""
+
+    name: str
+    lean: Lean | None = None
+    country: str | None = None
+    owner: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input document after reading (and, later, cleaning)."""
@@ -111,11 +130,19 @@ class Article:
     cites: tuple[str, ...] = ()
     #: News, opinion or analysis, and why (set after the NLP pass; :mod:`newsprism.genre`).
     genre: Genre | None = None
+    #: The outlet's political lean, from the input's own field or an outlets table (``None``: unknown).
+    lean: Lean | None = None
 
     @property
     def news(self) -> bool:
         """Whether the article is news: not labelled opinion or analysis (an unlabelled one counts as news)."""
         return self.genre is None or self.genre.label == "news"
+
+    @property
+    def voice(self) -> str:
+        """The outlet the article speaks for, as counts count outlets: its name with case and spacing
+        ignored, else its own id (an outlet with several articles in a story is one voice)."""
+        return " ".join(self.outlet.casefold().split()) if self.outlet else f"#{self.id}"
 
     @property
     def label(self) -> str:
@@ -637,6 +664,26 @@ class BriefSentence:
 
 
 @dataclass(frozen=True, slots=True)
+class LeanCoverage:
+    """How many of a story's outlets lean each way; an outlet with several articles in the story counts once.
+
+    ``blindspot_for`` names the side that left the story alone: ``"right"``
+    when left-leaning outlets covered it and no right-leaning one did, although
+    the corpus holds right-leaning outlets (and the reverse); ``None`` otherwise.
+    """
+
+    left: int = 0
+    center: int = 0
+    right: int = 0
+    unknown: int = 0
+    blindspot_for: Literal["left", "right"] | None = None
+
+    def count(self, lean: Lean | None) -> int:
+        """The outlets of ``lean`` (``None``: of unknown lean)."""
+        return self.unknown if lean is None else getattr(self, lean)
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """A group of articles about one event, and how the outlets compare."""
 
@@ -651,6 +698,8 @@ class Story:
     framing: tuple[FramingItem, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    #: Its outlets by lean; ``None`` when no outlet's lean is known.
+    lean: LeanCoverage | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -662,6 +711,8 @@ class Report:
     errors: tuple[InputFailure, ...] = ()
     annotations: Mapping[str, Annotations] = field(default_factory=dict)
     generated_at: str | None = None
+    #: What the outlets tables of the run say of its outlets, by name.
+    outlets: tuple[Outlet, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

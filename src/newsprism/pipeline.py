@@ -17,13 +17,14 @@ from pathlib import Path
 
 from .clean import clean_article
 from .compare.duplicates import mark_duplicates
+from .compare.lean import with_lean_coverage
 from .compare.logistic import LogisticModel
 from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
 from .errors import InputError
 from .genre import classify_genre, genre_model
-from .ingest import read_inputs
+from .ingest import OutletBook, read_inputs
 from .model import Annotations, Article, InputFailure, Report, Story
 from .nlp import annotate
 from .nlp.models import Models
@@ -57,7 +58,8 @@ def analyze(
     settings = settings or Settings()
     articles: list[Article] = []
     errors: list[InputFailure] = []
-    for item in progress.track(read_inputs(paths, settings=settings), "read", unit="records"):
+    outlets = OutletBook()
+    for item in progress.track(read_inputs(paths, settings=settings, outlets=outlets), "read", unit="records"):
         if isinstance(item, InputFailure):
             if strict:
                 raise InputError(item.input, item.error)
@@ -66,7 +68,8 @@ def analyze(
                 on_error(item)
         else:
             articles.append(item)
-    return analyze_articles(articles, settings=settings, models=models, errors=errors, progress=progress)
+    report = analyze_articles(articles, settings=settings, models=models, errors=errors, progress=progress)
+    return replace(report, outlets=outlets.used())
 
 
 def analyze_articles(
@@ -142,7 +145,7 @@ def compare_articles(
         stories: list[Story] = list(progress.track(compared, "compare", total=len(inputs), unit="stories"))
     return Report(
         articles=tuple(cleaned),
-        stories=tuple(stories),
+        stories=tuple(with_lean_coverage(stories, cleaned)),
         errors=tuple(errors),
         annotations=annotations,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),

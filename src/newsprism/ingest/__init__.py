@@ -10,6 +10,9 @@ chosen by its content as well as its name (:mod:`.sniff`):
   JSON Lines streamed line by line;
 * RSS and Atom (:mod:`.feed`): one article per item.
 
+An ``outlets.csv`` (:mod:`.outlets`) named as an input, or found beside the
+inputs, gives the lean of outlets whose articles do not carry one.
+
 gzip is undone wherever the bytes start with its magic number. Bad input
 (missing, unreadable, binary, empty, undecodable, malformed, too large) is an
 :class:`~newsprism.model.InputFailure` in the stream, never an exception, and
@@ -30,6 +33,7 @@ from ..model import Article, InputFailure
 from .feed import read_feed
 from .html import decode_html, html_article
 from .jsonl import read_json, read_jsonl
+from .outlets import OUTLETS_FILE, OutletBook
 from .records import check_size
 from .sidecar import SidecarIndex
 from .sniff import Format, decode_text, sniff
@@ -37,27 +41,46 @@ from .source import HEAD_BYTES, Source, describe_os_error, iter_sources, open_so
 from .text import text_article
 from .valid import valid_article, valid_failure
 
-__all__ = ["read_inputs"]
+__all__ = ["OutletBook", "read_inputs"]
 
 
-def read_inputs(paths: Sequence[str | Path], *, settings: Settings) -> Iterator[Article | InputFailure]:
+def read_inputs(
+    paths: Sequence[str | Path], *, settings: Settings, outlets: OutletBook | None = None
+) -> Iterator[Article | InputFailure]:
     """Every article under ``paths`` (files, directories read recursively, ``"-"`` for stdin).
 
     Yields articles and failures in input order; directory entries are sorted,
     so a run is deterministic. Article ids are made unique within the run:
-    a repeated id gets ``-2``, ``-3``... in order of appearance.
+    a repeated id gets ``-2``, ``-3``... in order of appearance. An
+    ``outlets.csv`` among ``paths`` applies to every input, and one beside
+    the inputs to those read there; ``outlets`` keeps what they said of the
+    run's outlets.
     """
     sidecars = SidecarIndex()
+    book = outlets if outlets is not None else OutletBook()
     taken: set[str] = set()
-    for item in iter_sources(list(paths)):
-        if isinstance(item, InputError):
-            yield valid_failure(InputFailure(item.input, item.reason))
+    named = [Path(p) for p in paths if str(p) != "-" and Path(p).name.casefold() == OUTLETS_FILE]
+    for table in named:
+        for failure in book.add(table):
+            yield valid_failure(failure)
+    for raw in paths:
+        if Path(raw) in named:
             continue
-        for result in read_source(item, settings=settings, sidecars=sidecars):
-            if isinstance(result, Article):
-                yield _unique(valid_article(result), taken)
-            else:
-                yield valid_failure(result)
+        root = Path(raw) if Path(raw).is_dir() else Path(raw).parent
+        for item in iter_sources([raw]):
+            if isinstance(item, InputError):
+                yield valid_failure(InputFailure(item.input, item.reason))
+                continue
+            tables = book.named
+            if item.path is not None:
+                tables, failures = book.tables(item.path, root)
+                for failure in failures:
+                    yield valid_failure(failure)
+            for result in read_source(item, settings=settings, sidecars=sidecars):
+                if isinstance(result, Article):
+                    yield _unique(valid_article(book.apply(result, tables)), taken)
+                else:
+                    yield valid_failure(result)
 
 
 def _unique(article: Article, taken: set[str]) -> Article:

@@ -16,8 +16,11 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..model import LEANS, Lean
+
 __all__ = [
     "DATE_KEYS",
+    "LEAN_KEYS",
     "OUTLET_KEYS",
     "TEXT_KEYS",
     "TITLE_KEYS",
@@ -25,6 +28,7 @@ __all__ = [
     "domain_of",
     "first_string",
     "normalize_date",
+    "parse_lean",
     "stable_id",
 ]
 
@@ -33,6 +37,7 @@ TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link", "canonical_url", "href")
 OUTLET_KEYS = ("outlet", "source", "sitename", "site_name", "publisher", "site")
 DATE_KEYS = ("published", "date", "published_at", "publishedAt", "datePublished", "pubDate", "publish_date", "pub_date")
+LEAN_KEYS = ("lean", "bias", "leaning", "political_lean")
 NAME_KEYS = ("name", "title", "label")
 """Where an object-valued field (``"source": {"name": ...}``) keeps its name."""
 
@@ -90,6 +95,48 @@ def _as_string(value: Any) -> str | None:
             if found:
                 return found
     return None
+
+
+_LEAN_WORDS: dict[str, Lean] = {
+    **{lean: lean for lean in LEANS},
+    "centre": "center",
+    "lean left": "left",
+    "leans left": "left",
+    "center left": "left",
+    "centre left": "left",
+    "left center": "left",
+    "left centre": "left",
+    "lean right": "right",
+    "leans right": "right",
+    "center right": "right",
+    "centre right": "right",
+    "right center": "right",
+    "right centre": "right",
+    "far left": "left",
+    "far right": "right",
+}
+"""Lean labels as raters write them (AllSides' five points, Ground News' seven) on the three-way scale."""
+
+
+def parse_lean(value: Any) -> Lean | None:
+    """An outlet's lean on the left/center/right scale, or ``None`` when ``value`` is empty.
+
+    'Lean Left', 'center-left' and 'far left' count as left (as a coverage bar
+    bins them), and the same on the right.
+
+    Raises:
+        ValueError: a value that is no lean ('mixed', 'liberal', a number).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"lean must be text, not {type(value).__name__}")
+    words = " ".join(re.split(r"[\s_-]+", value.strip().casefold()))
+    lean = _LEAN_WORDS.get(words)
+    if lean is None:
+        shown = value.strip() if len(value.strip()) <= 40 else value.strip()[:40] + "…"
+        raise ValueError(f"unknown lean {shown!r} (expected left, center or right, or 'lean left'/'lean right')")
+    return lean
 
 
 def normalize_date(value: Any) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ExtractError, InputError
 from ..model import Article
-from .fields import domain_of, normalize_date
+from .fields import domain_of, normalize_date, parse_lean
 from .sniff import decode_text, normalize_newlines
 from .valid import valid_text
 
@@ -95,6 +95,7 @@ def html_article(
         url=url,
         outlet=outlet or domain_of(url) or _text(getattr(doc, "hostname", None)),
         published=_published(html, _text(getattr(doc, "date", None))) or normalize_date(meta.get("published")),
+        lean=parse_lean(meta.get("lean")),
         source_path=source_path,
     )
 

@@ -15,9 +15,10 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Article, Removal
+from ..model import Article, Lean, Removal
 from .fields import (
     DATE_KEYS,
+    LEAN_KEYS,
     OUTLET_KEYS,
     TEXT_KEYS,
     TITLE_KEYS,
@@ -25,13 +26,14 @@ from .fields import (
     domain_of,
     first_string,
     normalize_date,
+    parse_lean,
     stable_id,
 )
 from .html import fragment_to_text
 from .sniff import normalize_newlines
 from .valid import valid_text
 
-__all__ = ["ID_KEYS", "check_size", "looks_like_html", "record_article"]
+__all__ = ["ID_KEYS", "check_size", "looks_like_html", "record_article", "record_lean"]
 
 ID_KEYS = ("id", "_id", "uuid")
 _TEXT_VALUE_KEYS = ("value", "rendered", "text", "html", "body")
@@ -108,10 +110,28 @@ def record_article(
         url=url,
         outlet=first_string(record, OUTLET_KEYS) or domain_of(url),
         published=normalize_date(_first_value(record, DATE_KEYS)),
+        lean=record_lean(record, name),
         source_path=source_path,
         removed=(Removal(repaired, "encoding", "invalid characters in text replaced"),) if repaired else (),
     )
     return check_size(article, name, settings)
+
+
+def record_lean(record: Mapping[str, Any], name: str) -> Lean | None:
+    """The outlet lean a record gives (``lean``, ``bias``, ``leaning``...), or ``None``.
+
+    Raises:
+        InputError: the field holds no lean, naming the field and the value.
+    """
+    for key in LEAN_KEYS:
+        value = record.get(key)
+        if value in (None, ""):
+            continue
+        try:
+            return parse_lean(value)
+        except ValueError as exc:
+            raise InputError(name, f"field {key!r}: {exc}") from exc
+    return None
 
 
 def _first_value(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:

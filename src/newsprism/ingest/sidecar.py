@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from ..model import InputFailure
-from .fields import DATE_KEYS, OUTLET_KEYS, TITLE_KEYS, URL_KEYS, first_string
-from .source import SIDECAR_NAMES
+from .fields import DATE_KEYS, LEAN_KEYS, OUTLET_KEYS, TITLE_KEYS, URL_KEYS, first_string, parse_lean
 
-__all__ = ["SidecarIndex"]
+__all__ = ["MAX_SIDECAR_BYTES", "SidecarIndex", "csv_rows"]
 
+META_NAMES = ("meta.csv", "meta.jsonl")
 KEY_FIELDS = ("file", "filename", "file_name", "name", "path")
 MAX_SIDECAR_BYTES = 50_000_000
 
@@ -55,7 +55,7 @@ class SidecarIndex:
 
 def _load(directory: Path) -> _Directory:
     loaded = _Directory()
-    for sidecar_name in sorted(SIDECAR_NAMES):
+    for sidecar_name in META_NAMES:
         path = directory / sidecar_name
         if not path.is_file():
             continue
@@ -66,7 +66,7 @@ def _load(directory: Path) -> _Directory:
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             loaded.failures.append(InputFailure(str(path), f"cannot read sidecar: {exc}"))
             continue
-        rows = _jsonl_rows(text) if sidecar_name.endswith(".jsonl") else _csv_rows(text)
+        rows = _jsonl_rows(text) if sidecar_name.endswith(".jsonl") else csv_rows(text)
         for where, row in rows:
             if isinstance(row, str):
                 loaded.failures.append(InputFailure(f"{path}:{where}", row))
@@ -75,7 +75,11 @@ def _load(directory: Path) -> _Directory:
             if not key:
                 loaded.failures.append(InputFailure(f"{path}:{where}", f"no file name (expected one of {KEY_FIELDS})"))
                 continue
-            entry = _meta(row)
+            try:
+                entry = _meta(row)
+            except ValueError as exc:
+                loaded.failures.append(InputFailure(f"{path}:{where}", str(exc)))
+                continue
             name = Path(key).name
             loaded.entries.setdefault(name, entry)
             loaded.entries.setdefault(name.split(".", 1)[0], entry)
@@ -88,7 +92,10 @@ def _meta(row: dict[str, Any]) -> Meta:
         "url": first_string(row, URL_KEYS),
         "outlet": first_string(row, OUTLET_KEYS),
         "published": first_string(row, DATE_KEYS),
+        "lean": first_string(row, LEAN_KEYS),
     }
+    if found["lean"]:
+        found["lean"] = parse_lean(found["lean"])  # (a ValueError names the bad value)
     return {k: v for k, v in found.items() if v}
 
 
@@ -106,7 +113,7 @@ def _jsonl_rows(text: str) -> list[tuple[str, dict[str, Any] | str]]:
     return rows
 
 
-def _csv_rows(text: str) -> list[tuple[str, dict[str, Any] | str]]:
+def csv_rows(text: str) -> list[tuple[str, dict[str, Any] | str]]:
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
     except csv.Error:

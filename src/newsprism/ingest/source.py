@@ -59,7 +59,7 @@ ARTICLE_SUFFIXES = frozenset(
     }
 )
 """File types a directory walk picks up (also under ``.gz``), besides files without a suffix."""
-SIDECAR_NAMES = frozenset({"meta.jsonl", "meta.csv"})
+SIDECAR_NAMES = frozenset({"meta.jsonl", "meta.csv", "outlets.csv"})
 SKIPPED_NAMES = frozenset({"readme", "license", "licence", "copying", "notice", "authors", "changelog", "makefile"})
 """Conventional project files without a suffix that a directory walk leaves alone."""
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from ..clean_rules import classify_paragraph, edge_byline
 from ..model import Article, Removal
-from .fields import normalize_date
+from .fields import normalize_date, parse_lean
 
 __all__ = ["looks_like_headline", "split_title", "text_article"]
 
@@ -98,6 +98,7 @@ def text_article(
         url=meta.get("url") or None,
         outlet=meta.get("outlet") or None,
         published=normalize_date(meta.get("published")),
+        lean=parse_lean(meta.get("lean")),
         source_path=source_path,
         removed=removed,
     )

@@ -20,6 +20,7 @@ from ..model import (
     Disagreement,
     Entity,
     FramingItem,
+    LeanCoverage,
     QuoteVariantPair,
     Report,
     Span,
@@ -65,6 +66,7 @@ def article_dict(article: Article) -> dict[str, Any]:
             if article.genre is not None
             else None
         ),
+        "lean": article.lean,
     }
 
 
@@ -154,6 +156,19 @@ def story_dict(story: Story) -> dict[str, Any]:
         "framing": [_framing(f) for f in story.framing],
         "timeline": [_timeline(t) for t in story.timeline],
         "brief": [_brief(b) for b in story.brief],
+        "lean": _lean(story.lean),
+    }
+
+
+def _lean(lean: LeanCoverage | None) -> dict[str, Any] | None:
+    if lean is None:
+        return None
+    return {
+        "left": lean.left,
+        "center": lean.center,
+        "right": lean.right,
+        "unknown": lean.unknown,
+        "blindspot_for": lean.blindspot_for,
     }
 
 
@@ -165,6 +180,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     out["errors"] = [{"input": e.input, "error": e.error} for e in report.errors]
     out["articles"] = [article_dict(a) for a in report.articles]
     out["stories"] = [story_dict(s) for s in report.stories]
+    if report.outlets:
+        out["outlets"] = [
+            {"name": o.name, "lean": o.lean, "country": o.country, "owner": o.owner} for o in report.outlets
+        ]
     return out
 
 

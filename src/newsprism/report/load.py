@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import (
+    LEANS,
     Article,
     BriefSentence,
     Claim,
@@ -27,6 +28,9 @@ from ..model import (
     FramingItem,
     Genre,
     InputFailure,
+    Lean,
+    LeanCoverage,
+    Outlet,
     QuoteVariantPair,
     Removal,
     Report,
@@ -88,6 +92,7 @@ def article_from_dict(d: Mapping[str, Any]) -> Article:
         duplicate_of=_opt_str(d, "duplicate_of"),
         cites=_strs(d, "cites"),
         genre=Genre(genre["label"], genre["reason"], float(genre.get("probability", 0.0))) if genre else None,
+        lean=_lean(d.get("lean")),
     )
 
 
@@ -151,7 +156,29 @@ def story_from_dict(d: Mapping[str, Any]) -> Story:
         framing=tuple(_framing(f) for f in d.get("framing") or ()),
         timeline=tuple(TimelineEntry(t["date"], t["text"], _spans(t["support"])) for t in d.get("timeline") or ()),
         brief=tuple(_brief(b) for b in d.get("brief") or ()),
+        lean=_lean_coverage(d.get("lean")),
     )
+
+
+def _lean(value: Any) -> Lean | None:
+    if value is None:
+        return None
+    for lean in LEANS:
+        if value == lean:
+            return lean
+    raise ValueError(f"{value!r} is not a lean (left, center or right)")
+
+
+def _lean_coverage(d: Mapping[str, Any] | None) -> LeanCoverage | None:
+    if d is None:
+        return None
+    counts = {key: d[key] for key in ("left", "center", "right", "unknown")}
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts.values()):
+        raise ValueError(f"a story's lean counts are not counts: {counts}")
+    side = d.get("blindspot_for")
+    if side not in (None, "left", "right"):
+        raise ValueError(f"a story's blindspot_for is {side!r}, not left, right or null")
+    return LeanCoverage(**counts, blindspot_for=side)
 
 
 def report_from_dict(data: Mapping[str, Any]) -> Report:
@@ -166,6 +193,10 @@ def report_from_dict(data: Mapping[str, Any]) -> Report:
         stories=tuple(story_from_dict(s) for s in data["stories"]),
         errors=tuple(InputFailure(_str(e, "input"), _str(e, "error")) for e in data.get("errors") or ()),
         generated_at=_opt_str(data, "generated_at"),
+        outlets=tuple(
+            Outlet(_str(o, "name"), _lean(o.get("lean")), _opt_str(o, "country"), _opt_str(o, "owner"))
+            for o in data.get("outlets") or ()
+        ),
     )
     _check_spans(report)
     return report

@@ -74,6 +74,8 @@ def _sources(view: StoryView) -> list[str]:
             parts.append(f"reprint of `{a.duplicate_of.replace('`', '')}`")
         if a.genre is not None:
             parts.append(f"_{a.genre.label}_ ({md_escape(a.genre.reason)})")
+        if a.lean is not None:
+            parts.append(f"leans {a.lean}")
         lines.append("- " + " · ".join(parts))
     return lines
 
@@ -260,9 +262,11 @@ def _story(view: StoryView, article_text: bool) -> list[str]:
     lines = [
         f"## {md_escape(view.title)}" + (" _(opinion)_" if view.opinion_only else ""),
         "",
-        f"Story `{view.id.replace('`', '')}` · {n} article{'s' if n != 1 else ''} · "
+        f"Story `{view.id.replace('`', '')}` · {n} article{'s' if n != 1 else ''} from {_count(view.outlets, 'outlet')} · "
         f"{_count(len(view.matrix), 'claim')} · {_count(len(view.disagreements), 'disagreement')}",
     ]
+    if view.lean_words is not None:
+        lines += ["", f"Coverage by lean: {view.lean_words}"]
     sections: Sequence[list[str]] = (
         _sources(view),
         _brief(view),

@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import COVERAGE_WORDS, Article, Claim, FramingItem, QuoteVariantPair, Report, Story
+from .view import lean_words
 
 __all__ = ["render_terminal", "visible"]
 
@@ -58,6 +59,8 @@ def _legend(console: Console, articles: Sequence[Article], numbers: Mapping[str,
         if a.genre is not None:
             line.append(f"  {a.genre.label}", style="magenta" if a.genre.label != "news" else "dim")
             line.append(f" ({a.genre.reason})", style="dim")
+        if a.lean is not None:
+            line.append(f"  leans {a.lean}", style="dim")
         console.print(line)
 
 
@@ -269,7 +272,16 @@ def _story(console: Console, report: Report, story: Story) -> None:
     numbers = {a.id: n for n, a in enumerate(articles, 1)}
     opinion_only = bool(articles) and not any(a.news for a in articles)
     marked = " · opinion" if opinion_only else ""
-    console.rule(Text(f"{story.id} · {_short(story.title, 80)}{marked} · {len(articles)} articles", style="bold"))
+    outlets = len({a.voice for a in articles})
+    console.rule(
+        Text(
+            f"{story.id} · {_short(story.title, 80)}{marked} · {len(articles)} articles from {outlets} "
+            f"outlet{'' if outlets == 1 else 's'}",
+            style="bold",
+        )
+    )
+    if (words := lean_words(story.lean)) is not None:
+        console.print(Text(f"  Coverage by lean: {words}", style="yellow" if story.lean and story.lean.blindspot_for else ""))
     _legend(console, articles, numbers)
     if opinion_only and not story.brief:
         console.print(Text("  No brief: every article of this story is opinion or analysis.", style="dim"))

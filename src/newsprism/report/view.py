@@ -17,7 +17,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Article, Claim, FramingItem, QuoteVariantPair, Report, Span, Story, TimelineEntry
+from ..model import (
+    LEANS,
+    Article,
+    Claim,
+    FramingItem,
+    LeanCoverage,
+    QuoteVariantPair,
+    Report,
+    Span,
+    Story,
+    TimelineEntry,
+)
 
 __all__ = [
     "ArticleRef",
@@ -27,6 +38,7 @@ __all__ = [
     "ReportView",
     "StoryView",
     "build_view",
+    "lean_words",
 ]
 
 BRIEF_SECTIONS = {"brief": "Brief", "single_source": "Reported only by one outlet", "disputed": "Disputed"}
@@ -48,6 +60,18 @@ GAP_CAP_DAYS = 10
 
 
 SpanLookup = Callable[[str, str], "Span | None"]
+
+
+def lean_words(lean: LeanCoverage | None) -> str | None:
+    """Coverage by lean in words: outlets per lean, those of unknown lean, and a blindspot ('None': no lean known)."""
+    if lean is None:
+        return None
+    parts = [f"{lean.left} left", f"{lean.center} center", f"{lean.right} right"]
+    if lean.unknown:
+        parts.append(f"{lean.unknown} unknown")
+    if lean.blindspot_for is not None:
+        parts.append(f"blindspot for the {lean.blindspot_for}")
+    return " · ".join(parts)
 
 
 class Utf16:
@@ -244,6 +268,25 @@ class StoryView:
     @property
     def title(self) -> str:
         return self.story.title
+
+    @property
+    def outlets(self) -> int:
+        """How many outlets the story's articles come from: one voice each, however many articles."""
+        return len({ref.article.voice for ref in self.articles})
+
+    @property
+    def lean_words(self) -> str | None:
+        """The story's coverage by lean in words ('2 left · 1 center · 0 right · blindspot for the right')."""
+        return lean_words(self.story.lean)
+
+    @property
+    def lean_bar(self) -> list[tuple[str, int, float]]:
+        """The coverage-by-lean bar: (lean, outlets, percent of the outlets of known lean), left to right."""
+        lean = self.story.lean
+        if lean is None:
+            return []
+        known = lean.left + lean.center + lean.right
+        return [(side, lean.count(side), 100.0 * lean.count(side) / known) for side in LEANS if lean.count(side)]
 
     @property
     def opinion_only(self) -> bool:
