@@ -156,7 +156,7 @@ def test_loaded_terms_in_the_outlets_own_voice(story) -> None:
     (regime,) = loaded
     # The one outside the quote; "a brutal regime" is Ivanov's wording.
     assert [(s.article, s.start) for s in regime.spans] == [("a", articles[0].text.index("regime"))]
-    assert regime.note is not None and regime.note.startswith("label; used by 1 of 3 articles")
+    assert regime.note is not None and regime.note.startswith("label; used by 1 of 3 outlets")
 
 
 def test_voices(story) -> None:
@@ -282,6 +282,23 @@ def test_naming_needs_two_articles() -> None:
     assert by_kind(build_framing([a, b], anns, index, []), "naming") == []
     index = FakeIndex({"Ismail Haniyeh": {"Haniyeh": ("a",), "Haniya": ("b",)}})
     assert len(by_kind(build_framing([a, b], anns, index, []), "naming")) == 1
+
+
+def test_an_outlet_with_two_articles_is_one_voice(story) -> None:
+    """Outlet B's second article neither makes B a second outlet nor sets B against itself."""
+    articles, anns, quotes = story
+    b2 = Article("b2", "In Kiev, Petrov said talks would go on. The regime said more.", outlet="outlet  b")
+    b2_ann = Annotations("b2", sentences=sentences(b2, {0: "say", 1: "say"}))
+    both = [*articles, b2]
+    items = build_framing(both, [*anns, b2_ann], FakeIndex({"Kyiv": {"Kyiv": ("b",), "Kiev": ("b2",)}}), quotes)
+    # one outlet writing a name two ways is a slip, not a naming contrast between outlets
+    assert by_kind(items, "naming") == []
+    (regime,) = by_kind(items, "loaded_term")
+    assert regime.note is not None and regime.note.startswith("label; used by 2 of 3 outlets (Outlet A, outlet  b)")
+    # a voice quoted in both of B's articles, and nowhere else, is quoted by one outlet only
+    quotes_b = [StoryQuote("s1-q4", Span.of(articles[1], 0, 7), "Anna Marsh"), StoryQuote("s1-q5", Span.of(b2, 0, 7), "Anna Marsh")]
+    (voices,) = by_kind(build_framing(both, [*anns, b2_ann], FakeIndex({}), [*quotes, *quotes_b]), "voices")
+    assert "only Outlet B quotes Anna Marsh" in (voices.note or "")
 
 
 def test_judgements_reported_without_quote_marks_are_the_subjects() -> None:

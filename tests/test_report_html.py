@@ -247,7 +247,7 @@ def sample_report(
                 "shocking",
                 "loaded_term",
                 {"shocking": (c.id,)},
-                note="emotive; used by 1 of 3 articles (Evening Courier)",
+                note="emotive; used by 1 of 3 outlets (Evening Courier)",
                 spans=(_span(c, "shocking"),),
             ),
             FramingItem(

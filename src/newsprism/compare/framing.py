@@ -271,14 +271,22 @@ def _non_neutral(counts: Counter[str]) -> int:
     return sum(n for lemma, n in counts.items() if _category(lemma) in NON_NEUTRAL_VERBS)
 
 
-def _verb_notes(profiles: Mapping[str, Counter[str]], names: Mapping[str, str]) -> list[str]:
-    """What stands out in each outlet's verbs against the pooled others."""
-    notes = []
+def _verb_notes(
+    profiles: Mapping[str, Counter[str]], names: Mapping[str, str], voices: Mapping[str, str]
+) -> list[str]:
+    """What stands out in each outlet's verbs (all its articles) against the other outlets' pooled."""
+    outlets: dict[str, Counter[str]] = {}
+    first: dict[str, str] = {}
     for aid, counts in profiles.items():
+        first.setdefault(voices[aid], aid)
+        outlets.setdefault(voices[aid], Counter()).update(counts)
+    notes = []
+    for outlet, counts in outlets.items():
+        aid = first[outlet]
         total = sum(counts.values())
         others: Counter[str] = Counter()
-        for other, c in profiles.items():
-            if other != aid:
+        for other, c in outlets.items():
+            if other != outlet:
                 others.update(c)
         others_total = sum(others.values())
         if total < STANDOUT_MIN_VERBS or others_total == 0:
@@ -290,7 +298,7 @@ def _verb_notes(profiles: Mapping[str, Counter[str]], names: Mapping[str, str]) 
             if rate >= 2 * other_rate and rate - other_rate >= 0.1:
                 notes.append(
                     f"{names[aid]} uses '{lemma}' {n} times ({rate:.0%} of its attributions) "
-                    f"against {other_rate:.0%} in the other articles"
+                    f"against {other_rate:.0%} in the other outlets"
                 )
         share, other_share = _non_neutral(counts) / total, _non_neutral(others) / others_total
         if share - other_share >= STANDOUT_SHARE:
@@ -328,7 +336,7 @@ def _attribution_item(
     if not profiles:
         return None
     order = sorted(variants, key=lambda lem: (-sum(p[lem] for p in profiles.values()), lem))
-    notes = _verb_notes(profiles, names)
+    notes = _verb_notes(profiles, names, {a.id: a.voice for a in articles})
     return FramingItem(
         referent=VERB_REFERENT,
         kind="attribution_verb",
@@ -376,8 +384,8 @@ def _naming_items(entity_index: SpellingSource, articles: Sequence[Article]) -> 
             users = {i for v in forms.values() for i in v if i in by_id}
             if users:
                 variants[shown] = tuple(sorted(users, key=order.__getitem__))
-        if len(variants) < 2 or len({aid for ids in variants.values() for aid in ids}) < 2:
-            continue  # one article spelling a name two ways is a slip, not an outlets' naming contrast
+        if len(variants) < 2 or len({by_id[aid].voice for ids in variants.values() for aid in ids}) < 2:
+            continue  # one outlet spelling a name two ways is a slip, not an outlets' naming contrast
         spans: list[Span] = []
         for shown, used_by in variants.items():
             pattern = re.compile(r"(?<!\w)" + re.escape(shown) + r"(?!\w)", re.IGNORECASE)
@@ -393,6 +401,7 @@ def _naming_items(entity_index: SpellingSource, articles: Sequence[Article]) -> 
 def _loaded_items(
     articles: Sequence[Article], annotations: Mapping[str, Annotations], names: Mapping[str, str]
 ) -> list[FramingItem]:
+    voices = {a.id: a.voice for a in articles}
     found: dict[str, dict[str, list[Span]]] = {}
     categories: dict[str, str] = {}
     for a in articles:
@@ -412,8 +421,9 @@ def _loaded_items(
                 if aid not in ids:
                     ids.append(aid)
             spans.extend(occurrences)
-        users = ", ".join(names[aid] for aid in per_article)
-        note = f"{categories[term]}; used by {len(per_article)} of {len(articles)} articles ({users})"
+        users = ", ".join(dict.fromkeys(names[aid] for aid in per_article))
+        using = len({voices[aid] for aid in per_article})
+        note = f"{categories[term]}; used by {using} of {len(set(voices.values()))} outlets ({users})"
         items.append(
             FramingItem(
                 referent=term,
@@ -423,7 +433,7 @@ def _loaded_items(
                 spans=tuple(spans),
             )
         )
-    items.sort(key=lambda it: (-len({s.article for s in it.spans}), it.spans[0].article, it.spans[0].start))
+    items.sort(key=lambda it: (-len({voices[s.article] for s in it.spans}), it.spans[0].article, it.spans[0].start))
     return items
 
 
@@ -476,12 +486,16 @@ def _voices_item(
             spans.append(q.span)
     if not variants:
         return None
-    ranked = sorted(variants, key=lambda s: (-len(variants[s]), order[variants[s][0]]))
+    voice = {a.id: a.voice for a in articles}
+    outlets = {s: {voice[aid] for aid in ids} for s, ids in variants.items()}
+    ranked = sorted(variants, key=lambda s: (-len(outlets[s]), order[variants[s][0]]))
     notes = []
-    quoting = {aid for ids in variants.values() for aid in ids}
-    if len(quoting) > 1:
-        for aid in sorted(quoting, key=order.__getitem__):
-            only = [s for s in ranked if variants[s] == [aid]]
+    first: dict[str, str] = {}  # each quoting outlet by its first article
+    for aid in sorted({aid for ids in variants.values() for aid in ids}, key=order.__getitem__):
+        first.setdefault(voice[aid], aid)
+    if len(first) > 1:
+        for outlet, aid in first.items():
+            only = [s for s in ranked if outlets[s] == {outlet}]
             if only:
                 notes.append(f"only {names[aid]} quotes {', '.join(only)}")
     return FramingItem(
