@@ -16,6 +16,7 @@ The layers, in the order the pipeline fills them:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -44,6 +45,7 @@ __all__ = [
     "Mention",
     "Negation",
     "Outlet",
+    "outlet_key",
     "Quantity",
     "Quote",
     "QuoteVariantPair",
@@ -98,6 +100,16 @@ class Removal:
     detail: str | None = None
 
 
+_SECTION = re.compile(r"\s*(?:[-–—|:]\s+[^-–—|:]+|\([^()]*\))$")
+
+
+def outlet_key(name: str) -> str:
+    """One outlet however its name is written: case and spacing ignored, and a section suffix dropped
+    ('New York Times - Opinion', 'CNN (Web News)' and 'cnn' are the outlets 'new york times' and 'cnn')."""
+    key = " ".join(name.casefold().split())
+    return _SECTION.sub("", key).strip() or key
+
+
 Lean = Literal["left", "center", "right"]
 #: The leans an outlet can have, left to right.
 LEANS: tuple[Lean, ...] = ("left", "center", "right")
@@ -140,9 +152,9 @@ class Article:
 
     @property
     def voice(self) -> str:
-        """The outlet the article speaks for, as counts count outlets: its name with case and spacing
-        ignored, else its own id (an outlet with several articles in a story is one voice)."""
-        return " ".join(self.outlet.casefold().split()) if self.outlet else f"#{self.id}"
+        """The outlet the article speaks for, as counts count outlets (:func:`outlet_key` of its name), else
+        its own id: an outlet with several articles in a story, or several sections, is one voice."""
+        return outlet_key(self.outlet) if self.outlet else f"#{self.id}"
 
     @property
     def label(self) -> str:
@@ -668,8 +680,9 @@ class LeanCoverage:
     """How many of a story's outlets lean each way; an outlet with several articles in the story counts once.
 
     ``blindspot_for`` names the side that left the story alone: ``"right"``
-    when left-leaning outlets covered it and no right-leaning one did, although
-    the corpus holds right-leaning outlets (and the reverse); ``None`` otherwise.
+    when two or more left-leaning outlets covered it and no right-leaning one
+    did, although the corpus holds right-leaning outlets (and the reverse);
+    ``None`` otherwise.
     """
 
     left: int = 0

@@ -102,7 +102,7 @@ def _source(articles: Mapping[str, Article], article_id: str) -> str:
         article = articles[article.duplicate_of]
     if article is None:
         return article_id
-    return (article.outlet or article.id).casefold()
+    return article.voice if article.outlet else article.id.casefold()
 
 
 def _quoted_chars(span: Span, ann: Annotations | None) -> int:

@@ -2,10 +2,11 @@
 
 An outlet is one voice however many of its articles a story holds
 (:attr:`~newsprism.model.Article.voice`). A story is a **blindspot** for one side when at
-least :data:`BLINDSPOT_OUTLETS` outlets of known lean covered it, one side's
-outlets among them and none of the other side's, while the corpus holds
-outlets of that other side (a corpus with no right-leaning outlet has no
-blindspots for the right). Centre outlets belong to neither side.
+least :data:`BLINDSPOT_OUTLETS` outlets of the other side covered it and none
+of its own did, while the corpus holds outlets of that side (a corpus with no
+right-leaning outlet has no blindspots for the right). Centre outlets belong to
+neither side. When one outlet's articles give different leans, the first given
+counts.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..model import Article, Lean, LeanCoverage, Story
 __all__ = ["BLINDSPOT_OUTLETS", "with_lean_coverage"]
 
 BLINDSPOT_OUTLETS = 2
-"""Fewest outlets of known lean in a story for it to be called a blindspot (one article says little)."""
+"""Fewest outlets of the side that covered a story for it to be a blindspot of the other (one says little)."""
 
 
 def with_lean_coverage(stories: Iterable[Story], articles: Sequence[Article]) -> list[Story]:
@@ -46,11 +47,10 @@ def _coverage(leans: Sequence[Lean | None], sides: set[Lean]) -> LeanCoverage | 
         return None
     left, center, right = (known.count(lean) for lean in ("left", "center", "right"))
     blindspot: Literal["left", "right"] | None = None
-    if len(known) >= BLINDSPOT_OUTLETS:
-        if left and not right and "right" in sides:
-            blindspot = "right"
-        elif right and not left and "left" in sides:
-            blindspot = "left"
+    if left >= BLINDSPOT_OUTLETS and not right and "right" in sides:
+        blindspot = "right"
+    elif right >= BLINDSPOT_OUTLETS and not left and "left" in sides:
+        blindspot = "left"
     return LeanCoverage(
         left=left,
         center=center,

@@ -59,7 +59,9 @@ def read_inputs(
     sidecars = SidecarIndex()
     book = outlets if outlets is not None else OutletBook()
     taken: set[str] = set()
-    named = [Path(p) for p in paths if str(p) != "-" and Path(p).name.casefold() == OUTLETS_FILE]
+    named = [
+        Path(p) for p in paths if str(p) != "-" and Path(p).name.casefold() == OUTLETS_FILE and not Path(p).is_dir()
+    ]
     for table in named:
         for failure in book.add(table):
             yield valid_failure(failure)

@@ -11,8 +11,9 @@ table can: a CSV file named ``outlets.csv`` with the columns ``outlet`` (or
 
 A table named as an input applies to every input of the run; one found in an
 input's folder, or in a folder above it up to the folder named as the input,
-applies to the articles read there (the nearest first). The article's own
-field wins over any table. Names match without regard to case or spacing,
+applies to the articles read there. Named tables are asked first, then the
+nearest found; the first that gives the outlet a lean wins, and the article's
+own field wins over any table. Names match without regard to case or spacing,
 and a section suffix ('CNN - Editorial', 'CNN (Web News)') is dropped when the
 whole name is not in the table.
 
@@ -22,29 +23,21 @@ failure naming the file and the line; the table's other rows are used.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Article, InputFailure, Outlet
+from ..clean import repair_line
+from ..model import Article, InputFailure, Outlet, outlet_key
 from .fields import LEAN_KEYS, first_string, parse_lean
 from .sidecar import MAX_SIDECAR_BYTES, csv_rows
 
-__all__ = ["OUTLETS_FILE", "OutletBook", "OutletTable", "load_outlets", "outlet_key"]
+__all__ = ["OUTLETS_FILE", "OutletBook", "OutletTable", "load_outlets"]
 
 OUTLETS_FILE = "outlets.csv"
 NAME_FIELDS = ("outlet", "name", "source", "publisher")
 COUNTRY_FIELDS = ("country", "country_code")
 OWNER_FIELDS = ("owner", "owned_by", "parent", "parent_company")
-
-_SUFFIX = re.compile(r"\s*(?:[-–—|:]\s+[^-–—|:]+|\([^()]*\))$")
-
-
-def outlet_key(name: str) -> str:
-    """How outlet names are compared: case and runs of spaces ignored."""
-    return " ".join(name.casefold().split())
-
 
 @dataclass(frozen=True)
 class OutletTable:
@@ -54,14 +47,9 @@ class OutletTable:
     outlets: dict[str, Outlet] = field(default_factory=dict)
 
     def find(self, name: str) -> Outlet | None:
-        """The table's entry for the outlet ``name``, its section suffix dropped when the whole name is absent."""
-        key = outlet_key(name)
-        found = self.outlets.get(key)
-        if found is None:
-            bare = _SUFFIX.sub("", key).strip()
-            if bare and bare != key:
-                found = self.outlets.get(bare)
-        return found
+        """The table's entry for the outlet ``name``: the whole name, else the name without its section."""
+        whole = " ".join(name.casefold().split())
+        return self.outlets.get(whole) or self.outlets.get(outlet_key(name))
 
 
 def load_outlets(path: Path) -> tuple[OutletTable, list[InputFailure]]:
@@ -88,7 +76,7 @@ def load_outlets(path: Path) -> tuple[OutletTable, list[InputFailure]]:
             failures.append(InputFailure(f"{path}:{where}", f"outlet {name!r}: {exc}"))
             continue
         table.outlets.setdefault(
-            outlet_key(name),
+            " ".join(name.casefold().split()),
             Outlet(name, lean, first_string(row, COUNTRY_FIELDS), first_string(row, OWNER_FIELDS)),
         )
     return table, failures
@@ -99,11 +87,16 @@ class OutletBook:
 
     def __init__(self) -> None:
         self.named: list[OutletTable] = []
+        self._read: set[Path] = set()
         self._found: dict[Path, OutletTable | None] = {}
         self._used: dict[str, Outlet] = {}
 
     def add(self, path: Path) -> list[InputFailure]:
-        """Use the table in ``path`` for every input; the failures of reading it."""
+        """Use the table in ``path`` for every input; the failures of reading it (none when it was read before)."""
+        real = path.resolve()
+        if real in self._read:
+            return []
+        self._read.add(real)
         table, failures = load_outlets(path)
         self.named.append(table)
         return failures
@@ -117,7 +110,8 @@ class OutletBook:
             if folder not in self._found:
                 candidate = folder / OUTLETS_FILE
                 table = None
-                if candidate.is_file():
+                if candidate.is_file() and candidate.resolve() not in self._read:
+                    self._read.add(candidate.resolve())
                     table, failures_here = load_outlets(candidate)
                     failures.extend(failures_here)
                 self._found[folder] = table
@@ -127,21 +121,25 @@ class OutletBook:
         return tables, failures
 
     def apply(self, article: Article, tables: Iterable[OutletTable]) -> Article:
-        """``article`` with the lean the first table that knows its outlet gives, unless it has its own."""
+        """``article`` with the lean that the first table knowing its outlet's lean gives, unless it has its own.
+
+        The outlet's name is matched with its encoding repaired, as cleaning will show it.
+        """
         if not article.outlet:
             return article
+        name = repair_line(article.outlet)
         for table in tables:
-            outlet = table.find(article.outlet)
-            if outlet is not None:
-                self._used.setdefault(outlet_key(outlet.name), outlet)
-                if article.lean is None and outlet.lean is not None:
-                    return replace(article, lean=outlet.lean)
-                return article
+            outlet = table.find(name)
+            if outlet is None:
+                continue
+            self._used.setdefault(outlet.name.casefold(), outlet)
+            if outlet.lean is not None:
+                return article if article.lean is not None else replace(article, lean=outlet.lean)
         return article
 
     def used(self) -> tuple[Outlet, ...]:
         """The table entries of the outlets the run's articles came from, by name."""
-        return tuple(sorted(self._used.values(), key=lambda o: outlet_key(o.name)))
+        return tuple(sorted(self._used.values(), key=lambda o: o.name.casefold()))
 
 
 def _folders(folder: Path, root: Path) -> Iterator[Path]:

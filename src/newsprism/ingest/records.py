@@ -103,6 +103,8 @@ def record_article(
     if not text.strip():
         raise InputError(name, "empty article text")
     url = first_string(record, URL_KEYS)
+    lean, bad_lean = record_lean(record)
+    removed = (Removal(repaired, "encoding", "invalid characters in text replaced"),) if repaired else ()
     article = Article(
         id=article_id or first_string(record, ID_KEYS) or stable_id(url or text),
         text=text,
@@ -110,28 +112,25 @@ def record_article(
         url=url,
         outlet=first_string(record, OUTLET_KEYS) or domain_of(url),
         published=normalize_date(_first_value(record, DATE_KEYS)),
-        lean=record_lean(record, name),
+        lean=lean,
         source_path=source_path,
-        removed=(Removal(repaired, "encoding", "invalid characters in text replaced"),) if repaired else (),
+        removed=(*removed, bad_lean) if bad_lean else removed,
     )
     return check_size(article, name, settings)
 
 
-def record_lean(record: Mapping[str, Any], name: str) -> Lean | None:
-    """The outlet lean a record gives (``lean``, ``bias``, ``leaning``...), or ``None``.
-
-    Raises:
-        InputError: the field holds no lean, naming the field and the value.
-    """
+def record_lean(record: Mapping[str, Any]) -> tuple[Lean | None, Removal | None]:
+    """The outlet lean a record gives (``lean``, ``bias``, ``leaning``...), or ``None``; and, for a value
+    that is no lean, the value left out as a :class:`~newsprism.model.Removal` saying why."""
     for key in LEAN_KEYS:
         value = record.get(key)
         if value in (None, ""):
             continue
         try:
-            return parse_lean(value)
+            return parse_lean(value), None
         except ValueError as exc:
-            raise InputError(name, f"field {key!r}: {exc}") from exc
-    return None
+            return None, Removal(str(value)[:200], "metadata", f"field {key!r}: {exc}; the lean is left unknown")
+    return None, None
 
 
 def _first_value(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:

@@ -75,18 +75,18 @@ def _load(directory: Path) -> _Directory:
             if not key:
                 loaded.failures.append(InputFailure(f"{path}:{where}", f"no file name (expected one of {KEY_FIELDS})"))
                 continue
-            try:
-                entry = _meta(row)
-            except ValueError as exc:
-                loaded.failures.append(InputFailure(f"{path}:{where}", str(exc)))
-                continue
+            entry, bad = _meta(row)
+            if bad:
+                loaded.failures.append(InputFailure(f"{path}:{where}", f"{bad}; the file's lean is left unknown"))
             name = Path(key).name
             loaded.entries.setdefault(name, entry)
             loaded.entries.setdefault(name.split(".", 1)[0], entry)
     return loaded
 
 
-def _meta(row: dict[str, Any]) -> Meta:
+def _meta(row: dict[str, Any]) -> tuple[Meta, str | None]:
+    """A row's entry, and why its lean is left out (``None``: it is not)."""
+    bad = None
     found = {
         "title": first_string(row, TITLE_KEYS),
         "url": first_string(row, URL_KEYS),
@@ -95,8 +95,11 @@ def _meta(row: dict[str, Any]) -> Meta:
         "lean": first_string(row, LEAN_KEYS),
     }
     if found["lean"]:
-        found["lean"] = parse_lean(found["lean"])  # (a ValueError names the bad value)
-    return {k: v for k, v in found.items() if v}
+        try:
+            found["lean"] = parse_lean(found["lean"])
+        except ValueError as exc:
+            found["lean"], bad = None, str(exc)
+    return {k: v for k, v in found.items() if v}, bad
 
 
 def _jsonl_rows(text: str) -> list[tuple[str, dict[str, Any] | str]]:

@@ -101,7 +101,7 @@ def outlet_keys(articles: Sequence[Article]) -> dict[str, str]:
         while root.duplicate_of is not None and root.duplicate_of in by_id and root.duplicate_of not in seen:
             root = by_id[root.duplicate_of]
             seen.add(root.id)
-        out[a.id] = (root.outlet or root.id).casefold()
+        out[a.id] = root.voice if root.outlet else root.id.casefold()
     return out
 
 
