@@ -280,3 +280,82 @@ def test_long_matrix_shows_the_rest_on_demand(browser: Any, tmp_path: Path) -> N
     assert shown_mark(opened) in {c.text for c in extra}
     opened.assert_offline()
     page.close()
+
+
+# --- a report of several stories ----------------------------------------------
+
+
+def several_stories() -> Report:
+    """The sample story, plus a second two-article story and a single-article one, with outlet leans."""
+    from dataclasses import replace
+
+    from newsprism.model import Article, LeanCoverage, Story
+
+    report = sample_report()
+    lone = Article("lone-9", "A council in Paris approved a budget on Monday, its clerk said.", outlet="Paris Post")
+    story = replace(report.stories[0], lean=LeanCoverage(left=2, blindspot_for="right"))
+    second = replace(report.stories[0], id="s2", title="The same story again, second copy")
+    single = Story("s3", "Paris council passes budget", ("lone-9",), lean=LeanCoverage(right=1))
+    return replace(report, articles=(*report.articles, lone), stories=(story, second, single))
+
+
+def test_several_stories_open_on_demand_and_singles_on_request(browser: Any, tmp_path: Path) -> None:
+    report = several_stories()
+    opened = open_report(browser, render_html(report), tmp_path / "several.html")
+    page = opened.page
+    # at load only the headers are in the page: no matrix, no citation chips
+    assert page.locator("table.matrix").count() == 0 and page.locator("button[data-a]").count() == 0
+    assert page.locator("#st1 .leanbar").get_attribute("aria-label") == "Coverage by lean: 2 left · 0 center · 0 right · blindspot for the right"
+    assert page.locator(".story-nav .badge.blindspot").count() == 1
+    # the single-article story is hidden, in the index and in the page, until asked for
+    assert not page.locator("#st3").is_visible() and not page.locator(".story-nav li.single").is_visible()
+    page.locator("#show-single").check()
+    assert page.locator("#st3").is_visible() and page.locator(".story-nav li.single").is_visible()
+    # the story's button opens it, and a citation in it shows its sentence
+    button = page.locator("#st1 > button.open-story")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true" and page.locator("#st1 table.matrix").first.is_visible()
+    page.locator("#st1-brief button.cite").first.click()
+    assert shown_mark(opened)
+    button.click()  # and hides it again
+    assert not page.locator("#st1-body").is_visible()
+    # a link from the index opens the story it names
+    page.locator(".story-nav a[href='#st2']").click()
+    assert page.locator("#st2-body").is_visible() and page.locator("#st2 table.matrix").count() == 2
+    opened.assert_offline()
+    page.close()
+
+
+def test_an_address_naming_a_story_opens_it(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "address.html"
+    path.write_text(render_html(several_stories()), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(path.resolve().as_uri() + "#st2-matrix")
+    assert page.locator("#st2-matrix").is_visible() and page.locator("#st1 table.matrix").count() == 0
+    page.close()
+
+
+def test_dark_theme_and_phone_layout(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "dark.html"
+    path.write_text(render_html(several_stories()), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page.goto(path.resolve().as_uri())
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(18, 22, 29)"  # the dark theme's, not white
+    assert page.evaluate("getComputedStyle(document.querySelector('.story-nav')).columnCount") == "1"
+    page.close()
+
+
+def test_an_address_naming_a_single_article_story_shows_it(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "single.html"
+    path.write_text(render_html(several_stories()), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.resolve().as_uri() + "#st3")
+    assert page.locator("#st3-body").is_visible() and page.locator("#show-single").is_checked()
+    assert page.evaluate("document.getElementById('st3').getBoundingClientRect().top") < 900  # scrolled to it
+    page.goto(path.resolve().as_uri() + "#st1%")  # a malformed address opens nothing and breaks nothing
+    assert errors == []
+    page.close()

@@ -140,6 +140,12 @@ def assert_inert(browser: Any, html: str, path: Path, report: Report) -> Any:
     opened = open_report(browser, html, path)
     page = opened.page
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    # a report of several stories shows their bodies when opened: open them all
+    if page.locator("#show-single").count():
+        page.locator("#show-single").check()
+    for story in page.locator("button.open-story").all():
+        story.click()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     page.locator("details.text > summary").first.click()
     texts = page.locator(".article-text").all_text_contents()
     assert texts == [report.article(aid).text for s in report.stories for aid in s.article_ids]
@@ -199,6 +205,21 @@ def test_hostile_article_through_the_pipeline(browser: Any, tmp_path: Path, sett
     assert "window.__pwned=1" in bad.text + "".join(r.text for r in bad.removed)
     html = render_html(report)
     assert_inert(browser, html, tmp_path / "hostile-pipeline.html", report).close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_hostile_stories_built_from_their_templates_are_inert(browser: Any, tmp_path: Path) -> None:
+    """With several stories, each body is an inert template until opened: opening them runs nothing."""
+    from dataclasses import replace
+
+    report = hostile_report()
+    story = report.stories[0]
+    payload = "</template><script>window.__pwned=1</script>"
+    two = replace(report, stories=(story, replace(story, id=f"s2{payload}", title=payload)))
+    html = render_html(two)
+    assert html.count("<template>") == 2 and "</template><script>window" not in html
+    assert_inert(browser, html, tmp_path / "hostile-two.html", two).close()
 
 
 def test_control_characters_from_the_inputs_reach_the_terminal_escaped() -> None:

@@ -14,6 +14,14 @@ construction rather than by filtering:
 
 CSS and JavaScript are hand-written files in ``static/``, inlined at render
 time; the timeline chart is inline SVG computed in :mod:`.view`.
+
+A report of several stories stays light however large: each story's body
+(brief, matrix, disputes, quotes, framing, timeline, entities, articles) is
+an inert ``<template>`` that the script turns into page content when the
+story is opened (its button, a link to it, or the address's ``#`` naming
+it); only the headers, with their coverage by lean, are in the page at load.
+Single-article stories are hidden until asked for. A one-story report is
+rendered whole.
 """
 
 from __future__ import annotations
@@ -116,8 +124,9 @@ def render_html(report: Report) -> str:
         "base-uri 'none'; form-action 'none'"
     )
     template = _environment().get_template("report.html.j2")
+    view = build_view(report)
     return template.render(
-        view=build_view(report),
+        view=view,
         report=report,
         csp=csp,
         css=css,
@@ -128,4 +137,6 @@ def render_html(report: Report) -> str:
         matrix_rows=MATRIX_ROWS,
         coverage_legend=[(kind, mark, words) for kind, (mark, words) in COVERAGE_WORDS.items()],
         entity_rows=ENTITY_ROWS,
+        lazy=len(view.stories) > 1,
+        singles=sum(len(s.articles) < 2 for s in view.stories) if len(view.stories) > 1 else 0,
     )

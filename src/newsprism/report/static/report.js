@@ -50,6 +50,45 @@
     if (opener) { opener.removeAttribute("aria-current"); opener.focus(); }
   }
 
+  /* A story's body is an inert template until the story is opened: then it becomes page content, once. */
+  function storyOf(id) {
+    var stem = /^st\d+/.exec(id || "");
+    return stem ? document.getElementById(stem[0]) : null;
+  }
+
+  function openStory(section, show) {
+    if (!section || !section.classList.contains("story")) { return; }
+    var button = section.querySelector(":scope > .open-story");
+    var body = document.getElementById(section.id + "-body");
+    var template = body ? body.querySelector(":scope > template") : null;
+    if (template) {
+      body.insertBefore(document.importNode(template.content, true), template);
+      body.removeChild(template);
+    }
+    if (show && section.classList.contains("single")) { showSingles(true); }
+    if (body && show !== undefined) { body.hidden = !show; }
+    if (button && body) {
+      button.setAttribute("aria-expanded", body.hidden ? "false" : "true");
+      button.textContent = button.getAttribute(body.hidden ? "data-show" : "data-hide");
+    }
+  }
+
+  function openFromAddress() {
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var section = storyOf(id);
+    if (!section) { return; }
+    openStory(section, true);
+    var target = document.getElementById(id);
+    if (target) { target.scrollIntoView(); }
+  }
+
+  function showSingles(on) {
+    document.documentElement.classList.toggle("show-single", on);
+    var box = document.getElementById("show-single");
+    if (box) { box.checked = on; }
+  }
+
   function toggle(button) {
     var target = document.getElementById(button.getAttribute("aria-controls"));
     if (!target) { return; }
@@ -62,14 +101,35 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button") : null;
     if (!button) { return; }
+    if (button.classList.contains("open-story")) {
+      openStory(button.parentElement, button.getAttribute("aria-expanded") !== "true");
+      return;
+    }
     if (button.hasAttribute("data-a")) { openSource(button); }
     else if (button.classList.contains("toggle")) { toggle(button); }
     else if (button.id === "source-close") { closeSource(); }
   });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#st']") : null;
+    if (link) {
+      var section = storyOf(link.getAttribute("href").slice(1));
+      if (section) { openStory(section, true); }
+    }
+  }, true);
+
+  var singles = document.getElementById("show-single");
+  if (singles) {
+    singles.addEventListener("change", function () { showSingles(singles.checked); });
+    showSingles(singles.checked);
+    window.addEventListener("pageshow", function () { showSingles(singles.checked); });
+  }
+  window.addEventListener("hashchange", openFromAddress);
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !panel.hidden) { closeSource(); }
   });
 
   document.documentElement.classList.add("js");
+  openFromAddress();
 })();
