@@ -292,7 +292,9 @@ def several_stories() -> Report:
     from newsprism.model import Article, LeanCoverage, Story
 
     report = sample_report()
-    lone = Article("lone-9", "A council in Paris approved a budget on Monday, its clerk said.", outlet="Paris Post")
+    lone = Article(
+        "lone-9", "A council in Paris approved a budget on Monday, its clerk said.", outlet="Paris Post", published="2025-03-14"
+    )
     story = replace(report.stories[0], lean=LeanCoverage(left=2, blindspot_for="right"))
     second = replace(report.stories[0], id="s2", title="The same story again, second copy")
     single = Story("s3", "Paris council passes budget", ("lone-9",), lean=LeanCoverage(right=1))
@@ -358,4 +360,37 @@ def test_an_address_naming_a_single_article_story_shows_it(browser: Any, tmp_pat
     assert page.evaluate("document.getElementById('st3').getBoundingClientRect().top") < 900  # scrolled to it
     page.goto(path.resolve().as_uri() + "#st1%")  # a malformed address opens nothing and breaks nothing
     assert errors == []
+    page.close()
+
+
+def test_the_index_searches_filters_and_sorts(browser: Any, tmp_path: Path) -> None:
+    opened = open_report(browser, render_html(several_stories()), tmp_path / "index.html")
+    page = opened.page
+
+    def listed() -> list[str]:
+        return [row.get_attribute("data-story") for row in page.locator(".story-nav li").all() if row.is_visible()]
+
+    assert listed() == ["st1", "st2"] and page.locator("#found").text_content() == "2 of 3 stories shown"
+    page.locator("#find").fill("second COPY")  # every word, any case
+    assert listed() == ["st2"] and not page.locator("#st1").is_visible() and page.locator("#st2").is_visible()
+    page.locator("#find").fill("paris")  # a single-article story: found once they are shown
+    assert listed() == [] and page.locator("#found").text_content() == "0 of 3 stories shown"
+    page.locator("#show-single").check()
+    assert listed() == ["st3"]
+    page.locator("#find").fill("")
+    page.locator("#by-outlet").select_option("paris post")
+    assert listed() == ["st3"]
+    page.locator("#by-outlet").select_option("")
+    page.locator("#by-lean").select_option("blindspot-right")
+    assert listed() == ["st1"]
+    page.locator("#by-lean").select_option("right")  # covered by right-leaning outlets
+    assert listed() == ["st3"]
+    page.locator("#by-lean").select_option("")
+    page.locator("#sort").select_option("newest")
+    assert listed() == ["st3", "st1", "st2"]
+    # the stories themselves follow the index's order, and a filtered list still opens its stories
+    assert page.evaluate("[...document.querySelectorAll('main > section.story')].map(s => s.id)") == ["st3", "st1", "st2"]
+    page.locator(".story-nav a[href='#st1']").click()
+    assert page.locator("#st1-body").is_visible()
+    opened.assert_offline()
     page.close()

@@ -37,6 +37,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..model import COVERAGE_WORDS, Report
+from .index import index_rows, outlet_choices
 from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
 
 __all__ = ["render_html", "script_json"]
@@ -138,5 +139,8 @@ def render_html(report: Report) -> str:
         coverage_legend=[(kind, mark, words) for kind, (mark, words) in COVERAGE_WORDS.items()],
         entity_rows=ENTITY_ROWS,
         lazy=len(view.stories) > 1,
+        rows=index_rows(view.stories),
+        outlets=outlet_choices(view.stories),
+        any_opinion=any(ref.article.genre is not None and not ref.article.news for s in view.stories for ref in s.articles),
         singles=sum(len(s.articles) < 2 for s in view.stories) if len(view.stories) > 1 else 0,
     )

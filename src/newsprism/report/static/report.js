@@ -118,9 +118,69 @@
     }
   }, true);
 
+  /* The index: search, filters and order, applied to the list and to the stories alike. */
+  var list = document.querySelector(".story-nav");
+  var find = document.getElementById("find");
+  var byOutlet = document.getElementById("by-outlet");
+  var byLean = document.getElementById("by-lean");
+  var newsOnly = document.getElementById("news-only");
+  var order = document.getElementById("sort");
+  var found = document.getElementById("found");
+
+  function matches(row) {
+    var words = find ? find.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
+    var title = row.getAttribute("data-words");
+    for (var i = 0; i < words.length; i++) { if (title.indexOf(words[i]) < 0) { return false; } }
+    if (byOutlet && byOutlet.value && row.getAttribute("data-voices").indexOf("|" + byOutlet.value + "|") < 0) { return false; }
+    var lean = byLean ? byLean.value : "";
+    var blindspot = row.getAttribute("data-blindspot");
+    if (lean === "blindspot" && !blindspot) { return false; }
+    if (lean.indexOf("blindspot-") === 0 && blindspot !== lean.slice(10)) { return false; }
+    if ((lean === "left" || lean === "right") && Number(row.getAttribute("data-" + lean)) === 0) { return false; }
+    if (newsOnly && newsOnly.checked && row.getAttribute("data-news") !== "1") { return false; }
+    return true;
+  }
+
+  function sortKey(row) {
+    var how = order ? order.value : "";
+    if (how === "newest") { return [row.getAttribute("data-day") ? 0 : 1, row.getAttribute("data-day")]; }
+    if (how === "outlets") { return [-Number(row.getAttribute("data-outlets")), ""]; }
+    return [0, ""];
+  }
+
+  function applyIndex() {
+    if (!list) { return; }
+    var rows = Array.prototype.slice.call(list.children);
+    var shown = 0;
+    rows.forEach(function (row) {
+      var ok = matches(row);
+      row.classList.toggle("filtered-out", !ok);
+      var section = document.getElementById(row.getAttribute("data-story"));
+      if (section) { section.classList.toggle("filtered-out", !ok); }
+      if (ok && (!row.classList.contains("single") || document.documentElement.classList.contains("show-single"))) { shown++; }
+    });
+    rows.sort(function (a, b) {
+      var x = sortKey(a), y = sortKey(b);
+      if (x[0] !== y[0]) { return x[0] - y[0]; }
+      if (x[1] !== y[1]) { return x[1] < y[1] ? 1 : -1; }  /* later days first */
+      return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
+    });
+    var end = document.getElementById("stories-end");
+    rows.forEach(function (row) {
+      list.appendChild(row);
+      var section = document.getElementById(row.getAttribute("data-story"));
+      if (section && end) { end.parentNode.insertBefore(section, end); }
+    });
+    if (found) { found.textContent = shown + " of " + rows.length + " stories shown"; }
+  }
+
+  [find, byOutlet, byLean, newsOnly, order].forEach(function (control) {
+    if (control) { control.addEventListener(control === find ? "input" : "change", applyIndex); }
+  });
+
   var singles = document.getElementById("show-single");
   if (singles) {
-    singles.addEventListener("change", function () { showSingles(singles.checked); });
+    singles.addEventListener("change", function () { showSingles(singles.checked); applyIndex(); });
     showSingles(singles.checked);
     window.addEventListener("pageshow", function () { showSingles(singles.checked); });
   }
@@ -131,5 +191,6 @@
   });
 
   document.documentElement.classList.add("js");
+  applyIndex();
   openFromAddress();
 })();
