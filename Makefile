@@ -22,9 +22,9 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 demo: $(STAMP)
-	$(BIN)/newsprism analyze examples/ --out $(REPORT) --out report.json --out report.md --out report.txt
+	$(BIN)/newsprism analyze examples/ --out $(REPORT) --out report.json --out report.md --out report.txt --out report-site/
 	@cat report.txt
-	@echo "report written to $(abspath $(REPORT)) (also report.json, report.md, report.txt)"
+	@echo "report written to $(abspath $(REPORT)) (also report.json, report.md, report.txt, and report-site/: an index and a page per story)"
 	$(BIN)/newsprism ingest examples/ --db demo.db
 	@echo "corpus in $(abspath demo.db): run it again and nothing is added twice"
 
@@ -40,4 +40,4 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) build *.egg-info report.html report.json report.md report.txt
+	rm -rf $(VENV) build *.egg-info report.html report.json report.md report.txt report-site

@@ -6,7 +6,7 @@ the JSON report under ``build/report_scale/`` (``--reuse`` renders that again
 without analysing), renders the single-file HTML report and prints:
 
 - the file size, the number of stories (and of single-article ones), the
-  largest coverage matrix;
+  largest coverage matrix; the sizes of the folder of pages (``--out DIR/``);
 - in headless Chromium (``/usr/bin/chromium``), on a desktop and on a
   phone-sized window: the time to the load event and to the first paint,
   the DOM nodes, and the focusable elements (tab stops); then the same once
@@ -167,6 +167,18 @@ def main() -> None:
     )
     print(f"HTML: {len(html.encode('utf-8')) / 1e6:.2f} MB, rendered in {render_cpu:.2f} CPU s -> {out}")
     print(f"JSON: {path.stat().st_size / 1e6:.2f} MB")
+    from newsprism.report.html import render_pages
+
+    site = OUT / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    pages = render_pages(report)
+    for name, page in pages.items():
+        (site / name).write_text(page, encoding="utf-8")
+    sizes_mb = sorted((len(p.encode("utf-8")) / 1e6 for n, p in pages.items() if n != "index.html"), reverse=True)
+    print(
+        f"pages (--out DIR/): index {len(pages['index.html'].encode('utf-8')) / 1e6:.2f} MB, {len(sizes_mb)} story "
+        f"pages, largest {sizes_mb[0]:.2f} MB, median {sizes_mb[len(sizes_mb) // 2]:.3f} MB -> {site}"
+    )
     if CHROMIUM.exists():
         measure(out, args.screenshots)
     else:

@@ -394,3 +394,130 @@ def test_the_index_searches_filters_and_sorts(browser: Any, tmp_path: Path) -> N
     assert page.locator("#st1-body").is_visible()
     opened.assert_offline()
     page.close()
+
+
+def test_matrix_arrow_keys_and_filter(sample: tuple[Opened, Report]) -> None:
+    opened, report = sample
+    page = opened.page
+    marks = page.locator("#st1-claims button.cell")
+    assert marks.count() > 3
+    # one tab stop for the whole matrix
+    assert page.locator("#st1-claims button.cell[tabindex='0']").count() == 1
+    first = marks.first
+    first.focus()
+
+    def focused() -> tuple[int, int]:
+        """(row, column) of the focused mark among the matrix rows and cells."""
+        return tuple(  # type: ignore[return-value]
+            page.evaluate(
+                "() => { const b = document.activeElement, td = b.closest('td'), tr = td.parentElement;"
+                " const rows = [...tr.closest('table').querySelectorAll('tbody > tr')];"
+                " return [rows.indexOf(tr), [...tr.children].indexOf(td)]; }"
+            )
+        )
+
+    start = focused()
+    page.keyboard.press("ArrowDown")
+    down = focused()
+    assert down[1] == start[1] and down[0] > start[0]  # the same outlet's column, a later claim
+    page.keyboard.press("ArrowUp")
+    assert focused() == start
+    page.keyboard.press("End")
+    end = focused()
+    assert end[0] == start[0] and end[1] >= start[1]
+    page.keyboard.press("Home")
+    assert focused() == start
+    assert page.locator("#st1-claims button.cell[tabindex='0']").count() == 1  # the stop moved with the focus
+    # the filter keeps the disputed claims only, then every claim again
+    disputed = report.stories[0].disagreements
+    page.locator("#st1-matrix .matrix-filter input[value='disputed']").check()
+    shown = page.locator("#st1-claims tbody > tr:visible")
+    assert shown.count() >= 1 and shown.count() == page.locator("#st1-claims tbody > tr.disputed:visible").count()
+    assert disputed
+    page.locator("#st1-matrix .matrix-filter input[value='single']").check()
+    assert page.locator("#st1-claims tbody > tr:visible").count() == page.locator("#st1-claims tbody > tr.single").count()
+    page.locator("#st1-matrix .matrix-filter input[value='']").check()
+    assert page.locator("#st1-claims tbody > tr:visible").count() == page.locator("#st1-claims tbody:not([hidden]) > tr").count()
+    # the claim column stays in view when the matrix scrolls sideways
+    assert page.evaluate("getComputedStyle(document.querySelector('#st1-claims tbody th')).position") == "sticky"
+
+
+def test_a_folder_of_pages_links_its_index_and_stories(browser: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+    from newsprism.report.json import dumps
+
+    source = tmp_path / "report.json"
+    source.write_text(dumps(several_stories()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "--out", str(tmp_path / "site") + "/"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html", "st1.html", "st2.html", "st3.html"]
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<template>" not in index and "table class=\"matrix\"" not in index  # headers only
+    story3 = (tmp_path / "site" / "st3.html").read_text(encoding="utf-8")
+    assert "A council in Paris approved a budget" in story3 and "Northline" not in story3  # its own articles only
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((tmp_path / "site" / "index.html").resolve().as_uri())
+    page.locator(".story-nav a").first.click()
+    page.wait_for_url("**/st1.html")
+    assert page.locator("#st1 table.matrix").first.is_visible()  # a story page shows its story whole
+    page.locator("#st1-brief button.cite").first.click()
+    assert page.locator("#source-mark").is_visible()
+    page.locator("a.back").click()
+    page.wait_for_url("**/index.html")
+    assert all(url.startswith("file://") for url in requests)
+    page.close()
+
+
+def test_a_folder_takes_html_only(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+    from newsprism.report.json import dumps
+
+    source = tmp_path / "report.json"
+    source.write_text(dumps(several_stories()), encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    result = CliRunner().invoke(main, ["render", str(source), "--format", "md", "--out", str(tmp_path / "site") + "/"])
+    assert result.exit_code == 3 and "only the html format writes pages" in result.output
+
+
+def test_lean_bar_and_blindspot_from_records_with_bias_fields(browser: Any, tmp_path: Path) -> None:
+    """Records carrying an AllSides-style ``bias`` field: read, counted per story, drawn, and filtered."""
+    import json
+
+    from newsprism.compare.lean import with_lean_coverage
+    from newsprism.config import Settings
+    from newsprism.ingest import read_inputs
+    from newsprism.model import Article, Report, Story
+
+    body = "The council in Paris approved the budget on Monday after a long debate, officials said."
+    rows = [
+        ("a", "Paris Post - News", "Left"),
+        ("b", "Marsh Herald", "lean left"),
+        ("c", "Paris Post - Opinion", "left"),  # the same outlet as a: one voice
+        ("d", "Porter Times", "right"),
+        ("e", "Centre Wire", "center"),
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": i, "outlet": o, "bias": b, "text": body}) + "\n" for i, o, b in rows),
+        encoding="utf-8",
+    )
+    articles = [a for a in read_inputs([corpus], settings=Settings()) if isinstance(a, Article)]
+    stories = [Story("s1", "Budget passes", ("a", "b", "c", "e")), Story("s2", "Budget row", ("d", "e"))]
+    report = Report(articles=tuple(articles), stories=tuple(with_lean_coverage(stories, articles)))
+    opened = open_report(browser, render_html(report), tmp_path / "bias.html")
+    page = opened.page
+    bar = page.locator("#st1 .leanbar")
+    assert bar.get_attribute("aria-label") == "Coverage by lean: 2 left · 1 center · 0 right · blindspot for the right"
+    widths = bar.locator("span").evaluate_all("spans => spans.map(s => [s.className, s.style.width])")
+    assert widths == [["left", "66.7%"], ["center", "33.3%"]]
+    assert page.locator("#st2 .badge.blindspot").count() == 0  # one right-leaning outlet is too few
+    page.locator("#by-lean").select_option("blindspot")
+    assert [r.get_attribute("data-story") for r in page.locator(".story-nav li").all() if r.is_visible()] == ["st1"]
+    opened.assert_offline()
+    page.close()

@@ -401,7 +401,7 @@ def test_offsets_are_utf16_after_an_emoji(report: Report, page: str) -> None:
 
 
 def test_matrix_marks_single_source_and_disputed(page: str) -> None:
-    rows = re.findall(r'<tr class="([^"]*)" data-claim="(c\d)">\s*<th scope="row"><span class="cid">(\d+)</span>', page)
+    rows = re.findall(r'<tr class="([^"]*)" data-claim="(c\d)" data-sources="\d+">\s*<th scope="row"><span class="cid">(\d+)</span>', page)
     assert [int(n) for _, _, n in rows] == list(range(1, len(rows) + 1)), "rows are numbered, ids stay in attributes"
     rows = [(cls, cid) for cls, cid, _ in rows]
     classes = dict((cid, cls) for cls, cid in rows)

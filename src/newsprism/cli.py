@@ -57,8 +57,9 @@ def main() -> None:
     "--out",
     "outs",
     multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Write the report here (default: stdout). Repeat it to write several formats from one run.",
+    type=click.Path(),
+    help="Write the report here (default: stdout); a folder (DIR/) gets an HTML index and one page per story. "
+    "Repeat it to write several formats from one run.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be read.")
 @click.option("--config", "config", type=click.Path(exists=True, dir_okay=False), help="A TOML file of settings.")
@@ -95,7 +96,7 @@ def analyze_command(
     """
     if bool(paths) == bool(db):
         raise click.UsageError("give PATHS to analyze, or --db with a corpus (not both)")
-    targets = [(out, fmt or _format_of(out)) for out in outs]
+    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs)]
     from .corpus import analyze_corpus
     from .pipeline import analyze  # spaCy and torch load only when a run needs them
     from .store import SQLiteStore
@@ -140,8 +141,9 @@ def _redraw_options(command: Any) -> Any:
         "--out",
         "outs",
         multiple=True,
-        type=click.Path(dir_okay=False),
-        help="Write the report here (default: stdout). Repeat it for several formats.",
+        type=click.Path(),
+        help="Write the report here (default: stdout); a folder (DIR/) gets an HTML index and one page per "
+        "story. Repeat it for several formats.",
     )(command)
     return click.option(
         "--format",
@@ -175,7 +177,7 @@ def render_command(report_path: str, fmt: str | None, outs: tuple[str, ...]) -> 
     0 when every report was written, 1 when REPORT.json cannot be read as a
     report, 3 when a report could not be written.
     """
-    targets = [(out, fmt or _format_of(out)) for out in outs]
+    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs)]
     from .report.load import load_report
 
     try:
@@ -186,16 +188,44 @@ def render_command(report_path: str, fmt: str | None, outs: tuple[str, ...]) -> 
 
 
 def _write(report: Report, out: str, fmt: str) -> bool:
-    """Write the report to ``out`` in ``fmt``; on failure say why on stderr and return False."""
-    rendered = _render(report, fmt, to_terminal=False)
+    """Write the report to ``out`` in ``fmt`` (a folder: HTML pages); on failure say why on stderr and return
+    False."""
+    folder = _is_folder(out)
+    if folder and fmt != "html":
+        click.echo(f"newsprism: error: {safe_name(out)} is a folder: only the html format writes pages", err=True)
+        return False
     try:
-        Path(out).write_text(rendered or "", encoding="utf-8")
+        if folder:
+            from .report.html import render_pages
+
+            Path(out).mkdir(parents=True, exist_ok=True)
+            pages = render_pages(report)
+            for name, page in pages.items():
+                (Path(out) / name).write_text(page, encoding="utf-8")
+        else:
+            Path(out).write_text(_render(report, fmt, to_terminal=False) or "", encoding="utf-8")
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         click.echo(f"newsprism: error: cannot write the {fmt} report to {safe_name(out)}: {reason}", err=True)
         return False
-    click.echo(f"newsprism: wrote {fmt} report to {safe_name(out)}", err=True)
+    what = f"{len(pages)} html pages (index.html and one per story)" if folder else f"{fmt} report"
+    click.echo(f"newsprism: wrote {what} to {safe_name(out)}", err=True)
     return True
+
+
+def _is_folder(out: str) -> bool:
+    """Whether ``--out`` names a folder of pages: it ends with a slash."""
+    return out.endswith(("/", "\\"))
+
+
+def _checked_outs(outs: tuple[str, ...]) -> tuple[str, ...]:
+    """``outs``, or a usage error (before any work) for an existing folder named without a trailing slash."""
+    for out in outs:
+        if not _is_folder(out) and Path(out).is_dir():
+            raise click.BadParameter(
+                f"{safe_name(out)!r} is a directory; end it with / to write HTML pages into it", param_hint="--out"
+            )
+    return outs
 
 
 def _reporter(*, quiet: bool, asked: bool) -> Progress:
@@ -211,7 +241,9 @@ _SUFFIXES = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".ma
 
 
 def _format_of(path: str) -> str:
-    """The report format a file name asks for by its suffix."""
+    """The report format a file name asks for by its suffix (a folder: html pages)."""
+    if _is_folder(path):
+        return "html"
     found = _SUFFIXES.get(Path(path).suffix.casefold())
     if found is None:
         raise click.BadParameter(
@@ -289,7 +321,7 @@ def ingest_command(paths: tuple[str, ...], db: str, config: str | None, quiet: b
 @_redraw_options
 def export_command(db: str, fmt: str | None, outs: tuple[str, ...]) -> None:
     """Write the report of a corpus's last analysis (analyze --db) in any format, without analysing again."""
-    targets = [(out, fmt or _format_of(out)) for out in outs]
+    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs)]
     from .store import SQLiteStore
 
     try:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -40,11 +41,13 @@ from ..model import COVERAGE_WORDS, Report
 from .index import index_rows, outlet_choices
 from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
 
-__all__ = ["render_html", "script_json"]
+__all__ = ["render_html", "render_pages", "script_json"]
 
 SAFE_SCHEMES = ("http://", "https://")
 # Rows shown before a "show more" button: the most-covered claims and entities come first.
 MATRIX_ROWS = 40
+#: The matrix filter's choices: (value the script reads, words shown).
+MATRIX_FILTERS = (("", "All claims"), ("all", "Shared by every outlet"), ("single", "Single-source"), ("disputed", "Disputed"))
 ENTITY_ROWS = 25
 
 
@@ -116,6 +119,23 @@ def _page_data(report: Report) -> dict[str, Any]:
 
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (no network requests)."""
+    return _render(report)
+
+
+def render_pages(report: Report) -> dict[str, str]:
+    """The report as a folder of pages: ``index.html`` (the story index with each story's header, linking
+    to its page) and ``st1.html``, ``st2.html``... (one self-contained page per story, holding only that
+    story's articles). Every page makes no network requests; the story pages link back to the index."""
+    pages = {"index.html": _render(replace(report, annotations={}), pages=True)}
+    by_id = {a.id: a for a in report.articles}
+    for n, story in enumerate(report.stories, 1):
+        articles = tuple(by_id[i] for i in story.article_ids if i in by_id)
+        alone = replace(report, articles=articles, stories=(story,), errors=(), annotations={})
+        pages[f"st{n}.html"] = _render(alone, back="index.html")
+    return pages
+
+
+def _render(report: Report, *, pages: bool = False, back: str | None = None) -> str:
     css, js, script_source = _assets()
     csp = (
         "default-src 'none'; "
@@ -132,13 +152,16 @@ def render_html(report: Report) -> str:
         csp=csp,
         css=css,
         js=js,
-        data=Markup(script_json(_page_data(report))),
+        data=Markup(script_json(_page_data(report) if not pages else {"articles": []})),
         brief_sections=BRIEF_SECTIONS,
         framing_kinds=FRAMING_KINDS,
         matrix_rows=MATRIX_ROWS,
         coverage_legend=[(kind, mark, words) for kind, (mark, words) in COVERAGE_WORDS.items()],
         entity_rows=ENTITY_ROWS,
-        lazy=len(view.stories) > 1,
+        matrix_filters=MATRIX_FILTERS,
+        lazy=len(view.stories) > 1 and not pages,
+        pages=pages,
+        back=back,
         rows=index_rows(view.stories),
         outlets=outlet_choices(view.stories),
         any_opinion=any(ref.article.genre is not None and not ref.article.news for s in view.stories for ref in s.articles),

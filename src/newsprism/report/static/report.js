@@ -64,6 +64,7 @@
     if (template) {
       body.insertBefore(document.importNode(template.content, true), template);
       body.removeChild(template);
+      prepare(body);
     }
     if (show && section.classList.contains("single")) { showSingles(true); }
     if (body && show !== undefined) { body.hidden = !show; }
@@ -72,6 +73,76 @@
       button.textContent = button.getAttribute(body.hidden ? "data-show" : "data-hide");
     }
   }
+
+  /* The coverage matrix: one tab stop, arrow keys between marks, and a filter of its rows. */
+  function visibleRows(table) {
+    return Array.prototype.filter.call(table.querySelectorAll("tbody > tr"), function (row) {
+      return !row.classList.contains("filtered-out") && !row.parentElement.hidden;
+    });
+  }
+
+  function rove(table) {
+    var marks = table.querySelectorAll("button.cell");
+    for (var i = 0; i < marks.length; i++) { marks[i].tabIndex = i === 0 ? 0 : -1; }
+  }
+
+  function moveTo(from, to) {
+    if (!to) { return; }
+    from.tabIndex = -1;
+    to.tabIndex = 0;
+    to.focus();
+  }
+
+  function markKey(event) {
+    var button = event.target;
+    var table = button.closest ? button.closest("table.matrix") : null;
+    if (!table || !button.classList.contains("cell")) { return; }
+    var cell = button.parentElement, row = cell.parentElement;
+    var inRow = Array.prototype.slice.call(row.querySelectorAll("button.cell"));
+    var at = inRow.indexOf(button), target = null;
+    if (event.key === "ArrowRight") { target = inRow[at + 1]; }
+    else if (event.key === "ArrowLeft") { target = inRow[at - 1]; }
+    else if (event.key === "Home") { target = inRow[0]; }
+    else if (event.key === "End") { target = inRow[inRow.length - 1]; }
+    else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var rows = visibleRows(table), column = Array.prototype.indexOf.call(row.children, cell);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      for (var r = rows.indexOf(row) + step; r >= 0 && r < rows.length && !target; r += step) {
+        var other = rows[r].children[column];
+        target = other ? other.querySelector("button.cell") : null;
+      }
+    } else { return; }
+    event.preventDefault();
+    moveTo(button, target);
+  }
+
+  function filterMatrix(group, value) {
+    var table = document.getElementById(group.getAttribute("data-table"));
+    if (!table) { return; }
+    var outlets = Number(table.getAttribute("data-outlets"));
+    var more = table.querySelector("tbody[hidden]");
+    if (value && more) {
+      var opener = document.querySelector("button.toggle[aria-controls='" + more.id + "']");
+      if (opener) { toggle(opener); } else { more.hidden = false; }
+    }
+    visibleRowsAll(table).forEach(function (row) {
+      var keep = !value || (value === "all" && Number(row.getAttribute("data-sources")) >= outlets) ||
+        (value !== "all" && row.classList.contains(value));
+      row.classList.toggle("filtered-out", !keep);
+    });
+  }
+
+  function visibleRowsAll(table) { return Array.prototype.slice.call(table.querySelectorAll("tbody > tr")); }
+
+  function prepare(root) {
+    var tables = root.querySelectorAll("table.matrix");
+    for (var i = 0; i < tables.length; i++) { rove(tables[i]); }
+  }
+
+  document.addEventListener("change", function (event) {
+    var group = event.target.closest ? event.target.closest(".matrix-filter") : null;
+    if (group) { filterMatrix(group, event.target.value); }
+  });
 
   function openFromAddress() {
     var id;
@@ -186,11 +257,14 @@
   }
   window.addEventListener("hashchange", openFromAddress);
 
+  document.addEventListener("keydown", markKey);
+
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !panel.hidden) { closeSource(); }
   });
 
   document.documentElement.classList.add("js");
+  prepare(document);
   applyIndex();
   openFromAddress();
 })();
