@@ -150,3 +150,46 @@ def test_render_names_a_file_that_is_no_report(tmp_path: Path) -> None:
     assert "notes.json: not a newsprism report" in result.stderr and "Traceback" not in result.output
     missing = CliRunner().invoke(main, ["render", str(tmp_path / "gone.json")])
     assert missing.exit_code == 1 and "gone.json: cannot read it" in missing.stderr
+
+
+def _several_stories_json(tmp_path: Path) -> Path:
+    from newsprism.report.json import dumps
+
+    from .test_browser import several_stories
+
+    source = tmp_path / "report.json"
+    source.write_text(dumps(several_stories()), encoding="utf-8")
+    return source
+
+
+def test_a_folder_gets_an_index_and_one_page_per_story(tmp_path: Path) -> None:
+    source = _several_stories_json(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "st9.html").write_text("an earlier run's page", encoding="utf-8")
+    (site / "notes.html").write_text("the reader's own file", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(source), "--out", f"{site}/"])
+    assert result.exit_code == 0, result.output
+    assert "wrote 4 html pages" in result.stderr
+    # the earlier run's story page is gone, the reader's file is kept
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "notes.html", "st1.html", "st2.html", "st3.html"]
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "<template>" not in index and 'class="matrix"' not in index and 'href="st3.html"' in index
+    story3 = (site / "st3.html").read_text(encoding="utf-8")
+    assert "A council in Paris approved a budget" in story3 and "Northline" not in story3  # its own articles only
+    assert 'id="st3-body"' in story3 and 'href="index.html"' in story3  # its own number, and the way back
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--format", "md", "--out", "{tmp}/site/"], "only --format html writes pages"),
+        (["--out", "{tmp}/report.json/"], "is a file, not a folder"),
+        (["--out", "{tmp}/site"], "end it with / to write HTML pages into it"),
+    ],
+)
+def test_folder_mistakes_are_usage_errors_before_any_work(tmp_path: Path, args: list[str], words: str) -> None:
+    source = _several_stories_json(tmp_path)
+    (tmp_path / "site").mkdir()
+    result = CliRunner().invoke(main, ["render", str(source), *(a.format(tmp=tmp_path) for a in args)])
+    assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.output

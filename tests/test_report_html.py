@@ -401,10 +401,12 @@ def test_offsets_are_utf16_after_an_emoji(report: Report, page: str) -> None:
 
 
 def test_matrix_marks_single_source_and_disputed(page: str) -> None:
-    rows = re.findall(r'<tr class="([^"]*)" data-claim="(c\d)" data-sources="\d+">\s*<th scope="row"><span class="cid">(\d+)</span>', page)
+    rows = re.findall(r'<tr class="([^"]*)" data-claim="(c\d)">\s*<th scope="row"><span class="cid">(\d+)</span>', page)
     assert [int(n) for _, _, n in rows] == list(range(1, len(rows) + 1)), "rows are numbered, ids stay in attributes"
     rows = [(cls, cid) for cls, cid, _ in rows]
-    classes = dict((cid, cls) for cls, cid in rows)
+    every = {cid for cls, cid in rows if "every" in cls.split()}
+    classes = dict((cid, " ".join(c for c in cls.split() if c != "every")) for cls, cid in rows)
+    assert every == {"c1", "c2"}  # the claims all three outlets state
     assert classes["c1"] == "" and classes["c2"] == ""
     assert classes["c5"] == "single"
     assert classes["c3"] == "disputed" and classes["c4"] == "single disputed"
@@ -478,3 +480,20 @@ def test_timeline_axis_shortens_a_long_gap() -> None:
     # A short story is drawn to scale, unbroken.
     xs, breaks = _axis([738400, 738401, 738410])
     assert breaks == () and abs((xs[738401] - xs[738400]) * 9 - (xs[738410] - xs[738401])) < 1
+
+
+def test_renderers_read_the_model_alone() -> None:
+    """report/ imports no analysis (compare/, nlp/, pipeline): what a page shows is in the model already."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "report"
+    allowed = {"model", "errors", "report"}
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                assert (node.module or "").split(".")[0] in allowed, f"{path.name} imports ..{node.module}"
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("newsprism"):
+                assert (node.module or "").split(".")[1] in allowed, f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("newsprism.") for a in node.names), path.name

@@ -10,6 +10,7 @@ stderr; the others are still written).
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def analyze_command(
     """
     if bool(paths) == bool(db):
         raise click.UsageError("give PATHS to analyze, or --db with a corpus (not both)")
-    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs)]
+    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs, fmt)]
     from .corpus import analyze_corpus
     from .pipeline import analyze  # spaCy and torch load only when a run needs them
     from .store import SQLiteStore
@@ -177,7 +178,7 @@ def render_command(report_path: str, fmt: str | None, outs: tuple[str, ...]) -> 
     0 when every report was written, 1 when REPORT.json cannot be read as a
     report, 3 when a report could not be written.
     """
-    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs)]
+    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs, fmt)]
     from .report.load import load_report
 
     try:
@@ -191,17 +192,17 @@ def _write(report: Report, out: str, fmt: str) -> bool:
     """Write the report to ``out`` in ``fmt`` (a folder: HTML pages); on failure say why on stderr and return
     False."""
     folder = _is_folder(out)
-    if folder and fmt != "html":
-        click.echo(f"newsprism: error: {safe_name(out)} is a folder: only the html format writes pages", err=True)
-        return False
     try:
         if folder:
             from .report.html import render_pages
 
-            Path(out).mkdir(parents=True, exist_ok=True)
+            Path(out).mkdir(exist_ok=True)
             pages = render_pages(report)
             for name, page in pages.items():
                 (Path(out) / name).write_text(page, encoding="utf-8")
+            for stale in Path(out).glob("st*.html"):  # story pages of an earlier, larger report
+                if re.fullmatch(r"st\d+\.html", stale.name) and stale.name not in pages:
+                    stale.unlink()
         else:
             Path(out).write_text(_render(report, fmt, to_terminal=False) or "", encoding="utf-8")
     except OSError as exc:
@@ -218,10 +219,16 @@ def _is_folder(out: str) -> bool:
     return out.endswith(("/", "\\"))
 
 
-def _checked_outs(outs: tuple[str, ...]) -> tuple[str, ...]:
-    """``outs``, or a usage error (before any work) for an existing folder named without a trailing slash."""
+def _checked_outs(outs: tuple[str, ...], fmt: str | None) -> tuple[str, ...]:
+    """``outs``, or a usage error (before any work): an existing folder named without a trailing slash, a
+    folder (DIR/) for a format other than html, or DIR/ where a file is."""
     for out in outs:
-        if not _is_folder(out) and Path(out).is_dir():
+        if _is_folder(out):
+            if fmt not in (None, "html"):
+                raise click.BadParameter(f"{safe_name(out)!r} is a folder: only --format html writes pages", param_hint="--out")
+            if Path(out).exists() and not Path(out).is_dir():
+                raise click.BadParameter(f"{safe_name(out)!r} is a file, not a folder", param_hint="--out")
+        elif Path(out).is_dir():
             raise click.BadParameter(
                 f"{safe_name(out)!r} is a directory; end it with / to write HTML pages into it", param_hint="--out"
             )
@@ -321,7 +328,7 @@ def ingest_command(paths: tuple[str, ...], db: str, config: str | None, quiet: b
 @_redraw_options
 def export_command(db: str, fmt: str | None, outs: tuple[str, ...]) -> None:
     """Write the report of a corpus's last analysis (analyze --db) in any format, without analysing again."""
-    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs)]
+    targets = [(out, fmt or _format_of(out)) for out in _checked_outs(outs, fmt)]
     from .store import SQLiteStore
 
     try:

@@ -47,7 +47,7 @@ SAFE_SCHEMES = ("http://", "https://")
 # Rows shown before a "show more" button: the most-covered claims and entities come first.
 MATRIX_ROWS = 40
 #: The matrix filter's choices: (value the script reads, words shown).
-MATRIX_FILTERS = (("", "All claims"), ("all", "Shared by every outlet"), ("single", "Single-source"), ("disputed", "Disputed"))
+MATRIX_FILTERS = (("", "All claims"), ("every", "Shared by every outlet"), ("single", "Single-source"), ("disputed", "Disputed"))
 ENTITY_ROWS = 25
 
 
@@ -131,11 +131,13 @@ def render_pages(report: Report) -> dict[str, str]:
     for n, story in enumerate(report.stories, 1):
         articles = tuple(by_id[i] for i in story.article_ids if i in by_id)
         alone = replace(report, articles=articles, stories=(story,), errors=(), annotations={})
-        pages[f"st{n}.html"] = _render(alone, back="index.html")
+        pages[f"st{n}.html"] = _render(alone, back="index.html", first=n)
     return pages
 
 
-def _render(report: Report, *, pages: bool = False, back: str | None = None) -> str:
+def _render(report: Report, *, pages: bool = False, back: str | None = None, first: int = 1) -> str:
+    """The page; ``pages``: the index of a folder of pages; ``back``: a link to it; ``first``: the first
+    story's number (its anchors are ``st<first>-...``)."""
     css, js, script_source = _assets()
     csp = (
         "default-src 'none'; "
@@ -162,6 +164,7 @@ def _render(report: Report, *, pages: bool = False, back: str | None = None) -> 
         lazy=len(view.stories) > 1 and not pages,
         pages=pages,
         back=back,
+        first=first,
         rows=index_rows(view.stories),
         outlets=outlet_choices(view.stories),
         any_opinion=any(ref.article.genre is not None and not ref.article.news for s in view.stories for ref in s.articles),

@@ -160,6 +160,8 @@ class ClaimRow:
     sources: int
     single: bool
     disputed: bool
+    #: Stated by every outlet of the story.
+    every: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +323,17 @@ class _Resolver:
 
 
 def _independent(ids: Iterable[str], refs: Mapping[str, ArticleRef]) -> int:
-    return len({refs[i].source if i in refs else i for i in ids})
+    """How many outlets the articles ``ids`` speak for: a reprint counts as its original's outlet, and an
+    outlet's articles (any section) as one."""
+    voices = set()
+    for i in ids:
+        ref = refs.get(i)
+        if ref is None:
+            voices.add(f"#{i}")
+            continue
+        root = refs.get(ref.source)
+        voices.add(root.article.voice if root is not None else ref.article.voice if ref.source == i else f"#{ref.source}")
+    return len(voices)
 
 
 def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:
@@ -356,7 +368,8 @@ def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]
         for ref in view.articles
     ]
     sources = _independent(by_article, res.refs)
-    return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed)
+    every = sources >= _independent(res.refs, res.refs)
+    return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed, every)
 
 
 def _quote_groups(story: Story, res: _Resolver) -> list[QuoteGroup]:

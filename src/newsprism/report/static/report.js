@@ -81,19 +81,33 @@
     });
   }
 
+  function shownMark(button) {
+    var row = button.closest("tr");
+    return !row.classList.contains("filtered-out") && !row.parentElement.hidden;
+  }
+
+  /* One tab stop per matrix, on a mark that can be seen (the first, unless the reader moved it). */
   function rove(table) {
-    var marks = table.querySelectorAll("button.cell");
-    for (var i = 0; i < marks.length; i++) { marks[i].tabIndex = i === 0 ? 0 : -1; }
+    var marks = table.querySelectorAll("button.cell"), stop = null, i;
+    for (i = 0; i < marks.length; i++) {
+      if (marks[i].tabIndex === 0 && marks[i].hasAttribute("data-stop") && shownMark(marks[i])) { stop = marks[i]; }
+    }
+    for (i = 0; i < marks.length && !stop; i++) { if (shownMark(marks[i])) { stop = marks[i]; } }
+    for (i = 0; i < marks.length; i++) { marks[i].tabIndex = marks[i] === stop ? 0 : -1; }
+    if (stop) { stop.setAttribute("data-stop", ""); }
   }
 
   function moveTo(from, to) {
     if (!to) { return; }
     from.tabIndex = -1;
+    from.removeAttribute("data-stop");
     to.tabIndex = 0;
+    to.setAttribute("data-stop", "");
     to.focus();
   }
 
   function markKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
     var button = event.target;
     var table = button.closest ? button.closest("table.matrix") : null;
     if (!table || !button.classList.contains("cell")) { return; }
@@ -119,20 +133,16 @@
   function filterMatrix(group, value) {
     var table = document.getElementById(group.getAttribute("data-table"));
     if (!table) { return; }
-    var outlets = Number(table.getAttribute("data-outlets"));
     var more = table.querySelector("tbody[hidden]");
     if (value && more) {
       var opener = document.querySelector("button.toggle[aria-controls='" + more.id + "']");
       if (opener) { toggle(opener); } else { more.hidden = false; }
     }
-    visibleRowsAll(table).forEach(function (row) {
-      var keep = !value || (value === "all" && Number(row.getAttribute("data-sources")) >= outlets) ||
-        (value !== "all" && row.classList.contains(value));
-      row.classList.toggle("filtered-out", !keep);
+    Array.prototype.forEach.call(table.querySelectorAll("tbody > tr"), function (row) {
+      row.classList.toggle("filtered-out", Boolean(value) && !row.classList.contains(value));
     });
+    rove(table);
   }
-
-  function visibleRowsAll(table) { return Array.prototype.slice.call(table.querySelectorAll("tbody > tr")); }
 
   function prepare(root) {
     var tables = root.querySelectorAll("table.matrix");
@@ -142,6 +152,17 @@
   document.addEventListener("change", function (event) {
     var group = event.target.closest ? event.target.closest(".matrix-filter") : null;
     if (group) { filterMatrix(group, event.target.value); }
+  });
+
+  /* A mark the reader clicks or reaches becomes the matrix's tab stop. */
+  document.addEventListener("focusin", function (event) {
+    var button = event.target;
+    var table = button.closest ? button.closest("table.matrix") : null;
+    if (!table || !button.classList.contains("cell") || button.tabIndex === 0) { return; }
+    var marks = table.querySelectorAll("button.cell");
+    for (var i = 0; i < marks.length; i++) { marks[i].tabIndex = -1; marks[i].removeAttribute("data-stop"); }
+    button.tabIndex = 0;
+    button.setAttribute("data-stop", "");
   });
 
   function openFromAddress() {
@@ -167,6 +188,8 @@
     button.setAttribute("aria-expanded", open ? "true" : "false");
     button.textContent = button.getAttribute(open ? "data-hide" : "data-show");
     target.hidden = !open;
+    var table = target.closest ? target.closest("table.matrix") : null;
+    if (table) { rove(table); }
   }
 
   document.addEventListener("click", function (event) {
