@@ -347,3 +347,26 @@ def settings_command() -> None:
     defaults = Settings()
     for name, help_text in defaults.help().items():
         click.echo(f"{name} = {getattr(defaults, name)!r}\n    {help_text}")
+
+
+@main.command("serve")
+@click.option("--db", "db", required=True, help="The corpus to serve (see ingest and analyze --db); it is only read.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port.")
+def serve_command(db: str, host: str, port: int) -> None:
+    """Serve the stories of the corpus in --db as a read-only web app: an index, one page per story, and
+    JSON twins (/stories.json, /stories/ID.json, /articles/ID.json); the API is described at /docs.
+
+    Exit status 2 when --db is missing or is no newsprism store.
+    """
+    from .web import create_app
+
+    try:
+        app = create_app(db)
+    except NewsprismError as exc:
+        click.echo(f"newsprism: error: {exc}", err=True)
+        sys.exit(2)
+    import uvicorn
+
+    click.echo(f"newsprism: serving {safe_name(db)} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -37,11 +38,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..model import COVERAGE_WORDS, Report
+from ..model import COVERAGE_WORDS, Report, Story
 from .index import index_rows, outlet_choices
 from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
 
-__all__ = ["render_html", "render_pages", "script_json"]
+__all__ = ["content_security_policy", "render_html", "render_index", "render_pages", "script_json"]
 
 SAFE_SCHEMES = ("http://", "https://")
 # Rows shown before a "show more" button: the most-covered claims and entities come first.
@@ -117,16 +118,33 @@ def _page_data(report: Report) -> dict[str, Any]:
     }
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page (no network requests)."""
-    return _render(report)
+def content_security_policy() -> str:
+    """The pages' policy: no network at all, inline styles, and only the page's own script (by its hash)."""
+    return (
+        "default-src 'none'; "
+        f"script-src {_assets()[2]}; "
+        "style-src 'unsafe-inline'; "
+        "img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def render_html(report: Report, *, back: str | None = None) -> str:
+    """The report as one self-contained HTML page (no network requests); ``back``: a link to an index."""
+    return _render(report, back=back)
+
+
+def render_index(report: Report, href: Callable[[int, Story], str]) -> str:
+    """The story index with each story's header (no bodies, no article data), story ``n`` linking to
+    ``href(n, story)``: the index of a folder of pages, or of a web app."""
+    return _render(replace(report, annotations={}), pages=True, href=href)
 
 
 def render_pages(report: Report) -> dict[str, str]:
     """The report as a folder of pages: ``index.html`` (the story index with each story's header, linking
     to its page) and ``st1.html``, ``st2.html``... (one self-contained page per story, holding only that
     story's articles). Every page makes no network requests; the story pages link back to the index."""
-    pages = {"index.html": _render(replace(report, annotations={}), pages=True)}
+    pages = {"index.html": render_index(report, lambda n, _: f"st{n}.html")}
     by_id = {a.id: a for a in report.articles}
     for n, story in enumerate(report.stories, 1):
         articles = tuple(by_id[i] for i in story.article_ids if i in by_id)
@@ -135,17 +153,18 @@ def render_pages(report: Report) -> dict[str, str]:
     return pages
 
 
-def _render(report: Report, *, pages: bool = False, back: str | None = None, first: int = 1) -> str:
+def _render(
+    report: Report,
+    *,
+    pages: bool = False,
+    back: str | None = None,
+    first: int = 1,
+    href: Callable[[int, Story], str] | None = None,
+) -> str:
     """The page; ``pages``: the index of a folder of pages; ``back``: a link to it; ``first``: the first
     story's number (its anchors are ``st<first>-...``)."""
-    css, js, script_source = _assets()
-    csp = (
-        "default-src 'none'; "
-        f"script-src {script_source}; "
-        "style-src 'unsafe-inline'; "
-        "img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
+    css, js, _ = _assets()
+    csp = content_security_policy()
     template = _environment().get_template("report.html.j2")
     view = build_view(report)
     return template.render(
@@ -165,7 +184,7 @@ def _render(report: Report, *, pages: bool = False, back: str | None = None, fir
         pages=pages,
         back=back,
         first=first,
-        rows=index_rows(view.stories),
+        rows=index_rows(view.stories, href),
         outlets=outlet_choices(view.stories),
         any_opinion=any(ref.article.genre is not None and not ref.article.news for s in view.stories for ref in s.articles),
         singles=sum(len(s.articles) < 2 for s in view.stories) if len(view.stories) > 1 else 0,

@@ -8,9 +8,10 @@ the model, and travels as ``data-`` attributes of each row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..model import Story
 from .view import StoryView
 
 __all__ = ["IndexRow", "OutletChoice", "index_rows", "outlet_choices"]
@@ -22,6 +23,8 @@ class IndexRow:
 
     view: StoryView
     anchor: str
+    #: Where the row links: the story in this page (``#stN``), or its own page.
+    href: str
     #: Lower-cased title words, for the search box.
     words: str
     #: The story's outlets as ``|voice|voice|``, for the outlet filter.
@@ -48,8 +51,9 @@ class OutletChoice:
     stories: int
 
 
-def index_rows(stories: Sequence[StoryView]) -> list[IndexRow]:
-    """The index rows of ``stories``, in report order (story ``n`` anchors at ``#stn``)."""
+def index_rows(stories: Sequence[StoryView], href: Callable[[int, Story], str] | None = None) -> list[IndexRow]:
+    """The index rows of ``stories``, in report order: story ``n`` anchors at ``#stn``, and links there or to
+    ``href(n, story)``."""
     rows = []
     for n, story in enumerate(stories, 1):
         voices = dict.fromkeys(ref.article.voice for ref in story.articles)
@@ -59,6 +63,7 @@ def index_rows(stories: Sequence[StoryView]) -> list[IndexRow]:
             IndexRow(
                 view=story,
                 anchor=f"st{n}",
+                href=href(n, story.story) if href is not None else f"#st{n}",
                 words=" ".join(story.title.casefold().split()),
                 voices="|" + "|".join(voices) + "|",
                 blindspot=(lean.blindspot_for or "") if lean else "",

@@ -110,6 +110,10 @@ class Store(Protocol):
         """The stored analysed stories, in the order they were saved."""
         ...
 
+    def story(self, story_id: str) -> Story | None:
+        """The kept story with this id, or ``None``."""
+        ...
+
     def story_titles(self) -> list[tuple[str, str, int]]:
         """``(story id, title, number of articles)`` of every stored story, without loading the analyses."""
         ...

@@ -111,15 +111,27 @@ def _now() -> str:
 
 
 class SQLiteStore:
-    """A corpus in one SQLite file (created, or brought up to date, on opening)."""
+    """A corpus in one SQLite file (created, or brought up to date, on opening).
 
-    def __init__(self, path: str | Path) -> None:
+    ``readonly`` opens an existing store for reading only (``newsprism serve``): nothing is created or
+    migrated, any write fails, and the connection may be used from several threads (one at a time).
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            if readonly:
+                if not Path(self.path).is_file():
+                    raise InputError(self.path, "no such file")
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                self._check_version()
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
             raise InputError(self.path, f"not a newsprism store: {exc}") from exc
 
@@ -130,6 +142,15 @@ class SQLiteStore:
         """How many of :data:`MIGRATIONS` the file has run."""
         row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
+
+    def _check_version(self) -> None:
+        have = self.version
+        if have != len(MIGRATIONS):
+            raise InputError(
+                self.path,
+                f"a store of schema {have}, this newsprism reads {len(MIGRATIONS)}: open it once with "
+                "`newsprism analyze --db` to bring it up to date",
+            )
 
     def _migrate(self) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
@@ -277,6 +298,14 @@ class SQLiteStore:
 
     def stories(self) -> list[Story]:
         return [story_from_dict(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM stories ORDER BY position")]
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (a running ``analyze --db``) commits to the file."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return story_from_dict(json.loads(row[0])) if row else None
 
     def story_titles(self) -> list[tuple[str, str, int]]:
         return [(i, t, int(n)) for i, t, n in self._db.execute("SELECT id, title, articles FROM stories ORDER BY position")]

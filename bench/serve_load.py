@@ -1,0 +1,136 @@
+"""A bounded load test of ``newsprism serve`` over loopback: requests/s, p50 and p95 latency, errors.
+
+Builds (once, under ``build/serve_load/``) a corpus store of ``--articles``
+story-dense AllSides articles, ingested and analysed as ``newsprism ingest``
+and ``analyze --db`` do, or uses ``--db``. Then serves it with uvicorn on
+127.0.0.1 (a free port) in this process and sends ``--requests`` requests
+(bounded, by ``--clients`` threads) over a fixed mix of pages: the index,
+``/stories.json``, story pages and their JSON twins (the largest stories
+first), and article JSON. Prints, per route, the count, p50 and p95 latency
+and errors, then the whole run's requests/s.
+
+    .venv/bin/python bench/serve_load.py                     # 300 articles, 200 requests, 2 clients
+    .venv/bin/python bench/serve_load.py --articles 2000 --requests 400
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+OUT = ROOT / "build" / "serve_load"
+
+
+def build(n: int) -> Path:
+    """A store of ``n`` story-dense AllSides articles, ingested and analysed (kept for later runs)."""
+    from end_to_end import CORPUS, dense_ids, read_articles
+    from newsprism.clean import clean_article
+    from newsprism.config import Settings
+    from newsprism.corpus import analyze_corpus
+    from newsprism.store import SQLiteStore
+
+    path = OUT / f"corpus-{n}.db"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    settings = Settings(n_process=2)
+    articles = [clean_article(a, settings=settings) for a in read_articles(CORPUS, settings, n, dense_ids(CORPUS, n))]
+    started = time.perf_counter()
+    with SQLiteStore(path) as store:
+        store.add_articles(articles)
+        analyze_corpus(store, settings=settings)
+    print(f"built {path} ({len(articles)} articles) in {time.perf_counter() - started:.0f} s")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, help="an analysed store (default: build one)")
+    parser.add_argument("--articles", type=int, default=300, help="articles of the store to build (default 300)")
+    parser.add_argument("--requests", type=int, default=200, help="requests in all (default 200)")
+    parser.add_argument("--clients", type=int, default=2, help="concurrent clients (default 2)")
+    args = parser.parse_args()
+
+    import httpx
+    import uvicorn
+
+    from newsprism.store import SQLiteStore
+    from newsprism.web import create_app
+
+    db = args.db or build(args.articles)
+    with SQLiteStore(db, readonly=True) as store:
+        titles = sorted(store.story_titles(), key=lambda t: -t[2])
+        some_articles = [a.id for _, a in zip(range(20), store.articles(), strict=False)]
+        print(f"{db}: {store.count()} articles, {len(titles)} stories (largest {[t[2] for t in titles[:5]]})")
+    stories = [t[0] for t in titles[:10]]
+    mix = [("index", "/"), ("stories.json", "/stories.json")]
+    mix += [("story page", f"/stories/{s}") for s in stories] + [("story json", f"/stories/{s}.json") for s in stories]
+    mix += [("article json", f"/articles/{a}.json") for a in some_articles]
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+
+    timings: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    lock = threading.Lock()
+    counter = iter(range(args.requests))
+
+    def client() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            for n in counter:
+                name, url = mix[n % len(mix)]
+                started = time.perf_counter()
+                try:
+                    ok = http.get(url).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                took = time.perf_counter() - started
+                with lock:
+                    timings.setdefault(name, []).append(took)
+                    if not ok:
+                        errors[name] = errors.get(name, 0) + 1
+
+    started = time.perf_counter()
+    workers = [threading.Thread(target=client) for _ in range(args.clients)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    wall = time.perf_counter() - started
+    server.should_exit = True
+    thread.join(timeout=10)
+
+    print(f"{'route':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
+    for name, took in timings.items():
+        took.sort()
+        p95 = took[min(len(took) - 1, int(0.95 * len(took)))]
+        print(
+            f"{name:<14} {len(took):>8} {1000 * statistics.median(took):>8.1f} {1000 * p95:>8.1f} "
+            f"{1000 * took[-1]:>8.1f} {errors.get(name, 0):>6}"
+        )
+    total = sum(len(t) for t in timings.values())
+    print(f"{total} requests in {wall:.1f} s: {total / wall:.1f} requests/s, {sum(errors.values())} errors")
+
+
+if __name__ == "__main__":
+    main()
