@@ -87,7 +87,10 @@ def main() -> None:
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
+    deadline = time.monotonic() + 30
     while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise SystemExit(f"the server did not start on 127.0.0.1:{port}")
         time.sleep(0.05)
 
     timings: dict[str, list[float]] = {}

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.cli import main
 from newsprism.errors import InputError
+from newsprism.model import Article
 from newsprism.report.json import own_schema
 from newsprism.store import SQLiteStore
 from newsprism.web import create_app
@@ -26,6 +27,7 @@ def corpus(tmp_path: Path) -> Path:
     path = tmp_path / "corpus.db"
     with SQLiteStore(path) as store:
         store.add_articles(report.articles)
+        store.add_articles([Article("wire/2025/a1", "A wire item whose id holds slashes, as feed ids do.")])
         store.save_stories(report.stories)
     return path
 
@@ -42,6 +44,7 @@ def test_index_story_pages_and_json_twins(corpus: Path) -> None:
     index = client.get("/")
     assert index.status_code == 200 and index.headers["x-frame-options"] == "DENY"
     assert "script-src 'sha256-" in index.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in index.headers["content-security-policy"]
     assert 'href="/stories/s2"' in index.text and "<template>" not in index.text  # headers, linking to pages
     page = client.get("/stories/s1")
     assert page.status_code == 200 and 'class="matrix"' in page.text and 'href="/"' in page.text
@@ -52,6 +55,16 @@ def test_index_story_pages_and_json_twins(corpus: Path) -> None:
     article = client.get("/articles/lone-9.json").json()
     assert article["text"].startswith("A council in Paris") and article["outlet"] == "Paris Post"
     assert client.get("/openapi.json").json()["info"]["title"] == "newsprism"
+    assert client.get("/docs").status_code == 404  # no interactive docs: they would load a CDN's scripts
+    wire = client.get("/articles/wire/2025/a1.json")
+    assert wire.status_code == 200 and wire.json()["id"] == "wire/2025/a1"
+
+
+def test_on_loopback_it_answers_its_own_host_names_only(corpus: Path) -> None:
+    app = create_app(corpus, hosts=["127.0.0.1", "localhost"])
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/stories.json").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example").get("/stories.json")
+    assert rebound.status_code == 400 and "schema" not in rebound.text
 
 
 def test_unknown_ids_are_404_and_hostile_ids_stay_text(corpus: Path) -> None:

@@ -355,14 +355,15 @@ def settings_command() -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port.")
 def serve_command(db: str, host: str, port: int) -> None:
     """Serve the stories of the corpus in --db as a read-only web app: an index, one page per story, and
-    JSON twins (/stories.json, /stories/ID.json, /articles/ID.json); the API is described at /docs.
+    JSON twins (/stories.json, /stories/ID.json, /articles/ID.json); the API's schema is at /openapi.json.
 
     Exit status 2 when --db is missing or is no newsprism store.
     """
     from .web import create_app
 
+    loopback = host in ("127.0.0.1", "localhost", "::1")
     try:
-        app = create_app(db)
+        app = create_app(db, hosts=[host, "localhost", "127.0.0.1", "[::1]"] if loopback else None)
     except NewsprismError as exc:
         click.echo(f"newsprism: error: {exc}", err=True)
         sys.exit(2)

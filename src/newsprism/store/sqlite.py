@@ -145,6 +145,8 @@ class SQLiteStore:
 
     def _check_version(self) -> None:
         have = self.version
+        if have > len(MIGRATIONS):
+            raise InputError(self.path, f"made by a newer newsprism (schema {have}; this one knows {len(MIGRATIONS)})")
         if have != len(MIGRATIONS):
             raise InputError(
                 self.path,

@@ -6,7 +6,8 @@ Routes (each HTML page has a JSON twin in the shapes of the JSON contract):
   ``/stories.json``: the stories' ids, titles, sizes and links;
 - ``/stories/{id}``: one story, whole, with its articles; ``/stories/{id}.json``: a report holding that
   story and its articles;
-- ``/articles/{id}.json``: one article as the report gives it.
+- ``/articles/{id}.json``: one article as the report gives it;
+- ``/openapi.json``: the API's schema (no interactive docs: they load scripts from a CDN).
 
 The app only reads the store (:class:`~newsprism.store.SQLiteStore` opened ``readonly``) and renders the
 model with the report's renderers: no handler analyses anything. A story's address uses the store's
@@ -18,7 +19,8 @@ until the store changes (a later ``analyze --db`` commits to it).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..model import Report
 from ..report.html import content_security_policy, render_html, render_index
@@ -42,8 +45,8 @@ SECURITY_HEADERS = {
 }
 
 
-#: FastAPI's own pages (the API docs), which load their own scripts: no page policy for them.
-DOCS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
+#: Rendered pages kept at most (the most recently used).
+KEPT_PAGES = 256
 
 
 def story_path(story_id: str) -> str:
@@ -51,15 +54,16 @@ def story_path(story_id: str) -> str:
     return f"/stories/{quote(story_id, safe='')}"
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app over the store in ``db``, opened read-only.
+def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI:
+    """The app over the store in ``db``, opened read-only; ``hosts``: the only Host headers it answers
+    (a server on loopback answers its own names only, so no other site can read it by DNS rebinding).
 
     Raises:
         InputError: ``db`` is missing or is no newsprism store.
     """
     store = SQLiteStore(db, readonly=True)
     lock = threading.Lock()  # one SQLite connection, used by one request at a time
-    pages: dict[str, str] = {}  # rendered pages, kept until the store changes
+    pages: OrderedDict[str, str] = OrderedDict()  # rendered pages, kept until the store changes
     seen = [store.data_version()]
 
     @contextmanager
@@ -71,41 +75,54 @@ def create_app(db: str | Path) -> FastAPI:
                 seen[0] = version
             yield store
 
-    def page(key: str, render: Callable[[SQLiteStore], str]) -> HTMLResponse:
-        """The page ``key``, rendered once per state of the store."""
+    def page(key: str, load: Callable[[SQLiteStore], Report], render: Callable[[Report], str]) -> HTMLResponse:
+        """The page ``key``: its model loaded under the lock, rendered outside it (other requests go on),
+        and kept (the :data:`KEPT_PAGES` latest) until the store changes."""
         with reading() as s:
-            if key not in pages:
-                pages[key] = render(s)
-            return HTMLResponse(pages[key])
+            if key in pages:
+                pages.move_to_end(key)
+                return HTMLResponse(pages[key])
+            version, report = seen[0], load(s)
+        html = render(report)
+        with lock:
+            if seen[0] == version:
+                pages[key] = html
+                while len(pages) > KEPT_PAGES:
+                    pages.popitem(last=False)
+        return HTMLResponse(html)
 
     app = FastAPI(
         title="newsprism",
         description="The stories of a newsprism corpus: how outlets report each one, with exact sources.",
         version=SCHEMA_ID,
+        docs_url=None,  # the interactive docs load their scripts from a CDN: the schema is at /openapi.json
+        redoc_url=None,
     )
+    if hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
 
     @app.middleware("http")
     async def secure(request: Any, call_next: Any) -> Any:
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
-        if response.headers.get("content-type", "").startswith("text/html") and request.url.path not in DOCS:
-            response.headers["Content-Security-Policy"] = content_security_policy()
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers["Content-Security-Policy"] = content_security_policy() + "; frame-ancestors 'none'"
         return response
 
     def story_report(s: SQLiteStore, story_id: str) -> Report:
+        """The story and its articles, read in one transaction (one state of the store)."""
         story = s.story(story_id)
         if story is None:
             raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
         articles = tuple(a for aid in story.article_ids if (a := s.article(aid)) is not None)
         return Report(articles=articles, stories=(story,))
 
+    def whole(s: SQLiteStore) -> Report:
+        return Report(articles=tuple(s.articles()), stories=tuple(s.stories()))
+
     @app.get("/", response_class=HTMLResponse, summary="The story index")
     def index() -> HTMLResponse:
-        def render(s: SQLiteStore) -> str:
-            report = Report(articles=tuple(s.articles()), stories=tuple(s.stories()))
-            return render_index(report, lambda _, story: story_path(story.id))
-
-        return page("/", render)
+        return page("/", whole, lambda report: render_index(report, lambda _, story: story_path(story.id)))
 
     @app.get("/stories.json", summary="Every story: id, title, number of articles, address")
     def stories() -> dict[str, Any]:
@@ -126,9 +143,9 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story's page")
     def story_page(story_id: str) -> HTMLResponse:
-        return page(story_path(story_id), lambda s: render_html(story_report(s, story_id), back="/"))
+        return page(story_path(story_id), lambda s: story_report(s, story_id), lambda r: render_html(r, back="/"))
 
-    @app.get("/articles/{article_id}.json", summary="One article, as the report gives it")
+    @app.get("/articles/{article_id:path}.json", summary="One article, as the report gives it (its id may hold '/')")
     def article_json(article_id: str) -> JSONResponse:
         with reading() as s:
             article = s.article(article_id)
