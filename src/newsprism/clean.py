@@ -51,6 +51,7 @@ __all__ = [
     "clean_article",
     "encoding_replacement",
     "repair_encoding",
+    "repair_field",
     "repair_line",
     "split_paragraphs",
 ]
@@ -373,7 +374,7 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
     encoding repairs (mojibake such as 'CafÃ©' reads 'Café').
     """
     repaired, removed = repair_encoding(article.text)
-    title = _repaired_field(article.title)
+    title = repair_field(article.title)
     units = split_paragraphs(repaired)
     verdicts = [classify_paragraph(text) for text in units]
     _mark_lists(units, verdicts)
@@ -381,7 +382,7 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
     _mark_repeats(units, verdicts, settings.repeat_similarity)
 
     kept = [text for text, verdict in zip(units, verdicts, strict=True) if verdict is None]
-    outlet, url = _repaired_field(article.outlet), article.url
+    outlet, url = repair_field(article.outlet), article.url
     for text, verdict in zip(units, verdicts, strict=True):
         if verdict is None:
             continue
@@ -401,7 +402,7 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
     )
 
 
-def _repaired_field(value: str | None) -> str | None:
+def repair_field(value: str | None) -> str | None:
     """A metadata field (title, outlet) with its encoding repaired; ``None`` stays ``None``."""
     if not value or not _NEEDS_REPAIR.search(value):
         return value

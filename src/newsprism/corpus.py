@@ -44,7 +44,7 @@ from .compare.pool import compare_stories, pooled
 from .compare.stories import group_stories
 from .config import Settings
 from .model import Article, Report, Story
-from .nlp.models import Models
+from .nlp.models import DEFAULT_EMBEDDING, Models
 from .pipeline import prepare_articles
 from .progress import SILENT, Progress
 from .report.json import article_dict
@@ -66,7 +66,7 @@ def annotator_key(settings: Settings, models: Models) -> str:
 
 def encoder_key(settings: Settings) -> str:
     """The identity of the sentence encoder: its model and its precision."""
-    return f"{settings.embedding_model or 'all-MiniLM-L6-v2'}; bf16={settings.embedding_bf16}"
+    return f"{settings.embedding_model or DEFAULT_EMBEDDING}; bf16={settings.embedding_bf16}"
 
 
 def settings_key(settings: Settings) -> str:

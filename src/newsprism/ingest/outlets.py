@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..clean import repair_line
+from ..clean import repair_field
 from ..model import Article, InputFailure, Outlet, outlet_key
 from .fields import LEAN_KEYS, first_string, parse_lean
 from .sidecar import MAX_SIDECAR_BYTES, csv_rows
@@ -48,8 +48,7 @@ class OutletTable:
 
     def find(self, name: str) -> Outlet | None:
         """The table's entry for the outlet ``name``: the whole name, else the name without its section."""
-        whole = " ".join(name.casefold().split())
-        return self.outlets.get(whole) or self.outlets.get(outlet_key(name))
+        return self.outlets.get(_whole(name)) or self.outlets.get(outlet_key(name))
 
 
 def load_outlets(path: Path) -> tuple[OutletTable, list[InputFailure]]:
@@ -76,7 +75,7 @@ def load_outlets(path: Path) -> tuple[OutletTable, list[InputFailure]]:
             failures.append(InputFailure(f"{path}:{where}", f"outlet {name!r}: {exc}"))
             continue
         table.outlets.setdefault(
-            " ".join(name.casefold().split()),
+            _whole(name),
             Outlet(name, lean, first_string(row, COUNTRY_FIELDS), first_string(row, OWNER_FIELDS)),
         )
     return table, failures
@@ -125,9 +124,9 @@ class OutletBook:
 
         The outlet's name is matched with its encoding repaired, as cleaning will show it.
         """
-        if not article.outlet:
+        name = repair_field(article.outlet)
+        if not name:
             return article
-        name = repair_line(article.outlet)
         for table in tables:
             outlet = table.find(name)
             if outlet is None:
@@ -140,6 +139,11 @@ class OutletBook:
     def used(self) -> tuple[Outlet, ...]:
         """The table entries of the outlets the run's articles came from, by name."""
         return tuple(sorted(self._used.values(), key=lambda o: o.name.casefold()))
+
+
+def _whole(name: str) -> str:
+    """An outlet's whole name as tables are keyed: case and runs of spaces ignored, its section kept."""
+    return " ".join(name.casefold().split())
 
 
 def _folders(folder: Path, root: Path) -> Iterator[Path]:

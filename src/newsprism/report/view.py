@@ -291,6 +291,11 @@ class StoryView:
         return [(side, lean.count(side), 100.0 * lean.count(side) / known) for side in LEANS if lean.count(side)]
 
     @property
+    def claim_count(self) -> int:
+        """The story's claims in the matrix (the off-topic ones left out), as its header counts them."""
+        return sum(not c.off_topic for c in self.story.claims)
+
+    @property
     def opinion_only(self) -> bool:
         """Whether every article of the story is opinion or analysis (it then has no brief)."""
         return bool(self.articles) and not any(ref.article.news for ref in self.articles)
@@ -355,7 +360,8 @@ def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:
     return {k: out[k] for k in (*BRIEF_SECTIONS, *out) if k in out}
 
 
-def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]) -> ClaimRow:
+def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str], outlets: int) -> ClaimRow:
+    """The claim's matrix row; ``outlets``: how many outlets the story's articles speak for."""
     by_article = {s.article: s for s in claim.support}
     cells = [
         Cell(
@@ -368,8 +374,7 @@ def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]
         for ref in view.articles
     ]
     sources = _independent(by_article, res.refs)
-    every = sources >= _independent(res.refs, res.refs)
-    return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed, every)
+    return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed, sources >= outlets)
 
 
 def _quote_groups(story: Story, res: _Resolver) -> list[QuoteGroup]:
@@ -521,17 +526,23 @@ def _entities(story: Story, view: StoryView, res: _Resolver) -> list[EntityRow]:
     return rows
 
 
-def story_view(story: Story, articles: Mapping[str, Article], index: Mapping[str, int], utf16: Utf16) -> StoryView:
-    """Everything one story shows, resolved to numbered articles and cites."""
+def story_view(
+    story: Story, articles: Mapping[str, Article], index: Mapping[str, int], utf16: Utf16, *, header: bool = False
+) -> StoryView:
+    """Everything one story shows, resolved to numbered articles and cites (``header``: only its numbered
+    articles, as an index shows the story)."""
     refs: list[ArticleRef] = []
     for aid in story.article_ids:
         if aid in articles:
             refs.append(ArticleRef(len(refs) + 1, index[aid], articles[aid]))
     view = StoryView(story, refs)
+    if header:
+        return view
     res = _Resolver(refs, utf16)
     view.brief = _brief(story, res)
     disputed = {cid for d in story.disagreements for cid in d.claims}
-    rows = [_claim_row(c, view, res, disputed) for c in story.claims]
+    outlets = _independent(res.refs, res.refs)
+    rows = [_claim_row(c, view, res, disputed, outlets) for c in story.claims]
     view.matrix = sorted((r for r in rows if not r.claim.off_topic), key=lambda r: (-r.sources, -len(r.claim.support)))
     view.off_topic = [r for r in rows if r.claim.off_topic]
     view.disagreements = [
@@ -562,9 +573,10 @@ def story_view(story: Story, articles: Mapping[str, Article], index: Mapping[str
     return view
 
 
-def build_view(report: Report) -> ReportView:
-    """The view of a whole report; article indices follow ``report.articles``."""
+def build_view(report: Report, *, headers: bool = False) -> ReportView:
+    """The view of a whole report (``headers``: only what the stories' headers show); article indices follow
+    ``report.articles``."""
     index = {a.id: n for n, a in enumerate(report.articles)}
     by_id = {a.id: a for a in report.articles}
     utf16 = Utf16()
-    return ReportView(report, [story_view(s, by_id, index, utf16) for s in report.stories], index)
+    return ReportView(report, [story_view(s, by_id, index, utf16, header=headers) for s in report.stories], index)

@@ -75,16 +75,15 @@
   }
 
   /* The coverage matrix: one tab stop, arrow keys between marks, and a filter of its rows. */
-  function visibleRows(table) {
-    return Array.prototype.filter.call(table.querySelectorAll("tbody > tr"), function (row) {
-      return !row.classList.contains("filtered-out") && !row.parentElement.hidden;
-    });
-  }
-
-  function shownMark(button) {
-    var row = button.closest("tr");
+  function rowShown(row) {
     return !row.classList.contains("filtered-out") && !row.parentElement.hidden;
   }
+
+  function visibleRows(table) {
+    return Array.prototype.filter.call(table.querySelectorAll("tbody > tr"), rowShown);
+  }
+
+  function shownMark(button) { return rowShown(button.closest("tr")); }
 
   /* One tab stop per matrix, on a mark that can be seen (the first, unless the reader moved it). */
   function rove(table) {
