@@ -488,7 +488,7 @@ def test_renderers_read_the_model_alone() -> None:
     from pathlib import Path
 
     package = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "report"
-    allowed = {"model", "errors", "report"}
+    allowed = {"model", "listing", "errors", "report"}  # listing: the model's story-list records
     for path in sorted(package.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level == 2:

@@ -8,6 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from newsprism.cli import main
+from newsprism.listing import StoryQuery
+from newsprism.store import SQLiteStore
 
 from .conftest import EXAMPLES
 
@@ -33,6 +35,15 @@ def test_analyze_db_matches_the_file_mode_and_export_redraws_it(tmp_path: Path) 
     exported = run.invoke(main, ["export", "--db", db, "--format", "json"])
     assert exported.exit_code == 0 and json.loads(exported.stdout)["stories"] == from_store["stories"]
     assert all(a["genre"] for a in json.loads(exported.stdout)["articles"]), "the analysed articles are kept"
+    # the story list holds every analysed story, with its size, outlets and title words searchable
+    with SQLiteStore(db) as store:
+        listed = store.find_stories(StoryQuery(singles=True, per_page=500))
+        assert {(s.id, s.articles) for s in listed.stories} == {(s["id"], len(s["article_ids"])) for s in from_store["stories"]}
+        largest = max(from_store["stories"], key=lambda s: len(s["article_ids"]))
+        outlets = {a["outlet"] for a in from_store["articles"] if a["id"] in largest["article_ids"]}
+        assert listed.stories[0].id == largest["id"] and listed.stories[0].outlets == len(outlets)
+        word = max(largest["title"].split(), key=len)
+        assert largest["id"] in [s.id for s in store.find_stories(StoryQuery(text=word, singles=True)).stories]
 
 
 def test_analyze_takes_paths_or_a_corpus_not_both(tmp_path: Path) -> None:

@@ -94,6 +94,7 @@ def test_the_migration_lists_the_articles_of_stories_kept_before_it(tmp_path: Pa
     db = sqlite3.connect(path)
     # back to the schema before migration 3
     db.executescript("DROP TABLE story_articles; DROP TABLE annotations; DROP TABLE analysis; DROP TABLE vectors;"
+                     " DROP TABLE story_index; DROP TABLE story_outlets;"
                      " DELETE FROM schema_migrations WHERE version >= 3;")
     db.close()
     with SQLiteStore(path) as store:

@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..listing import lean_bar
 from ..model import (
-    LEANS,
     Article,
     Claim,
     FramingItem,
+    Lean,
     LeanCoverage,
     QuoteVariantPair,
     Report,
@@ -282,13 +283,9 @@ class StoryView:
         return lean_words(self.story.lean)
 
     @property
-    def lean_bar(self) -> list[tuple[str, int, float]]:
+    def lean_bar(self) -> list[tuple[Lean, int, float]]:
         """The coverage-by-lean bar: (lean, outlets, percent of the outlets of known lean), left to right."""
-        lean = self.story.lean
-        if lean is None:
-            return []
-        known = lean.left + lean.center + lean.right
-        return [(side, lean.count(side), 100.0 * lean.count(side) / known) for side in LEANS if lean.count(side)]
+        return lean_bar(self.story.lean)
 
     @property
     def claim_count(self) -> int:

@@ -9,6 +9,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ..listing import StoryPage, StoryQuery
 from ..model import Annotations, Article, InputFailure, Story
 
 __all__ = ["AddCounts", "SearchHit", "Store", "content_hash"]
@@ -112,6 +113,11 @@ class Store(Protocol):
 
     def story(self, story_id: str) -> Story | None:
         """The kept story with this id, or ``None``."""
+        ...
+
+    def find_stories(self, query: StoryQuery) -> StoryPage:
+        """One page of the stories ``query`` asks for (words, outlet, lean, dates, order), from their
+        summaries: no story or article is read whole."""
         ...
 
     def story_titles(self) -> list[tuple[str, str, int]]:

@@ -24,9 +24,11 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
+from ..listing import StoryPage, StoryQuery, summarize
 from ..model import Annotations, Article, InputFailure, Story
 from ..report.json import article_dict, story_dict
 from ..report.load import article_from_dict, story_from_dict
+from . import story_list
 from .base import AddCounts, SearchHit, Store, content_hash
 from .codec import CodecError, dumps, loads
 
@@ -99,7 +101,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (encoder, text)
     ) WITHOUT ROWID;
     """,
+    # each story's summary and outlets, for listing, searching and filtering without reading stories whole
+    story_list.MIGRATION,
 )
+#: The version from which stories have summaries (a store brought up to it has them made from its records).
+_SUMMARIES = 5
 
 _SEARCH_WORD = re.compile(r"\w+")
 #: The size of a kept sentence vector: 384 float32 (all-MiniLM-L6-v2); rows of another size are not used.
@@ -164,6 +170,8 @@ class SQLiteStore:
                 for statement in _statements(MIGRATIONS[version - 1]):
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+                if version == _SUMMARIES:  # stories kept before it get their summaries
+                    self._summarize(self.stories(), {})
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -235,7 +243,7 @@ class SQLiteStore:
 
     def save_stories(self, stories: Sequence[Story]) -> None:
         with self._transaction():
-            self._replace_stories(stories)
+            self._replace_stories(stories, {})
 
     def save_analysis(
         self, articles: Sequence[Article], stories: Sequence[Story], *, facts: Mapping[str, str] | None = None
@@ -244,13 +252,17 @@ class SQLiteStore:
             self._db.executemany(
                 "UPDATE articles SET record = ? WHERE id = ?", [(json.dumps(article_dict(a)), a.id) for a in articles]
             )
-            self._replace_stories(stories)
-            self._db.executemany("INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", list((facts or {}).items()))
+            self._replace_stories(stories, {a.id: a for a in articles})
+            self._db.executemany(
+                "INSERT OR REPLACE INTO analysis (key, value) VALUES (?, ?)", list((facts or {}).items())
+            )
 
     def save_annotations(self, annotations: Iterable[Annotations], annotator: str) -> None:
         rows = [(ann.article_id, annotator, dumps(ann)) for ann in annotations]
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO annotations (article_id, annotator, record) VALUES (?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO annotations (article_id, annotator, record) VALUES (?, ?, ?)", rows
+            )
 
     def annotations(self, annotator: str) -> dict[str, Annotations]:
         out: dict[str, Annotations] = {}
@@ -286,7 +298,8 @@ class SQLiteStore:
             out.setdefault(story_id, set()).add(article_id)
         return {k: frozenset(v) for k, v in out.items()}
 
-    def _replace_stories(self, stories: Sequence[Story]) -> None:
+    def _replace_stories(self, stories: Sequence[Story], articles: dict[str, Article]) -> None:
+        """Replace the stories (``articles``: their articles by id, as far as the caller has them)."""
         self._db.execute("DELETE FROM story_articles")
         self._db.execute("DELETE FROM stories")
         self._db.executemany(
@@ -297,9 +310,20 @@ class SQLiteStore:
             "INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)",
             [(s.id, a) for s in stories for a in dict.fromkeys(s.article_ids)],
         )
+        self._summarize(stories, articles)
+
+    def _summarize(self, stories: Sequence[Story], articles: dict[str, Article]) -> None:
+        """Write the stories' summaries, reading the articles the caller did not give from the store."""
+        for story in stories:
+            for i in story.article_ids:
+                if i not in articles and (article := self.article(i)) is not None:
+                    articles[i] = article
+        story_list.write_summaries(self._db, [summarize(s, articles) for s in stories])
 
     def stories(self) -> list[Story]:
-        return [story_from_dict(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM stories ORDER BY position")]
+        return [
+            story_from_dict(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM stories ORDER BY position")
+        ]
 
     def data_version(self) -> int:
         """A number that changes whenever another connection (a running ``analyze --db``) commits to the file."""
@@ -309,8 +333,13 @@ class SQLiteStore:
         row = self._db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
         return story_from_dict(json.loads(row[0])) if row else None
 
+    def find_stories(self, query: StoryQuery) -> StoryPage:
+        return story_list.find_stories(self._db, query)
+
     def story_titles(self) -> list[tuple[str, str, int]]:
-        return [(i, t, int(n)) for i, t, n in self._db.execute("SELECT id, title, articles FROM stories ORDER BY position")]
+        return [
+            (i, t, int(n)) for i, t, n in self._db.execute("SELECT id, title, articles FROM stories ORDER BY position")
+        ]
 
     def close(self) -> None:
         self._db.close()
