@@ -4,10 +4,14 @@ Builds (once, under ``build/serve_load/``) a corpus store of ``--articles``
 story-dense AllSides articles, ingested and analysed as ``newsprism ingest``
 and ``analyze --db`` do, or uses ``--db``. Then serves it with uvicorn on
 127.0.0.1 (a free port) in this process and sends ``--requests`` requests
-(bounded, by ``--clients`` threads) over a fixed mix of pages: the index,
-``/stories.json``, story pages and their JSON twins (the largest stories
-first), and article JSON. Prints, per route, the count, p50 and p95 latency
-and errors, then the whole run's requests/s.
+(bounded, by ``--clients`` threads) over a fixed mix of pages: the story list
+(plain, searched, filtered, sorted, a later page) and its JSON twin, story
+pages and their JSON twins (the largest stories first), and article JSON.
+
+First it asks for every page of the mix once, one at a time, and prints each
+route's cold render times (nothing cached: p50 and max), the figure to hold
+under 300 ms. Then the load: per route, the count, p50 and p95 latency and
+errors, and the whole run's requests/s.
 
     .venv/bin/python bench/serve_load.py                     # 300 articles, 200 requests, 2 clients
     .venv/bin/python bench/serve_load.py --articles 2000 --requests 400
@@ -23,6 +27,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
@@ -79,9 +84,13 @@ def main() -> None:
         some_articles = [a.id for _, a in zip(range(20), store.articles(), strict=False)]
         print(f"{db}: {store.count()} articles, {len(titles)} stories (largest {[t[2] for t in titles[:5]]})")
     stories = [t[0] for t in titles[:10]]
-    mix = [("index", "/"), ("stories.json", "/stories.json")]
+    words = [max(t[1].split(), key=len).strip(".,:;'\"!?").lower() for t in titles[:5]]
+    mix = [("list", "/"), ("list", "/?sort=newest"), ("list", "/?lean=left&singles=true"), ("list", "/?page=2&per_page=20")]
+    mix += [("list", "/?blindspot=any&singles=true&sort=outlets")]
+    mix += [("list search", f"/?q={quote(w)}") for w in words] + [("stories.json", "/stories.json")]
+    mix += [("stories.json", f"/stories.json?q={quote(w)}&singles=true") for w in words[:2]]
     mix += [("story page", f"/stories/{s}") for s in stories] + [("story json", f"/stories/{s}.json") for s in stories]
-    mix += [("article json", f"/articles/{a}.json") for a in some_articles]
+    mix += [("article json", f"/articles/{quote(a, safe='/')}.json") for a in some_articles]
 
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
@@ -92,6 +101,18 @@ def main() -> None:
         if not thread.is_alive() or time.monotonic() > deadline:
             raise SystemExit(f"the server did not start on 127.0.0.1:{port}")
         time.sleep(0.05)
+
+    cold: dict[str, list[float]] = {}
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        for name, url in dict.fromkeys(mix):
+            started = time.perf_counter()
+            status = http.get(url).status_code
+            cold.setdefault(name, []).append(time.perf_counter() - started)
+            if status != 200:
+                raise SystemExit(f"{url}: {status}")
+    print(f"cold renders (each page once, nothing cached)\n{'route':<14} {'pages':>8} {'p50 ms':>8} {'max ms':>8}")
+    for name, took in cold.items():
+        print(f"{name:<14} {len(took):>8} {1000 * statistics.median(took):>8.1f} {1000 * max(took):>8.1f}")
 
     timings: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
@@ -123,7 +144,7 @@ def main() -> None:
     server.should_exit = True
     thread.join(timeout=10)
 
-    print(f"{'route':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
+    print(f"load: {args.requests} requests, {args.clients} clients\n{'route':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
     for name, took in timings.items():
         took.sort()
         p95 = took[min(len(took) - 1, int(0.95 * len(took)))]

@@ -35,18 +35,22 @@ def corpus(tmp_path: Path) -> Path:
 def test_index_story_pages_and_json_twins(corpus: Path) -> None:
     report = several_stories()
     client = TestClient(create_app(corpus))
-    listing = client.get("/stories.json").json()
+    listing = client.get("/stories.json?singles=true").json()
     assert [(s["id"], s["articles"], s["url"]) for s in listing["stories"]] == [
         ("s1", 3, "/stories/s1"),
         ("s2", 3, "/stories/s2"),
         ("s3", 1, "/stories/s3"),
     ]
+    assert listing["total"] == 3 and listing["stories"][0]["lean"]["blindspot_for"] == "right"
+    assert [s["id"] for s in client.get("/stories.json").json()["stories"]] == ["s1", "s2"], "singles hidden"
     index = client.get("/")
     assert index.status_code == 200 and index.headers["x-frame-options"] == "DENY"
-    assert "script-src 'sha256-" in index.headers["content-security-policy"]
-    assert "frame-ancestors 'none'" in index.headers["content-security-policy"]
-    assert 'href="/stories/s2"' in index.text and "<template>" not in index.text  # headers, linking to pages
+    policy = index.headers["content-security-policy"]
+    assert "form-action 'self'" in policy and "frame-ancestors 'none'" in policy and "<script" not in index.text
+    assert 'href="/stories/s2"' in index.text and 'href="/stories/s3"' not in index.text
+    assert "Stories 1–2 of 2" in index.text and 'href="/stories.json"' in index.text
     page = client.get("/stories/s1")
+    assert "form-action 'none'" in page.headers["content-security-policy"], "a story page sends no form"
     assert page.status_code == 200 and 'class="matrix"' in page.text and 'href="/"' in page.text
     twin = client.get("/stories/s1.json").json()
     jsonschema.validate(twin, own_schema())  # the contract's shape
@@ -85,6 +89,76 @@ def test_pages_follow_a_store_that_changes(corpus: Path) -> None:
     with SQLiteStore(corpus) as store:  # as a later analyze --db would
         store.save_stories([replace(s, title=f"Renamed {s.id}") for s in report.stories])
     assert "Renamed s2" in client.get("/stories/s2").text and "Renamed s1" in client.get("/").text
+
+
+def test_the_list_searches_filters_sorts_and_pages_with_its_query(corpus: Path) -> None:
+    client = TestClient(create_app(corpus))
+
+    def ids(url: str) -> list[str]:
+        return [s["id"] for s in client.get(url).json()["stories"]]
+
+    assert ids("/stories.json?q=council&singles=true") == ["s3"]
+    assert ids("/stories.json?q=derailment+Northline") == ["s1", "s2"]
+    assert ids("/stories.json?outlet=paris+post&singles=1") == ["s3"]
+    assert ids("/stories.json?lean=right&singles=1") == ["s3"] and ids("/stories.json?blindspot=right") == ["s1"]
+    assert ids("/stories.json?since=2025-03-13&singles=1") == ["s3"] and ids("/stories.json?until=2025-03-01") == []
+    assert ids("/stories.json?sort=newest&singles=1") == ["s3", "s1", "s2"]
+    assert ids("/stories.json?min_outlets=4") == [] and ids("/stories.json?genre=news") == ["s1", "s2"]
+    first = client.get("/stories.json?per_page=1").json()
+    assert (first["pages"], first["next"], first["prev"]) == (2, "/stories.json?page=2&per_page=1", None)
+    second = client.get(first["next"]).json()
+    assert [s["id"] for s in second["stories"]] == ["s2"] and second["prev"] == "/stories.json?per_page=1"
+    # the page: the same answer, its form holding the query, links to the next page and to its twin
+    page = client.get("/?q=derailment&sort=outlets&per_page=1").text
+    assert 'value="derailment"' in page and '<option value="outlets" selected>' in page
+    assert 'href="/?q=derailment&amp;sort=outlets&amp;page=2&amp;per_page=1"' in page
+    assert 'href="/stories.json?q=derailment&amp;sort=outlets&amp;per_page=1"' in page
+    # a form sends every field, empty ones included: they count as not given
+    assert client.get("/?q=&outlet=&lean=&blindspot=&genre=&min_outlets=&since=&until=&sort=size").text == client.get("/").text
+    assert "No story matches these filters" in client.get("/?q=zebra").text
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("sort=bogus", "sort: Input should be 'size', 'newest' or 'outlets' (given 'bogus')"),
+        ("page=0", "page: Input should be greater than or equal to 1"),
+        ("per_page=5000", "per_page: Input should be less than or equal to 200"),
+        ("since=yesterday", "since: Input should be a valid date"),
+        ("since=2025-05-01&until=2025-01-01", "since (2025-05-01) is after until (2025-01-01)"),
+        ("min_outlets=two", "min_outlets: Input should be a valid integer"),
+        ("lean=centre-left", "lean: Input should be 'left', 'center' or 'right'"),
+        ("sort_by=newest", "sort_by: unknown parameter"),
+        ("q=" + "x" * 300, "q: String should have at most 200 characters"),
+    ],
+)
+def test_a_bad_parameter_is_a_422_naming_it(corpus: Path, query: str, says: str) -> None:
+    client = TestClient(create_app(corpus))
+    twin = client.get("/stories.json?" + query)
+    assert twin.status_code == 422 and says in twin.json()["detail"]
+    page = client.get("/?" + query)
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
+    assert says.replace("'", "&#39;") in page.text and "Traceback" not in page.text
+
+
+def test_hostile_text_in_the_query_and_the_store_stays_text(tmp_path: Path) -> None:
+    from newsprism.model import Story
+
+    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    path = tmp_path / "hostile.db"
+    articles = [
+        Article("h1", f"Crews cleared the {hostile} road after the storm.", title=f"Storm {hostile}", outlet=f"Gazette {hostile}"),
+        Article("h2", "Crews cleared the coast road after the storm on Monday.", title="Road cleared", outlet="Courier"),
+    ]
+    with SQLiteStore(path) as store:
+        store.add_articles(articles)
+        store.save_stories([Story("s1", f"Storm {hostile}", ("h1", "h2"))])
+    client = TestClient(create_app(path))
+    for url in ("/", "/?q=" + hostile, "/?outlet=" + hostile, "/stories/s1"):
+        page = client.get(url)
+        assert page.status_code == 200 and "<img src=x" not in page.text and "<script>alert" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/").text
+    assert client.get("/stories.json").json()["stories"][0]["outlet_names"] == [f"Gazette {hostile}", "Courier"]
 
 
 def test_the_app_writes_nothing(corpus: Path) -> None:

@@ -113,6 +113,8 @@ class StoryPage:
     total: int
     #: Every outlet of the corpus, for an outlet filter.
     outlets: tuple[OutletCount, ...] = ()
+    #: The stories of the corpus, listed or not.
+    corpus: int = 0
 
     @property
     def pages(self) -> int:

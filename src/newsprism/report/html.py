@@ -38,11 +38,12 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..model import COVERAGE_WORDS, Report, Story
+from ..listing import SORTS, StoryPage, StoryQuery, StorySummary, lean_bar
+from ..model import COVERAGE_WORDS, LEANS, Report, Story, outlet_key
 from .index import index_rows, outlet_choices
-from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view
+from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view, lean_words
 
-__all__ = ["content_security_policy", "render_html", "render_index", "render_pages", "script_json"]
+__all__ = ["content_security_policy", "render_html", "render_index", "render_pages", "render_story_list", "script_json"]
 
 SAFE_SCHEMES = ("http://", "https://")
 # Rows shown before a "show more" button: the most-covered claims and entities come first.
@@ -50,6 +51,8 @@ MATRIX_ROWS = 40
 #: The matrix filter's choices: (value the script reads, words shown).
 MATRIX_FILTERS = (("", "All claims"), ("every", "Shared by every outlet"), ("single", "Single-source"), ("disputed", "Disputed"))
 ENTITY_ROWS = 25
+#: Outlets a story list's row names before 'and N more'.
+OUTLETS_SHOWN = 6
 
 
 def script_json(data: Any) -> str:
@@ -118,14 +121,15 @@ def _page_data(report: Report) -> dict[str, Any]:
     }
 
 
-def content_security_policy() -> str:
-    """The pages' policy: no network at all, inline styles, and only the page's own script (by its hash)."""
+def content_security_policy(*, forms: bool = False) -> str:
+    """The pages' policy: no network at all, inline styles, and only the page's own script (by its hash);
+    ``forms``: a page whose forms send themselves to its own site (a web app's story list)."""
     return (
         "default-src 'none'; "
         f"script-src {_assets()[2]}; "
         "style-src 'unsafe-inline'; "
         "img-src data:; "
-        "base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action " + ("'self'" if forms else "'none'")
     )
 
 
@@ -151,6 +155,53 @@ def render_pages(report: Report) -> dict[str, str]:
         alone = replace(report, articles=articles, stories=(story,), errors=(), annotations={})
         pages[f"st{n}.html"] = _render(alone, back="index.html", first=n)
     return pages
+
+
+def _filters_on(q: StoryQuery) -> int:
+    """How many of the list's filters (beyond words and order) the query sets."""
+    default = StoryQuery()
+    return sum(
+        getattr(q, name) != getattr(default, name)
+        for name in ("outlet", "lean", "blindspot", "min_outlets", "genre", "singles", "since", "until")
+    )
+
+
+def render_story_list(
+    page: StoryPage,
+    *,
+    action: str,
+    story_href: Callable[[StorySummary], str],
+    page_href: Callable[[int], str],
+    json_href: str,
+) -> str:
+    """A page of a corpus's story list: a form of filters that needs no script (it sends itself to
+    ``action``, the list's own address), one row per story (title, counts, days, coverage by lean, outlets)
+    linking to ``story_href(story)``, links to the other pages (``page_href(n)``) and to the page's JSON
+    twin (``json_href``). The page holds no script; its policy lets the form send itself to its own site."""
+    q = page.query
+    return (
+        _environment()
+        .get_template("story_list.html.j2")
+        .render(
+            page=page,
+            q=q,
+            outlet=outlet_key(q.outlet) if q.outlet else "",
+            outlets=page.outlets,
+            leans=LEANS,
+            sorts=SORTS,
+            default_per_page=StoryQuery().per_page,
+            outlets_shown=OUTLETS_SHOWN,
+            filtered=_filters_on(q),
+            lean_words=lean_words,
+            lean_bar=lean_bar,
+            css=_assets()[0],
+            csp=content_security_policy(forms=True),
+            action=action,
+            story_href=story_href,
+            page_href=page_href,
+            json_href=json_href,
+        )
+    )
 
 
 def _render(

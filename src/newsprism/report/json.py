@@ -29,7 +29,7 @@ from ..model import (
     TimelineEntry,
 )
 
-__all__ = ["SCHEMA_ID", "dumps", "own_schema", "report_to_dict"]
+__all__ = ["SCHEMA_ID", "dumps", "lean_dict", "own_schema", "report_to_dict"]
 
 SCHEMA_ID = "newsprism/report@1"
 
@@ -156,11 +156,12 @@ def story_dict(story: Story) -> dict[str, Any]:
         "framing": [_framing(f) for f in story.framing],
         "timeline": [_timeline(t) for t in story.timeline],
         "brief": [_brief(b) for b in story.brief],
-        "lean": _lean(story.lean),
+        "lean": lean_dict(story.lean),
     }
 
 
-def _lean(lean: LeanCoverage | None) -> dict[str, Any] | None:
+def lean_dict(lean: LeanCoverage | None) -> dict[str, Any] | None:
+    """A story's coverage by lean as the JSON gives it (`None`: no lean known)."""
     if lean is None:
         return None
     return {

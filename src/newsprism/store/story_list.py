@@ -154,4 +154,5 @@ def find_stories(db: sqlite3.Connection, q: StoryQuery) -> StoryPage:
         stories=tuple(_summary(r) for r in rows),
         total=total,
         outlets=tuple(OutletCount(v, n, int(c)) for v, n, c in outlets),
+        corpus=int(db.execute("SELECT count(*) FROM story_index").fetchone()[0]),
     )

@@ -2,8 +2,10 @@
 
 Routes (each HTML page has a JSON twin in the shapes of the JSON contract):
 
-- ``/``: the story index (search, filters and order in the page), each story linking to its page;
-  ``/stories.json``: the stories' ids, titles, sizes and links;
+- ``/``: the story list: words searched in the articles (FTS5), filters (outlet, lean, blindspot, outlets at
+  least, news or opinion, date range), single-article stories hidden unless asked, order and pages, all
+  as query parameters (:class:`~.params.StoryListParams`; a bad one is a 422 naming it); each story links to
+  its page. ``/stories.json`` takes the same parameters and gives the same page as JSON;
 - ``/stories/{id}``: one story, whole, with its articles; ``/stories/{id}.json``: a report holding that
   story and its articles;
 - ``/articles/{id}.json``: one article as the report gives it;
@@ -23,17 +25,22 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from markupsafe import escape
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from ..listing import StorySummary
 from ..model import Report
-from ..report.html import content_security_policy, render_html, render_index
-from ..report.json import SCHEMA_ID, article_dict, report_to_dict
+from ..report.html import content_security_policy, render_html, render_story_list
+from ..report.json import SCHEMA_ID, article_dict, lean_dict, report_to_dict
 from ..store import SQLiteStore
+from .params import StoryListParams, problems
 
 __all__ = ["create_app"]
 
@@ -75,7 +82,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
                 seen[0] = version
             yield store
 
-    def page(key: str, load: Callable[[SQLiteStore], Report], render: Callable[[Report], str]) -> HTMLResponse:
+    def page(key: str, load: Callable[[SQLiteStore], Any], render: Callable[[Any], str]) -> HTMLResponse:
         """The page ``key``: its model loaded under the lock, rendered outside it (other requests go on),
         and kept (the :data:`KEPT_PAGES` latest) until the store changes."""
         with reading() as s:
@@ -106,8 +113,17 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers["Content-Security-Policy"] = content_security_policy() + "; frame-ancestors 'none'"
+            forms = request.url.path == "/"  # the story list's form sends itself here
+            response.headers["Content-Security-Policy"] = content_security_policy(forms=forms) + "; frame-ancestors 'none'"
         return response
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Any:
+        """A bad query parameter: 422, saying which and why, as JSON for the JSON twins, else as a page."""
+        message = problems(exc.errors())
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"detail": message, "errors": jsonable_encoder(exc.errors())}, status_code=422)
+        return HTMLResponse(_problem_page(message, 422), status_code=422)
 
     def story_report(s: SQLiteStore, story_id: str) -> Report:
         """The story and its articles, read in one transaction (one state of the store)."""
@@ -117,23 +133,35 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         articles = tuple(a for aid in story.article_ids if (a := s.article(aid)) is not None)
         return Report(articles=articles, stories=(story,))
 
-    def whole(s: SQLiteStore) -> Report:
-        return Report(articles=tuple(s.articles()), stories=tuple(s.stories()))
+    @app.get("/", response_class=HTMLResponse, summary="The story list: search, filters, order and pages")
+    def index(params: Annotated[StoryListParams, Query()]) -> HTMLResponse:
+        query = params.query()
+        return page(
+            params.url("/"),
+            lambda s: s.find_stories(query),
+            lambda found: render_story_list(
+                found,
+                action="/",
+                story_href=lambda story: story_path(story.id),
+                page_href=lambda n: params.url("/", page=n),
+                json_href=params.url("/stories.json"),
+            ),
+        )
 
-    @app.get("/", response_class=HTMLResponse, summary="The story index")
-    def index() -> HTMLResponse:
-        return page("/", whole, lambda report: render_index(report, lambda _, story: story_path(story.id)))
-
-    @app.get("/stories.json", summary="Every story: id, title, number of articles, address")
-    def stories() -> dict[str, Any]:
+    @app.get("/stories.json", summary="The story list as JSON: the same parameters and page as /")
+    def stories(params: Annotated[StoryListParams, Query()]) -> dict[str, Any]:
         with reading() as s:
-            titles = s.story_titles()
+            found = s.find_stories(params.query())
         return {
             "schema": SCHEMA_ID,
-            "stories": [
-                {"id": i, "title": t, "articles": n, "url": story_path(i), "json": story_path(i) + ".json"}
-                for i, t, n in titles
-            ],
+            "query": params.given(),
+            "total": found.total,
+            "page": params.page,
+            "pages": found.pages,
+            "per_page": params.per_page,
+            "next": params.url("/stories.json", page=params.page + 1) if params.page < found.pages else None,
+            "prev": params.url("/stories.json", page=params.page - 1) if params.page > 1 else None,
+            "stories": [_summary_dict(story) for story in found.stories],
         }
 
     @app.get("/stories/{story_id}.json", summary="One story and its articles, as a report")
@@ -154,3 +182,31 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         return JSONResponse(article_dict(article))
 
     return app
+
+
+def _summary_dict(s: StorySummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "articles": s.articles,
+        "outlets": s.outlets,
+        "claims": s.claims,
+        "disagreements": s.disagreements,
+        "first_day": s.first_day,
+        "last_day": s.last_day,
+        "news": s.news,
+        "opinion": s.opinion,
+        "outlet_names": [name for _, name in s.voices],
+        "lean": lean_dict(s.lean),
+        "url": story_path(s.id),
+        "json": story_path(s.id) + ".json",
+    }
+
+
+def _problem_page(message: str, status: int) -> str:
+    """A plain page saying what was wrong with the request (no script, nothing from the store)."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>newsprism: bad request</title></head>'
+        f"<body><h1>{status}: the request cannot be answered</h1><p>{escape(message)}</p>"
+        '<p><a href="/">All stories</a></p></body></html>'
+    )
