@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 REPORT ?= report.html
 
-.PHONY: demo test lint typecheck browser clean bench
+.PHONY: demo serve test lint typecheck browser clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,14 @@ demo: $(STAMP)
 	@cat report.txt
 	@echo "report written to $(abspath $(REPORT)) (also report.json, report.md, report.txt, and report-site/: an index and a page per story)"
 	$(BIN)/newsprism ingest examples/ --db demo.db
-	@echo "corpus in $(abspath demo.db): run it again and nothing is added twice"
+	$(BIN)/newsprism analyze --db demo.db --quiet --format md > /dev/null
+	@echo "corpus in $(abspath demo.db), analysed: running ingest again adds nothing twice"
+	@echo "to read it in a browser: make serve (or $(BIN)/newsprism serve --db demo.db), then open http://127.0.0.1:8000/"
+
+# The web app over the demo corpus (make demo first), on 127.0.0.1:8000.
+serve: $(STAMP)
+	@test -f demo.db || { echo "no demo.db: run make demo first"; exit 2; }
+	$(BIN)/newsprism serve --db demo.db
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -6,7 +6,8 @@ and ``analyze --db`` do, or uses ``--db``. Then serves it with uvicorn on
 127.0.0.1 (a free port) in this process and sends ``--requests`` requests
 (bounded, by ``--clients`` threads) over a fixed mix of pages: the story list
 (plain, searched, filtered, sorted, a later page) and its JSON twin, story
-pages and their JSON twins (the largest stories first), and article JSON.
+pages, their JSON twins and matrix CSVs (the largest stories first), and
+article pages and their JSON.
 
 First it asks for every page of the mix once, one at a time, and prints each
 route's cold render times (nothing cached: p50 and max), the figure to hold
@@ -81,7 +82,9 @@ def main() -> None:
     db = args.db or build(args.articles)
     with SQLiteStore(db, readonly=True) as store:
         titles = sorted(store.story_titles(), key=lambda t: -t[2])
-        some_articles = [a.id for _, a in zip(range(20), store.articles(), strict=False)]
+        some_articles = [a.id for _, a in zip(range(10), store.articles(), strict=False)]
+        # and an article of each of the largest stories, whose pages read the most
+        some_articles += [story.article_ids[0] for t in titles[:10] if (story := store.story(t[0])) is not None]
         print(f"{db}: {store.count()} articles, {len(titles)} stories (largest {[t[2] for t in titles[:5]]})")
     stories = [t[0] for t in titles[:10]]
     words = [max(t[1].split(), key=len).strip(".,:;'\"!?").lower() for t in titles[:5]]
@@ -90,7 +93,9 @@ def main() -> None:
     mix += [("list search", f"/?q={quote(w)}") for w in words] + [("stories.json", "/stories.json")]
     mix += [("stories.json", f"/stories.json?q={quote(w)}&singles=true") for w in words[:2]]
     mix += [("story page", f"/stories/{s}") for s in stories] + [("story json", f"/stories/{s}.json") for s in stories]
+    mix += [("story csv", f"/stories/{s}.csv") for s in stories[:5]]
     mix += [("article json", f"/articles/{quote(a, safe='/')}.json") for a in some_articles]
+    mix += [("article page", f"/articles/{quote(a, safe='/')}") for a in some_articles]
 
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))

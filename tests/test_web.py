@@ -161,10 +161,33 @@ def test_hostile_text_in_the_query_and_the_store_stays_text(tmp_path: Path) -> N
     assert client.get("/stories.json").json()["stories"][0]["outlet_names"] == [f"Gazette {hostile}", "Courier"]
 
 
+def test_a_story_matrix_downloads_as_csv_and_articles_have_marked_pages(corpus: Path) -> None:
+    import csv
+    import io
+
+    client = TestClient(create_app(corpus))
+    story = client.get("/stories/s1").text
+    assert 'href="/stories/s1.csv" download' in story and 'href="/articles/gazette-1"' in story
+    sheet = client.get("/stories/s1.csv")
+    assert sheet.status_code == 200 and sheet.headers["content-type"] == "text/csv; charset=utf-8"
+    assert sheet.headers["content-disposition"] == 'attachment; filename="newsprism-s1-matrix.csv"'
+    rows = list(csv.reader(io.StringIO(sheet.text)))
+    assert rows[0][1] == "claim" and len(rows) - 1 == len(several_stories().stories[0].claims)
+    assert client.get("/stories/nope.csv").status_code == 404
+    page = client.get("/articles/gazette-1")
+    assert page.status_code == 200 and "<script" not in page.text and 'href="/stories/s1"' in page.text
+    assert '<mark class="hl' in page.text and 'href="/articles/gazette-1.json"' in page.text
+    lone = client.get("/articles/wire/2025/a1")  # in no story
+    assert lone.status_code == 200 and "in no analysed story" in lone.text
+    assert client.get("/articles/nope").status_code == 404
+    with SQLiteStore(corpus, readonly=True) as store:
+        assert store.article_story("gazette-1") in {"s1", "s2"} and store.article_story("wire/2025/a1") is None
+
+
 def test_the_app_writes_nothing(corpus: Path) -> None:
     before = hashlib.sha256(corpus.read_bytes()).hexdigest()
     client = TestClient(create_app(corpus))
-    for url in ("/", "/stories.json", "/stories/s1", "/stories/s2.json", "/articles/lone-9.json"):
+    for url in ("/", "/stories.json", "/stories/s1", "/stories/s2.json", "/stories/s1.csv", "/articles/lone-9.json", "/articles/lone-9"):
         assert client.get(url).status_code == 200
     assert hashlib.sha256(corpus.read_bytes()).hexdigest() == before
     store = SQLiteStore(corpus, readonly=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -39,11 +39,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..listing import SORTS, StoryPage, StoryQuery, StorySummary, lean_bar
-from ..model import COVERAGE_WORDS, LEANS, Report, Story, outlet_key
+from ..model import COVERAGE_WORDS, LEANS, Article, Report, Story, outlet_key
+from .article_view import HIGHLIGHT_KINDS, build_article_view
 from .index import index_rows, outlet_choices
 from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view, lean_words
 
-__all__ = ["content_security_policy", "render_html", "render_index", "render_pages", "render_story_list", "script_json"]
+__all__ = ["content_security_policy", "load_templates", "render_article", "render_html", "render_index", "render_pages", "render_story_list", "script_json"]
 
 SAFE_SCHEMES = ("http://", "https://")
 # Rows shown before a "show more" button: the most-covered claims and entities come first.
@@ -121,6 +122,13 @@ def _page_data(report: Report) -> dict[str, Any]:
     }
 
 
+def load_templates() -> None:
+    """Compile the pages' templates now (a server does it before its first request, not during it)."""
+    for name in ("report.html.j2", "story_list.html.j2", "article.html.j2"):
+        _environment().get_template(name)
+    _assets()
+
+
 def content_security_policy(*, forms: bool = False) -> str:
     """The pages' policy: no network at all, inline styles, and only the page's own script (by its hash);
     ``forms``: a page whose forms send themselves to its own site (a web app's story list)."""
@@ -133,9 +141,17 @@ def content_security_policy(*, forms: bool = False) -> str:
     )
 
 
-def render_html(report: Report, *, back: str | None = None) -> str:
-    """The report as one self-contained HTML page (no network requests); ``back``: a link to an index."""
-    return _render(report, back=back)
+def render_html(
+    report: Report,
+    *,
+    back: str | None = None,
+    csv_href: str | None = None,
+    article_href: Callable[[Article], str] | None = None,
+) -> str:
+    """The report as one self-contained HTML page (no network requests); ``back``: a link to an index;
+    ``csv_href``: where its (one) story's coverage matrix can be downloaded as CSV; ``article_href``: an
+    article's own page (a web app's)."""
+    return _render(report, back=back, csv_href=csv_href, article_href=article_href)
 
 
 def render_index(report: Report, href: Callable[[int, Story], str]) -> str:
@@ -155,6 +171,35 @@ def render_pages(report: Report) -> dict[str, str]:
         alone = replace(report, articles=articles, stories=(story,), errors=(), annotations={})
         pages[f"st{n}.html"] = _render(alone, back="index.html", first=n)
     return pages
+
+
+def render_article(
+    article: Article,
+    story: Story | None,
+    articles: Mapping[str, Article],
+    *,
+    back: str,
+    story_href: str | None,
+    json_href: str,
+) -> str:
+    """One article's page: its text with what its story's analysis found there marked (claims shared or
+    not, disagreements, quotes), and what cleaning removed, by reason; ``articles``: the story's articles by
+    id; ``back``, ``story_href``, ``json_href``: links to the story list, the story's page and the JSON twin.
+    The page holds no script."""
+    return (
+        _environment()
+        .get_template("article.html.j2")
+        .render(
+            a=article,
+            view=build_article_view(article, story, articles),
+            kinds=HIGHLIGHT_KINDS,
+            css=_assets()[0],
+            csp=content_security_policy(),
+            back=back,
+            story_href=story_href,
+            json_href=json_href,
+        )
+    )
 
 
 def _filters_on(q: StoryQuery) -> int:
@@ -211,6 +256,8 @@ def _render(
     back: str | None = None,
     first: int = 1,
     href: Callable[[int, Story], str] | None = None,
+    csv_href: str | None = None,
+    article_href: Callable[[Article], str] | None = None,
 ) -> str:
     """The page; ``pages``: the index of a folder of pages; ``back``: a link to it; ``first``: the first
     story's number (its anchors are ``st<first>-...``)."""
@@ -234,6 +281,8 @@ def _render(
         lazy=len(view.stories) > 1 and not pages,
         pages=pages,
         back=back,
+        csv_href=csv_href,
+        article_href=article_href,
         first=first,
         rows=index_rows(view.stories, href),
         outlets=outlet_choices(view.stories),

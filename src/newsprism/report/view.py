@@ -357,19 +357,18 @@ def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:
     return {k: out[k] for k in (*BRIEF_SECTIONS, *out) if k in out}
 
 
+_ABSENT = Cell()
+
+
 def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str], outlets: int) -> ClaimRow:
     """The claim's matrix row; ``outlets``: how many outlets the story's articles speak for."""
     by_article = {s.article: s for s in claim.support}
-    cells = [
-        Cell(
-            tuple(
-                Mark(c.kind, c.mark, c.words, c.source if c.kind in ("reports", "denies") else None, cite)
-                for c in claim.cell(ref.article.id)
-                if (cite := res.cite(c.span)) is not None
-            )
-        )
-        for ref in view.articles
-    ]
+    marks: dict[str, list[Mark]] = {}  # claim.cell(article) for every article at once: coverage is by article
+    for c in claim.coverage:
+        if (cite := res.cite(c.span)) is not None:
+            source = c.source if c.kind in ("reports", "denies") else None
+            marks.setdefault(c.article, []).append(Mark(c.kind, c.mark, c.words, source, cite))
+    cells = [Cell(tuple(marks[ref.article.id])) if ref.article.id in marks else _ABSENT for ref in view.articles]
     sources = _independent(by_article, res.refs)
     return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed, sources >= outlets)
 

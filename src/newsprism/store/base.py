@@ -115,6 +115,10 @@ class Store(Protocol):
         """The kept story with this id, or ``None``."""
         ...
 
+    def article_story(self, article_id: str) -> str | None:
+        """The id of the stored story holding the article (``None``: none does)."""
+        ...
+
     def find_stories(self, query: StoryQuery) -> StoryPage:
         """One page of the stories ``query`` asks for (words, outlet, lean, dates, order), from their
         summaries: no story or article is read whole."""

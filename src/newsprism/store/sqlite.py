@@ -333,6 +333,10 @@ class SQLiteStore:
         row = self._db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
         return story_from_dict(json.loads(row[0])) if row else None
 
+    def article_story(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
     def find_stories(self, query: StoryQuery) -> StoryPage:
         return story_list.find_stories(self._db, query)
 

@@ -8,7 +8,9 @@ Routes (each HTML page has a JSON twin in the shapes of the JSON contract):
   its page. ``/stories.json`` takes the same parameters and gives the same page as JSON;
 - ``/stories/{id}``: one story, whole, with its articles; ``/stories/{id}.json``: a report holding that
   story and its articles;
-- ``/articles/{id}.json``: one article as the report gives it;
+- ``/stories/{id}.csv``: the story's coverage matrix as CSV (each article's sentence in its cell);
+- ``/articles/{id}``: one article's text with what its story's analysis found there marked, and what
+  cleaning removed; ``/articles/{id}.json``: the article as the report gives it;
 - ``/openapi.json``: the API's schema (no interactive docs: they load scripts from a CDN).
 
 The app only reads the store (:class:`~newsprism.store.SQLiteStore` opened ``readonly``) and renders the
@@ -31,14 +33,15 @@ from urllib.parse import quote
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import escape
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..listing import StorySummary
 from ..model import Report
-from ..report.html import content_security_policy, render_html, render_story_list
+from ..report.html import content_security_policy, load_templates, render_article, render_html, render_story_list
 from ..report.json import SCHEMA_ID, article_dict, lean_dict, report_to_dict
+from ..report.matrix_csv import matrix_csv
 from ..store import SQLiteStore
 from .params import StoryListParams, problems
 
@@ -69,6 +72,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         InputError: ``db`` is missing or is no newsprism store.
     """
     store = SQLiteStore(db, readonly=True)
+    load_templates()
     lock = threading.Lock()  # one SQLite connection, used by one request at a time
     pages: OrderedDict[str, str] = OrderedDict()  # rendered pages, kept until the store changes
     seen = [store.data_version()]
@@ -169,9 +173,25 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         with reading() as s:
             return report_to_dict(story_report(s, story_id))
 
+    @app.get("/stories/{story_id}.csv", summary="One story's coverage matrix as CSV", response_class=Response)
+    def story_csv(story_id: str) -> Response:
+        with reading() as s:
+            report = story_report(s, story_id)
+        return Response(
+            matrix_csv(report),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="newsprism-{_file_part(story_id)}-matrix.csv"'},
+        )
+
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story's page")
     def story_page(story_id: str) -> HTMLResponse:
-        return page(story_path(story_id), lambda s: story_report(s, story_id), lambda r: render_html(r, back="/"))
+        return page(
+            story_path(story_id),
+            lambda s: story_report(s, story_id),
+            lambda r: render_html(
+                r, back="/", csv_href=story_path(story_id) + ".csv", article_href=lambda a: article_path(a.id)
+            ),
+        )
 
     @app.get("/articles/{article_id:path}.json", summary="One article, as the report gives it (its id may hold '/')")
     def article_json(article_id: str) -> JSONResponse:
@@ -181,7 +201,41 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
         return JSONResponse(article_dict(article))
 
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, summary="One article, marked (its id may hold '/')")
+    def article_page(article_id: str) -> HTMLResponse:
+        def load(s: SQLiteStore) -> tuple[Any, ...]:
+            article = s.article(article_id)
+            if article is None:
+                raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
+            story_id = s.article_story(article_id)
+            story = s.story(story_id) if story_id is not None else None
+            members = {a.id: a for i in (story.article_ids if story else ()) if (a := s.article(i)) is not None}
+            return article, story, members
+
+        def render(found: tuple[Any, ...]) -> str:
+            article, story, members = found
+            return render_article(
+                article,
+                story,
+                members,
+                back="/",
+                story_href=story_path(story.id) if story else None,
+                json_href=article_path(article.id) + ".json",
+            )
+
+        return page(article_path(article_id), load, render)
+
     return app
+
+
+def article_path(article_id: str) -> str:
+    """The address of an article's page (an id may hold '/', kept as it is)."""
+    return f"/articles/{quote(article_id, safe='/')}"
+
+
+def _file_part(text: str) -> str:
+    """``text`` as a safe piece of a file name."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:80] or "story"
 
 
 def _summary_dict(s: StorySummary) -> dict[str, Any]:
