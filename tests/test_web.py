@@ -184,6 +184,15 @@ def test_a_story_matrix_downloads_as_csv_and_articles_have_marked_pages(corpus: 
         assert store.article_story("gazette-1") in {"s1", "s2"} and store.article_story("wire/2025/a1") is None
 
 
+def test_pages_say_how_long_they_took_and_are_kept(corpus: Path) -> None:
+    client = TestClient(create_app(corpus))
+    for url in ("/", "/stories/s1", "/stories/s1.json", "/stories/s1.csv", "/articles/gazette-1"):
+        first = client.get(url).headers["server-timing"]
+        assert first.startswith("load;dur=") and ", render;dur=" in first, url
+        again = client.get(url)
+        assert again.headers["server-timing"].startswith("kept;"), url
+
+
 def test_the_app_writes_nothing(corpus: Path) -> None:
     before = hashlib.sha256(corpus.read_bytes()).hexdigest()
     client = TestClient(create_app(corpus))
@@ -206,3 +215,27 @@ def test_a_missing_or_foreign_db_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a newsprism store" in result.stderr
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"), "--port", "0"])
     assert result.exit_code == 2 and "--port" in result.output
+
+
+def test_the_demo_corpus_served_answers_its_pages_and_a_search(tmp_path: Path) -> None:
+    """As `make demo` then `newsprism serve --db demo.db`: examples/ ingested and analysed, then read."""
+    from .conftest import EXAMPLES
+
+    db = str(tmp_path / "demo.db")
+    run = CliRunner()
+    assert run.invoke(main, ["ingest", str(EXAMPLES), "--db", db]).exit_code == 0
+    assert run.invoke(main, ["analyze", "--db", db, "--quiet", "--format", "md"]).exit_code == 0
+    client = TestClient(create_app(db))
+    listing = client.get("/stories.json").json()
+    assert listing["total"] >= 1 and listing["stories"], "examples/ holds a story told by several outlets"
+    story = listing["stories"][0]
+    page = client.get(story["url"])
+    assert page.status_code == 200 and story["title"] in page.text.replace("&#39;", "'")
+    twin = client.get(story["json"]).json()
+    jsonschema.validate(twin, own_schema())
+    assert len(twin["articles"]) == story["articles"]
+    word = max(story["title"].split(), key=len).strip(".,:;'\"")
+    found = client.get("/stories.json", params={"q": word, "singles": "true"}).json()
+    assert story["id"] in [s["id"] for s in found["stories"]]
+    index = client.get("/", params={"q": word})
+    assert index.status_code == 200 and f'href="{story["url"]}"' in index.text

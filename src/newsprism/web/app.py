@@ -22,7 +22,9 @@ until the store changes (a later ``analyze --db`` commits to it).
 
 from __future__ import annotations
 
+import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -86,21 +88,31 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
                 seen[0] = version
             yield store
 
-    def page(key: str, load: Callable[[SQLiteStore], Any], render: Callable[[Any], str]) -> HTMLResponse:
-        """The page ``key``: its model loaded under the lock, rendered outside it (other requests go on),
-        and kept (the :data:`KEPT_PAGES` latest) until the store changes."""
+    def page(
+        key: str,
+        load: Callable[[SQLiteStore], Any],
+        render: Callable[[Any], str],
+        media_type: str = "text/html; charset=utf-8",
+    ) -> Response:
+        """The page (or JSON, or CSV) ``key``: its model loaded under the lock, rendered outside it (other
+        requests go on), and kept (the :data:`KEPT_PAGES` latest) until the store changes. Its
+        ``Server-Timing`` header says how long loading and rendering took, or that it was kept."""
+        started = time.perf_counter()
         with reading() as s:
             if key in pages:
                 pages.move_to_end(key)
-                return HTMLResponse(pages[key])
-            version, report = seen[0], load(s)
-        html = render(report)
+                return Response(pages[key], media_type=media_type, headers={"Server-Timing": 'kept;desc="rendered before"'})
+            version, model = seen[0], load(s)
+        loaded = time.perf_counter()
+        text = render(model)
+        rendered = time.perf_counter()
         with lock:
             if seen[0] == version:
-                pages[key] = html
+                pages[key] = text
                 while len(pages) > KEPT_PAGES:
                     pages.popitem(last=False)
-        return HTMLResponse(html)
+        timing = f"load;dur={1000 * (loaded - started):.1f}, render;dur={1000 * (rendered - loaded):.1f}"
+        return Response(text, media_type=media_type, headers={"Server-Timing": timing})
 
     app = FastAPI(
         title="newsprism",
@@ -138,7 +150,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         return Report(articles=articles, stories=(story,))
 
     @app.get("/", response_class=HTMLResponse, summary="The story list: search, filters, order and pages")
-    def index(params: Annotated[StoryListParams, Query()]) -> HTMLResponse:
+    def index(params: Annotated[StoryListParams, Query()]) -> Response:
         query = params.query()
         return page(
             params.url("/"),
@@ -169,22 +181,22 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         }
 
     @app.get("/stories/{story_id}.json", summary="One story and its articles, as a report")
-    def story_json(story_id: str) -> dict[str, Any]:
-        with reading() as s:
-            return report_to_dict(story_report(s, story_id))
+    def story_json(story_id: str) -> Response:
+        return page(
+            story_path(story_id) + ".json",
+            lambda s: story_report(s, story_id),
+            lambda r: json.dumps(report_to_dict(r), ensure_ascii=False, separators=(",", ":")),
+            "application/json",
+        )
 
     @app.get("/stories/{story_id}.csv", summary="One story's coverage matrix as CSV", response_class=Response)
     def story_csv(story_id: str) -> Response:
-        with reading() as s:
-            report = story_report(s, story_id)
-        return Response(
-            matrix_csv(report),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="newsprism-{_file_part(story_id)}-matrix.csv"'},
-        )
+        sheet = page(story_path(story_id) + ".csv", lambda s: story_report(s, story_id), matrix_csv, "text/csv; charset=utf-8")
+        sheet.headers["Content-Disposition"] = f'attachment; filename="newsprism-{_file_part(story_id)}-matrix.csv"'
+        return sheet
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story's page")
-    def story_page(story_id: str) -> HTMLResponse:
+    def story_page(story_id: str) -> Response:
         return page(
             story_path(story_id),
             lambda s: story_report(s, story_id),
@@ -202,7 +214,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         return JSONResponse(article_dict(article))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, summary="One article, marked (its id may hold '/')")
-    def article_page(article_id: str) -> HTMLResponse:
+    def article_page(article_id: str) -> Response:
         def load(s: SQLiteStore) -> tuple[Any, ...]:
             article = s.article(article_id)
             if article is None:
