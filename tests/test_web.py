@@ -73,8 +73,14 @@ def test_on_loopback_it_answers_its_own_host_names_only(corpus: Path) -> None:
 
 def test_unknown_ids_are_404_and_hostile_ids_stay_text(corpus: Path) -> None:
     client = TestClient(create_app(corpus))
-    missing = client.get("/stories/nope")
+    missing = client.get("/stories/nope.json")
     assert missing.status_code == 404 and missing.json() == {"detail": "no story 'nope'"}
+    page = client.get("/stories/nope")  # a reader's browser gets a page saying so
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "no story &#39;nope&#39;" in page.text and 'href="/"' in page.text
+    assert client.get("/nowhere").status_code == 404 and "404: not found" in client.get("/nowhere").text
+    assert client.get("/articles/%3Cscript%3E").status_code == 404
+    assert "<script>" not in client.get("/articles/%3Cscript%3E").text
     assert client.get("/articles/%3Cscript%3E.json").status_code == 404
     assert client.get("/stories/s1%2F..%2F..%2Fetc.json").status_code == 404
 

@@ -37,6 +37,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..listing import StorySummary
@@ -140,6 +141,14 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         if request.url.path.endswith(".json"):
             return JSONResponse({"detail": message, "errors": jsonable_encoder(exc.errors())}, status_code=422)
         return HTMLResponse(_problem_page(message, 422), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_there(request: Request, exc: StarletteHTTPException) -> Any:
+        """A missing story, article or page: JSON for the JSON twins and the CSVs, else a page saying so."""
+        path = request.url.path
+        if path.endswith((".json", ".csv")) or not 400 <= exc.status_code < 500:
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return HTMLResponse(_problem_page(str(exc.detail), exc.status_code), status_code=exc.status_code)
 
     def story_report(s: SQLiteStore, story_id: str) -> Report:
         """The story and its articles, read in one transaction (one state of the store)."""
@@ -273,6 +282,7 @@ def _problem_page(message: str, status: int) -> str:
     """A plain page saying what was wrong with the request (no script, nothing from the store)."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>newsprism: bad request</title></head>'
-        f"<body><h1>{status}: the request cannot be answered</h1><p>{escape(message)}</p>"
+        f"<body><h1>{status}: {'not found' if status == 404 else 'the request cannot be answered'}</h1>"
+        f"<p>{escape(message)}</p>"
         '<p><a href="/">All stories</a></p></body></html>'
     )
