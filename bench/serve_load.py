@@ -162,7 +162,7 @@ def main() -> None:
     server.should_exit = True
     thread.join(timeout=10)
 
-    print(f"load: {args.requests} requests, {args.clients} clients\n{'route':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
+    print(f"load: {args.requests} requests, {args.clients} clients (every page of the mix was rendered above: kept pages)\n{'route':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}")
     for name, took in timings.items():
         took.sort()
         p95 = took[min(len(took) - 1, int(0.95 * len(took)))]

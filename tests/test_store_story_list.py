@@ -107,6 +107,10 @@ def test_outlet_lean_blindspot_genre_and_outlet_count_filters(store: SQLiteStore
 
 def test_a_date_range_keeps_stories_with_articles_inside_it(store: SQLiteStore) -> None:
     assert _ids(store, since=date(2025, 3, 12), until=date(2025, 4, 2)) == ["st1", "st2"]
+    # the flood runs from the 10th to the 12th: the 11th holds two of its articles, a range between its
+    # first and last days that holds none of them does not keep it
+    assert _ids(store, since=date(2025, 3, 11), until=date(2025, 3, 11)) == ["st1"]
+    assert _ids(store, since=date(2025, 4, 1), until=date(2025, 4, 1)) == []
     assert _ids(store, since=date(2025, 4, 3)) == ["st2", "st3"]
     assert _ids(store, until=date(2025, 3, 9)) == []
     assert _ids(store, since=date(2000, 1, 1), singles=True) == ["st1", "st2", "st3"], "an undated story is out"
@@ -120,13 +124,36 @@ def test_orders_and_pages(store: SQLiteStore) -> None:
     second = store.find_stories(StoryQuery(singles=True, per_page=3, page=2))
     assert [s.id for s in second.stories] == ["st4"] and (second.first, second.last, second.total) == (4, 4, 4)
     beyond = store.find_stories(StoryQuery(page=9))
-    assert beyond.stories == () and beyond.total == 3 and beyond.first == 0
+    assert beyond.stories == () and beyond.total == 3 and (beyond.first, beyond.last) == (0, 0)
 
 
 def test_the_outlets_of_the_corpus_come_with_the_stories_they_cover(store: SQLiteStore) -> None:
     outlets = {o.voice: (o.name, o.stories) for o in store.find_stories(StoryQuery()).outlets}
     assert outlets["valley courier"] == ("Valley Courier", 2) and outlets["plains herald"] == ("Plains Herald", 2)
     assert outlets["paris post"] == ("Paris Post", 1)
+    assert not any(v.startswith("#") for v in outlets), "an article without an outlet names no outlet"
+
+
+def test_reprints_of_an_absent_original_are_one_voice_as_on_the_story_page() -> None:
+    """Two outlets reprinting one wire piece that is not in the story speak for that piece: the list counts
+    them as the story page and the matrix do."""
+    from newsprism.model import Report
+    from newsprism.report.view import build_view
+
+    wire = "Floodwater reached the old bridge in Riverton on Monday, the mayor said."
+    articles = [
+        Article("r1", wire + " (Hill Gazette)", outlet="Hill Gazette", duplicate_of="wire-1"),
+        Article("r2", wire + " (Plains Herald)", outlet="Plains Herald", duplicate_of="wire-1"),
+        Article("o1", "Engineers said the river crested overnight in Riverton.", outlet="Valley Courier"),
+        Article("n1", "A reader's note on the Riverton flood, with no outlet named."),
+    ]
+    story = Story("st1", "River floods Riverton", ("r1", "r2", "o1", "n1"))
+    summary = summarize(story, {a.id: a for a in articles})
+    view = build_view(Report(articles=tuple(articles), stories=(story,))).stories[0]
+    from newsprism.report.view import _independent
+
+    assert summary.outlets == _independent(story.article_ids, {r.article.id: r for r in view.articles}) == 3
+    assert [name for _, name in summary.voices] == ["Hill Gazette", "Plains Herald", "Valley Courier"]
 
 
 def test_stories_kept_before_the_story_list_get_summaries_when_the_store_is_brought_up_to_date(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ a :class:`StoryPage` one page of the answer. These are model records: stores ans
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -17,6 +17,9 @@ from typing import Literal
 from .model import LEANS, Article, Lean, LeanCoverage, Story
 
 __all__ = [
+    "Blindspot",
+    "GenreChoice",
+    "Sort",
     "SORTS",
     "OutletCount",
     "StoryPage",
@@ -34,7 +37,7 @@ SORTS: tuple[tuple[Sort, str], ...] = (
     ("newest", "Newest first"),
     ("outlets", "Most outlets first"),
 )
-Genre = Literal["news", "opinion"]
+GenreChoice = Literal["news", "opinion"]
 Blindspot = Literal["any", "left", "right"]
 
 
@@ -56,14 +59,15 @@ class StorySummary:
     #: Articles that are news, and that are opinion or analysis.
     news: int
     opinion: int
-    #: Its outlets (:attr:`Article.voice`) with the name of their first article, in story order.
+    #: The outlets that published its articles, reprints included (:attr:`Article.voice`, with the name
+    #: their first article gives), in story order; articles without an outlet name none.
     voices: tuple[tuple[str, str], ...]
     lean: LeanCoverage | None = None
 
     @property
     def opinion_only(self) -> bool:
-        """Whether every article is opinion or analysis."""
-        return self.articles > 0 and self.news == 0
+        """Whether every article found is opinion or analysis."""
+        return self.opinion > 0 and self.news == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +84,10 @@ class StoryQuery:
     blindspot: Blindspot | None = None
     min_outlets: int = 1
     #: Stories holding a news article, or an opinion or analysis piece.
-    genre: Genre | None = None
+    genre: GenreChoice | None = None
     #: Whether single-article stories are listed.
     singles: bool = False
-    #: Stories with an article published on or after ``since`` and one on or before ``until``.
+    #: Stories with an article published within ``since`` to ``until`` (days, both included; either open).
     since: date | None = None
     until: date | None = None
     sort: Sort = "size"
@@ -127,37 +131,42 @@ class StoryPage:
 
     @property
     def last(self) -> int:
-        return self.query.offset + len(self.stories)
+        """The number of the page's last story in the whole list (0 when the page is empty)."""
+        return self.query.offset + len(self.stories) if self.stories else 0
 
 
-def independent_voices(articles: Mapping[str, Article], ids: tuple[str, ...]) -> set[str]:
-    """The outlets the articles ``ids`` speak for: an outlet's articles count once, and a reprint whose
-    original is among them as the original's outlet."""
+def independent_voices(articles: Mapping[str, Article], ids: Iterable[str]) -> set[str]:
+    """The outlets the articles ``ids`` speak for: an outlet's articles (any section) count once, and a
+    reprint counts as its original's outlet when the original is in ``articles`` (a story's articles), else
+    as the original itself (reprints of one absent original are one voice)."""
     voices = set()
     for i in ids:
         article = articles.get(i)
         if article is None:
             voices.add(f"#{i}")
             continue
-        original = articles.get(article.duplicate_of) if article.duplicate_of in ids else None
-        voices.add((original or article).voice)
+        root = article.duplicate_of or article.id
+        original = articles.get(root)
+        voices.add(original.voice if original is not None else f"#{root}")
     return voices
 
 
 def summarize(story: Story, articles: Mapping[str, Article]) -> StorySummary:
     """The summary of ``story``; ``articles``: its articles by id (any missing is counted as an article of
     unknown outlet and date)."""
-    members = [articles[i] for i in story.article_ids if i in articles]
+    members = [articles[i] for i in dict.fromkeys(story.article_ids) if i in articles]
+    in_story = {a.id: a for a in members}
     days = sorted(a.published[:10] for a in members if a.published and len(a.published) >= 10)
     voices: dict[str, str] = {}
     for a in members:
-        voices.setdefault(a.voice, a.label)
+        if a.outlet:  # an article without an outlet names none
+            voices.setdefault(a.voice, a.outlet)
     news = sum(a.news for a in members)
     return StorySummary(
         id=story.id,
         title=story.title,
         articles=len(story.article_ids),
-        outlets=len(independent_voices(articles, story.article_ids)),
+        outlets=len(independent_voices(in_story, story.article_ids)),
         claims=sum(not c.off_topic for c in story.claims),
         disagreements=len(story.disagreements),
         first_day=days[0] if days else None,

@@ -59,13 +59,13 @@ def _highlights(article: Article, story: Story, articles: Mapping[str, Article])
     mine = article.id
 
     def own(spans: tuple[Span, ...]) -> list[Span]:
-        return [s for s in spans if s.article == mine and 0 <= s.start < s.end <= len(article.text)]
+        return [s for s in spans if s.article == mine and s.start < s.end and article.text[s.start : s.end] == s.text]
 
     out: list[Highlight] = []
     for claim in story.claims:
         if claim.off_topic:
             continue
-        outlets = len(independent_voices(articles, tuple(dict.fromkeys(s.article for s in claim.support))))
+        outlets = len(independent_voices(articles, (s.article for s in claim.support)))
         kind = "shared" if outlets > 1 else "single"
         note = f"Claim reported by {outlets} outlet{'' if outlets == 1 else 's'}"
         out += [Highlight(s.start, s.end, kind, note) for s in own((*claim.support, *claim.restated))]

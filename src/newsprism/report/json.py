@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from ..listing import StorySummary
 from ..model import (
     Article,
     BriefSentence,
@@ -29,7 +30,7 @@ from ..model import (
     TimelineEntry,
 )
 
-__all__ = ["SCHEMA_ID", "dumps", "lean_dict", "own_schema", "report_to_dict"]
+__all__ = ["SCHEMA_ID", "dumps", "lean_dict", "own_schema", "report_to_dict", "summary_dict"]
 
 SCHEMA_ID = "newsprism/report@1"
 
@@ -170,6 +171,24 @@ def lean_dict(lean: LeanCoverage | None) -> dict[str, Any] | None:
         "right": lean.right,
         "unknown": lean.unknown,
         "blindspot_for": lean.blindspot_for,
+    }
+
+
+def summary_dict(s: StorySummary) -> dict[str, Any]:
+    """A story's summary (:class:`~newsprism.listing.StorySummary`) as a story list's JSON gives it."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "articles": s.articles,
+        "outlets": s.outlets,
+        "claims": s.claims,
+        "disagreements": s.disagreements,
+        "first_day": s.first_day,
+        "last_day": s.last_day,
+        "news": s.news,
+        "opinion": s.opinion,
+        "outlet_names": [name for _, name in s.voices],
+        "lean": lean_dict(s.lean),
     }
 
 

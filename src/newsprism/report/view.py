@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..listing import lean_bar
+from ..listing import independent_voices, lean_bar
 from ..model import (
     Article,
     Claim,
@@ -325,17 +325,8 @@ class _Resolver:
 
 
 def _independent(ids: Iterable[str], refs: Mapping[str, ArticleRef]) -> int:
-    """How many outlets the articles ``ids`` speak for: a reprint counts as its original's outlet, and an
-    outlet's articles (any section) as one."""
-    voices = set()
-    for i in ids:
-        ref = refs.get(i)
-        if ref is None:
-            voices.add(f"#{i}")
-            continue
-        root = refs.get(ref.source)
-        voices.add(root.article.voice if root is not None else ref.article.voice if ref.source == i else f"#{ref.source}")
-    return len(voices)
+    """How many outlets the articles ``ids`` speak for (:func:`~newsprism.listing.independent_voices`)."""
+    return len(independent_voices({i: r.article for i, r in refs.items()}, ids))
 
 
 def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -107,7 +106,6 @@ MIGRATIONS: tuple[str, ...] = (
 #: The version from which stories have summaries (a store brought up to it has them made from its records).
 _SUMMARIES = 5
 
-_SEARCH_WORD = re.compile(r"\w+")
 #: The size of a kept sentence vector: 384 float32 (all-MiniLM-L6-v2); rows of another size are not used.
 VECTOR_BYTES = 384 * 4
 
@@ -216,10 +214,9 @@ class SQLiteStore:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        words = _SEARCH_WORD.findall(query)
-        if not words:
+        match = story_list.fts_match(query)
+        if match is None:
             return []
-        match = " ".join(f'"{w}"' for w in words)  # every word, as a plain term (no query syntax)
         rows = self._db.execute(
             "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts"
             " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
@@ -325,6 +322,16 @@ class SQLiteStore:
             story_from_dict(json.loads(r)) for (r,) in self._db.execute("SELECT record FROM stories ORDER BY position")
         ]
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read in one transaction: every query inside sees the same state of the file, whatever another
+        connection commits meanwhile."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
+
     def data_version(self) -> int:
         """A number that changes whenever another connection (a running ``analyze --db``) commits to the file."""
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
@@ -334,7 +341,11 @@ class SQLiteStore:
         return story_from_dict(json.loads(row[0])) if row else None
 
     def article_story(self, article_id: str) -> str | None:
-        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
+            " WHERE sa.article_id = ? ORDER BY s.position LIMIT 1",
+            (article_id,),
+        ).fetchone()
         return str(row[0]) if row else None
 
     def find_stories(self, query: StoryQuery) -> StoryPage:

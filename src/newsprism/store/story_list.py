@@ -17,7 +17,7 @@ from typing import Any
 from ..listing import OutletCount, StoryPage, StoryQuery, StorySummary
 from ..model import LeanCoverage, outlet_key
 
-__all__ = ["MIGRATION", "find_stories", "write_summaries"]
+__all__ = ["MIGRATION", "find_stories", "fts_match", "write_summaries"]
 
 #: The tables (schema version 5).
 MIGRATION = """
@@ -62,6 +62,13 @@ _COVERED_BY = {"left": "lean_left > 0", "center": "lean_center > 0", "right": "l
 _WORD = re.compile(r"\w+")
 
 
+def fts_match(text: str) -> str | None:
+    """A full-text query for every word of ``text``, each a plain term (no query syntax is ever read);
+    ``None`` when ``text`` holds no word."""
+    words = _WORD.findall(text)
+    return " ".join(f'"{w}"' for w in words) if words else None
+
+
 def write_summaries(db: sqlite3.Connection, summaries: Sequence[StorySummary]) -> None:
     """Replace the list with ``summaries``, in report order (inside the caller's transaction)."""
     db.execute("DELETE FROM story_index")
@@ -102,15 +109,15 @@ def _conditions(q: StoryQuery) -> tuple[list[str], list[Any]]:
     if not q.singles:
         where.append("articles >= 2")
     if q.text.strip():
-        words = _WORD.findall(q.text)
-        if not words:  # punctuation only: no article holds it
+        match = fts_match(q.text)
+        if match is None:  # punctuation only: no article holds it
             where.append("0")
         else:
             where.append(
                 "story_id IN (SELECT sa.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
                 " JOIN story_articles sa ON sa.article_id = a.id WHERE articles_fts MATCH ?)"
             )
-            args.append(" ".join(f'"{w}"' for w in words))  # every word, as a plain term (no query syntax)
+            args.append(match)
     if q.outlet:
         where.append("story_id IN (SELECT story_id FROM story_outlets WHERE voice = ?)")
         args.append(outlet_key(q.outlet))
@@ -128,12 +135,12 @@ def _conditions(q: StoryQuery) -> tuple[list[str], list[Any]]:
         where.append("news > 0")
     elif q.genre == "opinion":
         where.append("opinion > 0")
-    if q.since is not None:
-        where.append("last_day >= ?")
-        args.append(q.since.isoformat())
-    if q.until is not None:
-        where.append("first_day <= ?")
-        args.append(q.until.isoformat())
+    if q.since is not None or q.until is not None:  # an article of the story published within the range
+        where.append(
+            "EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = story_index.story_id AND substr(a.published, 1, 10) BETWEEN ? AND ?)"
+        )
+        args += [q.since.isoformat() if q.since else "0000", q.until.isoformat() if q.until else "9999"]
     return where, args
 
 

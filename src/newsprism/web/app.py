@@ -40,10 +40,9 @@ from markupsafe import escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from ..listing import StorySummary
 from ..model import Report
 from ..report.html import content_security_policy, load_templates, render_article, render_html, render_story_list
-from ..report.json import SCHEMA_ID, article_dict, lean_dict, report_to_dict
+from ..report.json import SCHEMA_ID, article_dict, report_to_dict, summary_dict
 from ..report.matrix_csv import matrix_csv
 from ..store import SQLiteStore
 from .params import StoryListParams, problems
@@ -58,8 +57,9 @@ SECURITY_HEADERS = {
 }
 
 
-#: Rendered pages kept at most (the most recently used).
+#: Rendered pages kept at most (the most recently used), and their characters at most in all.
 KEPT_PAGES = 256
+KEPT_CHARACTERS = 200_000_000
 
 
 def story_path(story_id: str) -> str:
@@ -78,14 +78,18 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
     load_templates()
     lock = threading.Lock()  # one SQLite connection, used by one request at a time
     pages: OrderedDict[str, str] = OrderedDict()  # rendered pages, kept until the store changes
+    sizes: dict[str, int] = {}  # their lengths, to keep them under KEPT_CHARACTERS
     seen = [store.data_version()]
 
     @contextmanager
     def reading() -> Iterator[SQLiteStore]:
-        with lock:
+        """The store, to one reader at a time, in one read transaction (one state of the file, the one its
+        pages are kept under)."""
+        with lock, store.snapshot():
             version = store.data_version()
             if version != seen[0]:
                 pages.clear()
+                sizes.clear()
                 seen[0] = version
             yield store
 
@@ -108,10 +112,10 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         text = render(model)
         rendered = time.perf_counter()
         with lock:
-            if seen[0] == version:
-                pages[key] = text
-                while len(pages) > KEPT_PAGES:
-                    pages.popitem(last=False)
+            if seen[0] == version and key not in pages:
+                pages[key], sizes[key] = text, len(text)
+                while len(pages) > KEPT_PAGES or sum(sizes.values()) > KEPT_CHARACTERS:
+                    sizes.pop(pages.popitem(last=False)[0])
         timing = f"load;dur={1000 * (loaded - started):.1f}, render;dur={1000 * (rendered - loaded):.1f}"
         return Response(text, media_type=media_type, headers={"Server-Timing": timing})
 
@@ -185,8 +189,11 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             "pages": found.pages,
             "per_page": params.per_page,
             "next": params.url("/stories.json", page=params.page + 1) if params.page < found.pages else None,
-            "prev": params.url("/stories.json", page=params.page - 1) if params.page > 1 else None,
-            "stories": [_summary_dict(story) for story in found.stories],
+            "prev": params.url("/stories.json", page=min(params.page - 1, found.pages)) if params.page > 1 else None,
+            "stories": [
+                summary_dict(story) | {"url": story_path(story.id), "json": story_path(story.id) + ".json"}
+                for story in found.stories
+            ],
         }
 
     @app.get("/stories/{story_id}.json", summary="One story and its articles, as a report")
@@ -215,9 +222,15 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         )
 
     @app.get("/articles/{article_id:path}.json", summary="One article, as the report gives it (its id may hold '/')")
-    def article_json(article_id: str) -> JSONResponse:
+    def article_json(article_id: str, request: Request) -> Response:
+        # the page of an article whose own id ends in '.json': its address writes that dot as %2E (or the
+        # id without '.json' is no article)
+        asked_page = request.scope.get("raw_path", b"").lower().endswith(b"%2ejson")
         with reading() as s:
-            article = s.article(article_id)
+            article = None if asked_page else s.article(article_id)
+            page_of = article is None and s.article(article_id + ".json") is not None
+        if page_of:
+            return article_page(article_id + ".json")
         if article is None:
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
         return JSONResponse(article_dict(article))
@@ -250,39 +263,27 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
 
 
 def article_path(article_id: str) -> str:
-    """The address of an article's page (an id may hold '/', kept as it is)."""
-    return f"/articles/{quote(article_id, safe='/')}"
+    """The address of an article's page: the id percent-encoded whole, so that no '/' or '..' in it is taken
+    for a step of the path, nor a final '.json' for the JSON twin of another article."""
+    path = quote(article_id, safe="")
+    if set(article_id) <= {"."}:
+        path = path.replace(".", "%2E")
+    elif path.endswith(".json"):  # not the JSON twin of the id without '.json'
+        path = path[: -len(".json")] + "%2Ejson"
+    return "/articles/" + path
 
 
 def _file_part(text: str) -> str:
     """``text`` as a safe piece of a file name."""
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:80] or "story"
-
-
-def _summary_dict(s: StorySummary) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "title": s.title,
-        "articles": s.articles,
-        "outlets": s.outlets,
-        "claims": s.claims,
-        "disagreements": s.disagreements,
-        "first_day": s.first_day,
-        "last_day": s.last_day,
-        "news": s.news,
-        "opinion": s.opinion,
-        "outlet_names": [name for _, name in s.voices],
-        "lean": lean_dict(s.lean),
-        "url": story_path(s.id),
-        "json": story_path(s.id) + ".json",
-    }
+    return "".join(c if (c.isascii() and c.isalnum()) or c in "-_" else "_" for c in text)[:80] or "story"
 
 
 def _problem_page(message: str, status: int) -> str:
     """A plain page saying what was wrong with the request (no script, nothing from the store)."""
+    what = "not found" if status == 404 else "the request cannot be answered"
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>newsprism: bad request</title></head>'
-        f"<body><h1>{status}: {'not found' if status == 404 else 'the request cannot be answered'}</h1>"
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>newsprism: {what}</title></head>'
+        f"<body><h1>{status}: {what}</h1>"
         f"<p>{escape(message)}</p>"
         '<p><a href="/">All stories</a></p></body></html>'
     )

@@ -8,17 +8,19 @@ parameter is refused, so that a misspelt filter ("sort_by") is not silently igno
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..listing import StoryQuery
+from ..listing import Blindspot, GenreChoice, Sort, StoryQuery
+from ..model import Lean
 
 __all__ = ["StoryListParams", "problems"]
 
-#: Stories per page at most.
+#: Stories per page at most, and unless asked.
 MAX_PER_PAGE = 200
+PER_PAGE = StoryQuery().per_page
 
 
 class StoryListParams(BaseModel):
@@ -28,16 +30,16 @@ class StoryListParams(BaseModel):
 
     q: Annotated[str, Field(max_length=200, description="Words one of the story's articles holds, all of them")] = ""
     outlet: Annotated[str | None, Field(max_length=200, description="An outlet that covered the story")] = None
-    lean: Annotated[Literal["left", "center", "right"] | None, Field(description="A lean one of its outlets has")] = None
-    blindspot: Annotated[Literal["any", "left", "right"] | None, Field(description="Blindspots only: for either side, or one")] = None
+    lean: Annotated[Lean | None, Field(description="A lean one of its outlets has")] = None
+    blindspot: Annotated[Blindspot | None, Field(description="Blindspots only: for either side, or one")] = None
     min_outlets: Annotated[int, Field(ge=1, le=10_000, description="Independent outlets at least")] = 1
-    genre: Annotated[Literal["news", "opinion"] | None, Field(description="Stories holding news, or opinion or analysis")] = None
+    genre: Annotated[GenreChoice | None, Field(description="Stories holding news, or opinion or analysis")] = None
     singles: Annotated[bool, Field(description="List single-article stories too")] = False
     since: Annotated[date | None, Field(description="An article published on or after this day (YYYY-MM-DD)")] = None
     until: Annotated[date | None, Field(description="An article published on or before this day (YYYY-MM-DD)")] = None
-    sort: Annotated[Literal["size", "newest", "outlets"], Field(description="Order: most articles, newest, most outlets")] = "size"
+    sort: Annotated[Sort, Field(description="Order: most articles, newest, most outlets")] = "size"
     page: Annotated[int, Field(ge=1, le=100_000)] = 1
-    per_page: Annotated[int, Field(ge=1, le=MAX_PER_PAGE)] = 50
+    per_page: Annotated[int, Field(ge=1, le=MAX_PER_PAGE)] = PER_PAGE
 
     @model_validator(mode="before")
     @classmethod
