@@ -110,6 +110,7 @@ def main() -> None:
 
     cold: dict[str, list[float]] = {}
     served: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     slowest: dict[str, tuple[float, str]] = {}
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
         for name, url in dict.fromkeys(mix):
@@ -119,18 +120,25 @@ def main() -> None:
             if response.status_code != 200:
                 raise SystemExit(f"{url}: {response.status_code}")
             # the app's own time (load + render, from its Server-Timing header), without the transfer
-            spent = [float(d) for d in re.findall(r"dur=([0-9.]+)", response.headers.get("server-timing", ""))]
-            if spent:
-                served.setdefault(name, []).append(sum(spent) / 1000)
-                slowest[name] = max(slowest.get(name, (0.0, "")), (sum(spent), url))
-    print("cold renders (each page once, nothing cached): the app's load + render, and the whole request")
-    print(f"{'route':<14} {'pages':>8} {'app p50':>8} {'app max':>8} {'req p50':>8} {'req max':>8}  (ms)")
+            timing = dict(re.findall(r"(\w+);dur=([0-9.]+)", response.headers.get("server-timing", "")))
+            if timing:
+                spent = float(timing["load"]) + float(timing["render"])
+                served.setdefault(name, []).append(spent / 1000)
+                cpu.setdefault(name, []).append(float(timing["cpu"]) / 1000)
+                slowest[name] = max(slowest.get(name, (0.0, "")), (spent, url))
+    print("cold renders (each page once, nothing cached): the app's load + render (wall, and CPU from its")
+    print("Server-Timing header), and the whole request")
+    head = ("app p50", "app max", "cpu p50", "cpu max", "req p50", "req max")
+    print(f"{'route':<14} {'pages':>6} " + " ".join(f"{h:>8}" for h in head) + "  (ms)")
+
+    def ms(values: list[float], pick: object) -> str:
+        return f"{1000 * (statistics.median(values) if pick == 'p50' else max(values)):>8.1f}" if values else f"{'-':>8}"
+
     for name, took in cold.items():
-        own = served.get(name, [])
-        app_p50 = f"{1000 * statistics.median(own):>8.1f}" if own else f"{'-':>8}"
-        app_max = f"{1000 * max(own):>8.1f}" if own else f"{'-':>8}"
+        own, used = served.get(name, []), cpu.get(name, [])
+        figures = [ms(own, "p50"), ms(own, "max"), ms(used, "p50"), ms(used, "max"), ms(took, "p50"), ms(took, "max")]
         worst = f"  slowest {slowest[name][1]}" if name in slowest else ""
-        print(f"{name:<14} {len(took):>8} {app_p50} {app_max} {1000 * statistics.median(took):>8.1f} {1000 * max(took):>8.1f}{worst}")
+        print(f"{name:<14} {len(took):>6} " + " ".join(figures) + worst)
 
     timings: dict[str, list[float]] = {}
     errors: dict[str, int] = {}

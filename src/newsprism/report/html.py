@@ -42,7 +42,7 @@ from ..listing import SORTS, StoryPage, StoryQuery, StorySummary, lean_bar
 from ..model import COVERAGE_WORDS, LEANS, Article, Report, Story, outlet_key
 from .article_view import HIGHLIGHT_KINDS, build_article_view
 from .index import index_rows, outlet_choices
-from .matrix_html import claim_row
+from .matrix_html import claim_row, numbers
 from .view import BRIEF_SECTIONS, FRAMING_KINDS, build_view, lean_words
 
 __all__ = ["content_security_policy", "load_templates", "render_article", "render_html", "render_index", "render_pages", "render_story_list", "script_json"]
@@ -280,6 +280,7 @@ def _render(
         entity_rows=ENTITY_ROWS,
         matrix_filters=MATRIX_FILTERS,
         claim_row=claim_row,
+        numbers=numbers,
         lazy=len(view.stories) > 1 and not pages,
         pages=pages,
         back=back,

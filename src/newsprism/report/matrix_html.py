@@ -1,15 +1,27 @@
 """The coverage matrix's rows as HTML, written in Python rather than a template macro: a large story's
 matrix has tens of thousands of cells (900 claims × 26 articles), which a macro renders several times
-slower. Every value is escaped (markupsafe), as the templates' autoescaping would.
+slower. Every value is escaped (``html.escape``, quotes included), as the templates' autoescaping would.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from collections.abc import Iterable
+from html import escape as _escape
 
-from .view import ClaimRow, Mark
+from markupsafe import Markup
 
-__all__ = ["claim_row"]
+from .view import Cite, ClaimRow, Mark
+
+__all__ = ["claim_row", "numbers"]
+
+
+def escape(text: str) -> str:
+    return _escape(text, quote=True)
+
+
+def numbers(cites: Iterable[Cite]) -> Markup:
+    """The article numbers of ``cites``, each once, in order: '[1][3]' ('?' when there is none)."""
+    return Markup("".join(f"[{n}]" for n in dict.fromkeys(c.n for c in cites)) or "?")
 
 
 def _mark(mk: Mark) -> str:

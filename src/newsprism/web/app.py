@@ -101,8 +101,9 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
     ) -> Response:
         """The page (or JSON, or CSV) ``key``: its model loaded under the lock, rendered outside it (other
         requests go on), and kept (the :data:`KEPT_PAGES` latest) until the store changes. Its
-        ``Server-Timing`` header says how long loading and rendering took, or that it was kept."""
-        started = time.perf_counter()
+        ``Server-Timing`` header says how long loading and rendering took (wall, and the CPU time of both), or
+        that it was kept."""
+        started, cpu = time.perf_counter(), time.thread_time()
         with reading() as s:
             if key in pages:
                 pages.move_to_end(key)
@@ -116,7 +117,10 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
                 pages[key], sizes[key] = text, len(text)
                 while len(pages) > KEPT_PAGES or sum(sizes.values()) > KEPT_CHARACTERS:
                     sizes.pop(pages.popitem(last=False)[0])
-        timing = f"load;dur={1000 * (loaded - started):.1f}, render;dur={1000 * (rendered - loaded):.1f}"
+        timing = (
+            f"load;dur={1000 * (loaded - started):.1f}, render;dur={1000 * (rendered - loaded):.1f}, "
+            f'cpu;dur={1000 * (time.thread_time() - cpu):.1f};desc="CPU time of load and render"'
+        )
         return Response(text, media_type=media_type, headers={"Server-Timing": timing})
 
     app = FastAPI(
