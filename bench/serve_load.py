@@ -9,9 +9,10 @@ and ``analyze --db`` do, or uses ``--db``. Then serves it with uvicorn on
 pages, their JSON twins and matrix CSVs (the largest stories first), and
 article pages and their JSON.
 
-First it asks for every page of the mix once, one at a time, and prints each
-route's cold render times (nothing cached: p50 and max), the figure to hold
-under 300 ms. Then the load: per route, the count, p50 and p95 latency and
+First it asks for every page of the mix once, one at a time, on a fresh app,
+in ``--rounds`` rounds, and prints each route's cold render times (nothing
+cached: each page's median over the rounds, then p50 and max), the figure to
+hold under 300 ms. Then the load: per route, the count, p50 and p95 latency and
 errors, and the whole run's requests/s.
 
     .venv/bin/python bench/serve_load.py                     # 300 articles, 200 requests, 2 clients
@@ -29,6 +30,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
@@ -72,13 +74,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="articles of the store to build (default 300)")
     parser.add_argument("--requests", type=int, default=200, help="requests in all (default 200)")
     parser.add_argument("--clients", type=int, default=2, help="concurrent clients (default 2)")
+    parser.add_argument("--no-settle", action="store_true", help="serve without freezing the process's objects first")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of cold renders, each on a fresh app (default 3)")
     args = parser.parse_args()
 
     import httpx
     import uvicorn
 
     from newsprism.store import SQLiteStore
-    from newsprism.web import create_app
+    from newsprism.web import create_app, settle
+    from newsprism.web.app import article_path
 
     db = args.db or build(args.articles)
     with SQLiteStore(db, readonly=True) as store:
@@ -95,50 +100,67 @@ def main() -> None:
     mix += [("stories.json", f"/stories.json?q={quote(w)}&singles=true") for w in words[:2]]
     mix += [("story page", f"/stories/{s}") for s in stories] + [("story json", f"/stories/{s}.json") for s in stories]
     mix += [("story csv", f"/stories/{s}.csv") for s in stories[:5]]
-    mix += [("article json", f"/articles/{quote(a, safe='/')}.json") for a in some_articles]
-    mix += [("article page", f"/articles/{quote(a, safe='/')}") for a in some_articles]
+    mix += [("article json", f"{article_path(a)}.json") for a in some_articles]
+    mix += [("article page", article_path(a)) for a in some_articles]
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise SystemExit(f"the server did not start on 127.0.0.1:{port}")
-        time.sleep(0.05)
+    def serve() -> tuple[Any, threading.Thread, int]:
+        """A fresh app (nothing rendered yet) served on 127.0.0.1, a free port."""
+        port = free_port()
+        server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+        if not args.no_settle:
+            settle()  # as newsprism serve does
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise SystemExit(f"the server did not start on 127.0.0.1:{port}")
+            time.sleep(0.05)
+        return server, thread, port
 
+    # cold renders: each page once on a fresh app, in --rounds rounds; a page's figure is its median over the
+    # rounds (the machine is noisy), then p50 and max over the route's pages
+    rounds: dict[str, list[tuple[float, float, float]]] = {}  # url -> (request, app wall, app CPU) per round
+    for n in range(args.rounds):
+        server, thread, port = serve()
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            for _, url in dict.fromkeys(mix):
+                started = time.perf_counter()
+                response = http.get(url)
+                took = time.perf_counter() - started
+                if response.status_code != 200:
+                    raise SystemExit(f"{url}: {response.status_code}")
+                # the app's own time (load + render, from its Server-Timing header), without the transfer
+                timing = dict(re.findall(r"(\w+);dur=([0-9.]+)", response.headers.get("server-timing", "")))
+                app = (float(timing["load"]) + float(timing["render"])) / 1000 if timing else -1.0
+                rounds.setdefault(url, []).append((took, app, float(timing["cpu"]) / 1000 if timing else -1.0))
+        if n < args.rounds - 1:
+            server.should_exit = True
+            thread.join(timeout=10)
     cold: dict[str, list[float]] = {}
     served: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     slowest: dict[str, tuple[float, str]] = {}
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
-        for name, url in dict.fromkeys(mix):
-            started = time.perf_counter()
-            response = http.get(url)
-            cold.setdefault(name, []).append(time.perf_counter() - started)
-            if response.status_code != 200:
-                raise SystemExit(f"{url}: {response.status_code}")
-            # the app's own time (load + render, from its Server-Timing header), without the transfer
-            timing = dict(re.findall(r"(\w+);dur=([0-9.]+)", response.headers.get("server-timing", "")))
-            if timing:
-                spent = float(timing["load"]) + float(timing["render"])
-                served.setdefault(name, []).append(spent / 1000)
-                cpu.setdefault(name, []).append(float(timing["cpu"]) / 1000)
-                slowest[name] = max(slowest.get(name, (0.0, "")), (spent, url))
-    print("cold renders (each page once, nothing cached): the app's load + render (wall, and CPU from its")
-    print("Server-Timing header), and the whole request")
+    for name, url in dict.fromkeys(mix):
+        took, app, used = (statistics.median(v) for v in zip(*rounds[url], strict=True))
+        cold.setdefault(name, []).append(took)
+        if app >= 0:
+            served.setdefault(name, []).append(app)
+            cpu.setdefault(name, []).append(used)
+            slowest[name] = max(slowest.get(name, (0.0, "")), (app, url))
+    print(f"cold renders (each page once on a fresh app; a page's median of {args.rounds} rounds): the app's")
+    print("load + render (wall, and CPU, from its Server-Timing header), and the whole request")
     head = ("app p50", "app max", "cpu p50", "cpu max", "req p50", "req max")
     print(f"{'route':<14} {'pages':>6} " + " ".join(f"{h:>8}" for h in head) + "  (ms)")
 
     def ms(values: list[float], pick: object) -> str:
         return f"{1000 * (statistics.median(values) if pick == 'p50' else max(values)):>8.1f}" if values else f"{'-':>8}"
 
-    for name, took in cold.items():
-        own, used = served.get(name, []), cpu.get(name, [])
-        figures = [ms(own, "p50"), ms(own, "max"), ms(used, "p50"), ms(used, "max"), ms(took, "p50"), ms(took, "max")]
+    for name, took_all in cold.items():
+        own, used_all = served.get(name, []), cpu.get(name, [])
+        figures = [ms(own, "p50"), ms(own, "max"), ms(used_all, "p50"), ms(used_all, "max"), ms(took_all, "p50"), ms(took_all, "max")]
         worst = f"  slowest {slowest[name][1]}" if name in slowest else ""
-        print(f"{name:<14} {len(took):>6} " + " ".join(figures) + worst)
+        print(f"{name:<14} {len(took_all):>6} " + " ".join(figures) + worst)
 
     timings: dict[str, list[float]] = {}
     errors: dict[str, int] = {}

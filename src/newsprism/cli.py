@@ -354,12 +354,13 @@ def settings_command() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port.")
 def serve_command(db: str, host: str, port: int) -> None:
-    """Serve the stories of the corpus in --db as a read-only web app: an index, one page per story, and
-    JSON twins (/stories.json, /stories/ID.json, /articles/ID.json); the API's schema is at /openapi.json.
+    """Serve the stories of the corpus in --db as a read-only web app: a story list with search, filters and
+    pages, one page per story and per article, the coverage matrix as CSV, and JSON twins (/stories.json,
+    /stories/ID.json, /articles/ID.json); the API's schema is at /openapi.json.
 
     Exit status 2 when --db is missing or is no newsprism store.
     """
-    from .web import create_app
+    from .web import create_app, settle
 
     loopback = host in ("127.0.0.1", "localhost", "::1")
     try:
@@ -370,4 +371,5 @@ def serve_command(db: str, host: str, port: int) -> None:
     import uvicorn
 
     click.echo(f"newsprism: serving {safe_name(db)} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    settle()
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -125,7 +125,7 @@ def _page_data(report: Report) -> dict[str, Any]:
 
 def load_templates() -> None:
     """Compile the pages' templates now (a server does it before its first request, not during it)."""
-    for name in ("report.html.j2", "story_list.html.j2", "article.html.j2"):
+    for name in ("report.html.j2", "macros.html.j2", "story_list.html.j2", "article.html.j2"):
         _environment().get_template(name)
     _assets()
 

@@ -22,6 +22,7 @@ until the store changes (a later ``analyze --db`` commits to it).
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import time
@@ -47,7 +48,7 @@ from ..report.matrix_csv import matrix_csv
 from ..store import SQLiteStore
 from .params import StoryListParams, problems
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "settle"]
 
 #: Headers of every response: no framing, no sniffing, no referrer, and the pages' own policy.
 SECURITY_HEADERS = {
@@ -264,6 +265,14 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         return page(article_path(article_id), load, render)
 
     return app
+
+
+def settle() -> None:
+    """Before serving: collect garbage, then freeze what the process holds (modules, the app, its templates)
+    out of the collector's reach. A large page makes hundreds of thousands of short-lived objects, which set
+    off full collections; frozen, those no longer walk the web stack's objects each time."""
+    gc.collect()
+    gc.freeze()
 
 
 def article_path(article_id: str) -> str:
