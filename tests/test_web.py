@@ -222,6 +222,14 @@ def test_a_page_past_the_last_says_so(corpus: Path) -> None:
     assert twin["stories"] == [] and twin["prev"] == "/stories.json" and twin["next"] is None
 
 
+def test_every_route_answers_head_as_get(corpus: Path) -> None:
+    client = TestClient(create_app(corpus))
+    for url in ("/", "/stories.json", "/stories/s1", "/stories/s1.json", "/stories/s1.csv", "/articles/lone-9"):
+        head, get = client.head(url), client.get(url)
+        assert head.status_code == 200 and head.headers["content-type"] == get.headers["content-type"], url
+    assert client.head("/stories/nope").status_code == 404
+
+
 def test_pages_say_how_long_they_took_and_are_kept(corpus: Path) -> None:
     client = TestClient(create_app(corpus))
     for url in ("/", "/stories/s1", "/stories/s1.json", "/stories/s1.csv", "/articles/gazette-1"):

@@ -29,6 +29,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -131,6 +132,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         docs_url=None,  # the interactive docs load their scripts from a CDN: the schema is at /openapi.json
         redoc_url=None,
     )
+    get = partial(app.api_route, methods=["GET", "HEAD"])  # HEAD too: monitors and `curl -I` ask with it
     if hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
 
@@ -167,7 +169,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         articles = tuple(a for aid in story.article_ids if (a := s.article(aid)) is not None)
         return Report(articles=articles, stories=(story,))
 
-    @app.get("/", response_class=HTMLResponse, summary="The story list: search, filters, order and pages")
+    @get("/", response_class=HTMLResponse, summary="The story list: search, filters, order and pages")
     def index(params: Annotated[StoryListParams, Query()]) -> Response:
         query = params.query()
         return page(
@@ -182,7 +184,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             ),
         )
 
-    @app.get("/stories.json", summary="The story list as JSON: the same parameters and page as /")
+    @get("/stories.json", summary="The story list as JSON: the same parameters and page as /")
     def stories(params: Annotated[StoryListParams, Query()]) -> dict[str, Any]:
         with reading() as s:
             found = s.find_stories(params.query())
@@ -201,7 +203,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             ],
         }
 
-    @app.get("/stories/{story_id}.json", summary="One story and its articles, as a report")
+    @get("/stories/{story_id}.json", summary="One story and its articles, as a report")
     def story_json(story_id: str) -> Response:
         return page(
             story_path(story_id) + ".json",
@@ -210,13 +212,13 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             "application/json",
         )
 
-    @app.get("/stories/{story_id}.csv", summary="One story's coverage matrix as CSV", response_class=Response)
+    @get("/stories/{story_id}.csv", summary="One story's coverage matrix as CSV", response_class=Response)
     def story_csv(story_id: str) -> Response:
         sheet = page(story_path(story_id) + ".csv", lambda s: story_report(s, story_id), matrix_csv, "text/csv; charset=utf-8")
         sheet.headers["Content-Disposition"] = f'attachment; filename="newsprism-{_file_part(story_id)}-matrix.csv"'
         return sheet
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story's page")
+    @get("/stories/{story_id}", response_class=HTMLResponse, summary="One story's page")
     def story_page(story_id: str) -> Response:
         return page(
             story_path(story_id),
@@ -226,7 +228,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             ),
         )
 
-    @app.get("/articles/{article_id:path}.json", summary="One article, as the report gives it (its id may hold '/')")
+    @get("/articles/{article_id:path}.json", summary="One article, as the report gives it (its id may hold '/')")
     def article_json(article_id: str, request: Request) -> Response:
         # the page of an article whose own id ends in '.json': its address writes that dot as %2E (or the
         # id without '.json' is no article)
@@ -240,7 +242,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
         return JSONResponse(article_dict(article))
 
-    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, summary="One article, marked (its id may hold '/')")
+    @get("/articles/{article_id:path}", response_class=HTMLResponse, summary="One article, marked (its id may hold '/')")
     def article_page(article_id: str) -> Response:
         def load(s: SQLiteStore) -> tuple[Any, ...]:
             article = s.article(article_id)
