@@ -150,9 +150,9 @@ def test_reprints_of_an_absent_original_are_one_voice_as_on_the_story_page() -> 
     story = Story("st1", "River floods Riverton", ("r1", "r2", "o1", "n1"))
     summary = summarize(story, {a.id: a for a in articles})
     view = build_view(Report(articles=tuple(articles), stories=(story,))).stories[0]
-    from newsprism.report.view import _independent
+    from newsprism.report.view import Utf16, _independent, _Resolver
 
-    assert summary.outlets == _independent(story.article_ids, {r.article.id: r for r in view.articles}) == 3
+    assert summary.outlets == _independent(story.article_ids, _Resolver(view.articles, Utf16())) == 3
     assert [name for _, name in summary.voices] == ["Hill Gazette", "Plains Herald", "Valley Courier"]
 
 

@@ -310,6 +310,7 @@ class _Resolver:
 
     def __init__(self, refs: Sequence[ArticleRef], utf16: Utf16) -> None:
         self.refs = {r.article.id: r for r in refs}
+        self.articles = {r.article.id: r.article for r in refs}
         self.utf16 = utf16
 
     def cite(self, span: Span, note: str = "") -> Cite | None:
@@ -324,9 +325,9 @@ class _Resolver:
         return tuple(sorted((c for c in out if c is not None), key=lambda c: (c.n, c.start)))
 
 
-def _independent(ids: Iterable[str], refs: Mapping[str, ArticleRef]) -> int:
+def _independent(ids: Iterable[str], res: _Resolver) -> int:
     """How many outlets the articles ``ids`` speak for (:func:`~newsprism.listing.independent_voices`)."""
-    return len(independent_voices({i: r.article for i, r in refs.items()}, ids))
+    return len(independent_voices(res.articles, ids))
 
 
 def _brief(story: Story, res: _Resolver) -> dict[str, list[BriefRow]]:
@@ -360,7 +361,7 @@ def _claim_row(claim: Claim, view: StoryView, res: _Resolver, disputed: set[str]
             source = c.source if c.kind in ("reports", "denies") else None
             marks.setdefault(c.article, []).append(Mark(c.kind, c.mark, c.words, source, cite))
     cells = [Cell(tuple(marks[ref.article.id])) if ref.article.id in marks else _ABSENT for ref in view.articles]
-    sources = _independent(by_article, res.refs)
+    sources = _independent(by_article, res)
     return ClaimRow(claim, tuple(cells), sources, sources == 1, claim.id in disputed, sources >= outlets)
 
 
@@ -487,7 +488,7 @@ def _timeline(entries: Sequence[TimelineEntry], res: _Resolver) -> TimelineChart
     axis_y = height - 26
     points = []
     for day, entry, level in placed:
-        sources = _independent((s.article for s in entry.support), res.refs)
+        sources = _independent((s.article for s in entry.support), res)
         y = axis_y - 12 - level * CHART_ROW
         points.append(TimelinePoint(xs[day], y, 3.0 + min(sources, 4), entry, res.cites(entry.support)))
     # Label event dates as the articles gave them, skipping ones too close to the last label.
@@ -528,7 +529,7 @@ def story_view(
     res = _Resolver(refs, utf16)
     view.brief = _brief(story, res)
     disputed = {cid for d in story.disagreements for cid in d.claims}
-    outlets = _independent(res.refs, res.refs)
+    outlets = _independent(res.refs, res)
     rows = [_claim_row(c, view, res, disputed, outlets) for c in story.claims]
     view.matrix = sorted((r for r in rows if not r.claim.off_topic), key=lambda r: (-r.sources, -len(r.claim.support)))
     view.off_topic = [r for r in rows if r.claim.off_topic]

@@ -80,7 +80,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
     load_templates()
     lock = threading.Lock()  # one SQLite connection, used by one request at a time
     pages: OrderedDict[str, str] = OrderedDict()  # rendered pages, kept until the store changes
-    sizes: dict[str, int] = {}  # their lengths, to keep them under KEPT_CHARACTERS
+    kept = [0]  # their characters in all, held under KEPT_CHARACTERS
     seen = [store.data_version()]
 
     @contextmanager
@@ -91,7 +91,7 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
             version = store.data_version()
             if version != seen[0]:
                 pages.clear()
-                sizes.clear()
+                kept[0] = 0
                 seen[0] = version
             yield store
 
@@ -116,9 +116,10 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
         rendered = time.perf_counter()
         with lock:
             if seen[0] == version and key not in pages:
-                pages[key], sizes[key] = text, len(text)
-                while len(pages) > KEPT_PAGES or sum(sizes.values()) > KEPT_CHARACTERS:
-                    sizes.pop(pages.popitem(last=False)[0])
+                pages[key] = text
+                kept[0] += len(text)
+                while len(pages) > KEPT_PAGES or kept[0] > KEPT_CHARACTERS:
+                    kept[0] -= len(pages.popitem(last=False)[1])
         timing = (
             f"load;dur={1000 * (loaded - started):.1f}, render;dur={1000 * (rendered - loaded):.1f}, "
             f'cpu;dur={1000 * (time.thread_time() - cpu):.1f};desc="CPU time of load and render"'
@@ -245,13 +246,13 @@ def create_app(db: str | Path, *, hosts: Sequence[str] | None = None) -> FastAPI
     @get("/articles/{article_id:path}", response_class=HTMLResponse, summary="One article, marked (its id may hold '/')")
     def article_page(article_id: str) -> Response:
         def load(s: SQLiteStore) -> tuple[Any, ...]:
-            article = s.article(article_id)
+            story_id = s.article_story(article_id)
+            held = story_report(s, story_id) if story_id is not None else None
+            members = {a.id: a for a in held.articles} if held else {}
+            article = members.get(article_id) or s.article(article_id)
             if article is None:
                 raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
-            story_id = s.article_story(article_id)
-            story = s.story(story_id) if story_id is not None else None
-            members = {a.id: a for i in (story.article_ids if story else ()) if (a := s.article(i)) is not None}
-            return article, story, members
+            return article, held.stories[0] if held else None, members
 
         def render(found: tuple[Any, ...]) -> str:
             article, story, members = found

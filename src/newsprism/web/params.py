@@ -73,10 +73,9 @@ class StoryListParams(BaseModel):
     def given(self, **changes: Any) -> dict[str, str]:
         """The parameters that differ from their defaults (after ``changes``), as a query string holds them."""
         values = self.model_dump() | changes
-        defaults = StoryListParams().model_dump()
         out = {}
         for name, value in values.items():
-            if value == defaults[name]:
+            if value == _DEFAULTS[name]:
                 continue
             out[name] = "true" if value is True else str(value)
         return out
@@ -85,6 +84,9 @@ class StoryListParams(BaseModel):
         """``path`` with these parameters (only those not at their default), after ``changes``."""
         given = self.given(**changes)
         return path + ("?" + urlencode(given) if given else "")
+
+
+_DEFAULTS = StoryListParams().model_dump()
 
 
 def problems(errors: Any) -> str:
