@@ -252,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         from newsprism.evaluate.genre import evaluate_genre
 
         print(f"\n== news or opinion: {args.genre} held-back AllSides articles labelled by their outlet's section")
-        for r in evaluate_genre(CORPUS, args.genre, settings=settings):
+        scores = evaluate_genre(CORPUS, args.genre, settings=settings)
+        for r in scores:
             print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
+        print(f"({scores[0].conflicts} labelled news are filed as opinion by their own URL path or title)")
     if args.no_grouping:
         return 0
     grouping_sets = []

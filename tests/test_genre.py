@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.config import Settings
@@ -48,16 +50,44 @@ def test_voice_counts_the_articles_own_words_not_its_quotes(seed_annotations: di
     assert quoted_we and all(ann.voice.first_person == 0 for ann in quoted_we)
 
 
+#: A column of about 240 words, the length of the shortest opinion pieces the model was fitted on.
+COLUMN = (
+    "I have watched this city for twenty years, and I think we are making the same mistake again. "
+    "Why do we keep building on the flood plain? We should stop, and we should stop now.\n\n"
+    "Nobody who lived through the last flood can pretend it was a surprise. The river did not rise overnight; "
+    "it rose the way it always rises, slowly and then all at once, and the homes we had put in its way were "
+    "not ready for it. I do not blame the families who bought them. I blame a council that keeps approving "
+    "plans it knows are unwise, because the tax base looks better on paper than the risk does.\n\n"
+    "There is a better way, and it is not complicated. Leave the low ground to the water. Build parks and "
+    "playing fields there, which can flood and dry out without ruining anyone's life. Put the new houses on "
+    "the ridge, where the old town was built in the first place for exactly this reason.\n\n"
+    "I believe the council must listen to the people who live there, and I hope it does. If it does not, "
+    "we will be having this conversation again in ten years, and I suspect it will not be any easier. "
+    "Our grandparents understood this. It is strange that we have to learn it all over again, but learn it "
+    "we must, before the next spring rains make the lesson for us."
+)
+
+
 @pytest.mark.slow
 def test_a_column_in_the_first_person_reads_as_opinion_by_its_voice(models: Models, settings: Settings) -> None:
-    text = (
-        "I have watched this city for twenty years, and I think we are making the same mistake again. "
-        "Why do we keep building on the flood plain? We should stop. I believe the council must listen to "
-        "the people who live there, and I hope it does."
-    )
-    article = Article("c", text, title="The flood plain is not for building")
+    article = Article("c", COLUMN, title="The flood plain is not for building")
     (annotations,) = annotate([article], models=models, settings=settings)
     genre = classify_genre(article, annotations, genre_model())
     assert genre.label == "opinion" and "first person" in genre.reason
     # without the NLP pass's counts only the section markers are left to read
     assert classify_genre(article, Annotations("c"), genre_model()).label == "news"
+
+
+@pytest.mark.slow
+def test_a_section_marker_decides_over_a_reporting_voice(seed_articles: list, seed_annotations: dict) -> None:
+    """An article its publisher filed under /opinion/ is opinion, though it reads as news (an editorial
+    reporting the day's events); the voice model's probability is still given."""
+    model = genre_model()
+    article = seed_articles[0]
+    assert classify_genre(article, seed_annotations[article.id], model).label == "news"
+    filed = replace(article, url="https://www.example.com/2024/09/13/opinion/the-visit.html")
+    genre = classify_genre(filed, seed_annotations[article.id], model)
+    assert genre.label == "opinion" and genre.reason == "URL path /opinion/"
+    assert genre.probability < model.threshold
+    analysis = classify_genre(replace(article, title=f"Analysis: {article.title}"), seed_annotations[article.id], model)
+    assert analysis.label == "analysis"

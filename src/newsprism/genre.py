@@ -12,10 +12,16 @@ Two kinds of evidence:
   reported from sources (news reports others and what happened; opinion
   argues now).
 
-A logistic model over these (``data/genre_model.json``, refitted by
-``bench/fit_genre.py`` on AllSides articles whose outlet names their
-section) gives the probability that an article is opinion. An analysis
-marker makes it analysis; no model is fitted for that, for want of labels.
+and how it reports: dates, figures, names and named sources per sentence,
+attributed quotes, negations and sentence length, all read from the fact
+layer (:class:`~newsprism.model.Annotations`).
+
+A section marker decides: the publisher filed the article there (an
+analysis marker makes it analysis). Without one, a logistic model over the
+voice (``data/genre_model.json``, refitted by ``bench/fit_genre.py`` on
+AllSides articles whose outlet or own marker names their section) gives
+the probability that the article is opinion; its threshold is set for
+articles without a marker, where it decides.
 """
 
 from __future__ import annotations
@@ -33,8 +39,6 @@ from .model import Annotations, Article, Genre, GenreLabel
 __all__ = ["FEATURES", "classify_genre", "genre_features", "genre_model", "marker_of"]
 
 FEATURES = (
-    "url_opinion",
-    "title_opinion",
     "first_person",
     "second_person",
     "questions",
@@ -43,10 +47,23 @@ FEATURES = (
     "present",
     "modals",
     "adjectives",
+    "dates",
+    "figures",
+    "names",
+    "citations",
+    "negations",
+    "negated",
+    "attributed_quotes",
+    "sentence_length",
+    "hedged",
+    "saying",
+    "ongoing",
 )
 MODEL_FILE = "genre_model.json"
 #: Questions per sentence are scaled before their log is taken (one question in twenty sentences reads as 1).
 QUESTION_SCALE = 20.0
+#: Dates, figures, named sources, attributed quotes and negations per sentence are scaled likewise (one in five).
+PER_SENTENCE_SCALE = 5.0
 
 _TITLE_WORD = re.compile(r"^\W*([A-Za-z][A-Za-z-]*)\s*(?::|\||—|–|-\s)")
 _PATH_WORD = re.compile(r"[a-z][a-z-]*")
@@ -67,30 +84,44 @@ def marker_of(article: Article) -> tuple[str, str] | None:
     return None
 
 
-def genre_features(article: Article, annotations: Annotations | None, marker: tuple[str, str] | None) -> np.ndarray:
-    """The model's inputs for one article, in :data:`FEATURES` order; ``marker`` is its :func:`marker_of`."""
-    url_opinion = float(marker is not None and marker[0] == "opinion" and marker[1].startswith("URL"))
-    title_opinion = float(marker is not None and marker[0] == "opinion" and marker[1].startswith("title"))
+def genre_features(article: Article, annotations: Annotations | None) -> np.ndarray:
+    """The model's inputs for one article, in :data:`FEATURES` order, from the NLP pass (zeros without it)."""
     if annotations is None:
-        return np.array([url_opinion, title_opinion, *([0.0] * (len(FEATURES) - 2))])
+        return np.zeros(len(FEATURES))
     voice = annotations.voice
     per_100 = 100.0 / max(voice.words, 1)
     sentences = max(len(annotations.sentences), 1)
+
+    def per_sentence(count: int) -> float:
+        return float(np.log1p(PER_SENTENCE_SCALE * count / sentences))
+
+    def share(count: int) -> float:
+        return count / sentences
+
     quoted = sum(q.span.end - q.span.start for q in annotations.quotes) / max(len(article.text), 1)
-    reported = sum(1 for s in annotations.sentences if s.report_verb is not None or s.hedged) / sentences
+    said = annotations.sentences
     # rates are skewed (a column may say 'I' twenty times in a hundred words): the model reads their logs
     return np.array(
         [
-            url_opinion,
-            title_opinion,
             np.log1p(voice.first_person * per_100),
             np.log1p(voice.second_person * per_100),
             np.log1p(QUESTION_SCALE * voice.questions / sentences),
             quoted,
-            reported,
+            share(sum(1 for s in said if s.report_verb is not None or s.hedged)),
             voice.present / max(voice.past + voice.present, 1),
             np.log1p(voice.modals * per_100),
             np.log1p(voice.adjectives * per_100),
+            per_sentence(sum(1 for d in annotations.dates if not d.quoted)),
+            per_sentence(len(annotations.quantities)),
+            np.log1p(len(annotations.mentions) * per_100),
+            per_sentence(len(annotations.citations)),
+            per_sentence(sum(len(s.negations) for s in said)),
+            share(sum(1 for s in said if s.negations)),
+            per_sentence(sum(1 for q in annotations.quotes if q.speaker)),
+            np.log(max(voice.words, 1) / sentences) if voice.words else 0.0,
+            share(sum(1 for s in said if s.hedged)),
+            share(sum(1 for s in said if s.report_verb is not None)),
+            share(sum(1 for s in said if s.ongoing)),
         ]
     )
 
@@ -110,29 +141,31 @@ _WORDS: dict[str, tuple[str, Callable[[float], float]]] = {
     "present": ("verbs in the present tense: {:.0%}", float),
     "modals": ("modal verbs: {:.1f} per 100 words", np.expm1),
     "adjectives": ("adjectives: {:.1f} per 100 words", np.expm1),
+    "negations": ("negations: {:.1f} per sentence", lambda v: float(np.expm1(v)) / PER_SENTENCE_SCALE),
+    "names": ("named people, places and bodies: {:.1f} per 100 words", np.expm1),
+    "sentence_length": ("sentences of {:.0f} words on average", np.exp),
 }
 
 
 def classify_genre(article: Article, annotations: Annotations | None, model: LogisticModel) -> Genre:
-    """The article's genre with its reason: a section marker when there is one, else its voice."""
+    """The article's genre with its reason: the section its publisher filed it in, else its voice.
+
+    ``probability`` is the voice model's that it is opinion, also where a marker decides.
+    """
     marker = marker_of(article)
-    row = genre_features(article, annotations, marker)
+    row = genre_features(article, annotations)
     p = float(model.probabilities(row[None, :])[0])
-    if marker is not None and marker[0] == "analysis":
-        return Genre("analysis", marker[1], p)
+    if marker is not None:
+        return Genre("analysis" if marker[0] == "analysis" else "opinion", marker[1], p)
     label: GenreLabel = "opinion" if p >= model.threshold else "news"
-    return Genre(label, _reason(label, marker, row, model), p)
+    return Genre(label, _reason(label, row, model), p)
 
 
-def _reason(label: str, marker: tuple[str, str] | None, row: np.ndarray, model: LogisticModel) -> str:
-    """The evidence for ``label``, in words: the section marker, else the voice that weighed most."""
-    if marker is not None and label == "opinion":
-        return marker[1]
-    if label == "news":  # what reads as news: how much it reports sources, and how little it says 'I' or 'we'
-        said = [_said("reported", row), _said("first_person", row)]
-        if marker is not None:
-            said.insert(0, f"{marker[1]}, outweighed by its reporting voice")
-        return "; ".join(said)
+def _reason(label: str, row: np.ndarray, model: LogisticModel) -> str:
+    """The voice that weighed most for ``label``: for news, how much it reports sources and how little it
+    says 'I' or 'we'; for opinion, the features that pulled hardest."""
+    if label == "news":
+        return "; ".join([_said("reported", row), _said("first_person", row)])
     pull = (row - model.mean) / model.scale * model.coef
     order = [i for i in np.argsort(-pull) if pull[i] > 0 and FEATURES[i] in _WORDS][:2]
     return "; ".join(_said(FEATURES[i], row) for i in order) or "its voice"

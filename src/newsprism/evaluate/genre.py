@@ -6,6 +6,11 @@ AllSides names some outlets with their section ('New York Times - News',
 answer away, is left out of the articles classified. Articles are split by
 a hash of their id: 3 in 10 are held back from fitting (``bench/fit_genre.py``).
 The baseline reads only the URL path and title markers.
+
+The labels are the outlet's, not the article's: some articles filed under
+'New York Times - News' sit in the paper's /opinion/ path or carry AllSides'
+own 'OPINION:' title. newsprism calls those opinion, as their section says,
+and each counts against it; :attr:`GenreScore.conflicts` says how many.
 """
 
 from __future__ import annotations
@@ -70,6 +75,8 @@ class GenreScore:
     opinion_predicted: int
     opinion_labelled: int
     opinion_found: int
+    #: Articles labelled news whose own URL path or title files them as opinion.
+    conflicts: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -84,7 +91,7 @@ class GenreScore:
         return share(self.opinion_found, self.opinion_labelled)
 
 
-def _score(name: str, predicted: np.ndarray, truth: np.ndarray) -> GenreScore:
+def _score(name: str, predicted: np.ndarray, truth: np.ndarray, conflicts: int) -> GenreScore:
     return GenreScore(
         name,
         len(truth),
@@ -92,6 +99,7 @@ def _score(name: str, predicted: np.ndarray, truth: np.ndarray) -> GenreScore:
         int(predicted.sum()),
         int(truth.sum()),
         int((predicted & truth).sum()),
+        conflicts,
     )
 
 
@@ -106,4 +114,5 @@ def evaluate_genre(
     model = genre_model()
     ours = np.array([classify_genre(a, annotations.get(a.id), model).label != "news" for a in cleaned])
     baseline = np.array([marker_of(a) is not None for a in cleaned])
-    return _score("newsprism", ours, truth), _score("URL path and title", baseline, truth)
+    conflicts = int((baseline & ~truth).sum())
+    return _score("newsprism", ours, truth, conflicts), _score("URL path and title", baseline, truth, conflicts)
