@@ -57,7 +57,7 @@ def main() -> int:
     from newsprism.compare.logistic import LogisticModel
     from newsprism.config import Settings
     from newsprism.evaluate.genre import held_back, labelled_sections, sample_articles
-    from newsprism.genre import FEATURES, MODEL_FILE, classify_genre, genre_features, marker_of
+    from newsprism.genre import CLIP, FEATURES, MODEL_FILE, classify_genre, genre_features, marker_of
     from newsprism.nlp.models import Models
     from newsprism.pipeline import prepare_articles
 
@@ -85,14 +85,14 @@ def main() -> int:
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=args.seed)
     probabilities = np.zeros(len(y_voice))
     for train, test in folds.split(x_fit, y_voice):
-        part = LogisticModel.fit(x_fit[train], y_voice[train], None, FEATURES, seed=args.seed)
+        part = LogisticModel.fit(x_fit[train], y_voice[train], None, FEATURES, seed=args.seed, clip=CLIP)
         probabilities[test] = part.probabilities(x_fit[test])
     unmarked = ~marked_fit
     accuracy = {
         t: float(((probabilities[unmarked] >= t) == (y_fit[unmarked] > 0)).mean()) for t in THRESHOLDS
     }
     threshold = max(THRESHOLDS, key=lambda t: (accuracy[t], -abs(t - 0.5)))
-    fitted = LogisticModel.fit(x_fit, y_voice, None, FEATURES, seed=args.seed)
+    fitted = LogisticModel.fit(x_fit, y_voice, None, FEATURES, seed=args.seed, clip=CLIP)
     model = LogisticModel(
         fitted.features, fitted.mean, fitted.scale, fitted.coef, fitted.intercept, threshold,
         f"{len(y_voice)} AllSides articles labelled by their outlet's section, or as opinion by their own URL "

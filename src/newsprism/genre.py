@@ -5,16 +5,13 @@ Two kinds of evidence:
 - **metadata**: a section in the URL's path (``/opinion/``, ``/commentary/``,
   ``/editorials/``) or a title that opens with one ('OPINION: ...',
   'Analysis | ...'), from the marker lexicon (``data/genre_markers.tsv``);
-- **the text's own voice**, counted in the NLP pass outside quotes
-  (:class:`~newsprism.model.Voice`): first- and second-person pronouns,
-  modals and adjectives per 100 words, questions per sentence, the share of
-  finite verbs in the present tense, and how much of the text is quoted or
-  reported from sources (news reports others and what happened; opinion
-  argues now).
-
-and how it reports: dates, figures, names and named sources per sentence,
-attributed quotes, negations and sentence length, all read from the fact
-layer (:class:`~newsprism.model.Annotations`).
+- **the text's own voice**, read from the NLP pass: outside quotes
+  (:class:`~newsprism.model.Voice`), first- and second-person pronouns and
+  adjectives per 100 words, questions per sentence and sentence length;
+  from the rest of the fact layer (:class:`~newsprism.model.Annotations`),
+  names per 100 words, negations per sentence, how much of the text is
+  quoted, and the share of sentences that report a source (news reports
+  others and what happened; opinion argues).
 
 A section marker decides: the publisher filed the article there (an
 analysis marker makes it analysis). Without one, a logistic model over the
@@ -44,26 +41,20 @@ FEATURES = (
     "questions",
     "quoted",
     "reported",
-    "present",
-    "modals",
     "adjectives",
-    "dates",
-    "figures",
     "names",
-    "citations",
     "negations",
-    "negated",
-    "attributed_quotes",
     "sentence_length",
-    "hedged",
     "saying",
-    "ongoing",
 )
 MODEL_FILE = "genre_model.json"
 #: Questions per sentence are scaled before their log is taken (one question in twenty sentences reads as 1).
 QUESTION_SCALE = 20.0
-#: Dates, figures, named sources, attributed quotes and negations per sentence are scaled likewise (one in five).
-PER_SENTENCE_SCALE = 5.0
+#: Negations per sentence are scaled likewise (one in five sentences reads as 1).
+NEGATION_SCALE = 5.0
+#: The voice model's standardised features are clipped to this many standard deviations (fitted so too): an
+#: article's one rare extreme (a hedge in every third sentence, a list of names) does not decide alone.
+CLIP = 2.0
 
 _TITLE_WORD = re.compile(r"^\W*([A-Za-z][A-Za-z-]*)\s*(?::|\||—|–|-\s)")
 _PATH_WORD = re.compile(r"[a-z][a-z-]*")
@@ -92,12 +83,6 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
     per_100 = 100.0 / max(voice.words, 1)
     sentences = max(len(annotations.sentences), 1)
 
-    def per_sentence(count: int) -> float:
-        return float(np.log1p(PER_SENTENCE_SCALE * count / sentences))
-
-    def share(count: int) -> float:
-        return count / sentences
-
     quoted = sum(q.span.end - q.span.start for q in annotations.quotes) / max(len(article.text), 1)
     said = annotations.sentences
     # rates are skewed (a column may say 'I' twenty times in a hundred words): the model reads their logs
@@ -107,21 +92,12 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
             np.log1p(voice.second_person * per_100),
             np.log1p(QUESTION_SCALE * voice.questions / sentences),
             quoted,
-            share(sum(1 for s in said if s.report_verb is not None or s.hedged)),
-            voice.present / max(voice.past + voice.present, 1),
-            np.log1p(voice.modals * per_100),
+            sum(1 for s in said if s.report_verb is not None or s.hedged) / sentences,
             np.log1p(voice.adjectives * per_100),
-            per_sentence(sum(1 for d in annotations.dates if not d.quoted)),
-            per_sentence(len(annotations.quantities)),
             np.log1p(len(annotations.mentions) * per_100),
-            per_sentence(len(annotations.citations)),
-            per_sentence(sum(len(s.negations) for s in said)),
-            share(sum(1 for s in said if s.negations)),
-            per_sentence(sum(1 for q in annotations.quotes if q.speaker)),
-            np.log(max(voice.words, 1) / sentences) if voice.words else 0.0,
-            share(sum(1 for s in said if s.hedged)),
-            share(sum(1 for s in said if s.report_verb is not None)),
-            share(sum(1 for s in said if s.ongoing)),
+            np.log1p(NEGATION_SCALE * sum(len(s.negations) for s in said) / sentences),
+            np.log(voice.words / sentences) if voice.words else 0.0,
+            sum(1 for s in said if s.report_verb is not None) / sentences,
         ]
     )
 
@@ -138,10 +114,8 @@ _WORDS: dict[str, tuple[str, Callable[[float], float]]] = {
     "questions": ("questions: {:.0%} of sentences", lambda v: float(np.expm1(v)) / QUESTION_SCALE),
     "quoted": ("quoted: {:.0%} of the text", float),
     "reported": ("sentences reporting a source: {:.0%}", float),
-    "present": ("verbs in the present tense: {:.0%}", float),
-    "modals": ("modal verbs: {:.1f} per 100 words", np.expm1),
     "adjectives": ("adjectives: {:.1f} per 100 words", np.expm1),
-    "negations": ("negations: {:.1f} per sentence", lambda v: float(np.expm1(v)) / PER_SENTENCE_SCALE),
+    "negations": ("negations: {:.1f} per sentence", lambda v: float(np.expm1(v)) / NEGATION_SCALE),
     "names": ("named people, places and bodies: {:.1f} per 100 words", np.expm1),
     "sentence_length": ("sentences of {:.0f} words on average", np.exp),
 }
@@ -166,7 +140,7 @@ def _reason(label: str, row: np.ndarray, model: LogisticModel) -> str:
     says 'I' or 'we'; for opinion, the features that pulled hardest."""
     if label == "news":
         return "; ".join([_said("reported", row), _said("first_person", row)])
-    pull = (row - model.mean) / model.scale * model.coef
+    pull = model.standardise(row) * model.coef
     order = [i for i in np.argsort(-pull) if pull[i] > 0 and FEATURES[i] in _WORDS][:2]
     return "; ".join(_said(FEATURES[i], row) for i in order) or "its voice"
 

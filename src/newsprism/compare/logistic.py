@@ -36,6 +36,9 @@ class LogisticModel:
     threshold: float
     #: What it was fitted on, as the fitting script describes it.
     fitted_on: str = ""
+    #: Standardised features are clipped to this many standard deviations either way, in fitting and scoring,
+    #: so that one rare extreme value (a feature almost always zero in the fit data) cannot decide alone.
+    clip: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], features: Sequence[str]) -> LogisticModel:
@@ -50,6 +53,7 @@ class LogisticModel:
             intercept=float(data["intercept"]),
             threshold=float(data["threshold"]),
             fitted_on=str(data.get("fitted_on", "")),
+            clip=float(data["clip"]) if data.get("clip") is not None else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +65,7 @@ class LogisticModel:
             "intercept": round(self.intercept, 6),
             "threshold": round(self.threshold, 4),
             "fitted_on": self.fitted_on,
+            **({"clip": self.clip} if self.clip is not None else {}),
         }
 
     @classmethod
@@ -73,8 +78,10 @@ class LogisticModel:
         *,
         seed: int = 0,
         threshold: float = 0.5,
+        clip: float | None = None,
     ) -> LogisticModel:
-        """Fit on feature ``rows`` and 0/1 ``labels`` (deterministic for a given ``seed``)."""
+        """Fit on feature ``rows`` and 0/1 ``labels`` (deterministic for a given ``seed``); with ``clip``, on
+        standardised features clipped to that many standard deviations (:attr:`clip`)."""
         from sklearn.linear_model import LogisticRegression
 
         rows = np.asarray(rows, dtype=np.float64)
@@ -82,14 +89,20 @@ class LogisticModel:
         scale = rows.std(axis=0)
         scale = np.where(scale > 0, scale, 1.0)
         lr = LogisticRegression(C=1.0, max_iter=2000, random_state=seed)
-        lr.fit((rows - mean) / scale, labels, sample_weight=weights)
-        return cls(tuple(features), mean, scale, lr.coef_[0], float(lr.intercept_[0]), threshold)
+        standard = (rows - mean) / scale
+        lr.fit(standard if clip is None else np.clip(standard, -clip, clip), labels, sample_weight=weights)
+        return cls(tuple(features), mean, scale, lr.coef_[0], float(lr.intercept_[0]), threshold, clip=clip)
+
+    def standardise(self, rows: np.ndarray) -> np.ndarray:
+        """``rows`` in standard deviations from the fit data's mean (clipped where the model clips)."""
+        standard = (np.asarray(rows, dtype=np.float64) - self.mean) / self.scale
+        return standard if self.clip is None else np.clip(standard, -self.clip, self.clip)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """The probability that each row's pair is positive."""
         if len(rows) == 0:
             return np.zeros(0)
-        z = ((np.asarray(rows, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
+        z = self.standardise(rows) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
 
