@@ -30,6 +30,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
@@ -73,12 +74,14 @@ def main() -> int:
     def featurise(part):  # type: ignore[no-untyped-def]
         cleaned, annotations = prepare_articles([a for a, _ in part], settings=settings, models=models)
         x = np.array([genre_features(a, annotations.get(a.id)) for a in cleaned])
-        marked = np.array([marker_of(a) is not None for a in cleaned])
-        return cleaned, annotations, x, np.array([y for _, y in part], dtype=float), marked
+        markers = [marker_of(a) for a in cleaned]
+        marked = np.array([m is not None for m in markers])
+        filed_opinion = np.array([m is not None and m[0] == "opinion" for m in markers])
+        return cleaned, annotations, x, np.array([y for _, y in part], dtype=float), marked, filed_opinion
 
-    _, _, x_fit, y_fit, marked_fit = featurise(fit)
-    held_articles, held_ann, x_held, y_held, marked_held = featurise(held)
-    y_voice = np.where(marked_fit, 1.0, y_fit)  # filed as opinion by its publisher: opinion
+    _, _, x_fit, y_fit, marked_fit, opinion_fit = featurise(fit)
+    held_articles, held_ann, _, y_held, marked_held, opinion_held = featurise(held)
+    y_voice = np.where(opinion_fit, 1.0, y_fit)  # filed as opinion by its publisher: opinion
 
     # the threshold: best accuracy on the unmarked articles of the folds' held-out parts, each scored by a
     # model fitted without that part
@@ -93,16 +96,18 @@ def main() -> int:
     }
     threshold = max(THRESHOLDS, key=lambda t: (accuracy[t], -abs(t - 0.5)))
     fitted = LogisticModel.fit(x_fit, y_voice, None, FEATURES, seed=args.seed, clip=CLIP)
-    model = LogisticModel(
-        fitted.features, fitted.mean, fitted.scale, fitted.coef, fitted.intercept, threshold,
-        f"{len(y_voice)} AllSides articles labelled by their outlet's section, or as opinion by their own URL "
-        f"path or title ({int(y_voice.sum())} opinion), seed {args.seed}; threshold by {FOLDS}-fold "
+    model = replace(
+        fitted,
+        threshold=threshold,
+        fitted_on=f"{len(y_voice)} AllSides articles labelled by their outlet's section, or as opinion by their own "
+        f"URL path or title ({int(y_voice.sum())} opinion), seed {args.seed}; threshold by {FOLDS}-fold "
         f"cross-validation on the {int(unmarked.sum())} without a marker; bench/fit_genre.py",
     )
     print(f"{len(fit)} fit articles ({int(y_voice.sum())} opinion; {int(unmarked.sum())} without a marker, "
           f"{int(y_fit[unmarked].sum())} of them opinion) and {len(held)} held back ({int(y_held.sum())} opinion), "
           f"{time.perf_counter() - started:.0f} s to annotate")
-    print("cross-validated accuracy without a marker, by threshold: " + ", ".join(f"{t:.2f} {a:.3f}" for t, a in accuracy.items()))
+    print("cross-validated accuracy without a marker, by threshold: "
+          + ", ".join(f"{t:.2f} {a:.3f}" for t, a in accuracy.items()))
     print(f"threshold {threshold:.2f}; weights: "
           + ", ".join(f"{f} {c:+.2f}" for f, c in zip(FEATURES, model.coef, strict=True)))
 
@@ -123,7 +128,7 @@ def main() -> int:
     score("baseline (URL path, title)", marked_held.copy())
     score("newsprism, articles without a marker", ours, ~marked_held)
     score("all news, articles without a marker", np.zeros(len(truth), dtype=bool), ~marked_held)
-    conflicts = int((marked_held & ~truth).sum())
+    conflicts = int((opinion_held & ~truth).sum())
     print(f"  labelled news although their own URL path or title files them as opinion: {conflicts} "
           f"of {int(marked_held.sum())} marked articles (each counts against newsprism and the baseline alike)")
     if args.write:

@@ -43,3 +43,11 @@ def test_the_clip_survives_the_model_file_and_files_without_one_read_as_before()
     assert LogisticModel.from_dict(plain.to_dict(), ("signal", "noise")).clip is None
     with pytest.raises(ModelError, match="other features"):
         LogisticModel.from_dict(plain.to_dict(), ("signal",))
+    with pytest.raises(ModelError, match="clip"):
+        LogisticModel.from_dict({**plain.to_dict(), "clip": 0}, ("signal", "noise"))
+
+
+def test_the_shipped_genre_model_clips_as_it_was_fitted() -> None:
+    from newsprism.genre import CLIP, genre_model
+
+    assert genre_model().clip == CLIP

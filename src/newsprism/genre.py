@@ -50,6 +50,8 @@ FEATURES = (
 MODEL_FILE = "genre_model.json"
 #: Questions per sentence are scaled before their log is taken (one question in twenty sentences reads as 1).
 QUESTION_SCALE = 20.0
+#: Subjects of a reporting verb that are the writer speaking ('I believe', 'we think'): not a source reported.
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 #: Negations per sentence are scaled likewise (one in five sentences reads as 1).
 NEGATION_SCALE = 5.0
 #: The voice model's standardised features are clipped to this many standard deviations (fitted so too): an
@@ -84,7 +86,8 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
     sentences = max(len(annotations.sentences), 1)
 
     quoted = sum(q.span.end - q.span.start for q in annotations.quotes) / max(len(article.text), 1)
-    said = annotations.sentences
+    # 'I believe ...' is the writer's own view, not a source's report
+    sources = [s for s in annotations.sentences if not (s.subject_pronoun and _first_person(s.report_subject))]
     # rates are skewed (a column may say 'I' twenty times in a hundred words): the model reads their logs
     return np.array(
         [
@@ -92,14 +95,18 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
             np.log1p(voice.second_person * per_100),
             np.log1p(QUESTION_SCALE * voice.questions / sentences),
             quoted,
-            sum(1 for s in said if s.report_verb is not None or s.hedged) / sentences,
+            sum(1 for s in sources if s.report_verb is not None or s.hedged) / sentences,
             np.log1p(voice.adjectives * per_100),
             np.log1p(len(annotations.mentions) * per_100),
-            np.log1p(NEGATION_SCALE * sum(len(s.negations) for s in said) / sentences),
+            np.log1p(NEGATION_SCALE * sum(len(s.negations) for s in annotations.sentences) / sentences),
             np.log(voice.words / sentences) if voice.words else 0.0,
-            sum(1 for s in said if s.report_verb is not None) / sentences,
+            sum(1 for s in sources if s.report_verb is not None) / sentences,
         ]
     )
+
+
+def _first_person(subject: str | None) -> bool:
+    return subject is not None and subject.casefold() in FIRST_PERSON_SUBJECTS
 
 
 def genre_model(name: str = "fitted") -> LogisticModel:
@@ -116,7 +123,6 @@ _WORDS: dict[str, tuple[str, Callable[[float], float]]] = {
     "reported": ("sentences reporting a source: {:.0%}", float),
     "adjectives": ("adjectives: {:.1f} per 100 words", np.expm1),
     "negations": ("negations: {:.1f} per sentence", lambda v: float(np.expm1(v)) / NEGATION_SCALE),
-    "names": ("named people, places and bodies: {:.1f} per 100 words", np.expm1),
     "sentence_length": ("sentences of {:.0f} words on average", np.exp),
 }
 
@@ -141,8 +147,13 @@ def _reason(label: str, row: np.ndarray, model: LogisticModel) -> str:
     if label == "news":
         return "; ".join([_said("reported", row), _said("first_person", row)])
     pull = model.standardise(row) * model.coef
-    order = [i for i in np.argsort(-pull) if pull[i] > 0 and FEATURES[i] in _WORDS][:2]
+    order = [i for i in np.argsort(-pull) if pull[i] > 0 and FEATURES[i] in _OPINION_WORDS][:2]
     return "; ".join(_said(FEATURES[i], row) for i in order) or "its voice"
+
+
+#: The features that read as opinion in a reason (how much an article reports sources or names people may
+#: weigh either way once the reporting verbs are counted, and would read as evidence of news).
+_OPINION_WORDS = frozenset({"first_person", "second_person", "questions", "adjectives", "negations", "sentence_length"})
 
 
 def _said(feature: str, row: np.ndarray) -> str:

@@ -45,6 +45,8 @@ class LogisticModel:
         """The model stored in ``data``; a :class:`ModelError` when it was fitted on other features."""
         if list(data.get("features", ())) != list(features):
             raise ModelError("the model file was fitted on other features; refit it with its bench/fit_*.py --write")
+        if data.get("clip") is not None and not float(data["clip"]) > 0:
+            raise ModelError(f"the model file's clip must be a positive number of deviations, not {data['clip']!r}")
         return cls(
             features=tuple(features),
             mean=np.asarray(data["mean"], dtype=np.float64),

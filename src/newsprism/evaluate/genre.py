@@ -113,6 +113,7 @@ def evaluate_genre(
     truth = np.array([y for _, y in sample])
     model = genre_model()
     ours = np.array([classify_genre(a, annotations.get(a.id), model).label != "news" for a in cleaned])
-    baseline = np.array([marker_of(a) is not None for a in cleaned])
-    conflicts = int((baseline & ~truth).sum())
+    markers = [marker_of(a) for a in cleaned]
+    baseline = np.array([m is not None for m in markers])
+    conflicts = sum(1 for m, y in zip(markers, truth, strict=True) if m is not None and m[0] == "opinion" and not y)
     return _score("newsprism", ours, truth, conflicts), _score("URL path and title", baseline, truth, conflicts)
