@@ -57,7 +57,7 @@ def main() -> int:
 
     from newsprism.compare.logistic import LogisticModel
     from newsprism.config import Settings
-    from newsprism.evaluate.genre import held_back, labelled_sections, sample_articles
+    from newsprism.evaluate.genre import held_back, labelled_sections, sample_articles, score_genre
     from newsprism.genre import CLIP, FEATURES, MODEL_FILE, classify_genre, genre_features, marker_of
     from newsprism.nlp.models import Models
     from newsprism.pipeline import prepare_articles
@@ -75,12 +75,12 @@ def main() -> int:
         cleaned, annotations = prepare_articles([a for a, _ in part], settings=settings, models=models)
         x = np.array([genre_features(a, annotations.get(a.id)) for a in cleaned])
         markers = [marker_of(a) for a in cleaned]
-        marked = np.array([m is not None for m in markers])
-        filed_opinion = np.array([m is not None and m[0] == "opinion" for m in markers])
-        return cleaned, annotations, x, np.array([y for _, y in part], dtype=float), marked, filed_opinion
+        return cleaned, annotations, x, np.array([y for _, y in part], dtype=float), markers
 
-    _, _, x_fit, y_fit, marked_fit, opinion_fit = featurise(fit)
-    held_articles, held_ann, _, y_held, marked_held, opinion_held = featurise(held)
+    _, _, x_fit, y_fit, markers_fit = featurise(fit)
+    held_articles, held_ann, _, y_held, markers_held = featurise(held)
+    marked_fit = np.array([m is not None for m in markers_fit])
+    opinion_fit = np.array([m is not None and m[0] == "opinion" for m in markers_fit])
     y_voice = np.where(opinion_fit, 1.0, y_fit)  # filed as opinion by its publisher: opinion
 
     # the threshold: best accuracy on the unmarked articles of the folds' held-out parts, each scored by a
@@ -112,23 +112,21 @@ def main() -> int:
           + ", ".join(f"{f} {c:+.2f}" for f, c in zip(FEATURES, model.coef, strict=True)))
 
     truth = y_held.astype(bool)
+    marked_held = np.array([m is not None for m in markers_held])
 
-    def score(name: str, predicted: np.ndarray, where: np.ndarray | None = None) -> None:
-        keep = np.ones(len(truth), dtype=bool) if where is None else where
-        p_, t_ = predicted[keep], truth[keep]
-        tp = int((p_ & t_).sum())
-        acc = float((p_ == t_).mean()) if len(t_) else 0.0
-        p = tp / max(int(p_.sum()), 1)
-        r = tp / max(int(t_.sum()), 1)
-        print(f"  {name:<34} accuracy {acc:.3f}  opinion P {p:.3f} R {r:.3f}  ({int(keep.sum())} articles)")
+    def score(name: str, predicted: np.ndarray, where: np.ndarray) -> None:
+        r = score_genre(name, predicted[where], truth[where], [m for m, w in zip(markers_held, where, strict=True) if w])
+        print(f"  {name:<34} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f} R {r.recall:.3f}  "
+              f"({r.articles} articles)")
 
     ours = np.array([classify_genre(a, held_ann.get(a.id), model).label != "news" for a in held_articles])
+    everything = np.ones(len(truth), dtype=bool)
     print("held back, on the section labels:")
-    score("newsprism", ours)
-    score("baseline (URL path, title)", marked_held.copy())
+    score("newsprism", ours, everything)
+    score("baseline (URL path, title)", marked_held, everything)
     score("newsprism, articles without a marker", ours, ~marked_held)
     score("all news, articles without a marker", np.zeros(len(truth), dtype=bool), ~marked_held)
-    conflicts = int((opinion_held & ~truth).sum())
+    conflicts = score_genre("", ours, truth, markers_held).conflicts
     print(f"  labelled news although their own URL path or title files them as opinion: {conflicts} "
           f"of {int(marked_held.sum())} marked articles (each counts against newsprism and the baseline alike)")
     if args.write:

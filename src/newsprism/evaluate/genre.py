@@ -32,7 +32,7 @@ from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .metrics import share
 
-__all__ = ["GenreScore", "evaluate_genre", "held_back", "labelled_sections", "sample_articles"]
+__all__ = ["GenreScore", "evaluate_genre", "held_back", "labelled_sections", "sample_articles", "score_genre"]
 
 OPINION_SECTIONS = frozenset({"Opinion", "Editorial", "Opinion/Editorial", "Left", "Right", "Center"})
 MIN_TEXT = 400
@@ -91,7 +91,12 @@ class GenreScore:
         return share(self.opinion_found, self.opinion_labelled)
 
 
-def _score(name: str, predicted: np.ndarray, truth: np.ndarray, conflicts: int) -> GenreScore:
+def score_genre(
+    name: str, predicted: np.ndarray, truth: np.ndarray, markers: Sequence[tuple[str, str] | None]
+) -> GenreScore:
+    """``predicted`` opinion (or analysis) against the labels ``truth``; ``markers``: each article's
+    :func:`~newsprism.genre.marker_of`, for the label conflicts."""
+    conflicts = sum(1 for m, y in zip(markers, truth, strict=True) if m is not None and m[0] == "opinion" and not y)
     return GenreScore(
         name,
         len(truth),
@@ -115,5 +120,4 @@ def evaluate_genre(
     ours = np.array([classify_genre(a, annotations.get(a.id), model).label != "news" for a in cleaned])
     markers = [marker_of(a) for a in cleaned]
     baseline = np.array([m is not None for m in markers])
-    conflicts = sum(1 for m, y in zip(markers, truth, strict=True) if m is not None and m[0] == "opinion" and not y)
-    return _score("newsprism", ours, truth, conflicts), _score("URL path and title", baseline, truth, conflicts)
+    return score_genre("newsprism", ours, truth, markers), score_genre("URL path and title", baseline, truth, markers)

@@ -55,20 +55,8 @@ class StoryListParams(BaseModel):
         return self
 
     def query(self) -> StoryQuery:
-        return StoryQuery(
-            text=self.q.strip(),
-            outlet=self.outlet,
-            lean=self.lean,
-            blindspot=self.blindspot,
-            min_outlets=self.min_outlets,
-            genre=self.genre,
-            singles=self.singles,
-            since=self.since,
-            until=self.until,
-            sort=self.sort,
-            page=self.page,
-            per_page=self.per_page,
-        )
+        fields = self.model_dump()
+        return StoryQuery(text=fields.pop("q").strip(), **fields)
 
     def given(self, **changes: Any) -> dict[str, str]:
         """The parameters that differ from their defaults (after ``changes``), as a query string holds them."""
