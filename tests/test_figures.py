@@ -82,6 +82,42 @@ def test_a_toll_dispute_names_each_outlets_value(bamako: tuple[Story, dict[str, 
                 assert by_id[span.article].text[span.start : span.end] == span.text
 
 
+def test_a_past_toll_far_down_a_long_report_meets_anothers(bamako: tuple[Story, dict[str, Article]]) -> None:
+    """CNN recalls the August attack in Sevare in its 81st sentence, beside 'Friday's attack'; the Christian
+    Science Monitor gives that toll as nine. The dead are August's (the date of their killing decides, not the
+    article's Friday), and a figure that far down a long article is still compared."""
+    story, by_id = bamako
+    (past,) = [d for d in story.disagreements if "in an earlier event of 2015" in d.explanation]
+    values = {side.value: {by_id[a].outlet for a in side.articles} for side in past.sides}
+    assert values == {"nine": {"Christian Science Monitor"}, "12": {"CNN (Web News)"}}
+    for side in past.sides:
+        for span in side.spans:  # the figure, in the sentence that places the attack in Sevare
+            text = by_id[span.article].text
+            assert "Sevare" in text[span.start : text.find(".", span.start)]
+
+
+def test_figure_sentences_beyond_the_compared_positions_are_kept() -> None:
+    from newsprism.compare.claims.units import MAX_FIGURE_SENTENCES, MAX_SENTENCES, _compared_sentences
+    from newsprism.model import Annotations, Sentence, Span
+
+    n = MAX_SENTENCES + 2 * MAX_FIGURE_SENTENCES + 10
+    text = "".join(f"Line {k} has 7 dead. " if k % 2 else f"Line {k} is plain. " for k in range(n))
+    starts = [k for k in range(len(text)) if k == 0 or text[k - 1] == " " and text[k : k + 4] == "Line"]
+    sentences = tuple(
+        Sentence(span=Span("t", a, b - 1, text[a : b - 1])) for a, b in zip(starts, [*starts[1:], len(text) + 1], strict=True)
+    )
+    quantities = tuple(
+        Quantity(span=Span("t", k, k + 1, "7"), value=7.0, kind="count", unit="", counted="people", predicate="dead")
+        for k in range(len(text))
+        if text[k] == "7" and text[k + 1] == " "
+    )
+    ann = Annotations(article_id="t", sentences=sentences, quantities=quantities)
+    kept = [pos for pos, _ in _compared_sentences(ann)]
+    assert kept[:MAX_SENTENCES] == list(range(MAX_SENTENCES))
+    extra = kept[MAX_SENTENCES:]
+    assert len(extra) == MAX_FIGURE_SENTENCES and all(pos % 2 for pos in extra), "only figure sentences, capped"
+
+
 def test_figures_are_the_default() -> None:
     assert Settings().dispute_model == "figures"
 

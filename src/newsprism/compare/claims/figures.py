@@ -303,18 +303,24 @@ def _told_apart(a: Sequence[tuple[Unit, Quantity]], b: Sequence[tuple[Unit, Quan
     return False
 
 
-def background_year(unit: Unit, day: date | None) -> int | None:
+def background_year(unit: Unit, day: date | None, predicate: str | None = None) -> int | None:
     """The year of the event the sentence dates well before the article's ``day`` ('the 2012 massacre', 'last
-    year'), or ``None`` when it dates none or one near the article."""
+    year'), or ``None`` when it dates none or one near the article.
+
+    With the ``predicate`` of a figure, the dates of that happening decide where the sentence has any: in
+    'Friday's attack comes three months after 12 people were killed in August', the dead are August's.
+    """
     if day is None or not unit.dates:
         return None
-    for stated in unit.dates.values():
+    own = [d for d in unit.dates.values() if predicate is not None and d.predicate == predicate]
+    dates = own or list(unit.dates.values())
+    for stated in dates:
         if stated.granularity == "year" and stated.day.year >= day.year:
             return None
         months = (stated.day.year - day.year) * 12 + stated.day.month - day.month
         if stated.granularity != "year" and months >= -1:
             return None  # within a month of the article, or after it ('the trial is set for June')
-    return min(stated.day.year for stated in unit.dates.values())
+    return min(stated.day.year for stated in dates)
 
 
 def disputable(key: Key) -> bool:
@@ -392,18 +398,18 @@ def figure_disputes(
     published = published or {}
     by_key: dict[tuple[Key, int | None], list[tuple[Unit, Quantity]]] = {}
     for unit in units:
-        past = background_year(unit, published.get(unit.article))
         for q in unit.quantities:
             key = figure_key(q)
             if key is None or q.earlier or (q.bound == "about" and q.high):
                 continue
+            past = background_year(unit, published.get(unit.article), q.predicate)
             # a past event's toll ('the 1933 Griffith Park fire killed 29') is set only against tolls of that year's
             # events, never against the story's own; a past year's figure ('the 2017 deficit') is still the story's
             year = past if key[2] in EVENTS else None
             if q.part == "whole" or (q.part == "subset" and q.counted is not None and key[3] != "person"):
                 by_key.setdefault((key, year), []).append((unit, q))
     out: list[Disagreement] = []
-    for (key, _), items in by_key.items():
+    for (key, year), items in by_key.items():
         if not disputable(key):
             continue
         items = _main_event(items, outlets)
@@ -422,7 +428,7 @@ def figure_disputes(
             kept = _not_grown(kept, published)
             if len(kept) < 2:
                 continue
-        found = _describe(key, kept, claim_of, label, published)
+        found = _describe(key, kept, claim_of, label, published, year)
         if found.claims:  # (one claim may hold both sides: '$375 billion' and '$376 billion' state one fact)
             out.append(found)
     return tuple(out)
@@ -434,10 +440,13 @@ def _describe(
     claim_of: Mapping[int, Claim],
     label: Callable[[str], str],
     published: Mapping[str, date | None],
+    year: int | None = None,
 ) -> Disagreement:
-    """A dispute card: the sides with their values, in a sentence made from the values."""
+    """A dispute card: the sides with their values, in a sentence made from the values (a past event's toll
+    named as such: 'the number of people killed in an earlier event of 2015')."""
     spans = [[(u, q.span) for u, q in side] for side in sides]
-    return dispute_card("numeric", spans, claim_of, label, f"The outlets differ on {_what(key)}: ", published=published)
+    what = _what(key) + (f" in an earlier event of {year}" if year is not None else "")
+    return dispute_card("numeric", spans, claim_of, label, f"The outlets differ on {what}: ", published=published)
 
 
 _PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "staff": "staff"}

@@ -15,14 +15,15 @@ opens the text).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import capitals, reporting_verbs
-from ...model import Annotations, Article, DateMention, Entity, Negation, Quantity, Span, Stance
+from ...model import Annotations, Article, DateMention, Entity, Negation, Quantity, Sentence, Span, Stance
 from ...nlp.stance import sentence_stance
 
 __all__ = [
@@ -49,8 +50,13 @@ MIN_UNPUNCTUATED_WORDS = 14
 HEADLINE_POSITIONS = 2
 #: ... and state a claim from this many words.
 MIN_HEADLINE_WORDS = 4
-#: Sentences of one article beyond this position are not compared (very long articles).
+#: Sentences of one article beyond this position are not compared (very long articles) ...
 MAX_SENTENCES = 80
+#: ... except, up to this many more, those that give a figure: a count, a sum or a measure, which another
+#: outlet may give differently (a long report's background toll, far down its text).
+MAX_FIGURE_SENTENCES = 40
+#: The kinds of figure that keep a sentence beyond :data:`MAX_SENTENCES`.
+_FIGURE_KINDS = frozenset({"count", "money", "measure"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
@@ -176,6 +182,24 @@ class Unit:
         return "attributed" if self.attributed else "asserted"
 
 
+def _compared_sentences(ann: Annotations) -> Iterator[tuple[int, Sentence]]:
+    """An article's sentences that are compared, with their positions: the first :data:`MAX_SENTENCES`, then up
+    to :data:`MAX_FIGURE_SENTENCES` more that give a figure."""
+    yield from enumerate(ann.sentences[:MAX_SENTENCES])
+    if len(ann.sentences) <= MAX_SENTENCES:
+        return
+    starts = sorted(q.span.start for q in ann.quantities if q.kind in _FIGURE_KINDS)
+    more = 0
+    for pos in range(MAX_SENTENCES, len(ann.sentences)):
+        sent = ann.sentences[pos]
+        k = bisect_left(starts, sent.span.start)
+        if k < len(starts) and starts[k] < sent.span.end:
+            yield pos, sent
+            more += 1
+            if more == MAX_FIGURE_SENTENCES:
+                return
+
+
 def usable(text: str, position: int = MAX_SENTENCES) -> bool:
     """Whether a sentence can carry a claim: long enough, and not a caption or a fragment.
 
@@ -227,7 +251,7 @@ def build_units(
             continue
         quoted = [(q.span.start, q.span.end, q.speaker) for q in ann.quotes]
         total = len(ann.sentences)
-        for pos, sent in enumerate(ann.sentences[:MAX_SENTENCES]):
+        for pos, sent in _compared_sentences(ann):
             span = sent.span
             if not usable(span.text, pos):
                 continue
