@@ -104,7 +104,8 @@ def test_figure_sentences_beyond_the_compared_positions_are_kept() -> None:
     text = "".join(f"Line {k} has 7 dead. " if k % 2 else f"Line {k} is plain. " for k in range(n))
     starts = [k for k in range(len(text)) if k == 0 or text[k - 1] == " " and text[k : k + 4] == "Line"]
     sentences = tuple(
-        Sentence(span=Span("t", a, b - 1, text[a : b - 1])) for a, b in zip(starts, [*starts[1:], len(text) + 1], strict=True)
+        Sentence(span=Span("t", a, b - 1, text[a : b - 1]))
+        for a, b in zip(starts, [*starts[1:], len(text) + 1], strict=True)
     )
     quantities = tuple(
         Quantity(span=Span("t", k, k + 1, "7"), value=7.0, kind="count", unit="", counted="people", predicate="dead")
@@ -288,3 +289,20 @@ def test_police_however_named_are_one_count(models: Models) -> None:
         figure_key(figure(models, "Officials said about a dozen were dead, including two police officers.", "two")),
     }
     assert keys == {("count", "", "death", "officer")}
+
+
+def test_an_outlet_that_corrects_a_toll_stands_on_its_new_figure(models: Models) -> None:
+    """NPR's Thursday update on the Westminster attack gives four dead and the police's earlier five; Fox,
+    written on Wednesday, gives five. NPR stands on four only, so the two outlets dispute the toll."""
+    story = json.loads((GOLD / "westminster-attack-2017-03-22.json").read_text(encoding="utf-8"))
+    settings = Settings(dispute_model="figures")
+    articles, annotations = prepare_articles(
+        [article_from(a) for a in story["articles"]], settings=settings, models=models
+    )
+    by_id = {a.id: a for a in articles}
+    result = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+    (toll,) = [
+        d for d in result.disagreements if d.explanation.startswith("The outlets differ on the number of people killed")
+    ]
+    values = {side.value: {by_id[a].outlet for a in side.articles} for side in toll.sides}
+    assert values == {"4": {"NPR Online News"}, "Five": {"Fox Online News"}}  # NPR as its title line gives it

@@ -177,3 +177,15 @@ def test_a_state_said_with_be_is_what_happened(models: Models) -> None:
     assert (found["two"].counted, found["two"].predicate) == ("police officer", "dead")
     found = figures(models, "Two people are missing and 40 are safe.")
     assert found["Two"].predicate == "miss"
+
+
+def test_a_figure_reported_earlier_is_marked_earlier(models: Models) -> None:
+    """NPR's Westminster update (AllSides): the police figure it corrects is given as an earlier one; a toll
+    raised later in the same sentence, and 'earlier this year' (a time, not a superseded report), are not."""
+    found = figures(models, "Police had earlier said there were five dead including the attacker.")
+    assert found["five"].earlier
+    found = figures(models, "Officials initially reported six people killed, but later raised the toll to 14.")
+    assert found["six"].earlier and not found["14"].earlier
+    assert not figures(models, "Earlier this year, five people died in a similar attack.")["five"].earlier
+    rate = figures(models, "The jobless rate fell to 7.8 percent from 8.1 percent.")
+    assert rate["8.1 percent"].earlier and not rate["7.8 percent"].earlier

@@ -488,13 +488,29 @@ _CHANGE_VERBS = frozenset(
 )
 
 
+#: Adverbs that give a report or a figure as superseded: 'police had earlier said there were five dead'.
+_BEFORE_NOW = frozenset({"earlier", "initially", "previously", "originally"})
+#: How far up the parse a superseding adverb is looked for.
+_BEFORE_NOW_DEPTH = 6
+
+
 def _earlier(tok: Token) -> bool:
-    """Whether the figure is given as an earlier value: 'fell to 7.8 percent from 8.1 percent', 'up from 12'."""
+    """Whether the figure is given as an earlier value: 'fell to 7.8 percent from 8.1 percent', 'up from 12',
+    'police had earlier said there were five dead', 'officials initially reported six' (not the '14' of ', but
+    later raised it to 14': a verb joined to another keeps its own time)."""
     head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ != "from":
-        return False
-    holder = head.head
-    return holder.lemma_.lower() in _CHANGE_VERBS or holder.lower_ in ("up", "down")
+    if tok.dep_ == "pobj" and head.lower_ == "from":
+        holder = head.head
+        if holder.lemma_.lower() in _CHANGE_VERBS or holder.lower_ in ("up", "down"):
+            return True
+    node = tok
+    for _ in range(_BEFORE_NOW_DEPTH):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _object_of(tok: Token) -> Token | None:
