@@ -396,3 +396,19 @@ def test_elapsed_times_are_not_disputed() -> None:
         "The truce follows four weeks of intense fighting and paves the way for talks in Egypt.", article="b"
     )
     assert numeric_conflict(later, earlier) is None and distinct_figures(later, earlier)
+
+
+def test_a_question_carries_no_claim_but_a_statement_quoting_one_does() -> None:
+    """Lines of AllSides articles: a headline question (National Review, April 2020) asserts nothing; Clinton
+    answering a question (CNN, September 2012) is a fact, though the sentence ends with the question."""
+    from newsprism.compare.claims.units import usable
+
+    assert not usable("Are We About to Be Urged to Start Wearing Masks?", 0)
+    assert not usable("“Are you better off now than you were four years ago?”", 5)
+    assert usable('Clinton answered the question, "Are you better off than you were four years ago?"', 5)
+    assert usable(
+        "And Clinton also answered, emphatically, the question Obama’s aides struggled with on the Sunday morning "
+        "shows: “Are you better off now than you were four years ago?”",
+        5,
+    )
+    assert usable("“Why did he do it?” she asked the crowd outside the courthouse.", 5)

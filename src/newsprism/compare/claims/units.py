@@ -60,6 +60,10 @@ _FIGURE_KINDS = frozenset({"count", "money", "measure"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+#: A sentence that ends in a question mark (closing quotes may follow).
+_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+#: An opening quotation mark: a curly one, or a straight one at the start or after a space or a colon.
+_OPENING_QUOTE = re.compile(r"[“‘]|(?:^|(?<=[\s:,(]))\"")
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
     r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
@@ -201,21 +205,32 @@ def _compared_sentences(ann: Annotations) -> Iterator[tuple[int, Sentence]]:
 
 
 def usable(text: str, position: int = MAX_SENTENCES) -> bool:
-    """Whether a sentence can carry a claim: long enough, and not a caption or a fragment.
+    """Whether a sentence can carry a claim: long enough, and not a caption, a fragment or a question.
 
     A line without final punctuation is a fragment (a caption, a section
     label) unless it is long, or it opens the article: a headline that
     opens the text states the article's main fact ('Gunman kills 1, wounds
-    2 at accounting office').
+    2 at accounting office'). A question asserts nothing ('Are we about to
+    be urged to start wearing masks?'), nor does a question quoted without
+    its speaker (a statement that ends by quoting one is kept).
     """
     words = text.split()
-    if _CAPTION.search(text):
+    if _CAPTION.search(text) or _asks(text):
         return False
     if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not _FINAL.search(text):
         return True
     if len(words) < MIN_WORDS:
         return False
     return bool(_FINAL.search(text)) or len(words) >= MIN_UNPUNCTUATED_WORDS
+
+
+def _asks(text: str) -> bool:
+    """Whether a sentence is a question: it ends in a question mark, and is not a statement that ends by
+    quoting one ('Clinton answered the question, "Are you better off than you were four years ago?"')."""
+    if not _QUESTION.search(text):
+        return False
+    opening = _OPENING_QUOTE.search(text)
+    return opening is None or not text[: opening.start()].strip()
 
 
 def build_units(
