@@ -306,3 +306,16 @@ def test_an_outlet_that_corrects_a_toll_stands_on_its_new_figure(models: Models)
     ]
     values = {side.value: {by_id[a].outlet for a in side.articles} for side in toll.sides}
     assert values == {"4": {"NPR Online News"}, "Five": {"Fox Online News"}}  # NPR as its title line gives it
+
+
+def test_a_forecast_is_no_count_of_what_happened(models: Models) -> None:
+    """USA TODAY on Hurricane Matthew (AllSides): a modeler's projection is not set against damage reported."""
+    projected = figure(
+        models,
+        "Chuck Watson, a disaster modeler with Enki Research, offered a more conservative appraisal, projecting "
+        "about $25 billion in storm damage.",
+        "about $25 billion",
+    )
+    assert projected.predicate == "project" and figure_key(projected) is None
+    caused = figure(models, "The storm killed 36 people and caused about $1 billion in damage.", "about $1 billion")
+    assert figure_key(caused) == ("money", "USD", "", "damage")

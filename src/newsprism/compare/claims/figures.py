@@ -86,6 +86,8 @@ def figure_key(q: Quantity) -> Key | None:
     """
     if q.kind in ("tally", "duration", "age"):
         return None  # a vote is a claim's own fact; elapsed times grow with the day an article is written
+    if _class(q.predicate) == "forecast":
+        return None  # a forecast ('projecting about $25 billion in damage') counts nothing that happened
     counted, predicate = _classes(q)
     head = _head(q.counted) if q.counted else None
     if q.kind == "measure":
