@@ -412,3 +412,8 @@ def test_a_question_carries_no_claim_but_a_statement_quoting_one_does() -> None:
         5,
     )
     assert usable("“Why did he do it?” she asked the crowd outside the courthouse.", 5)
+    assert usable("“We have done our part,” Pelosi said, asking: “Where is the Senate?”", 5)
+    assert usable("Mr Corbyn asked the prime minister: 'Why has nothing been done about it?'", 5)
+    assert usable("The council approved the $4 billion budget on Tuesday (who pays?)", 5)
+    assert not usable('Did Trump really call the special counsel\'s investigation a "witch hunt"?', 5)
+    assert not usable("Why won't the Senate act on the bill before the August recess?", 5)

@@ -101,7 +101,9 @@ def test_figure_sentences_beyond_the_compared_positions_are_kept() -> None:
     from newsprism.model import Annotations, Sentence, Span
 
     n = MAX_SENTENCES + 2 * MAX_FIGURE_SENTENCES + 10
-    text = "".join(f"Line {k} has 7 dead. " if k % 2 else f"Line {k} is plain. " for k in range(n))
+    text = "".join(
+        f"Line {k} says that 7 people are dead. " if k % 2 else f"Line {k} is a plain line of text. " for k in range(n)
+    )
     starts = [k for k in range(len(text)) if k == 0 or text[k - 1] == " " and text[k : k + 4] == "Line"]
     sentences = tuple(
         Sentence(span=Span("t", a, b - 1, text[a : b - 1]))
@@ -117,6 +119,7 @@ def test_figure_sentences_beyond_the_compared_positions_are_kept() -> None:
     assert kept[:MAX_SENTENCES] == list(range(MAX_SENTENCES))
     extra = kept[MAX_SENTENCES:]
     assert len(extra) == MAX_FIGURE_SENTENCES and all(pos % 2 for pos in extra), "only figure sentences, capped"
+    assert extra[0] == MAX_SENTENCES + 1
 
 
 def test_figures_are_the_default() -> None:

@@ -187,5 +187,15 @@ def test_a_figure_reported_earlier_is_marked_earlier(models: Models) -> None:
     found = figures(models, "Officials initially reported six people killed, but later raised the toll to 14.")
     assert found["six"].earlier and not found["14"].earlier
     assert not figures(models, "Earlier this year, five people died in a similar attack.")["five"].earlier
+    assert figures(models, "The agency had previously put the toll at 12.")["12"].earlier
+    # a figure of another clause, a past fact, a report dated 'earlier today' are no superseded figures
+    for text, written in (
+        ("The gunman, who killed 12 people on Friday, had previously been arrested.", "12"),
+        ("The attack, which killed 22, was initially claimed by ISIS.", "22"),
+        ("The storm made landfall earlier than expected, killing five people.", "five"),
+        ("He had previously bought 33 guns.", "33"),
+        ("The toll has risen to 14, police said earlier today.", "14"),
+    ):
+        assert not figures(models, text)[written].earlier, text
     rate = figures(models, "The jobless rate fell to 7.8 percent from 8.1 percent.")
     assert rate["8.1 percent"].earlier and not rate["7.8 percent"].earlier

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lexicon import reporting_verbs
 from ..model import Article, Bound, Part, Quantity, QuantityKind, Span
 from .dates import MONTHS, WEEKDAYS
 from .figure_scope import distance_places, figure_holder, figure_place, figure_qualifiers, figure_scope, governor
@@ -488,16 +489,25 @@ _CHANGE_VERBS = frozenset(
 )
 
 
-#: Adverbs that give a report or a figure as superseded: 'police had earlier said there were five dead'.
+#: Adverbs by which a report gives a figure as superseded: 'police had earlier said there were five dead'.
 _BEFORE_NOW = frozenset({"earlier", "initially", "previously", "originally"})
-#: How far up the parse a superseding adverb is looked for.
+#: Words after such an adverb that make it a time instead ('said earlier today', 'earlier than expected').
+_TIME_AFTER = frozenset({"today", "tonight", "yesterday", "this", "that", "on", "in", "than"})
+#: Links from a clause up to the verb that reports it ('there were five dead', reported by 'said').
+_REPORTED = frozenset({"ccomp", "xcomp", "parataxis"})
+#: Clauses that tell of something else: a figure inside one is not the report's ('The gunman, who killed 12,
+#: had previously been arrested').
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+#: How far up the parse the reporting verb is looked for.
 _BEFORE_NOW_DEPTH = 6
 
 
 def _earlier(tok: Token) -> bool:
     """Whether the figure is given as an earlier value: 'fell to 7.8 percent from 8.1 percent', 'up from 12',
-    'police had earlier said there were five dead', 'officials initially reported six' (not the '14' of ', but
-    later raised it to 14': a verb joined to another keeps its own time)."""
+    or reported as superseded: 'police had earlier said there were five dead', 'officials initially reported
+    six', 'the agency had previously put the toll at 12'. Not the '14' of ', but later raised it to 14', nor a
+    figure in another clause ('The gunman, who killed 12, had previously been arrested'), nor a report dated
+    'earlier today'."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "from":
         holder = head.head
@@ -505,11 +515,28 @@ def _earlier(tok: Token) -> bool:
             return True
     node = tok
     for _ in range(_BEFORE_NOW_DEPTH):
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW for c in node.children):
+        verbal = node.pos_ in ("VERB", "AUX")
+        if verbal and _reports_superseded(node):
             return True
-        if node.dep_ in ("ROOT", "conj") or node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ in _OTHER_CLAUSES or (verbal and node.dep_ not in _REPORTED):
             return False
         node = node.head
+    return False
+
+
+def _reports_superseded(verb: Token) -> bool:
+    """Whether ``verb`` reports (or puts a figure) with an adverb that gives the report as superseded."""
+    lemma = verb.lemma_.lower()
+    if lemma != "put" and lemma not in reporting_verbs():
+        return False
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "advmod" or child.lower_ not in _BEFORE_NOW:
+            continue
+        after = doc[child.i + 1] if child.i + 1 < len(doc) else None
+        if after is not None and (after.ent_type_ in ("DATE", "TIME") or after.lower_ in _TIME_AFTER):
+            continue  # 'said earlier today': when it was said
+        return True
     return False
 
 

@@ -45,6 +45,9 @@ ROLES = frozenset({"attacker", "staff"})
 #: Classes of counted things that are no beings: what happens to people does not happen to them
 #: ('the rule will kill 224,000 jobs' is no death toll).
 THINGS = frozenset({"job"})
+#: Verbs of a figure projected for what has not happened: no count of what did ('projecting about $25 billion in
+#: storm damage'). Forecasts differ by forecaster, so they are set neither against counts nor against each other.
+FORECASTS = frozenset({"project", "forecast", "predict"})
 #: How far an approximate figure ('about 300') reaches either way.
 ABOUT = 0.05
 #: How far an exact measure reaches either way: measures are converted and rounded ('85 miles', '135 km').
@@ -86,7 +89,7 @@ def figure_key(q: Quantity) -> Key | None:
     """
     if q.kind in ("tally", "duration", "age"):
         return None  # a vote is a claim's own fact; elapsed times grow with the day an article is written
-    if _class(q.predicate) == "forecast":
+    if q.predicate in FORECASTS:
         return None  # a forecast ('projecting about $25 billion in damage') counts nothing that happened
     counted, predicate = _classes(q)
     head = _head(q.counted) if q.counted else None
@@ -309,11 +312,14 @@ def background_year(unit: Unit, day: date | None, predicate: str | None = None) 
     """The year of the event the sentence dates well before the article's ``day`` ('the 2012 massacre', 'last
     year'), or ``None`` when it dates none or one near the article.
 
-    With the ``predicate`` of a figure, the dates of that happening decide where the sentence has any: in
-    'Friday's attack comes three months after 12 people were killed in August', the dead are August's.
+    With the ``predicate`` of a figure, the dates of that happening decide where the sentence has any and no
+    other whole figure shares the predicate: in 'Friday's attack comes three months after 12 people were
+    killed in August', the dead are August's.
     """
     if day is None or not unit.dates:
         return None
+    if predicate is not None and sum(1 for q in unit.quantities if q.predicate == predicate and q.part == "whole") > 1:
+        predicate = None  # 'Friday's attack killed 20, three months after 12 were killed in August': whose date?
     own = [d for d in unit.dates.values() if predicate is not None and d.predicate == predicate]
     dates = own or list(unit.dates.values())
     for stated in dates:

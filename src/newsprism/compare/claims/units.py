@@ -61,9 +61,11 @@ _FIGURE_KINDS = frozenset({"count", "money", "measure"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 #: A sentence that ends in a question mark (closing quotes may follow).
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
-#: An opening quotation mark: a curly one, or a straight one at the start or after a space or a colon.
-_OPENING_QUOTE = re.compile(r"[“‘]|(?:^|(?<=[\s:,(]))\"")
+_QUESTION = re.compile(r"\?[\"'”’]*\s*$")
+#: An opening quotation mark: a curly one, or a straight one at the start or after a space, colon, comma or '('.
+_OPENING_QUOTE = re.compile(r"[“‘]|(?:^|(?<=[\s:,(]))[\"']")
+#: Closing quotation marks (a straight one closes too).
+_CLOSING_QUOTES = frozenset("”’\"'")
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
     r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
@@ -197,7 +199,7 @@ def _compared_sentences(ann: Annotations) -> Iterator[tuple[int, Sentence]]:
     for pos in range(MAX_SENTENCES, len(ann.sentences)):
         sent = ann.sentences[pos]
         k = bisect_left(starts, sent.span.start)
-        if k < len(starts) and starts[k] < sent.span.end:
+        if k < len(starts) and starts[k] < sent.span.end and usable(sent.span.text, pos):
             yield pos, sent
             more += 1
             if more == MAX_FIGURE_SENTENCES:
@@ -226,11 +228,21 @@ def usable(text: str, position: int = MAX_SENTENCES) -> bool:
 
 def _asks(text: str) -> bool:
     """Whether a sentence is a question: it ends in a question mark, and is not a statement that ends by
-    quoting one ('Clinton answered the question, "Are you better off than you were four years ago?"')."""
-    if not _QUESTION.search(text):
+    quoting one ('Clinton answered the question, "Are you better off than you were four years ago?"').
+
+    The question mark must then be inside the last quotation (after its opening mark, before its closing
+    one), and words must come before that quotation; 'Did he call it a "witch hunt"?' is the writer's
+    question.
+    """
+    end = _QUESTION.search(text)
+    if end is None:
         return False
-    opening = _OPENING_QUOTE.search(text)
-    return opening is None or not text[: opening.start()].strip()
+    openings = list(_OPENING_QUOTE.finditer(text))
+    if not openings:
+        return True
+    last = openings[-1]
+    closed_before = any(ch in _CLOSING_QUOTES for ch in text[last.end() : end.start()])
+    return closed_before or not text[: last.start()].strip()
 
 
 def build_units(
@@ -347,6 +359,8 @@ def build_units(
 
 #: Punctuation that ends what a denial denies ('denied the report, saying it was ...').
 _OBJECT_END = re.compile(r"[,;:—–]")
+
+
 def core_range(unit: Unit) -> tuple[int, int]:
     """Where the unit's core (its text without the attribution frame) lies in the article's text."""
     start = unit.core_start if unit.core else unit.span.start
