@@ -52,9 +52,9 @@ def test_intervals_say_which_values_can_both_be_true(models: Models) -> None:
     assert more_than[0] == 24 and more_than[2], "'more than' leaves out the figure itself"
 
 
-@pytest.fixture(scope="module")
-def bamako(models: Models) -> tuple[Story, dict[str, Article]]:
-    story = json.loads((GOLD / "bamako-hotel-attack-2015-11-20.json").read_text(encoding="utf-8"))
+def gold_story(models: Models, name: str) -> tuple[Story, dict[str, Article]]:
+    """The dispute gold story ``name`` compared as one story, and its cleaned articles by id."""
+    story = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
     settings = Settings(dispute_model="figures")
     articles, annotations = prepare_articles(
         [article_from(a) for a in story["articles"]], settings=settings, models=models
@@ -62,6 +62,11 @@ def bamako(models: Models) -> tuple[Story, dict[str, Article]]:
     by_id = {a.id: a for a in articles}
     result = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
     return result, by_id
+
+
+@pytest.fixture(scope="module")
+def bamako(models: Models) -> tuple[Story, dict[str, Article]]:
+    return gold_story(models, "bamako-hotel-attack-2015-11-20")
 
 
 def test_a_toll_dispute_names_each_outlets_value(bamako: tuple[Story, dict[str, Article]]) -> None:
@@ -297,13 +302,7 @@ def test_police_however_named_are_one_count(models: Models) -> None:
 def test_an_outlet_that_corrects_a_toll_stands_on_its_new_figure(models: Models) -> None:
     """NPR's Thursday update on the Westminster attack gives four dead and the police's earlier five; Fox,
     written on Wednesday, gives five. NPR stands on four only, so the two outlets dispute the toll."""
-    story = json.loads((GOLD / "westminster-attack-2017-03-22.json").read_text(encoding="utf-8"))
-    settings = Settings(dispute_model="figures")
-    articles, annotations = prepare_articles(
-        [article_from(a) for a in story["articles"]], settings=settings, models=models
-    )
-    by_id = {a.id: a for a in articles}
-    result = analyze_story("s", articles, [annotations[a.id] for a in articles], models=models, settings=settings)
+    result, by_id = gold_story(models, "westminster-attack-2017-03-22")
     (toll,) = [
         d for d in result.disagreements if d.explanation.startswith("The outlets differ on the number of people killed")
     ]
