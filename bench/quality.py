@@ -47,6 +47,7 @@ CELLS = ROOT / "tests" / "gold" / "cells"
 #: The input folder each coverage-cell gold file labels.
 CELL_INPUTS = {"seeds": ROOT.parent / "shared" / "seeds", "examples": ROOT / "examples"}
 WINDOWS = ROOT / "tests" / "gold" / "story_groups"
+GENRE_READ = ROOT / "tests" / "gold" / "genre" / "section_conflicts.json"
 CORPUS = ROOT.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 FIT_TOPICS = range(1, 26)
 CHECK_TOPICS = range(26, 36)
@@ -249,13 +250,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_cells and any(CELLS.glob("*.json")):
         print_cells(settings, load_cell_gold, evaluate_cells)
     if args.genre and CORPUS.is_file():
-        from newsprism.evaluate.genre import evaluate_genre
+        from newsprism.evaluate.genre import predict_genre, read_labels
 
         print(f"\n== news or opinion: {args.genre} held-back AllSides articles labelled by their outlet's section")
-        scores = evaluate_genre(CORPUS, args.genre, settings=settings)
+        run = predict_genre(CORPUS, args.genre, settings=settings)
+        read = read_labels(GENRE_READ)
+        scores = run.scores()
         for r in scores:
             print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
         print(f"({scores[0].conflicts} labelled news are filed as opinion by their own URL path or title)")
+        print(f"-- the same, labelled by a blind reader where one read them ({sum(i in read for i in run.ids)} articles)")
+        for r in run.scores(read):
+            print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
     if args.no_grouping:
         return 0
     grouping_sets = []

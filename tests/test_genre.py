@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from newsprism.config import Settings
@@ -113,3 +114,51 @@ def test_the_writers_own_i_believe_is_not_a_source_reported() -> None:
     assert features("I", True)["saying"] == 0.5  # only the officials report
     assert features("She", True)["saying"] == 1.0
     assert features("We", True)["reported"] == 0.5
+
+
+@pytest.mark.slow
+def test_voice_counts_loaded_words_in_the_writers_own_words(models: Models, settings: Settings) -> None:
+    text = 'Critics slammed the radical plan on Monday. "It is a disgraceful regime," the mayor said.'
+    (annotations,) = annotate([Article("l", text)], models=models, settings=settings)
+    assert annotations.voice.loaded == 2  # 'slammed', 'radical'; the mayor's words are his
+
+
+def test_a_headline_that_asks_is_read_as_a_feature() -> None:
+    from newsprism.genre import FEATURES, genre_features
+    from newsprism.model import Voice
+
+    annotations = Annotations("t", voice=Voice(words=100))
+
+    def asks(title: str | None) -> float:
+        return float(genre_features(Article("t", "Text.", title=title), annotations)[FEATURES.index("title_question")])
+
+    assert asks("Will the Council Listen?") == 1.0
+    assert asks("“Where is the money?”") == 1.0
+    assert asks("Council approves the plan") == 0.0
+    assert asks(None) == 0.0
+
+
+def test_read_labels_give_the_readers_call_and_name_a_bad_file(tmp_path) -> None:
+    from pathlib import Path
+
+    from newsprism.errors import InputError
+    from newsprism.evaluate.genre import GenreRun, read_labels
+
+    gold = Path(__file__).resolve().parent / "gold" / "genre" / "section_conflicts.json"
+    read = read_labels(gold)
+    assert len(read) == 100 and sum(read.values()) > 50
+    run = GenreRun(
+        ids=("a", "b", "c"),
+        ours=np.array([True, True, False]),
+        baseline=np.array([True, False, False]),
+        truth=np.array([False, True, False]),  # the section calls 'a' news, though it is filed as opinion
+        markers=(("opinion", "URL path /opinion/"), None, None),
+    )
+    on_sections, _ = run.scores()
+    on_reading, baseline = run.scores({"a": True})
+    assert (on_sections.correct, on_sections.conflicts) == (2, 1)
+    assert (on_reading.correct, on_reading.conflicts, baseline.correct) == (3, 0, 2)
+    bad = tmp_path / "labels.json"
+    bad.write_text('{"conflicts": []}', encoding="utf-8")
+    with pytest.raises(InputError, match="labels.json"):
+        read_labels(bad)

@@ -6,9 +6,10 @@ Two kinds of evidence:
   ``/editorials/``) or a title that opens with one ('OPINION: ...',
   'Analysis | ...'), from the marker lexicon (``data/genre_markers.tsv``);
 - **the text's own voice**, read from the NLP pass: outside quotes
-  (:class:`~newsprism.model.Voice`), first- and second-person pronouns and
-  adjectives per 100 words, questions per sentence and sentence length;
-  from the rest of the fact layer (:class:`~newsprism.model.Annotations`),
+  (:class:`~newsprism.model.Voice`), first- and second-person pronouns,
+  adjectives, modal verbs and loaded words (``data/loaded_terms.txt``) per 100
+  words, questions per sentence and sentence length; whether the headline
+  asks a question; from the rest of the fact layer (:class:`~newsprism.model.Annotations`),
   names per 100 words, negations per sentence, how much of the text is
   quoted, and the share of sentences that report a source (news reports
   others and what happened; opinion argues).
@@ -46,6 +47,9 @@ FEATURES = (
     "negations",
     "sentence_length",
     "saying",
+    "modals",
+    "loaded",
+    "title_question",
 )
 MODEL_FILE = "genre_model.json"
 #: Questions per sentence are scaled before their log is taken (one question in twenty sentences reads as 1).
@@ -101,8 +105,19 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
             np.log1p(NEGATION_SCALE * sum(len(s.negations) for s in annotations.sentences) / sentences),
             np.log(voice.words / sentences) if voice.words else 0.0,
             sum(1 for s in sources if s.report_verb is not None) / sentences,
+            np.log1p(voice.modals * per_100),
+            np.log1p(voice.loaded * per_100),
+            float(_asks(article.title)),
         ]
     )
+
+
+def _asks(title: str | None) -> bool:
+    """Whether a headline is a question ('Will Biden Foil the Left?'): a column asks, a report tells."""
+    return title is not None and title.rstrip(_CLOSING).endswith("?")
+
+
+_CLOSING = " \"'”’)"
 
 
 def _first_person(subject: str | None) -> bool:
@@ -124,6 +139,9 @@ _WORDS: dict[str, tuple[str, Callable[[float], float]]] = {
     "adjectives": ("adjectives: {:.1f} per 100 words", np.expm1),
     "negations": ("negations: {:.1f} per sentence", lambda v: float(np.expm1(v)) / NEGATION_SCALE),
     "sentence_length": ("sentences of {:.0f} words on average", np.exp),
+    "modals": ("modal verbs: {:.1f} per 100 words", np.expm1),
+    "loaded": ("loaded words: {:.1f} per 100 words", np.expm1),
+    "title_question": ("a question for a headline", float),
 }
 
 
@@ -153,7 +171,19 @@ def _reason(label: str, row: np.ndarray, model: LogisticModel) -> str:
 
 #: The features that read as opinion in a reason (how much an article reports sources or names people may
 #: weigh either way once the reporting verbs are counted, and would read as evidence of news).
-_OPINION_WORDS = frozenset({"first_person", "second_person", "questions", "adjectives", "negations", "sentence_length"})
+_OPINION_WORDS = frozenset(
+    {
+        "first_person",
+        "second_person",
+        "questions",
+        "adjectives",
+        "negations",
+        "sentence_length",
+        "modals",
+        "loaded",
+        "title_question",
+    }
+)
 
 
 def _said(feature: str, row: np.ndarray) -> str:

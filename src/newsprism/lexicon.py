@@ -16,6 +16,7 @@ __all__ = [
     "data_lines",
     "genre_markers",
     "figure_classes",
+    "loaded_words",
     "figure_scopes",
     "reporting_verbs",
     "speech_acts",
@@ -68,6 +69,19 @@ def capitals() -> Mapping[str, str]:
 def genre_markers() -> Mapping[str, str]:
     """A URL path segment or a title's opening word to the genre it marks: 'opinion', 'op-ed' -> opinion."""
     return _two_columns("genre_markers.tsv")
+
+
+@cache
+def loaded_words() -> frozenset[str]:
+    """The one-word forms of the loaded-terms lexicon (``data/loaded_terms.txt``), lower-cased: 'regime',
+    'slammed', 'radical'. Phrases and hyphenated terms are left out; so are a term's exceptions ('!...')."""
+    forms = (
+        form.strip().lower()
+        for line in data_lines("loaded_terms.txt")
+        if not line.startswith("!")
+        for form in line.partition("\t")[0].split("|")
+    )
+    return frozenset(f for f in forms if f and f.isalpha())
 
 
 def _two_columns(name: str) -> Mapping[str, str]:

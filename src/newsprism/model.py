@@ -432,8 +432,9 @@ class Citation:
 @dataclass(frozen=True, slots=True)
 class Voice:
     """How an article speaks in its own words (outside quotes), counted in the NLP pass: its words, its
-    first- and second-person pronouns ('I think', 'we must', 'you'), its questions, tenses, modals and
-    adjectives. Opinion writes in the first person, in the present, and judges; news reports what happened."""
+    first- and second-person pronouns ('I think', 'we must', 'you'), its questions, tenses, modals,
+    adjectives and loaded words. Opinion writes in the first person, in the present, and judges; news
+    reports what happened."""
 
     words: int = 0
     first_person: int = 0
@@ -445,6 +446,8 @@ class Voice:
     #: Modal verbs ('should', 'must', 'would') and adjectives: the marks of judging.
     modals: int = 0
     adjectives: int = 0
+    #: Words of the loaded-terms lexicon ('slammed', 'radical', 'regime'): how much the writer judges.
+    loaded: int = 0
 
 
 GenreLabel = Literal["news", "opinion", "analysis"]

@@ -11,6 +11,10 @@ The labels are the outlet's, not the article's: some articles filed under
 'New York Times - News' sit in the paper's /opinion/ path or carry AllSides'
 own 'OPINION:' title. newsprism calls those opinion, as their section says,
 and each counts against it; :attr:`GenreScore.conflicts` says how many.
+Every held-back article with such a conflict was also read blind, mixed with
+as many other held-back articles as controls (``tests/gold/genre``):
+:meth:`GenreRun.scores` scores against the section labels, or, given those
+readings (:func:`read_labels`), against the reader's label wherever there is one.
 """
 
 from __future__ import annotations
@@ -19,20 +23,31 @@ import gzip
 import hashlib
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..config import Settings
+from ..errors import InputError
 from ..genre import classify_genre, genre_model, marker_of
 from ..model import Article
 from ..nlp.models import Models
 from ..pipeline import prepare_articles
 from .metrics import share
 
-__all__ = ["GenreScore", "evaluate_genre", "held_back", "labelled_sections", "sample_articles", "score_genre"]
+__all__ = [
+    "GenreRun",
+    "GenreScore",
+    "evaluate_genre",
+    "held_back",
+    "labelled_sections",
+    "predict_genre",
+    "read_labels",
+    "sample_articles",
+    "score_genre",
+]
 
 OPINION_SECTIONS = frozenset({"Opinion", "Editorial", "Opinion/Editorial", "Left", "Right", "Center"})
 MIN_TEXT = 400
@@ -108,16 +123,56 @@ def score_genre(
     )
 
 
-def evaluate_genre(
+@dataclass(frozen=True)
+class GenreRun:
+    """newsprism's and the marker baseline's calls on labelled articles: each is opinion (or analysis)?"""
+
+    ids: tuple[str, ...]
+    ours: np.ndarray
+    baseline: np.ndarray
+    #: The section labels: opinion?
+    truth: np.ndarray
+    markers: tuple[tuple[str, str] | None, ...]
+
+    def scores(self, read: Mapping[str, bool] | None = None) -> tuple[GenreScore, GenreScore]:
+        """newsprism and the baseline against the section labels, or against ``read`` labels where given."""
+        truth = self.truth if not read else np.array([read.get(i, y) for i, y in zip(self.ids, self.truth, strict=True)])
+        return (
+            score_genre("newsprism", self.ours, truth, self.markers),
+            score_genre("URL path and title", self.baseline, truth, self.markers),
+        )
+
+
+def predict_genre(
     corpus: Path, n: int, *, settings: Settings, models: Models | None = None, seed: int = 0
-) -> tuple[GenreScore, GenreScore]:
+) -> GenreRun:
     """The shipped model and the marker baseline on ``n`` held-back labelled articles."""
     models = models or Models(settings)
     sample = sample_articles([r for r in labelled_sections(corpus) if held_back(str(r[0]["id"]))], n, seed)
     cleaned, annotations = prepare_articles([a for a, _ in sample], settings=settings, models=models)
-    truth = np.array([y for _, y in sample])
     model = genre_model()
-    ours = np.array([classify_genre(a, annotations.get(a.id), model).label != "news" for a in cleaned])
-    markers = [marker_of(a) for a in cleaned]
-    baseline = np.array([m is not None for m in markers])
-    return score_genre("newsprism", ours, truth, markers), score_genre("URL path and title", baseline, truth, markers)
+    markers = tuple(marker_of(a) for a in cleaned)
+    return GenreRun(
+        ids=tuple(a.id for a in cleaned),
+        ours=np.array([classify_genre(a, annotations.get(a.id), model).label != "news" for a in cleaned]),
+        baseline=np.array([m is not None for m in markers]),
+        truth=np.array([y for _, y in sample]),
+        markers=markers,
+    )
+
+
+def evaluate_genre(
+    corpus: Path, n: int, *, settings: Settings, models: Models | None = None, seed: int = 0
+) -> tuple[GenreScore, GenreScore]:
+    """The shipped model and the marker baseline on ``n`` held-back labelled articles, against the section labels."""
+    return predict_genre(corpus, n, settings=settings, models=models, seed=seed).scores()
+
+
+def read_labels(path: Path) -> dict[str, bool]:
+    """Article id -> opinion (or analysis)? as a reader labelled it: a gold file of ``tests/gold/genre``."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rows = [*data["conflicts"], *data["controls"]]
+        return {str(r["id"]): r["read"] != "news" for r in rows}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(str(path), f"not a file of read genre labels ({exc})") from exc

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..lexicon import loaded_words
 from ..model import Quote, Sentence, Voice
 
 if TYPE_CHECKING:
@@ -19,8 +20,8 @@ __all__ = ["count_voice"]
 
 
 def count_voice(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> Voice:
-    """Words, first- and second-person pronouns, questions, tenses, modals and adjectives of ``doc`` outside
-    its ``quotes``."""
+    """Words, first- and second-person pronouns, questions, tenses, modals, adjectives and loaded words of
+    ``doc`` outside its ``quotes``."""
     if not len(doc):
         return Voice()
     spans = sorted((q.span.start - 1, q.span.end + 1) for q in quotes)  # the marks are the quote's too
@@ -30,11 +31,14 @@ def count_voice(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]
         k = bisect_right(starts, at) - 1
         return k >= 0 and at < spans[k][1]
 
-    words = first = second = past = present = modals = adjectives = 0
+    loaded_forms = loaded_words()
+    words = first = second = past = present = modals = adjectives = loaded = 0
     for t in doc:
         if not t.is_alpha or (spans and quoted(t.idx)):
             continue
         words += 1
+        if t.lower_ in loaded_forms:
+            loaded += 1
         tag = t.tag_
         if tag == "VBD":
             past += 1
@@ -51,4 +55,4 @@ def count_voice(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]
             elif person == ["2"]:
                 second += 1
     questions = sum(1 for s in sentences if s.span.text.rstrip("\"'”’)").endswith("?") and not quoted(s.span.start))
-    return Voice(words, first, second, questions, past, present, modals, adjectives)
+    return Voice(words, first, second, questions, past, present, modals, adjectives, loaded)
