@@ -126,6 +126,29 @@ def test_quotes_followed_by_their_attribution(models: Models) -> None:
     assert len(texts(models, "“We want… peace,” he said.")) == 1
 
 
+def test_a_named_speakers_frame_stays_with_the_exclamation_or_question_it_frames(models: Models) -> None:
+    """The parser cuts after '!"' or '?"' when a capital follows: the frame 'Mr. Clinton said, ...' alone
+    would be a sentence that says nothing and names no one's words."""
+    assert texts(models, '"Heck, he even appointed Hillary!" Mr. Clinton said, pausing as the crowd roared.') == [
+        '"Heck, he even appointed Hillary!" Mr. Clinton said, pausing as the crowd roared.'
+    ]
+    sentence, after = sentences_of(models, "“Are we better off?” Senator Mitch McConnell asked on Tuesday. He left.")
+    assert (sentence.report_verb, sentence.report_subject) == ("ask", "Senator Mitch McConnell")
+    assert after.span.text == "He left."
+    assert texts(models, '"We won!" Trump told supporters in Iowa.') == ['"We won!" Trump told supporters in Iowa.']
+    # a sentence that says something of its own after the quote stands alone
+    assert texts(models, '"Why now?" Republicans have demanded answers for weeks.') == [
+        '"Why now?"',
+        "Republicans have demanded answers for weeks.",
+    ]
+    assert texts(models, 'He shouted "Get out!" Officers said the man was armed.') == [
+        'He shouted "Get out!"',
+        "Officers said the man was armed.",
+    ]
+    assert texts(models, '"Stop!" Police then fired two shots.') == ['"Stop!"', "Police then fired two shots."]
+    assert texts(models, '"Where is the Senate?"\nPelosi asked.') == ['"Where is the Senate?"', "Pelosi asked."]
+
+
 def test_report_verbs_in_other_shapes(models: Models) -> None:
     (s,) = sentences_of(models, "The ceasefire collapsed on Sunday, according to Reuters.")
     assert (s.report_verb, s.report_subject, s.negated) == ("say", "Reuters", False)

@@ -171,7 +171,36 @@ def _boundaries(doc: Doc) -> list[int]:
     must_start, must_not = boundary_hints(doc)
     parsed = doc.to_array([SENT_START]).astype(np.int64).reshape(-1) == 1
     parsed[0] = True
-    return np.nonzero((parsed & ~must_not) | must_start)[0].tolist()
+    starts = np.nonzero((parsed & ~must_not) | must_start)[0].tolist()
+    ends = [*starts[1:], len(doc)]
+    # a quoted exclamation or question and the frame the parser cut from it are one sentence (not across lines)
+    return [a for a, b in zip(starts, ends, strict=True) if must_start[a] or not _frame_of_quote(doc, a, b)]
+
+
+#: Tokens after a quote within which the reporting verb of its frame stands ('Senator Mitch McConnell asked').
+FRAME_REACH = 6
+#: Reporting verbs whose frame may name whom the words were for ('Trump told supporters').
+_TOLD = frozenset({"tell", "ask"})
+
+
+def _frame_of_quote(doc: Doc, a: int, b: int) -> bool:
+    """Whether ``doc[a:b]`` is the frame of the exclamation or question quoted just before it, which the
+    parser cut off: '"Heck, he even appointed Hillary!" Mr. Clinton said, pausing as the crowd roared.'
+    A frame is a reporting verb near its start that reports nothing of its own ('Pelosi asked.', not
+    'Officers said the man was armed.' nor 'Republicans have demanded answers.')."""
+    if a < 2 or doc[a - 1].text not in ("”", '"') or doc[a - 2].text not in ("!", "?"):
+        return False
+    lexicon = reporting_verbs()
+    for tok in doc[a : min(b, a + FRAME_REACH)]:
+        if tok.lemma_ not in lexicon or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        return (
+            (tok.head.i == tok.i or not a <= tok.head.i < b)
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and not _has_content(tok)
+            and not any(c.dep_ == "dobj" for c in tok.children if tok.lemma_ not in _TOLD)
+        )
+    return False
 
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
