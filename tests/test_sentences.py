@@ -176,3 +176,8 @@ def test_inverted_attribution_after_the_content(models: Models) -> None:
     assert (sents[0].report_verb, sents[0].report_subject) == ("claim", "a port official")
     # A coordinated clause with its own complement is not an attribution of the first.
     assert sents[1].report_verb is None
+
+
+def test_whether_a_sentence_asks_is_read_once_in_the_nlp_pass(models: Models) -> None:
+    asked = [s.question for s in sentences_of(models, 'Did he call it a "witch hunt"? He did. "Why?" she asked.')]
+    assert asked == [True, False, False]

@@ -225,6 +225,9 @@ class Sentence:
     ongoing: bool = False
     #: Its reporting verb takes as its object something said before: 'denied it', 'denied the allegations'.
     refers_back: bool = False
+    #: It asks: it ends in a question mark that no quotation with words before it holds ('Did he call it a
+    #: "witch hunt"?', '"Are you better off?"'; not 'Clinton answered the question, "Are you better off?"').
+    question: bool = False
 
 
 @dataclass(frozen=True, slots=True)

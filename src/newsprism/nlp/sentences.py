@@ -25,6 +25,7 @@ import numpy as np
 from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
 from .frames import content_range
+from .questions import asks
 from .words import DocWords, negations, refers_back, says_ongoing
 
 if TYPE_CHECKING:
@@ -259,6 +260,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 negations=negations(doc, lemmas, a, b, article),
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),
+                question=asks(text[start:end]),
             )
         )
     return tuple(out)

@@ -1,7 +1,7 @@
 """An article's own voice: how much it speaks in the first and second person, and asks, outside quotes.
 
-Counted from the parse once (pronouns by their morphology, questions by the
-sentence's final mark), for telling opinion from news (:mod:`newsprism.genre`).
+Counted from the parse once (pronouns by their morphology, questions from
+:attr:`~newsprism.model.Sentence.question`), for telling opinion from news (:mod:`newsprism.genre`).
 """
 
 from __future__ import annotations
@@ -54,5 +54,5 @@ def count_voice(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]
                 first += 1
             elif person == ["2"]:
                 second += 1
-    questions = sum(1 for s in sentences if s.span.text.rstrip("\"'”’)").endswith("?") and not quoted(s.span.start))
+    questions = sum(1 for s in sentences if s.question and not quoted(s.span.start))
     return Voice(words, first, second, questions, past, present, modals, adjectives, loaded)

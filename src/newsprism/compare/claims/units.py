@@ -60,12 +60,6 @@ _FIGURE_KINDS = frozenset({"count", "money", "measure"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
-#: A sentence that ends in a question mark (closing quotes may follow).
-_QUESTION = re.compile(r"\?[\"'”’]*\s*$")
-#: An opening quotation mark: a curly one, or a straight one at the start or after a space, colon, comma or '('.
-_OPENING_QUOTE = re.compile(r"[“‘]|(?:^|(?<=[\s:,(]))[\"']")
-#: Closing quotation marks (a straight one closes too).
-_CLOSING_QUOTES = frozenset("”’\"'")
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
     r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
@@ -199,14 +193,14 @@ def _compared_sentences(ann: Annotations) -> Iterator[tuple[int, Sentence]]:
     for pos in range(MAX_SENTENCES, len(ann.sentences)):
         sent = ann.sentences[pos]
         k = bisect_left(starts, sent.span.start)
-        if k < len(starts) and starts[k] < sent.span.end and usable(sent.span.text, pos):
+        if k < len(starts) and starts[k] < sent.span.end and usable(sent, pos):
             yield pos, sent
             more += 1
             if more == MAX_FIGURE_SENTENCES:
                 return
 
 
-def usable(text: str, position: int = MAX_SENTENCES) -> bool:
+def usable(sentence: Sentence, position: int = MAX_SENTENCES) -> bool:
     """Whether a sentence can carry a claim: long enough, and not a caption, a fragment or a question.
 
     A line without final punctuation is a fragment (a caption, a section
@@ -214,35 +208,17 @@ def usable(text: str, position: int = MAX_SENTENCES) -> bool:
     opens the text states the article's main fact ('Gunman kills 1, wounds
     2 at accounting office'). A question asserts nothing ('Are we about to
     be urged to start wearing masks?'), nor does a question quoted without
-    its speaker (a statement that ends by quoting one is kept).
+    its speaker (:attr:`~newsprism.model.Sentence.question`, from the NLP pass).
     """
+    text = sentence.span.text
     words = text.split()
-    if _CAPTION.search(text) or _asks(text):
+    if sentence.question or _CAPTION.search(text):
         return False
     if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not _FINAL.search(text):
         return True
     if len(words) < MIN_WORDS:
         return False
     return bool(_FINAL.search(text)) or len(words) >= MIN_UNPUNCTUATED_WORDS
-
-
-def _asks(text: str) -> bool:
-    """Whether a sentence is a question: it ends in a question mark, and is not a statement that ends by
-    quoting one ('Clinton answered the question, "Are you better off than you were four years ago?"').
-
-    The question mark must then be inside the last quotation (after its opening mark, before its closing
-    one), and words must come before that quotation; 'Did he call it a "witch hunt"?' is the writer's
-    question.
-    """
-    end = _QUESTION.search(text)
-    if end is None:
-        return False
-    openings = list(_OPENING_QUOTE.finditer(text))
-    if not openings:
-        return True
-    last = openings[-1]
-    closed_before = any(ch in _CLOSING_QUOTES for ch in text[last.end() : end.start()])
-    return closed_before or not text[: last.start()].strip()
 
 
 def build_units(
@@ -280,7 +256,7 @@ def build_units(
         total = len(ann.sentences)
         for pos, sent in _compared_sentences(ann):
             span = sent.span
-            if not usable(span.text, pos):
+            if not usable(sent, pos):
                 continue
             inside = [m for m in ann.mentions if span.start <= m.span.start and m.span.end <= span.end]
             ents = {eid for m in inside if (eid := entity_id(m.span.text))}
