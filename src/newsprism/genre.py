@@ -54,8 +54,6 @@ FEATURES = (
 MODEL_FILE = "genre_model.json"
 #: Questions per sentence are scaled before their log is taken (one question in twenty sentences reads as 1).
 QUESTION_SCALE = 20.0
-#: Subjects of a reporting verb that are the writer speaking ('I believe', 'we think'): not a source reported.
-FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 #: Negations per sentence are scaled likewise (one in five sentences reads as 1).
 NEGATION_SCALE = 5.0
 #: The voice model's standardised features are clipped to this many standard deviations (fitted so too): an
@@ -91,7 +89,7 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
 
     quoted = sum(q.span.end - q.span.start for q in annotations.quotes) / max(len(article.text), 1)
     # 'I believe ...' is the writer's own view, not a source's report
-    sources = [s for s in annotations.sentences if not (s.subject_pronoun and _first_person(s.report_subject))]
+    sources = [s for s in annotations.sentences if not s.writer_speaks]
     # rates are skewed (a column may say 'I' twenty times in a hundred words): the model reads their logs
     return np.array(
         [
@@ -118,10 +116,6 @@ def _asks(title: str | None) -> bool:
 
 
 _CLOSING = " \"'”’)"
-
-
-def _first_person(subject: str | None) -> bool:
-    return subject is not None and subject.casefold() in FIRST_PERSON_SUBJECTS
 
 
 def genre_model(name: str = "fitted") -> LogisticModel:

@@ -216,6 +216,8 @@ class Sentence:
     speaker: str | None = None
     #: The reporting verb's subject is a pronoun ('he said'): the sentence alone does not tell who speaks.
     subject_pronoun: bool = False
+    #: That pronoun is the first person ('I believe', 'we think'): the writer's own view, no source reported.
+    writer_speaks: bool = False
     #: The content words, as ``(character offset, lower-cased lemma)``: no stop words; numbers, and words of
     #: three or more characters.
     lemmas: tuple[tuple[int, str], ...] = ()

@@ -367,8 +367,9 @@ def extract_quotes(
 def resolve_report_subjects(
     doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> tuple[Sentence, ...]:
-    """``sentences`` with :attr:`Sentence.subject_pronoun` set where a reporting verb's subject is a pronoun,
-    and :attr:`Sentence.speaker` where that pronoun stands for a name the article gives ('He added that ...'
+    """``sentences`` with :attr:`Sentence.subject_pronoun` set where a reporting verb's subject is a pronoun
+    (and :attr:`Sentence.writer_speaks` where it is the first person: 'I believe'), and
+    :attr:`Sentence.speaker` where that pronoun stands for a name the article gives ('He added that ...'
     after 'Marsh said ...')."""
     starts = [t.idx for t in doc]
     ctx: Context | None = None
@@ -383,7 +384,7 @@ def resolve_report_subjects(
         )
         if subject is None:
             continue
-        out[n] = replace(sentence, subject_pronoun=True)
+        out[n] = replace(sentence, subject_pronoun=True, writer_speaks=subject.morph.get("Person", []) == ["1"])
         if ctx is None:  # a fresh index: the quote attribution's leaves its state behind, which would mislead here
             regions = [(r.open, r.stop) for r in find_quote_regions(article.text)]
             ctx = Context.build(doc, article.text, sentences, mentions, frozenset(reporting_verbs()), regions)
