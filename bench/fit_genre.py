@@ -70,7 +70,8 @@ def main() -> int:
     held = sample_articles(held_rows, args.held or len(held_rows), args.seed)
     # the articles are prepared with a neutral model, whose labels go unused: the shipped one may have been
     # fitted on other features (the refit that follows a change of them)
-    neutral = Path(tempfile.mkdtemp(prefix="fit_genre-")) / "neutral.json"
+    scratch = tempfile.TemporaryDirectory(prefix="fit_genre-")
+    neutral = Path(scratch.name) / "neutral.json"
     zeros = [0.0] * len(FEATURES)
     neutral.write_text(json.dumps({"features": list(FEATURES), "mean": zeros, "scale": [1.0] * len(FEATURES),
                                    "coef": zeros, "intercept": 0.0, "threshold": 0.5}), encoding="utf-8")
@@ -86,6 +87,7 @@ def main() -> int:
 
     _, _, x_fit, y_fit, markers_fit = featurise(fit)
     held_articles, held_ann, _, y_held, markers_held = featurise(held)
+    scratch.cleanup()
     marked_fit = np.array([m is not None for m in markers_fit])
     opinion_fit = np.array([m is not None and m[0] == "opinion" for m in markers_fit])
     y_voice = np.where(opinion_fit, 1.0, y_fit)  # filed as opinion by its publisher: opinion

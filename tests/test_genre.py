@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -133,6 +134,7 @@ def test_a_headline_that_asks_is_read_as_a_feature() -> None:
     assert asks("Will the Council Listen?") == 1.0
     assert asks("“Where is the money?”") == 1.0
     assert asks("Council approves the plan") == 0.0
+    assert asks('Trump: "Where is the money?"') == 0.0  # a headline quoting someone's question (nlp.questions)
     assert asks(None) == 0.0
 
 
@@ -144,7 +146,8 @@ def test_read_labels_give_the_readers_call_and_name_a_bad_file(tmp_path) -> None
 
     gold = Path(__file__).resolve().parent / "gold" / "genre" / "section_conflicts.json"
     read = read_labels(gold)
-    assert len(read) == 100 and sum(read.values()) > 50
+    conflicts = [r["id"] for r in json.loads(gold.read_text(encoding="utf-8"))["conflicts"]]
+    assert len(read) == 100 and sum(read[i] for i in conflicts) >= 50  # filed as opinion, read so
     run = GenreRun(
         ids=("a", "b", "c"),
         ours=np.array([True, True, False]),
@@ -159,4 +162,7 @@ def test_read_labels_give_the_readers_call_and_name_a_bad_file(tmp_path) -> None
     bad = tmp_path / "labels.json"
     bad.write_text('{"conflicts": []}', encoding="utf-8")
     with pytest.raises(InputError, match="labels.json"):
+        read_labels(bad)
+    bad.write_text('{"conflicts": [{"id": "x", "read": "News"}], "controls": []}', encoding="utf-8")
+    with pytest.raises(InputError, match="'News'"):
         read_labels(bad)

@@ -147,6 +147,11 @@ def test_a_named_speakers_frame_stays_with_the_exclamation_or_question_it_frames
     ]
     assert texts(models, '"Stop!" Police then fired two shots.') == ['"Stop!"', "Police then fired two shots."]
     assert texts(models, '"Where is the Senate?"\nPelosi asked.') == ['"Where is the Senate?"', "Pelosi asked."]
+    assert texts(models, "‘Where is the Senate?’ Pelosi asked. Nobody answered.") == [
+        "‘Where is the Senate?’ Pelosi asked.",
+        "Nobody answered.",
+    ]
+    assert texts(models, '"Where is the Senate?"  Pelosi asked.') == ['"Where is the Senate?"  Pelosi asked.']
 
 
 def test_report_verbs_in_other_shapes(models: Models) -> None:

@@ -33,6 +33,7 @@ import numpy as np
 from .compare.logistic import LogisticModel, read_model
 from .lexicon import genre_markers
 from .model import Annotations, Article, Genre, GenreLabel
+from .nlp.questions import asks
 
 __all__ = ["FEATURES", "classify_genre", "genre_features", "genre_model", "marker_of"]
 
@@ -105,17 +106,9 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
             sum(1 for s in sources if s.report_verb is not None) / sentences,
             np.log1p(voice.modals * per_100),
             np.log1p(voice.loaded * per_100),
-            float(_asks(article.title)),
+            float(article.title is not None and asks(article.title)),  # a column asks, a report tells
         ]
     )
-
-
-def _asks(title: str | None) -> bool:
-    """Whether a headline is a question ('Will Biden Foil the Left?'): a column asks, a report tells."""
-    return title is not None and title.rstrip(_CLOSING).endswith("?")
-
-
-_CLOSING = " \"'”’)"
 
 
 def genre_model(name: str = "fitted") -> LogisticModel:

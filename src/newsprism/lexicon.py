@@ -74,7 +74,9 @@ def genre_markers() -> Mapping[str, str]:
 @cache
 def loaded_words() -> frozenset[str]:
     """The one-word forms of the loaded-terms lexicon (``data/loaded_terms.txt``), lower-cased: 'regime',
-    'slammed', 'radical'. Phrases and hyphenated terms are left out; so are a term's exceptions ('!...')."""
+    'slammed', 'radical', for a density of judging words. Phrases and hyphenated terms are left out, and the
+    lexicon's exception phrases ('!sanctions regime') are not applied: the framing stage
+    (:func:`newsprism.compare.framing.find_loaded_terms`) finds the terms themselves, with their exceptions."""
     forms = (
         form.strip().lower()
         for line in data_lines("loaded_terms.txt")

@@ -51,6 +51,8 @@ __all__ = [
 
 OPINION_SECTIONS = frozenset({"Opinion", "Editorial", "Opinion/Editorial", "Left", "Right", "Center"})
 MIN_TEXT = 400
+#: What a reader may call an article.
+READ_LABELS = frozenset({"news", "opinion", "analysis"})
 
 
 def labelled_sections(corpus: Path) -> list[tuple[dict, bool]]:
@@ -123,7 +125,7 @@ def score_genre(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GenreRun:
     """newsprism's and the marker baseline's calls on labelled articles: each is opinion (or analysis)?"""
 
@@ -172,7 +174,10 @@ def read_labels(path: Path) -> dict[str, bool]:
     """Article id -> opinion (or analysis)? as a reader labelled it: a gold file of ``tests/gold/genre``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        rows = [*data["conflicts"], *data["controls"]]
-        return {str(r["id"]): r["read"] != "news" for r in rows}
+        rows = [(str(r["id"]), r["read"]) for r in (*data["conflicts"], *data["controls"])]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(str(path), f"not a file of read genre labels ({exc})") from exc
+    for article, label in rows:
+        if label not in READ_LABELS:
+            raise InputError(str(path), f"article {article} is read as {label!r}, not one of {sorted(READ_LABELS)}")
+    return {article: label != "news" for article, label in rows}

@@ -174,12 +174,14 @@ def _boundaries(doc: Doc) -> list[int]:
     parsed[0] = True
     starts = np.nonzero((parsed & ~must_not) | must_start)[0].tolist()
     ends = [*starts[1:], len(doc)]
-    # a quoted exclamation or question and the frame the parser cut from it are one sentence (not across lines)
-    return [a for a, b in zip(starts, ends, strict=True) if must_start[a] or not _frame_of_quote(doc, a, b)]
+    # a quoted exclamation or question and the frame the parser cut from it are one sentence
+    return [a for a, b in zip(starts, ends, strict=True) if not _frame_of_quote(doc, a, b)]
 
 
 #: Tokens after a quote within which the reporting verb of its frame stands ('Senator Mitch McConnell asked').
 FRAME_REACH = 6
+#: Marks that close a quotation ('"Why?" she asked', '‘Why?’ she asked').
+_CLOSING_MARKS = frozenset({"”", '"', "’", "'"})
 #: Reporting verbs whose frame may name whom the words were for ('Trump told supporters').
 _TOLD = frozenset({"tell", "ask"})
 
@@ -188,8 +190,12 @@ def _frame_of_quote(doc: Doc, a: int, b: int) -> bool:
     """Whether ``doc[a:b]`` is the frame of the exclamation or question quoted just before it, which the
     parser cut off: '"Heck, he even appointed Hillary!" Mr. Clinton said, pausing as the crowd roared.'
     A frame is a reporting verb near its start that reports nothing of its own ('Pelosi asked.', not
-    'Officers said the man was armed.' nor 'Republicans have demanded answers.')."""
-    if a < 2 or doc[a - 1].text not in ("”", '"') or doc[a - 2].text not in ("!", "?"):
+    'Officers said the man was armed.' nor 'Republicans have demanded answers.'). Only spaces on the same
+    line may stand between the quote and its frame."""
+    quote = a - 1
+    while quote >= 0 and doc[quote].is_space and "\n" not in doc[quote].text:
+        quote -= 1
+    if quote < 1 or doc[quote].text not in _CLOSING_MARKS or doc[quote - 1].text not in ("!", "?"):
         return False
     lexicon = reporting_verbs()
     for tok in doc[a : min(b, a + FRAME_REACH)]:
