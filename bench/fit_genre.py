@@ -58,7 +58,14 @@ def main() -> int:
 
     from newsprism.compare.logistic import LogisticModel
     from newsprism.config import Settings
-    from newsprism.evaluate.genre import held_back, labelled_sections, read_labels, sample_articles, score_genre
+    from newsprism.evaluate.genre import (
+        GenreRun,
+        held_back,
+        labelled_sections,
+        read_labels,
+        sample_articles,
+        score_genre,
+    )
     from newsprism.genre import CLIP, FEATURES, MODEL_FILE, classify_genre, genre_features, marker_of
     from newsprism.nlp.models import Models
     from newsprism.pipeline import prepare_articles
@@ -70,24 +77,23 @@ def main() -> int:
     held = sample_articles(held_rows, args.held or len(held_rows), args.seed)
     # the articles are prepared with a neutral model, whose labels go unused: the shipped one may have been
     # fitted on other features (the refit that follows a change of them)
-    scratch = tempfile.TemporaryDirectory(prefix="fit_genre-")
-    neutral = Path(scratch.name) / "neutral.json"
-    zeros = [0.0] * len(FEATURES)
-    neutral.write_text(json.dumps({"features": list(FEATURES), "mean": zeros, "scale": [1.0] * len(FEATURES),
-                                   "coef": zeros, "intercept": 0.0, "threshold": 0.5}), encoding="utf-8")
-    settings = Settings(genre_model=str(neutral))
-    models = Models(settings)
+    zeros = np.zeros(len(FEATURES))
+    neutral = LogisticModel(FEATURES, mean=zeros, scale=np.ones(len(FEATURES)), coef=zeros, intercept=0.0, threshold=0.5)
     started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="fit_genre-") as scratch:
+        path = Path(scratch) / "neutral.json"
+        path.write_text(json.dumps(neutral.to_dict()), encoding="utf-8")
+        settings = Settings(genre_model=str(path))
+        models = Models(settings)
 
-    def featurise(part):  # type: ignore[no-untyped-def]
-        cleaned, annotations = prepare_articles([a for a, _ in part], settings=settings, models=models)
-        x = np.array([genre_features(a, annotations.get(a.id)) for a in cleaned])
-        markers = [marker_of(a) for a in cleaned]
-        return cleaned, annotations, x, np.array([y for _, y in part], dtype=float), markers
+        def featurise(part):  # type: ignore[no-untyped-def]
+            cleaned, annotations = prepare_articles([a for a, _ in part], settings=settings, models=models)
+            x = np.array([genre_features(a, annotations.get(a.id)) for a in cleaned])
+            markers = [marker_of(a) for a in cleaned]
+            return cleaned, annotations, x, np.array([y for _, y in part], dtype=float), markers
 
-    _, _, x_fit, y_fit, markers_fit = featurise(fit)
-    held_articles, held_ann, _, y_held, markers_held = featurise(held)
-    scratch.cleanup()
+        _, _, x_fit, y_fit, markers_fit = featurise(fit)
+        held_articles, held_ann, _, y_held, markers_held = featurise(held)
     marked_fit = np.array([m is not None for m in markers_fit])
     opinion_fit = np.array([m is not None and m[0] == "opinion" for m in markers_fit])
     y_voice = np.where(opinion_fit, 1.0, y_fit)  # filed as opinion by its publisher: opinion
@@ -135,13 +141,12 @@ def main() -> int:
     score("baseline (URL path, title)", marked_held, everything)
     score("newsprism, articles without a marker", ours, ~marked_held)
     score("all news, articles without a marker", np.zeros(len(truth), dtype=bool), ~marked_held)
+    run = GenreRun(tuple(a.id for a in held_articles), ours, marked_held, truth, tuple(markers_held))
     read = read_labels(ROOT / "tests" / "gold" / "genre" / "section_conflicts.json")
-    truth_read = np.array([read.get(a.id, y) for a, y in zip(held_articles, truth, strict=True)])
-    for name, predicted in (("newsprism", ours), ("baseline (URL path, title)", marked_held)):
-        r = score_genre(name, predicted, truth_read, markers_held)
-        print(f"  {name + ', labels read where read':<34} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f} "
-              f"R {r.recall:.3f}  ({sum(a.id in read for a in held_articles)} of {r.articles} read blind)")
-    conflicts = score_genre("", ours, truth, markers_held).conflicts
+    for r in run.scores(read):
+        print(f"  {r.name + ', labels read where read':<34} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f} "
+              f"R {r.recall:.3f}  ({sum(i in read for i in run.ids)} of {r.articles} read blind)")
+    conflicts = run.scores()[0].conflicts
     print(f"  labelled news although their own URL path or title files them as opinion: {conflicts} "
           f"of {int(marked_held.sum())} marked articles (each counts against newsprism and the baseline alike)")
     if args.write:

@@ -116,6 +116,12 @@ def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-de
         print(f"                  {kinds}")
 
 
+def print_genre(scores) -> None:  # type: ignore[no-untyped-def]
+    """News-or-opinion scores, one line each."""
+    for r in scores:
+        print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ecb-topics", default="26-35", help="ECB+ topics to score (default: the check topics 26-35)")
@@ -256,12 +262,10 @@ def main(argv: list[str] | None = None) -> int:
         run = predict_genre(CORPUS, args.genre, settings=settings)
         read = read_labels(GENRE_READ)
         scores = run.scores()
-        for r in scores:
-            print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
+        print_genre(scores)
         print(f"({scores[0].conflicts} labelled news are filed as opinion by their own URL path or title)")
         print(f"-- the same, labelled by a blind reader where one read them ({sum(i in read for i in run.ids)} articles)")
-        for r in run.scores(read):
-            print(f"{r.name:<20} accuracy {r.accuracy:.3f}  opinion P {r.precision:.3f}  R {r.recall:.3f}")
+        print_genre(run.scores(read))
     if args.no_grouping:
         return 0
     grouping_sets = []

@@ -16,6 +16,8 @@ __all__ = [
     "data_lines",
     "genre_markers",
     "figure_classes",
+    "loaded_term_exceptions",
+    "loaded_term_rows",
     "loaded_words",
     "figure_scopes",
     "reporting_verbs",
@@ -72,18 +74,34 @@ def genre_markers() -> Mapping[str, str]:
 
 
 @cache
+def loaded_term_rows() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The loaded-terms lexicon (``data/loaded_terms.txt``): each term's forms (the first is its name) and
+    its category ('label', 'charged_verb', ...; 'loaded' when none is given). Exception lines are apart
+    (:func:`loaded_term_exceptions`)."""
+    rows = []
+    for line in data_lines("loaded_terms.txt"):
+        if line.startswith("!"):
+            continue
+        spec, _, category = line.partition("\t")
+        forms = tuple(v.strip() for v in spec.split("|") if v.strip())
+        if forms:
+            rows.append((forms, category.strip() or "loaded"))
+    return tuple(rows)
+
+
+@cache
+def loaded_term_exceptions() -> tuple[str, ...]:
+    """Phrases of the loaded-terms lexicon in which its terms are not loaded ('!sanctions regime')."""
+    return tuple(line[1:].strip() for line in data_lines("loaded_terms.txt") if line.startswith("!"))
+
+
+@cache
 def loaded_words() -> frozenset[str]:
-    """The one-word forms of the loaded-terms lexicon (``data/loaded_terms.txt``), lower-cased: 'regime',
-    'slammed', 'radical', for a density of judging words. Phrases and hyphenated terms are left out, and the
-    lexicon's exception phrases ('!sanctions regime') are not applied: the framing stage
-    (:func:`newsprism.compare.framing.find_loaded_terms`) finds the terms themselves, with their exceptions."""
-    forms = (
-        form.strip().lower()
-        for line in data_lines("loaded_terms.txt")
-        if not line.startswith("!")
-        for form in line.partition("\t")[0].split("|")
-    )
-    return frozenset(f for f in forms if f and f.isalpha())
+    """The one-word forms of the loaded-terms lexicon, lower-cased: 'regime', 'slammed', 'radical', for a
+    density of judging words. Phrases and hyphenated terms are left out, and the exception phrases are not
+    applied: the framing stage (:func:`newsprism.compare.framing.find_loaded_terms`) finds the terms
+    themselves, with their exceptions."""
+    return frozenset(f.lower() for forms, _ in loaded_term_rows() for f in forms if f.isalpha())
 
 
 def _two_columns(name: str) -> Mapping[str, str]:

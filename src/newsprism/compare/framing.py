@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from ..lexicon import data_lines, reporting_verbs
+from ..lexicon import loaded_term_exceptions, loaded_term_rows, reporting_verbs
 from ..model import Annotations, Article, FramingItem, Span, StoryQuote
 
 __all__ = [
@@ -85,15 +85,10 @@ def _pattern(forms: Iterable[str]) -> re.Pattern[str]:
 def loaded_terms() -> tuple[Mapping[str, tuple[str, str]], re.Pattern[str], re.Pattern[str] | None]:
     """The lexicon: form key -> (term, category), the term pattern, the exception pattern."""
     forms: dict[str, tuple[str, str]] = {}
-    exceptions: list[str] = []
-    for line in data_lines("loaded_terms.txt"):
-        if line.startswith("!"):
-            exceptions.append(line[1:].strip())
-            continue
-        spec, _, category = line.partition("\t")
-        variants = [v.strip() for v in spec.split("|") if v.strip()]
+    for variants, category in loaded_term_rows():
         for v in variants:
-            forms.setdefault(_key(v), (variants[0], category.strip() or "loaded"))
+            forms.setdefault(_key(v), (variants[0], category))
+    exceptions = loaded_term_exceptions()
     exception_pattern = _pattern(exceptions) if exceptions else None
     return forms, _pattern(forms), exception_pattern
 

@@ -182,6 +182,8 @@ def _boundaries(doc: Doc) -> list[int]:
 FRAME_REACH = 6
 #: Marks that close a quotation ('"Why?" she asked', '‘Why?’ she asked').
 _CLOSING_MARKS = frozenset({"”", '"', "’", "'"})
+#: Finite verb tags: a reporting verb that frames what was said ('said', 'says', 'say').
+_FINITE = ("VBD", "VBZ", "VBP")
 #: Reporting verbs whose frame may name whom the words were for ('Trump told supporters').
 _TOLD = frozenset({"tell", "ask"})
 
@@ -198,16 +200,11 @@ def _frame_of_quote(doc: Doc, a: int, b: int) -> bool:
     if quote < 1 or doc[quote].text not in _CLOSING_MARKS or doc[quote - 1].text not in ("!", "?"):
         return False
     lexicon = reporting_verbs()
-    for tok in doc[a : min(b, a + FRAME_REACH)]:
-        if tok.lemma_ not in lexicon or tok.tag_ not in ("VBD", "VBZ", "VBP"):
-            continue
-        return (
-            (tok.head.i == tok.i or not a <= tok.head.i < b)
-            and any(c.dep_ == "nsubj" for c in tok.children)
-            and not _has_content(tok)
-            and not any(c.dep_ == "dobj" for c in tok.children if tok.lemma_ not in _TOLD)
-        )
-    return False
+    verb = next((t for t in doc[a : min(b, a + FRAME_REACH)] if t.lemma_ in lexicon and t.tag_ in _FINITE), None)
+    if verb is None or verb not in _roots(doc, a, b) or _has_content(verb):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and ("dobj" not in deps or verb.lemma_ in _TOLD)
 
 
 def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
@@ -378,7 +375,7 @@ def _after_quote(doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None
             continue
         for j in range(i + 1, min(b, i + 16)):
             tok = doc[j]
-            if tok.lemma_ in lexicon and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            if tok.lemma_ in lexicon and tok.tag_ in _FINITE:
                 cut = next((k for k in range(i + 1, j) if doc[k].text == ","), j)
                 subject = doc[i + 1 : cut].text.strip(EDGE_PUNCT)
                 return tok, subject or None

@@ -183,9 +183,9 @@ class Unit:
 
 
 def _compared_sentences(ann: Annotations) -> Iterator[tuple[int, Sentence]]:
-    """An article's sentences that are compared, with their positions: the first :data:`MAX_SENTENCES`, then up
-    to :data:`MAX_FIGURE_SENTENCES` more that give a figure."""
-    yield from enumerate(ann.sentences[:MAX_SENTENCES])
+    """An article's sentences that are compared, with their positions: those of the first :data:`MAX_SENTENCES`
+    that can carry a claim (:func:`usable`), then up to :data:`MAX_FIGURE_SENTENCES` more that give a figure."""
+    yield from ((pos, sent) for pos, sent in enumerate(ann.sentences[:MAX_SENTENCES]) if usable(sent, pos))
     if len(ann.sentences) <= MAX_SENTENCES:
         return
     starts = sorted(q.span.start for q in ann.quantities if q.kind in _FIGURE_KINDS)
@@ -256,8 +256,6 @@ def build_units(
         total = len(ann.sentences)
         for pos, sent in _compared_sentences(ann):
             span = sent.span
-            if not usable(sent, pos):
-                continue
             inside = [m for m in ann.mentions if span.start <= m.span.start and m.span.end <= span.end]
             ents = {eid for m in inside if (eid := entity_id(m.span.text))}
             lemmas = sent.lemmas
