@@ -72,3 +72,28 @@ def test_a_frame_with_nothing_after_it_reports_nothing(models: Models) -> None:
     text = "The mayor spoke to reporters. He said:"
     sentences = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert [s.content for s in sentences] == [None, None]
+
+
+def test_a_frame_closing_the_sentence_after_a_comma_reports_what_came_before(models: Models) -> None:
+    text = "The jobless rate slipped to 4.7%, the Labor Department announced on Friday."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert (sentence.report_verb, sentence.report_subject) == ("announce", "the Labor Department")
+    assert sentence.content is not None and sentence.content.text == "The jobless rate slipped to 4.7%"
+    # a clause after the comma that does something else is no frame
+    text = "The jobless rate slipped to 4.7%, the department released figures showing on Friday."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert sentence.report_verb is None
+
+
+def test_a_that_clause_set_apart_from_its_verb_is_its_content(models: Models) -> None:
+    text = "Early on Thursday, the mayor wrote on Twitter, in unusually formal language, that the dam had been inspected."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert (sentence.report_verb, sentence.report_subject) == ("write", "the mayor")
+    assert sentence.content is not None and sentence.content.text == "the dam had been inspected"
+    text = "Porter later clarified on television that the council would not meet."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert sentence.report_verb == "clarify" and sentence.negated
+    # 'so that' opens a purpose, not what was said
+    text = "The mayor wrote to every household early, so that the residents could leave in time."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert sentence.content is None

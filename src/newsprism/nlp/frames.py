@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["content_range"]
+__all__ = ["content_range", "that_clause"]
 
 #: Dependencies of a reporting verb's child that holds what is reported.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
@@ -50,7 +50,8 @@ def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token
             if complement.i < verb.i:  # content first: it ends where the frame begins
                 end = min(end, min((c.left_edge.i for c in verb.children if c.i > complement.i), default=verb.i))
                 end = min(end, verb.i)
-            found = _trim(doc, max(a, complement.left_edge.i), min(b, end))
+            first = complement.left_edge.i if complement.dep_ != "advcl" else _that_mark(complement) or complement.i
+            found = _trim(doc, max(a, first), min(b, end))
         else:
             found = _beside(doc, a, b, verb, verb)
     elif according is not None:
@@ -79,6 +80,8 @@ def _complement(verb: Token) -> Token | None:
             return child
     passive = _passive(verb)
     for child in verb.children:
+        if that_clause(child, verb):
+            return child
         if child.dep_ == "xcomp" and child.i > verb.i and not passive:
             return child
         if child.dep_ == "prep" and child.lower_ == "as":  # quoted X as saying that ...
@@ -87,6 +90,23 @@ def _complement(verb: Token) -> Token | None:
                     inner = next((c for c in grand.children if c.dep_ == "ccomp"), None)
                     if inner is not None:
                         return inner
+    return None
+
+
+def that_clause(child: Token, verb: Token) -> bool:
+    """Whether ``child`` is a 'that' clause after ``verb`` that the parser hung on it as an adverbial clause
+    ('Trump wrote on Twitter, in legal-minded language, that Cohen received a retainer'), not 'so that'."""
+    return child.dep_ == "advcl" and child.i > verb.i and _that_mark(child) is not None
+
+
+def _that_mark(clause: Token) -> int | None:
+    """The position of the 'that' opening ``clause`` (before its subject), if one does ('so that' does not)."""
+    for m in clause.children:
+        if m.dep_ == "mark" and m.lower_ == "that" and m.i > 0:
+            before = clause.doc[m.i - 1].lower_
+            subject = next((c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause.i)
+            if before not in ("so", "such", "now", "given") and m.i < subject:
+                return m.i
     return None
 
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
-from .frames import content_range
+from .frames import content_range, that_clause
 from .questions import asks
 from .words import DocWords, negations, refers_back, says_ongoing
 
@@ -288,7 +288,7 @@ def _has_content(verb: Token) -> bool:
     lexicon = reporting_verbs()
     for child in verb.children:
         dep = child.dep_
-        if dep in CONTENT_DEPS:
+        if dep in CONTENT_DEPS or that_clause(child, verb):
             return True
         if dep == "dobj" and lexicon.get(verb.lemma_) == "denial":
             return True
@@ -396,6 +396,20 @@ def _inverted(verb: Token, doc: Doc) -> bool:
     return doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")
 
 
+def _trailing(verb: Token, root: Token, doc: Doc, b: int) -> bool:
+    """A reporting clause that closes the sentence after a comma, with no object or clause of its own: the
+    frame of what came before it ('The rate fell to 4%, the department announced on Friday.')."""
+    if verb.i < root.i or any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "agent", "advcl") for c in verb.children):
+        return False
+    edge = verb.left_edge.i
+    if not (doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")):
+        return False
+    last = b - 1
+    while last > verb.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return verb.right_edge.i >= last
+
+
 def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str) -> tuple[Token, str | None] | None:
     """The reporting verb governing the sentence ``doc[a:b]``, and its subject's text."""
     lexicon = reporting_verbs()
@@ -414,6 +428,8 @@ def _reporting_verb(roots: Sequence[Token], doc: Doc, a: int, b: int, text: str)
                 return child, _subject(child)  # ..., an Axios reporter has claimed, citing ...
             if dep == "advcl" and child.tag_ == "VBG" and not has_subject and _has_content(child):
                 return child, _subject(root)  # X issued a rebuke, warning Paris: "..."
+            if dep == "advcl" and has_subject and _trailing(child, root, doc, b):
+                return child, _subject(child)  # The rate fell to 4%, the department announced on Friday.
     return _after_quote(doc, a, b, text)
 
 
