@@ -97,3 +97,13 @@ def test_a_that_clause_set_apart_from_its_verb_is_its_content(models: Models) ->
     text = "The mayor wrote to every household early, so that the residents could leave in time."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert sentence.content is None
+
+
+def test_a_judgement_passed_by_the_subject_is_marked_as_the_subjects(models: Models) -> None:
+    text = "His lawyers call the charges outrageous. The president labeled the reporters the enemy of the people."
+    first, second = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert [j.text for j in first.judged] == ["outrageous"]
+    assert [j.text for j in second.judged] == ["the enemy of the people"]
+    text = "Critics have described the plan as reckless. The outrageous plan was called off."
+    first, second = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert [j.text for j in first.judged] == ["reckless"] and second.judged == ()

@@ -301,13 +301,21 @@ def test_an_outlet_with_two_articles_is_one_voice(story) -> None:
     assert "only Outlet B quotes Anna Marsh" in (voices.note or "")
 
 
-def test_judgements_reported_without_quote_marks_are_the_subjects() -> None:
-    """Real shapes: CNN on Perry ('call the charges outrageous'), Fox on Bannon ('their infamous ... meeting')."""
-    text = "Perry and his lawyers call the charges outrageous and vow to fight them in court."
-    assert find_loaded_terms(text) == []
-    text = "Bannon called their infamous June 2016 meeting in Trump Tower treasonous."
-    assert [t.term for t in find_loaded_terms(text)] == ["infamously"]
-    assert [t.term for t in find_loaded_terms("The outrageous plan was called off.")] == ["outrageous"]
+def test_judgements_reported_without_quote_marks_are_the_subjects(models) -> None:
+    """Real shapes: CNN on Perry ('call the charges outrageous'), Fox on Bannon ('their infamous ... meeting').
+    The NLP pass marks the judgement (Sentence.judged); the outlet's own words around it stay loaded."""
+    from newsprism.nlp.sentences import split_sentences
+
+    def loaded(text: str) -> list[str]:
+        sents = split_sentences(models.nlp(text), Article(id="t", text=text))
+        return [t.term for t in find_loaded_terms(text, skip=[(j.start, j.end) for s in sents for j in s.judged])]
+
+    assert loaded("Perry and his lawyers call the charges outrageous and vow to fight them in court.") == []
+    assert loaded("Bannon called their infamous June 2016 meeting in Trump Tower treasonous.") == ["infamously"]
+    assert loaded("The outrageous plan was called off.") == ["outrageous"]
+    assert loaded("Critics described the plan as outrageous.") == []
+    # without the NLP pass's judgements, the judgement counts as the outlet's word
+    assert [t.term for t in find_loaded_terms("His lawyers call the charges outrageous.")] == ["outrageous"]
 
 
 def test_labels_for_governments_and_stock_drama() -> None:

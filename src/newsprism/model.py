@@ -230,6 +230,9 @@ class Sentence:
     #: It asks: it ends in a question mark that no quotation with words before it holds ('Did he call it a
     #: "witch hunt"?', '"Are you better off?"'; not 'Clinton answered the question, "Are you better off?"').
     question: bool = False
+    #: Judgements it reports a subject passing in the subject's own words, without quote marks: 'outrageous'
+    #: in 'his lawyers call the charges outrageous', 'reckless' in 'critics described the plan as reckless'.
+    judged: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,7 +134,13 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     elif n_words > MAX_WORDS:
         score -= 1.0
     quote_ranges = [(q.span.start - span.start, q.span.end - span.start) for q in ann.quotes] if ann else []
-    score -= min(2.0, 1.0 * len(find_loaded_terms(span.text, skip=quote_ranges)))
+    judged = [
+        (j.start - span.start, j.end - span.start)
+        for s in (ann.sentences if ann else ())
+        for j in s.judged
+        if span.start <= j.start and j.end <= span.end
+    ]
+    score -= min(2.0, 1.0 * len(find_loaded_terms(span.text, skip=[*quote_ranges, *judged])))
     quoted = _quoted_chars(span, ann) / max(1, len(span.text))
     if quoted > 0.6:
         score -= 2.0

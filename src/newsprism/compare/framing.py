@@ -111,21 +111,13 @@ def _lead_words() -> Mapping[str, tuple[frozenset[str], ...]]:
     return {lead: tuple(sets) for lead, sets in out.items()}
 
 
-# "call(ed) the charges outrageous", "described the plan as reckless": the judgement is the subject's.
-_REPORTED_JUDGEMENT = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|deem(?:s|ed)?|label(?:s|ed|led)?|dubb?(?:s|ed)?|describ(?:e|es|ed|ing)\b[^.;]{0,40}\bas)"
-    r"(?:\s+[\w’'-]+){0,4}\s+$",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|and\b|or\b|but\b|$)")
-
-
 def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
     """Lexicon terms in ``text``, leaving out those inside the ``skip`` ranges.
 
-    Terms inside a lexicon exception phrase ("sanctions regime") are not loaded,
-    nor is a judgement the outlet reports someone making without quote marks
-    ("his lawyers call the charges outrageous").
+    Terms inside a lexicon exception phrase ("sanctions regime") are not loaded.
+    ``skip`` holds what is not the outlet's own wording: quotes, and the
+    judgements it reports someone passing without quote marks ("his lawyers
+    call the charges outrageous": :attr:`~newsprism.model.Sentence.judged`).
     """
     forms, pattern, exceptions = loaded_terms()
     leads = _lead_words()
@@ -138,8 +130,6 @@ def find_loaded_terms(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> lis
     out = []
     for m in _matches(text, pattern, leads):
         if any(s <= m.start() and m.end() <= e for s, e in blocked):
-            continue
-        if _REPORTED_JUDGEMENT.search(text, max(0, m.start() - 60), m.start()) and _CLAUSE_END.match(text, m.end()):
             continue
         found = forms.get(_key(m.group()))
         if found is not None:
@@ -402,6 +392,7 @@ def _loaded_items(
     for a in articles:
         ann = annotations.get(a.id)
         skip = [(q.span.start, q.span.end) for q in ann.quotes] if ann else []
+        skip += [(j.start, j.end) for s in ann.sentences for j in s.judged] if ann else []
         skip += embedded_posts(a.text)
         for hit in find_loaded_terms(a.text, skip=skip):
             categories[hit.term] = hit.category

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["content_range", "that_clause"]
+__all__ = ["JUDGING_VERBS", "content_range", "judgements", "that_clause"]
 
 #: Dependencies of a reporting verb's child that holds what is reported.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
@@ -26,6 +26,10 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 _EDGE = frozenset({",", ";", ":", "–", "—", "-", '"', "“", "”", "‘", "’", "'", "(", ")"})
 #: Words that open a question rather than a statement ('asked whether ...').
 _QUESTIONS = frozenset({"whether", "if", "why", "what", "who", "when", "where", "which"})
+#: Verbs by which a subject passes a judgement on something, as ``call X outrageous`` (naming: the judgement is
+#: the object complement) or ``describe X as reckless`` (description: the judgement follows 'as').
+JUDGING_VERBS = frozenset({"call", "label", "dub", "brand", "deem", "term", "declare"})
+DESCRIBING_VERBS = frozenset({"describe", "portray", "depict", "characterize", "characterise", "paint", "cast"})
 #: Fewest words a content keeps; shorter ones ('it', 'so') say nothing on their own.
 MIN_WORDS = 4
 
@@ -163,3 +167,25 @@ def _balanced(doc: Doc, start: int, end: int, limit: int) -> tuple[int, int]:
         if doc[k].text not in (",", ".", "!", "?"):
             break
     return start, end
+
+
+def judgements(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges of the judgements the sentence ``doc[a:b]`` reports its subjects passing, in their words
+    though without quote marks: 'his lawyers call the charges *outrageous*', 'critics described the plan as
+    *reckless*', 'the president labeled the reporters *the enemy of the people*'."""
+    out: list[tuple[int, int]] = []
+    for i in range(a, b):
+        verb = doc[i]
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if lemma in JUDGING_VERBS and child.dep_ == "oprd":
+                judged = (child.left_edge.i, child.right_edge.i + 1)
+            elif lemma in DESCRIBING_VERBS and child.dep_ == "prep" and child.lower_ == "as" and child.n_rights:
+                judged = (child.i + 1, child.right_edge.i + 1)
+            else:
+                continue
+            if a <= judged[0] < judged[1] <= b:
+                out.append(judged)
+    return out

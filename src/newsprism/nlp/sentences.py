@@ -24,7 +24,7 @@ import numpy as np
 
 from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
-from .frames import content_range, that_clause
+from .frames import content_range, judgements, that_clause
 from .questions import asks
 from .words import DocWords, negations, refers_back, says_ongoing
 
@@ -264,6 +264,9 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),
                 question=asks(text[start:end]),
+                judged=tuple(
+                    Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1])) for x, y in judgements(doc, a, b)
+                ),
             )
         )
     return tuple(out)
