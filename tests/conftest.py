@@ -132,6 +132,7 @@ def sentence_unit(
         core=core.text,
         core_start=core.start,
         lemmas=lemmas,
+        families=tuple(f for s in sentences for f in s.families),
         negations=tuple(n for s in sentences for n in s.negations),
         ongoing=any(s.ongoing for s in sentences),
         refers_back=any(s.refers_back for s in sentences),

@@ -63,3 +63,23 @@ def test_lemmas_are_content_words_at_their_offsets(seed_articles, seed_annotatio
     for offset, _lemma in s.lemmas:
         assert s.span.start <= offset < s.span.end
         assert article.text[offset].isalnum() and (offset == 0 or not article.text[offset - 1].isalnum())
+
+
+def test_word_families_join_derived_forms_and_keep_compounds_whole(models: Models) -> None:
+    from newsprism.nlp.sentences import split_sentences
+
+    text = (
+        "Ukrainian officials said the killing of three guards was finalised after the shipments arrived. "
+        "Ukraine had killed two guards and finalized a deal for a war-torn town, long-range missiles and the war."
+    )
+    first, second = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert len(first.families) == len(first.lemmas) and len(second.families) == len(second.lemmas)
+    one = dict(zip((w for _, w in first.lemmas), first.families, strict=True))
+    two = dict(zip((w for _, w in second.lemmas), second.families, strict=True))
+    assert one["ukrainian"] == two["ukraine"] == "ukrain"
+    assert one["killing"] == two["kill"] == "kill"
+    assert one["finalise"] == two["finalize"]
+    assert one["shipment"] == "ship"
+    # a hyphenated compound is one word: 'war-torn' is not the plain 'war' at the end
+    families = list(zip((w for _, w in second.lemmas), second.families, strict=True))
+    assert ("war", "war-to") in families and ("war", "war") in families and ("range", "long-r") in families

@@ -221,6 +221,9 @@ class Sentence:
     #: The content words, as ``(character offset, lower-cased lemma)``: no stop words; numbers, and words of
     #: three or more characters.
     lemmas: tuple[tuple[int, str], ...] = ()
+    #: The word family of each of ``lemmas``, in their order: 'killing' and 'kill' are one family, as are
+    #: 'Ukrainian' and 'Ukraine' (:func:`~newsprism.nlp.words.word_family`).
+    families: tuple[str, ...] = ()
     #: Every negation in the sentence, with what it negates (``negated`` says whether the main predicate is one).
     negations: tuple[Negation, ...] = ()
     #: It says that a thing goes on ('is still being finalised', 'talks continue').

@@ -260,6 +260,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 hedged=bool(hedge[a:b].any()),
                 speech_act=act,
                 lemmas=lemmas.lemmas(a, b),
+                families=lemmas.families(a, b),
                 negations=negations(doc, lemmas, a, b, article),
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),

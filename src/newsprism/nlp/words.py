@@ -6,7 +6,11 @@ stemming raw strings themselves:
 * :class:`DocWords` holds, for a parsed article, each token's lower-cased
   lemma and whether it is a content word (not a stop word; a number, or a
   word of three or more characters). :meth:`DocWords.lemmas` gives a
-  sentence's content words as ``(character offset, lemma)`` pairs.
+  sentence's content words as ``(character offset, lemma)`` pairs, and
+  :meth:`DocWords.families` each one's word family (:func:`word_family`):
+  the word cut so that derived forms meet ('killing' and 'kill',
+  'Ukrainian' and 'Ukraine', 'finalise' and 'finalize'), which lemmas alone
+  keep apart.
 * :func:`refers_back` tells a sentence whose reporting verb takes as its
   object something said before ('denied the allegations', 'denied it').
 * :func:`says_ongoing` tells a sentence that says a thing goes on ('is
@@ -31,7 +35,7 @@ from ..model import Article, Negation, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["STATEMENT_NOUNS", "DocWords", "negations", "refers_back", "says_ongoing"]
+__all__ = ["STATEMENT_NOUNS", "DocWords", "negations", "refers_back", "says_ongoing", "word_family"]
 
 #: Content words are at least this long (numbers excepted).
 MIN_CONTENT_CHARS = 3
@@ -54,6 +58,25 @@ COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj"})
 COORDINATED_DEPS = frozenset({"cc", "conj", "parataxis"})
 
 
+#: Endings cut from a lemma to find its word family, longest first.
+_FAMILY_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+#: Letters of a word family: enough to tell words apart, few enough that spellings and derivations meet.
+FAMILY_CHARS = 6
+
+
+def word_family(word: str) -> str:
+    """The family of a lower-cased word: an ending cut ('killing' -> 'kill', 'shipments' -> 'ship'), then the
+    first :data:`FAMILY_CHARS` letters ('ukrainian' and 'ukraine' -> 'ukrain', 'finalise' and 'finalize' -> 'finali')."""
+    w = word[:-2] if word.endswith("'s") else word
+    for ending in _FAMILY_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            w = w[: -len(ending)]
+            if ending in ("ed", "ing") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+                w = w[:-1]  # 'shipped', 'stopping'
+            break
+    return w[:FAMILY_CHARS]
+
+
 class DocWords:
     """Per-token lemmas and content flags of one parsed article (computed once, sliced per sentence)."""
 
@@ -62,6 +85,7 @@ class DocWords:
 
         arr = doc.to_array([LEMMA, IS_STOP, IS_ALPHA, LIKE_NUM, LENGTH, IDX, DEP, LOWER])  # uint64: string hashes
         hashes = arr[:, 0].tolist()
+        lowers = arr[:, 7].tolist()
         strings = doc.vocab.strings
         #: Tokens that may cue a negation: the parser's ``neg``, or a negative word.
         self.cues = (arr[:, 6] == strings.add("neg")) | np.isin(arr[:, 7], [strings.add(w) for w in NEGATIVE_WORDS])
@@ -76,13 +100,46 @@ class DocWords:
             if form is None:
                 form = forms[h] = strings[h].lower().replace("’", "'")
             self.lemma.append(form)
+        # a family is cut from the word as written: its lemma would keep apart what the cut joins
+        # ('injured' and 'injuries' -> 'injur'; lemmas 'injure' and 'injury')
+        families: dict[int, str] = {}
+        self.family: list[str] = []
+        for h in lowers:
+            family = families.get(h)
+            if family is None:
+                family = families[h] = word_family(strings[h].replace("’", "'"))
+            self.family.append(family)
+        self._join_compounds(doc, arr[:, 2].astype(bool), strings.add("-"), lowers)
         #: Tokens that say a thing goes on ('still', 'remains').
         self.ongoing = np.fromiter((form in ONGOING for form in self.lemma), dtype=bool, count=len(self.lemma))
+
+    def _join_compounds(self, doc: Doc, alpha: np.ndarray, hyphen: int, lowers: list[int]) -> None:
+        """Give each word of a hyphenated compound the family of the whole ('war-torn', 'long-range'): the
+        tokenizer splits it, but it is one word, and its parts alone are commoner words than it is."""
+        n = len(lowers)
+        for i in np.nonzero(np.asarray(lowers, dtype=np.uint64) == np.uint64(hyphen))[0].tolist():
+            if not 0 < i < n - 1 or not (alpha[i - 1] and alpha[i + 1]) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+                continue
+            first = i - 1
+            while first >= 2 and lowers[first - 1] == hyphen and alpha[first - 2] and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+                first -= 2
+            if first < i - 1:
+                continue  # joined already, from the compound's first hyphen
+            last = i + 1
+            while last + 2 < n and lowers[last + 1] == hyphen and alpha[last + 2] and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+                last += 2
+            family = word_family(doc[first : last + 1].text.lower().replace("’", "'"))
+            for k in range(first, last + 1, 2):
+                self.family[k] = family
 
     def lemmas(self, a: int, b: int) -> tuple[tuple[int, str], ...]:
         """The content words of tokens ``a`` to ``b`` as ``(character offset, lemma)``."""
         picked = np.nonzero(self.content[a:b])[0] + a
         return tuple((int(self.offsets[i]), self.lemma[i]) for i in picked.tolist())
+
+    def families(self, a: int, b: int) -> tuple[str, ...]:
+        """The word families of the content words of tokens ``a`` to ``b``, in the order of :meth:`lemmas`."""
+        return tuple(self.family[i] for i in (np.nonzero(self.content[a:b])[0] + a).tolist())
 
 
 def _predicate(head: Token) -> Token:

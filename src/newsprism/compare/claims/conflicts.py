@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ...model import Claim, DateMention, Disagreement, DisputeSide, Quantity, Span
 from .figures import figure_thing
-from .units import Unit, stems, words_between
+from .units import Unit, name_words, words_between
 
 __all__ = [
     "Conflict",
@@ -259,7 +259,7 @@ def speaker_conflict(a: Unit, b: Unit) -> bool:
         and a.speaker is not None
         and b.speaker is not None
         and a.speaker != b.speaker
-        and not stems(a.speaker_name or "") & stems(b.speaker_name or "")
+        and not name_words(a.speaker_name) & name_words(b.speaker_name)
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...nlp.words import STATEMENT_NOUNS
 from .scores import WHAT_FLOOR, Salience, same_party
-from .units import Unit, core_range, negative_between, object_range, object_text, object_words, stems
+from .units import Unit, content_families, core_range, name_words, negative_between, object_range, object_words
 
 __all__ = ["denies", "denies_a_statement"]
 
@@ -24,7 +24,7 @@ def denies(denial: Unit, target: Unit, salience: Salience) -> bool:
     """
     if same_party(denial, target):
         return False
-    words = stems(object_text(denial), denial.name_stems | stems(denial.speaker_name or ""))
+    words = content_families(denial, *object_range(denial)) - name_words(denial.speaker_name)
     if salience.mass(words & salience.what[target.index]) < WHAT_FLOOR:
         return False
     return negative_between(denial, *object_range(denial)) == negative_between(target, *core_range(target))

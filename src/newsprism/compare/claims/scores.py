@@ -26,7 +26,7 @@ from scipy import sparse
 from ...nlp.models import Models
 from .conflicts import shared_figure, shared_tally
 from .figures import figure_thing
-from .units import Unit, content_words, stems
+from .units import Unit, content_families, content_words, core_range, name_words
 
 __all__ = [
     "LEAD_PAIR",
@@ -220,7 +220,7 @@ class PairScorer:
 class Salience:
     """Terms of each sentence weighted by how rare they are within the story.
 
-    ``what`` holds the stems of a sentence's words outside names (its
+    ``what`` holds the word families of a sentence's words outside names (its
     predicate: what happened), ``who`` the entity ids it names. A term that a
     tenth or more of the story's sentences use weighs nothing.
     """
@@ -234,7 +234,7 @@ class Salience:
 
     @classmethod
     def of(cls, units: Sequence[Unit]) -> Salience:
-        what = [stems(u.core or u.text, u.name_stems) for u in units]
+        what = [content_families(u, *core_range(u)) for u in units]
         who = [frozenset(u.entities) for u in units]
         df: dict[str, int] = {}
         for terms in (*what, *who):
@@ -268,7 +268,7 @@ def same_party(a: Unit, b: Unit) -> bool:
         return False
     if a.speaker == b.speaker:
         return True
-    return bool(stems(a.speaker_name or "") & stems(b.speaker_name or ""))
+    return bool(name_words(a.speaker_name) & name_words(b.speaker_name))
 
 
 def unit_texts(units: Sequence[Unit], wanted: Sequence[int]) -> tuple[dict[int, str], dict[int, str]]:
@@ -286,9 +286,16 @@ def unit_texts(units: Sequence[Unit], wanted: Sequence[int]) -> tuple[dict[int, 
         u = units[i]
         bare = u.core or u.text
         full_text[i] = u.text
-        if bare != u.text and len(stems(u.text) - stems(bare)) > FRAME_WORDS:
+        if bare != u.text and len(_frame_words(u)) > FRAME_WORDS:
             core_text[i] = bare
     return full_text, core_text
+
+
+def _frame_words(u: Unit) -> frozenset[str]:
+    """The word families of the unit's attribution frame that its core does not repeat."""
+    start, end = core_range(u)
+    inside = {f for (offset, _), f in zip(u.lemmas, u.families, strict=True) if start <= offset < end}
+    return frozenset(f for (offset, _), f in zip(u.lemmas, u.families, strict=True) if not start <= offset < end) - inside
 
 
 def embed_units(

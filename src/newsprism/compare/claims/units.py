@@ -24,16 +24,18 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...lexicon import capitals, reporting_verbs
 from ...model import Annotations, Article, DateMention, Entity, Negation, Quantity, Sentence, Span, Stance
+from ...nlp.names import name_form
 from ...nlp.stance import sentence_stance
+from ...nlp.words import word_family
 
 __all__ = [
     "EntityLookup",
     "Unit",
     "build_units",
     "NEGATIVE_VERBS",
+    "content_families",
     "content_words",
-    "stem",
-    "stems",
+    "name_words",
     "core_range",
     "negative_between",
     "object_range",
@@ -85,27 +87,21 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2)
 
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+def name_words(name: str | None) -> frozenset[str]:
+    """The word families of a name as name matching reduces it (titles dropped, folded: 'Secretary Helen Marsh'
+    -> helen, marsh), for telling whether two names share a word."""
+    form = name_form(name, person=True) if name else None
+    return frozenset(word_family(k) for k in form.key) if form is not None else frozenset()
 
 
-def stem(word: str) -> str:
-    """A crude stem that lets 'finalized', 'finalizing' and 'finalise' meet (first six letters after a suffix cut)."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            if suffix in ("ed", "ing") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
-                w = w[:-1]  # 'shipped', 'stopping'
-            break
-    return w[:6]
-
-
-def stems(text: str, exclude: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Stems of the content words of ``text`` (no digits), minus the stems in ``exclude``."""
-    out = {stem(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2 and not w[0].isdigit()}
-    return frozenset(out - exclude)
+def content_families(unit: Unit, start: int, end: int) -> frozenset[str]:
+    """The word families (from the NLP pass) of the unit's content words from ``start`` to ``end``, without
+    figures and without the words of the names it mentions: what happened, not who or how many."""
+    return frozenset(
+        family
+        for (offset, lemma), family in zip(unit.lemmas, unit.families, strict=True)
+        if start <= offset < end and not lemma[0].isdigit() and family not in unit.name_families
+    )
 
 
 #: Verbs whose plain use states a negative ('the sirens failed' = 'did not work'): denials of them deny a negative.
@@ -148,10 +144,12 @@ class Unit:
     core: str = ""  # the text without its attribution frame ("..., X said")
     #: Where the core starts in the article's text.
     core_start: int = 0
-    #: Stems of the words that are part of named-entity mentions (who and where, not what happened).
-    name_stems: frozenset[str] = frozenset()
+    #: Word families of the words that are part of named-entity mentions (who and where, not what happened).
+    name_families: frozenset[str] = frozenset()
     #: The content words with their offsets, and the negations, as the NLP pass read them.
     lemmas: tuple[tuple[int, str], ...] = ()
+    #: The word family of each of ``lemmas`` ('killing' and 'kill' are one), from the NLP pass.
+    families: tuple[str, ...] = ()
     negations: tuple[Negation, ...] = ()
     #: It says that a thing goes on ('still being finalised').
     ongoing: bool = False
@@ -259,7 +257,11 @@ def build_units(
             inside = [m for m in ann.mentions if span.start <= m.span.start and m.span.end <= span.end]
             ents = {eid for m in inside if (eid := entity_id(m.span.text))}
             lemmas = sent.lemmas
-            name_stems = stems(" ".join(m.span.text for m in inside)) if inside else frozenset()
+            name_families = frozenset(
+                family
+                for (offset, _), family in zip(lemmas, sent.families, strict=True)
+                if any(m.span.start <= offset < m.span.end for m in inside)
+            )
             places = frozenset(
                 eid
                 for m in inside
@@ -311,8 +313,9 @@ def build_units(
                     speaker_type=speaker_entity.type if speaker_entity else None,
                     core=core_span.text,
                     core_start=core_span.start,
-                    name_stems=name_stems,
+                    name_families=name_families,
                     lemmas=lemmas,
+                    families=sent.families,
                     negations=sent.negations,
                     ongoing=sent.ongoing,
                     refers_back=sent.refers_back,
