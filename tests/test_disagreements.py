@@ -420,3 +420,11 @@ def test_a_question_carries_no_claim_but_a_statement_quoting_one_does(models: Mo
     assert carries('Clinton answered the question, "Are you better off than you were four years ago?"')
     assert carries("“Why did he do it?” she asked the crowd outside the courthouse.")
     assert not carries('Did Trump really call the special counsel\'s investigation a "witch hunt"?')
+
+
+def test_speakers_share_a_name_word_only_when_it_names_someone() -> None:
+    from newsprism.compare.claims.units import name_words
+
+    assert name_words("Secretary Helen Marsh") & name_words("Marsh")
+    assert not name_words("a spokesman for the army") & name_words("the head of the navy")
+    assert not name_words("Ali al-Sistani") & name_words("Omar al-Anani")

@@ -83,6 +83,10 @@ def test_a_frame_closing_the_sentence_after_a_comma_reports_what_came_before(mod
     text = "The jobless rate slipped to 4.7%, the department released figures showing on Friday."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert sentence.report_verb is None
+    # a clause opened by a subordinator is a clause of its own
+    text = "The levee failed on Sunday, although engineers had warned."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert sentence.report_verb is None and sentence.content is None
 
 
 def test_a_that_clause_set_apart_from_its_verb_is_its_content(models: Models) -> None:
@@ -93,6 +97,10 @@ def test_a_that_clause_set_apart_from_its_verb_is_its_content(models: Models) ->
     text = "Porter later clarified on television that the council would not meet."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert sentence.report_verb == "clarify" and sentence.negated
+    # 'so ... that' opens a result, not what was said
+    text = "The mayor spoke for so long on Tuesday that the council meeting overran by an hour."
+    (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
+    assert sentence.content is None
     # 'so that' opens a purpose, not what was said
     text = "The mayor wrote to every household early, so that the residents could leave in time."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
@@ -107,3 +115,6 @@ def test_a_judgement_passed_by_the_subject_is_marked_as_the_subjects(models: Mod
     text = "Critics have described the plan as reckless. The outrageous plan was called off."
     first, second = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert [j.text for j in first.judged] == ["reckless"] and second.judged == ()
+    # a judgement that names no one who judges, or that the writer passes, is the outlet's own
+    text = "The plan has been widely called reckless. I would call this outrageous."
+    assert [s.judged for s in split_sentences(models.nlp(text), Article(id="t", text=text))] == [(), ()]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["JUDGING_VERBS", "content_range", "judgements", "that_clause"]
+__all__ = ["DESCRIBING_VERBS", "JUDGING_VERBS", "content_range", "judgements", "result_clause", "that_clause"]
 
 #: Dependencies of a reporting verb's child that holds what is reported.
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
@@ -26,9 +26,12 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 _EDGE = frozenset({",", ";", ":", "–", "—", "-", '"', "“", "”", "‘", "’", "'", "(", ")"})
 #: Words that open a question rather than a statement ('asked whether ...').
 _QUESTIONS = frozenset({"whether", "if", "why", "what", "who", "when", "where", "which"})
+#: Words that make a later 'that' open a result, not what was said ('so long that', 'such a way that').
+_RESULT_WORDS = frozenset({"so", "such"})
 #: Verbs by which a subject passes a judgement on something, as ``call X outrageous`` (naming: the judgement is
 #: the object complement) or ``describe X as reckless`` (description: the judgement follows 'as').
 JUDGING_VERBS = frozenset({"call", "label", "dub", "brand", "deem", "term", "declare"})
+#: ... and verbs of description, whose judgement follows 'as'.
 DESCRIBING_VERBS = frozenset({"describe", "portray", "depict", "characterize", "characterise", "paint", "cast"})
 #: Fewest words a content keeps; shorter ones ('it', 'so') say nothing on their own.
 MIN_WORDS = 4
@@ -80,7 +83,7 @@ def content_range(doc: Doc, a: int, b: int, verb: Token | None, according: Token
 def _complement(verb: Token) -> Token | None:
     """The clause a reporting verb reports: its ``ccomp``, an active verb's ``xcomp`` after it, 'as saying that'."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not result_clause(child, verb):
             return child
     passive = _passive(verb)
     for child in verb.children:
@@ -99,8 +102,18 @@ def _complement(verb: Token) -> Token | None:
 
 def that_clause(child: Token, verb: Token) -> bool:
     """Whether ``child`` is a 'that' clause after ``verb`` that the parser hung on it as an adverbial clause
-    ('Trump wrote on Twitter, in legal-minded language, that Cohen received a retainer'), not 'so that'."""
-    return child.dep_ == "advcl" and child.i > verb.i and _that_mark(child) is not None
+    ('Trump wrote on Twitter, in legal-minded language, that Cohen received a retainer'), not one of
+    purpose or result ('so that', 'spoke for so long that', 'in such a way that')."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return False
+    return _that_mark(child) is not None and not result_clause(child, verb)
+
+
+def result_clause(child: Token, verb: Token) -> bool:
+    """Whether ``child`` is a 'that' clause of result after ``verb`` ('spoke for so long that the meeting
+    overran', 'in such a way that'), which tells what followed, not what was said."""
+    mark = next((m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    return mark is not None and mark > verb.i and any(t.lower_ in _RESULT_WORDS for t in child.doc[verb.i + 1 : mark])
 
 
 def _that_mark(clause: Token) -> int | None:
@@ -109,7 +122,7 @@ def _that_mark(clause: Token) -> int | None:
         if m.dep_ == "mark" and m.lower_ == "that" and m.i > 0:
             before = clause.doc[m.i - 1].lower_
             subject = next((c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause.i)
-            if before not in ("so", "such", "now", "given") and m.i < subject:
+            if before not in _RESULT_WORDS and before not in ("now", "given") and m.i < subject:
                 return m.i
     return None
 
@@ -179,6 +192,8 @@ def judgements(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
+        if not _judge(verb):
+            continue
         for child in verb.children:
             if lemma in JUDGING_VERBS and child.dep_ == "oprd":
                 judged = (child.left_edge.i, child.right_edge.i + 1)
@@ -189,3 +204,18 @@ def judgements(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
             if a <= judged[0] < judged[1] <= b:
                 out.append(judged)
     return out
+
+
+#: Subjects by which the writer passes the judgement ('I would call this outrageous'): it is the outlet's own.
+_WRITER = frozenset({"i", "we"})
+
+
+def _judge(verb: Token) -> bool:
+    """Whether a judging verb names who judges, other than the writer: a subject ('his lawyers call ...') or
+    an agent ('was called reckless by critics'); 'the plan has been widely called reckless' names no one."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child.lower_ not in _WRITER
+        if child.dep_ == "agent":
+            return True
+    return False

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
-from .frames import content_range, judgements, that_clause
+from .frames import content_range, judgements, result_clause, that_clause
 from .questions import asks
 from .words import DocWords, negations, refers_back, says_ongoing
 
@@ -292,7 +292,7 @@ def _has_content(verb: Token) -> bool:
     lexicon = reporting_verbs()
     for child in verb.children:
         dep = child.dep_
-        if dep in CONTENT_DEPS or that_clause(child, verb):
+        if (dep in CONTENT_DEPS and not result_clause(child, verb)) or that_clause(child, verb):
             return True
         if dep == "dobj" and lexicon.get(verb.lemma_) == "denial":
             return True
@@ -400,11 +400,17 @@ def _inverted(verb: Token, doc: Doc) -> bool:
     return doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")
 
 
+#: Children by which a clause after a comma does something of its own and frames nothing.
+_NOT_TRAILING = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "agent", "advcl"})
+
+
 def _trailing(verb: Token, root: Token, doc: Doc, b: int) -> bool:
     """A reporting clause that closes the sentence after a comma, with no object or clause of its own: the
     frame of what came before it ('The rate fell to 4%, the department announced on Friday.')."""
-    if verb.i < root.i or any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "agent", "advcl") for c in verb.children):
+    if verb.i < root.i or any(c.dep_ in _NOT_TRAILING for c in verb.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        return False  # 'The levee failed, although engineers had warned.': a clause of its own, no frame
     edge = verb.left_edge.i
     if not (doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")):
         return False

@@ -58,15 +58,21 @@ COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "dobj"})
 COORDINATED_DEPS = frozenset({"cc", "conj", "parataxis"})
 
 
-#: Endings cut from a lemma to find its word family, longest first.
+#: Endings cut from a word as written to find its family, longest first.
 _FAMILY_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
 #: Letters of a word family: enough to tell words apart, few enough that spellings and derivations meet.
 FAMILY_CHARS = 6
 
 
+def _tight(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i``, ``i + 1`` and ``i + 2`` are written with no space between them ('war-torn')."""
+    return not doc[i].whitespace_ and not doc[i + 1].whitespace_
+
+
 def word_family(word: str) -> str:
-    """The family of a lower-cased word: an ending cut ('killing' -> 'kill', 'shipments' -> 'ship'), then the
-    first :data:`FAMILY_CHARS` letters ('ukrainian' and 'ukraine' -> 'ukrain', 'finalise' and 'finalize' -> 'finali')."""
+    """The family of a lower-cased word: an ending cut ('killing' -> 'kill', 'shipments' -> 'ship'), then
+    the first :data:`FAMILY_CHARS` letters ('ukrainian' and 'ukraine' -> 'ukrain', 'finalise' and
+    'finalize' -> 'finali')."""
     w = word[:-2] if word.endswith("'s") else word
     for ending in _FAMILY_ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
@@ -78,7 +84,8 @@ def word_family(word: str) -> str:
 
 
 class DocWords:
-    """Per-token lemmas and content flags of one parsed article (computed once, sliced per sentence)."""
+    """Per-token lemmas, word families and content flags of one parsed article (computed once, sliced per
+    sentence)."""
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import DEP, IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER
@@ -118,15 +125,17 @@ class DocWords:
         tokenizer splits it, but it is one word, and its parts alone are commoner words than it is."""
         n = len(lowers)
         for i in np.nonzero(np.asarray(lowers, dtype=np.uint64) == np.uint64(hyphen))[0].tolist():
-            if not 0 < i < n - 1 or not (alpha[i - 1] and alpha[i + 1]) or doc[i - 1].whitespace_ or doc[i].whitespace_:
+            if not 0 < i < n - 1 or not (alpha[i - 1] and alpha[i + 1]):
+                continue
+            if doc[i - 1].whitespace_ or doc[i].whitespace_:
                 continue
             first = i - 1
-            while first >= 2 and lowers[first - 1] == hyphen and alpha[first - 2] and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+            while first >= 2 and lowers[first - 1] == hyphen and alpha[first - 2] and _tight(doc, first - 2):
                 first -= 2
             if first < i - 1:
                 continue  # joined already, from the compound's first hyphen
             last = i + 1
-            while last + 2 < n and lowers[last + 1] == hyphen and alpha[last + 2] and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+            while last + 2 < n and lowers[last + 1] == hyphen and alpha[last + 2] and _tight(doc, last):
                 last += 2
             family = word_family(doc[first : last + 1].text.lower().replace("’", "'"))
             for k in range(first, last + 1, 2):

@@ -292,10 +292,11 @@ def unit_texts(units: Sequence[Unit], wanted: Sequence[int]) -> tuple[dict[int, 
 
 
 def _frame_words(u: Unit) -> frozenset[str]:
-    """The word families of the unit's attribution frame that its core does not repeat."""
+    """The word families of the unit's attribution frame (figures aside) that its core does not repeat."""
     start, end = core_range(u)
-    inside = {f for (offset, _), f in zip(u.lemmas, u.families, strict=True) if start <= offset < end}
-    return frozenset(f for (offset, _), f in zip(u.lemmas, u.families, strict=True) if not start <= offset < end) - inside
+    words = [(offset, f) for (offset, lemma), f in zip(u.lemmas, u.families, strict=True) if not lemma[0].isdigit()]
+    inside = {f for offset, f in words if start <= offset < end}
+    return frozenset(f for offset, f in words if not start <= offset < end) - inside
 
 
 def embed_units(

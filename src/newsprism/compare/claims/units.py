@@ -89,9 +89,12 @@ def content_words(text: str) -> frozenset[str]:
 
 def name_words(name: str | None) -> frozenset[str]:
     """The word families of a name as name matching reduces it (titles dropped, folded: 'Secretary Helen Marsh'
-    -> helen, marsh), for telling whether two names share a word."""
+    -> helen, marsh), without stop words and words of two letters ('the', 'of', 'al'), for telling whether
+    two names share a word."""
     form = name_form(name, person=True) if name else None
-    return frozenset(word_family(k) for k in form.key) if form is not None else frozenset()
+    if form is None:
+        return frozenset()
+    return frozenset(word_family(k) for k in form.key if len(k) > 2 and k not in STOP_WORDS)
 
 
 def content_families(unit: Unit, start: int, end: int) -> frozenset[str]:
