@@ -13,6 +13,7 @@ phrase). Later stages compare contents, so that 'X said Y' meets a plain
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -112,17 +113,17 @@ def that_clause(child: Token, verb: Token) -> bool:
 def result_clause(child: Token, verb: Token) -> bool:
     """Whether ``child`` is a 'that' clause of result after ``verb`` ('spoke for so long that the meeting
     overran', 'in such a way that'), which tells what followed, not what was said."""
-    mark = next((m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    mark = _that_mark(child)
     return mark is not None and mark > verb.i and any(t.lower_ in _RESULT_WORDS for t in child.doc[verb.i + 1 : mark])
 
 
 def _that_mark(clause: Token) -> int | None:
-    """The position of the 'that' opening ``clause`` (before its subject), if one does ('so that' does not)."""
+    """The position of the 'that' opening ``clause`` (before its subject), if one does ('now that' and
+    'given that' do not; whether it opens a result is :func:`result_clause`'s)."""
     for m in clause.children:
         if m.dep_ == "mark" and m.lower_ == "that" and m.i > 0:
-            before = clause.doc[m.i - 1].lower_
             subject = next((c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause.i)
-            if before not in _RESULT_WORDS and before not in ("now", "given") and m.i < subject:
+            if clause.doc[m.i - 1].lower_ not in ("now", "given") and m.i < subject:
                 return m.i
     return None
 
@@ -182,17 +183,18 @@ def _balanced(doc: Doc, start: int, end: int, limit: int) -> tuple[int, int]:
     return start, end
 
 
-def judgements(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+def judgements(doc: Doc, a: int, b: int, lemmas: Sequence[str]) -> list[tuple[int, int]]:
     """Token ranges of the judgements the sentence ``doc[a:b]`` reports its subjects passing, in their words
     though without quote marks: 'his lawyers call the charges *outrageous*', 'critics described the plan as
-    *reckless*', 'the president labeled the reporters *the enemy of the people*'."""
+    *reckless*', 'the president labeled the reporters *the enemy of the people*'. ``lemmas`` are the doc's
+    lower-cased lemmas, one per token (:attr:`.words.DocWords.lemma`): only a judging verb's token is read."""
     out: list[tuple[int, int]] = []
     for i in range(a, b):
-        verb = doc[i]
-        if verb.pos_ != "VERB":
+        lemma = lemmas[i]
+        if lemma not in JUDGING_VERBS and lemma not in DESCRIBING_VERBS:
             continue
-        lemma = verb.lemma_.lower()
-        if not _judge(verb):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or not _judge(verb):
             continue
         for child in verb.children:
             if lemma in JUDGING_VERBS and child.dep_ == "oprd":

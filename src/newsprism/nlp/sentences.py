@@ -266,7 +266,8 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 refers_back=refers_back(doc, a, b, verb),
                 question=asks(text[start:end]),
                 judged=tuple(
-                    Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1])) for x, y in judgements(doc, a, b)
+                    Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]))
+                    for x, y in judgements(doc, a, b, lemmas.lemma)
                 ),
             )
         )
@@ -396,6 +397,11 @@ def _inverted(verb: Token, doc: Doc) -> bool:
     """
     if any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "prep", "agent") for c in verb.children):
         return False
+    return _set_off(verb, doc)
+
+
+def _set_off(verb: Token, doc: Doc) -> bool:
+    """Whether the verb's clause opens with a comma, or just after one."""
     edge = verb.left_edge.i
     return doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")
 
@@ -411,8 +417,7 @@ def _trailing(verb: Token, root: Token, doc: Doc, b: int) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
         return False  # 'The levee failed, although engineers had warned.': a clause of its own, no frame
-    edge = verb.left_edge.i
-    if not (doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")):
+    if not _set_off(verb, doc):
         return False
     last = b - 1
     while last > verb.i and (doc[last].is_punct or doc[last].is_space):

@@ -94,6 +94,7 @@ class DocWords:
         hashes = arr[:, 0].tolist()
         lowers = arr[:, 7].tolist()
         strings = doc.vocab.strings
+        hyphens = np.nonzero(arr[:, 7] == strings.add("-"))[0].tolist()
         #: Tokens that may cue a negation: the parser's ``neg``, or a negative word.
         self.cues = (arr[:, 6] == strings.add("neg")) | np.isin(arr[:, 7], [strings.add(w) for w in NEGATIVE_WORDS])
         arr = arr.astype(np.int64)
@@ -116,26 +117,26 @@ class DocWords:
             if family is None:
                 family = families[h] = word_family(strings[h].replace("’", "'"))
             self.family.append(family)
-        self._join_compounds(doc, arr[:, 2].astype(bool), strings.add("-"), lowers)
+        self._join_compounds(doc, arr[:, 2].astype(bool), hyphens)
         #: Tokens that say a thing goes on ('still', 'remains').
         self.ongoing = np.fromiter((form in ONGOING for form in self.lemma), dtype=bool, count=len(self.lemma))
 
-    def _join_compounds(self, doc: Doc, alpha: np.ndarray, hyphen: int, lowers: list[int]) -> None:
+    def _join_compounds(self, doc: Doc, alpha: np.ndarray, hyphens: list[int]) -> None:
         """Give each word of a hyphenated compound the family of the whole ('war-torn', 'long-range'): the
-        tokenizer splits it, but it is one word, and its parts alone are commoner words than it is."""
-        n = len(lowers)
-        for i in np.nonzero(np.asarray(lowers, dtype=np.uint64) == np.uint64(hyphen))[0].tolist():
-            if not 0 < i < n - 1 or not (alpha[i - 1] and alpha[i + 1]):
-                continue
-            if doc[i - 1].whitespace_ or doc[i].whitespace_:
+        tokenizer splits it, but it is one word, and its parts alone are commoner words than it is.
+        ``hyphens`` are the positions of the '-' tokens."""
+        n = len(doc)
+        hyphen = set(hyphens)
+        for i in hyphens:
+            if not 0 < i < n - 1 or not (alpha[i - 1] and alpha[i + 1]) or not _tight(doc, i - 1):
                 continue
             first = i - 1
-            while first >= 2 and lowers[first - 1] == hyphen and alpha[first - 2] and _tight(doc, first - 2):
+            while first >= 2 and first - 1 in hyphen and alpha[first - 2] and _tight(doc, first - 2):
                 first -= 2
             if first < i - 1:
                 continue  # joined already, from the compound's first hyphen
             last = i + 1
-            while last + 2 < n and lowers[last + 1] == hyphen and alpha[last + 2] and _tight(doc, last):
+            while last + 2 < n and last + 1 in hyphen and alpha[last + 2] and _tight(doc, last):
                 last += 2
             family = word_family(doc[first : last + 1].text.lower().replace("’", "'"))
             for k in range(first, last + 1, 2):
