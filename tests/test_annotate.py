@@ -16,6 +16,8 @@ from newsprism.nlp.models import Models
 def spans_of(ann: Annotations) -> Iterator[Span]:
     for s in ann.sentences:
         yield s.span
+        if s.report_verb_span is not None:
+            yield s.report_verb_span
     for m in ann.mentions:
         yield m.span
     for q in ann.quotes:
@@ -66,6 +68,8 @@ def test_order_is_kept_and_empty_texts_pass_through(models: Models, settings: Se
     assert out[2].sentences == () and out[2].mentions == ()
     assert [m.span.text for m in out[0].mentions] == ["Kyiv"]
     assert out[0].sentences[0].report_verb == "say"
+    verb = out[0].sentences[0].report_verb_span
+    assert verb is not None and (verb.start, verb.text) == (18, "said")
 
 
 def test_worker_count() -> None:

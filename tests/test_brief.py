@@ -20,6 +20,8 @@ from newsprism.model import (
     Sentence,
     Span,
 )
+from newsprism.nlp import annotate
+from newsprism.nlp.models import Models
 
 from .conftest import covered
 
@@ -275,19 +277,27 @@ def test_empty_story() -> None:
     assert build_brief([], [], [], [], settings=Settings()) == ()
 
 
-def test_score_wording() -> None:
+def test_score_wording(models: Models, settings: Settings) -> None:
     parts = [
         "Officials said the bridge reopened on Monday.",
         "The regime claimed the bridge reopened.",
         "Photo: Getty Images.",
         "He said the bridge was safe for traffic.",
+        "The mayor's claims about the bridge were rejected.",
+        "Residents said the mayor “insisted on reopening the bridge before it was safe”, and he did.",
     ]
     a = Article("x", " ".join(parts))
-    clean, loaded, caption, context = (Span.of(a, a.text.index(p), a.text.index(p) + len(p)) for p in parts)
-    assert score_wording(clean) == 0
-    assert score_wording(loaded) < -1.5
-    assert score_wording(caption) <= -4
-    assert -1.5 < score_wording(context) < 0
+    (ann,) = annotate([a], models=models, settings=settings)
+    clean, loaded, caption, context, claims, quoted = (
+        Span.of(a, a.text.index(p), a.text.index(p) + len(p)) for p in parts
+    )
+    assert score_wording(clean, ann) == 0
+    assert score_wording(loaded, ann) < -1.5  # 'regime', and 'claimed' in the writer's voice
+    assert score_wording(loaded, ann) < score_wording(loaded) < 0  # the verb is read from the NLP pass
+    assert score_wording(caption, ann) <= -4
+    assert -1.5 < score_wording(context, ann) < 0
+    assert score_wording(claims, ann) == -0.75  # a charged noun of saying is the writer's word too
+    assert score_wording(quoted, ann) == -0.5  # half quoted; 'insisted' inside the marks is the speaker's word
 
 
 @pytest.mark.slow

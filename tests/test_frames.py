@@ -78,6 +78,7 @@ def test_a_frame_closing_the_sentence_after_a_comma_reports_what_came_before(mod
     text = "The jobless rate slipped to 4.7%, the Labor Department announced on Friday."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert (sentence.report_verb, sentence.report_subject) == ("announce", "the Labor Department")
+    assert sentence.report_verb_span is not None and sentence.report_verb_span.text == "announced"
     assert sentence.content is not None and sentence.content.text == "The jobless rate slipped to 4.7%"
     # a clause after the comma that does something else is no frame
     text = "The jobless rate slipped to 4.7%, the department released figures showing on Friday."
@@ -93,6 +94,7 @@ def test_a_that_clause_set_apart_from_its_verb_is_its_content(models: Models) ->
     text = "Early on Thursday, the mayor wrote on Twitter, in unusually formal language, that the dam had been inspected."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     assert (sentence.report_verb, sentence.report_subject) == ("write", "the mayor")
+    assert sentence.report_verb_span is not None and sentence.report_verb_span.text == "wrote"
     assert sentence.content is not None and sentence.content.text == "the dam had been inspected"
     text = "Porter later clarified on television that the council would not meet."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))

@@ -223,6 +223,8 @@ def test_quote_shapes(models: Models, text: str, quote: str, speaker: str, verb:
     q = find(quotes_in(models, text), quote)
     assert (q.speaker, q.verb) == (speaker, verb)
     assert q.verb_span is not None and text[q.verb_span.start : q.verb_span.end] == verb
+    lemmas = {"said": "say", "told": "tell", "telling": "tell", "according to": None}
+    assert q.verb_lemma == lemmas[verb]  # 'according to' relays a source: no verb of its own
     assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end] == speaker
 
 

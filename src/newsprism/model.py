@@ -207,6 +207,9 @@ class Sentence:
     report_verb: str | None = None
     report_subject: str | None = None
     content: Span | None = None
+    #: The reporting verb as written ('claimed' in 'Officials claimed that ...'); ``None`` where the frame has
+    #: no verb of its own ('according to officials') or there is no frame.
+    report_verb_span: Span | None = None
     #: The writer gives it as others' by an adverb: 'reportedly', 'allegedly'.
     hedged: bool = False
     #: A verb of saying that heads a sentence reporting no clause: 'demand' in 'Trump demanded an inquiry'.
@@ -259,6 +262,8 @@ class Quote:
     speaker_span: Span | None = None
     verb: str | None = None
     verb_span: Span | None = None
+    #: The lemma of ``verb`` ('claim' for 'claimed'); ``None`` for a relaying 'according to' or 'per'.
+    verb_lemma: str | None = None
 
 
 Granularity = Literal["day", "month", "year"]

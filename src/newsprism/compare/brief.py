@@ -27,7 +27,7 @@ from ..config import Settings
 from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Sentence, Span
 from ..nlp.stance import sentence_stance
-from .framing import embedded_posts, find_loaded_terms, verb_lemma
+from .framing import embedded_posts, find_loaded_terms
 from .timeline import content_words, in_speakers_voice, is_debris
 
 __all__ = ["build_brief", "score_wording"]
@@ -150,12 +150,8 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
         score -= 1.0
     if in_speakers_voice(span.text, quote_ranges):
         score -= 3.0  # a speaker's words ("We're still in a primary season."), not the outlet's report
-    lexicon = reporting_verbs()
-    for word in re.findall(r"[A-Za-z]+", _outside(span.text, quote_ranges)):
-        lemma = verb_lemma(word)
-        if lemma is not None and lexicon.get(lemma) in ("assertive", "concession"):
-            score -= 0.75
-            break
+    if _charged_verb(span, ann, quote_ranges):
+        score -= 0.75
     if text.startswith(("...", "…")):
         score -= 2.0  # a fragment continued from elsewhere
     elif _NEEDS_CONTEXT.search(text):
@@ -167,12 +163,22 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     return score
 
 
-def _outside(text: str, ranges: Sequence[tuple[int, int]]) -> str:
-    chars = list(text)
-    for lo, hi in ranges:
-        for i in range(max(0, lo), min(len(chars), hi)):
-            chars[i] = " "
-    return "".join(chars)
+def _charged_verb(span: Span, ann: Annotations | None, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether the writer's words in ``span`` (outside ``quotes``, offsets within it) use an assertive or
+    conceding reporting verb: 'claimed', 'insisted', 'admitted', by the lemmas of the NLP pass."""
+    lexicon = reporting_verbs()
+    for sentence in ann.sentences if ann is not None else ():
+        if sentence.span.end <= span.start or span.end <= sentence.span.start:
+            continue
+        for offset, lemma in sentence.lemmas:
+            at = offset - span.start
+            if (
+                0 <= at < len(span.text)
+                and lexicon.get(lemma) in ("assertive", "concession")
+                and not any(lo <= at < hi for lo, hi in quotes)
+            ):
+                return True
+    return False
 
 
 def _document_frequency(articles: Sequence[Article], by_id: Mapping[str, Article]) -> dict[str, int]:

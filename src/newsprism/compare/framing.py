@@ -32,7 +32,6 @@ __all__ = [
     "build_framing",
     "find_loaded_terms",
     "loaded_terms",
-    "verb_lemma",
     "verb_profile",
 ]
 
@@ -172,38 +171,6 @@ def embedded_posts(text: str) -> list[tuple[int, int]]:
 
 # --- reporting verbs --------------------------------------------------------
 
-_IRREGULAR = {
-    "said": "say",
-    "says": "say",
-    "saying": "say",
-    "told": "tell",
-    "wrote": "write",
-    "written": "write",
-    "spoke": "speak",
-    "spoken": "speak",
-    "underwent": "undergo",
-}
-
-
-def verb_lemma(word: str) -> str | None:
-    """The reporting-verb lemma of an inflected form (``claimed`` -> ``claim``), if any."""
-    lexicon = reporting_verbs()
-    w = word.lower().strip()
-    if " " in w:
-        w = w.split()[-1]
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    candidates = [w]
-    for suffix in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            stem = w[: -len(suffix)]
-            candidates += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                candidates.append(stem[:-1])
-    if w.endswith(("ied", "ies")):
-        candidates.append(w[:-3] + "y")
-    return next((c for c in candidates if c in lexicon), None)
-
 
 def _category(lemma: str) -> str:
     return reporting_verbs().get(lemma, "neutral")
@@ -213,37 +180,27 @@ def _inside(spans: Sequence[Span], start: int, end: int) -> bool:
     return any(s.start <= start and end <= s.end for s in spans)
 
 
-def _verb_occurrences(article: Article, ann: Annotations) -> list[tuple[str, Span]]:
+def _verb_occurrences(ann: Annotations) -> list[tuple[str, Span]]:
     """Each attribution in the article: (lemma, span of the verb word), in order.
 
     A quote's verb and its sentence's reporting verb are one attribution; a
     verb inside a direct quote is the speaker's, not the outlet's.
     """
+    lexicon = reporting_verbs()
     quote_spans = [q.span for q in ann.quotes]
     found: dict[int, tuple[str, Span]] = {}
-    pending: list[tuple[str, int, int]] = []
     for q in ann.quotes:
-        lemma = verb_lemma(q.verb_span.text if q.verb_span else q.verb or "")
-        if lemma is None:
-            continue
-        if q.verb_span is not None:
-            found[q.verb_span.start] = (lemma, q.verb_span)
-        else:
-            pending.append((lemma, q.span.start, q.span.end))
+        if q.verb_span is not None and q.verb_lemma is not None and q.verb_lemma in lexicon:
+            found[q.verb_span.start] = (q.verb_lemma, q.verb_span)
     for sent in ann.sentences:
-        if sent.report_verb and sent.report_verb in reporting_verbs():
-            pending.append((sent.report_verb, sent.span.start, sent.span.end))
-    for lemma, start, end in pending:
-        sent_span = next((s.span for s in ann.sentences if s.span.start <= start < s.span.end), None)
-        lo, hi = (sent_span.start, sent_span.end) if sent_span else (start, end)
-        if any(lo <= pos < hi and lem == lemma for pos, (lem, _) in found.items()):
+        verb, said = sent.report_verb_span, sent.report_verb
+        if verb is None or said is None or said not in lexicon or _inside(quote_spans, verb.start, verb.end):
             continue
-        for m in re.finditer(r"[A-Za-z]+", article.text[lo:hi]):
-            s, e = lo + m.start(), lo + m.end()
-            proper = m.group()[:1].isupper() and s > lo  # "State Department", not "stated"
-            if not proper and verb_lemma(m.group()) == lemma and not _inside(quote_spans, s, e):
-                found[s] = (lemma, Span.of(article, s, e))
-                break
+        if verb.text[:1].isupper() and verb.start > sent.span.start:
+            continue  # a capital inside the sentence: 'Editor's Note:', a title-cased headline, not a frame
+        lo, hi = sent.span.start, sent.span.end
+        if not any(lo <= pos < hi and lemma == said for pos, (lemma, _) in found.items()):
+            found[verb.start] = (said, verb)
     return [found[k] for k in sorted(found)]
 
 
@@ -309,7 +266,7 @@ def _attribution_item(
         ann = annotations.get(a.id)
         if ann is None:
             continue
-        occurrences = _verb_occurrences(a, ann)
+        occurrences = _verb_occurrences(ann)
         if not occurrences:
             continue
         profiles[a.id] = Counter(lemma for lemma, _ in occurrences)

@@ -417,13 +417,15 @@ def _to_quote(article: Article, item: _Found) -> Quote | None:
         and _title_like(content, loose=True)
     ):
         return None  # NBC’s “Meet the Press.”: a show, a book, a paper
-    verb_span = None
+    verb_span = verb_lemma = None
     if item.verb is not None and not item.inherited:
         v = item.verb
         end = v.idx + len(v.text)
         if v.lower_ == "according":
             nxt = v.doc[v.i + 1]
             end = nxt.idx + len(nxt.text)
+        elif v.lower_ != "per":
+            verb_lemma = v.lemma_.lower()
         verb_span = Span.of(article, v.idx, end)
     s = item.speaker
     return Quote(
@@ -432,4 +434,5 @@ def _to_quote(article: Article, item: _Found) -> Quote | None:
         speaker_span=Span.of(article, s.start, s.end) if s else None,
         verb=verb_span.text if verb_span else None,
         verb_span=verb_span,
+        verb_lemma=verb_lemma,
     )

@@ -244,7 +244,11 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         local = heads[a:b]
         root_ids = np.nonzero(((local < a) | (local >= b) | (local == np.arange(a, b))) & ~space[a:b] & ~punct[a:b])[0]
         roots = [doc[a + int(i)] for i in root_ids]
-        negated, verb, subject, content = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
+        negated, verb, subject, content, verb_at = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
+        verb_span = None
+        if verb_at is not None:
+            word = doc[verb_at]
+            verb_span = Span.of(article, word.idx, word.idx + len(word))
         reported = None
         if content is not None:
             first, last = doc[content[0]], doc[content[1] - 1]
@@ -257,6 +261,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 report_verb=verb,
                 report_subject=subject,
                 content=reported,
+                report_verb_span=verb_span,
                 hedged=bool(hedge[a:b].any()),
                 speech_act=act,
                 lemmas=lemmas.lemmas(a, b),
@@ -465,11 +470,12 @@ def _speech_act(roots: Sequence[Token]) -> str | None:
 
 def sentence_facts(
     doc: Doc, a: int, b: int, *, roots: Sequence[Token] | None = None, text: str | None = None
-) -> tuple[bool, str | None, str | None, tuple[int, int] | None]:
-    """``(negated, report_verb, report_subject, content)`` for the sentence ``doc[a:b]``.
+) -> tuple[bool, str | None, str | None, tuple[int, int] | None, int | None]:
+    """``(negated, report_verb, report_subject, content, verb_at)`` for the sentence ``doc[a:b]``.
 
     ``content`` is the token range of what a reported sentence reports
-    (:func:`.frames.content_range`), ``None`` for a sentence without a frame.
+    (:func:`.frames.content_range`), ``None`` for a sentence without a frame;
+    ``verb_at`` the reporting verb's token (``None`` for 'according to').
     ``roots`` (the tokens whose head lies outside the sentence) and ``text``
     (the sentence's text) are computed when not given.
     """
@@ -478,7 +484,7 @@ def sentence_facts(
     if text is None:
         text = doc[a:b].text
     if not roots:
-        return False, None, None, None
+        return False, None, None, None, None
     found = _reporting_verb(roots, doc, a, b, text)
     verb = found[0] if found else None
     main = verb if verb is not None and verb.dep_ == "ROOT" else roots[0]
@@ -486,10 +492,10 @@ def sentence_facts(
     if not negated and verb is not None:
         negated = any(c.dep_ in ("ccomp", "xcomp") and _is_negated(c) for c in verb.children)
     if found is not None:
-        return negated, found[0].lemma_, found[1], content_range(doc, a, b, found[0], None)
+        return negated, found[0].lemma_, found[1], content_range(doc, a, b, found[0], None), found[0].i
     to = _according_to(doc, a, b, text)
     if to is not None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         subject = _subtree_text(source) if source is not None else None
-        return negated, "say", subject, content_range(doc, a, b, None, to)
-    return negated, None, None, None
+        return negated, "say", subject, content_range(doc, a, b, None, to), None
+    return negated, None, None, None, None
