@@ -83,3 +83,14 @@ def test_word_families_join_derived_forms_and_keep_compounds_whole(models: Model
     # a hyphenated compound is one word: 'war-torn' is not the plain 'war' at the end
     families = list(zip((w for _, w in second.lemmas), second.families, strict=True))
     assert ("war", "war-to") in families and ("war", "war") in families and ("range", "long-r") in families
+
+
+def test_word_families_leave_accents_aside(models: Models) -> None:
+    from newsprism.nlp.sentences import split_sentences
+
+    text = "Pedro Sánchez met the Zürich delegation. Pedro Sanchez said the Zurich talks went well."
+    first, second = split_sentences(models.nlp(text), Article(id="t", text=text))
+    one = dict(zip((w for _, w in first.lemmas), first.families, strict=True))
+    two = dict(zip((w for _, w in second.lemmas), second.families, strict=True))
+    assert one["sánchez"] == two["sanchez"] == "sanche"
+    assert one["zürich"] == two["zurich"] == "zurich"

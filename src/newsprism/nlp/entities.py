@@ -32,12 +32,16 @@ _AMOUNT = re.compile(r"[\d.,]+\s*(?:mn|bn|tn|m|b|k|million|billion|trillion)", r
 _FOLD_DROP = str.maketrans("", "", ".'’‘`´")
 
 
+def unaccented(word: str) -> str:
+    """``word`` without its accents ('Sánchez' -> 'Sanchez')."""
+    if word.isascii():  # the common case: nothing to decompose
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def fold(word: str) -> str:
     """A word's matching key: no accents, case or periods/apostrophes (``U.S.`` -> ``us``)."""
-    if word.isascii():  # the common case: nothing to decompose
-        return word.casefold().translate(_FOLD_DROP)
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_FOLD_DROP)
+    return unaccented(word).casefold().translate(_FOLD_DROP)
 
 
 @cache

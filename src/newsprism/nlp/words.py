@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import Article, Negation, Span
+from .entities import unaccented
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,13 +110,13 @@ class DocWords:
                 form = forms[h] = strings[h].lower().replace("’", "'")
             self.lemma.append(form)
         # a family is cut from the word as written: its lemma would keep apart what the cut joins
-        # ('injured' and 'injuries' -> 'injur'; lemmas 'injure' and 'injury')
+        # ('injured' and 'injuries' -> 'injur'; lemmas 'injure' and 'injury'); accents go ('Sánchez', 'Sanchez')
         families: dict[int, str] = {}
         self.family: list[str] = []
         for h in lowers:
             family = families.get(h)
             if family is None:
-                family = families[h] = word_family(strings[h].replace("’", "'"))
+                family = families[h] = word_family(unaccented(strings[h]).replace("’", "'"))
             self.family.append(family)
         self._join_compounds(doc, arr[:, 2].astype(bool), hyphens)
         #: Tokens that say a thing goes on ('still', 'remains').
@@ -138,7 +139,7 @@ class DocWords:
             last = i + 1
             while last + 2 < n and last + 1 in hyphen and alpha[last + 2] and _tight(doc, last):
                 last += 2
-            family = word_family(doc[first : last + 1].text.lower().replace("’", "'"))
+            family = word_family(unaccented(doc[first : last + 1].text.lower()).replace("’", "'"))
             for k in range(first, last + 1, 2):
                 self.family[k] = family
 
