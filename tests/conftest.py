@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsprism.compare.claims.units import Unit, content_words
+from newsprism.compare.claims.units import Unit, words_in
 from newsprism.config import Settings
 from newsprism.model import Article, Claim, Coverage, Span
 from newsprism.nlp.dates import resolve_dates
@@ -111,6 +111,7 @@ def sentence_unit(
     contents = [s.content for s in sentences if s.content is not None]
     core = contents[0] if len(contents) == 1 else Span.of(art, 0, len(text))  # what it reports, as the NLP pass reads it
     lemmas = tuple(w for s in sentences for w in s.lemmas)
+    forms = tuple(f for s in sentences for f in s.forms)
     return Unit(
         index=index,
         article=article,
@@ -118,7 +119,7 @@ def sentence_unit(
         position=index,
         relative=0.0,
         span=Span.of(art, 0, len(text)),
-        words=content_words(text),
+        words=words_in(lemmas, forms, 0, len(text)),
         entities=entities,
         quantities=extract_quantities(doc, art),
         dates={d.span.text: d for d in dates},
@@ -133,6 +134,7 @@ def sentence_unit(
         core_start=core.start,
         lemmas=lemmas,
         families=tuple(f for s in sentences for f in s.families),
+        forms=forms,
         negations=tuple(n for s in sentences for n in s.negations),
         ongoing=any(s.ongoing for s in sentences),
         refers_back=any(s.refers_back for s in sentences),

@@ -227,6 +227,9 @@ class Sentence:
     #: The word family of each of ``lemmas``, in their order: 'killing' and 'kill' are one family, as are
     #: 'Ukrainian' and 'Ukraine' (:func:`~newsprism.nlp.words.word_family`).
     families: tuple[str, ...] = ()
+    #: Each of ``lemmas`` as written, lower-cased, a plural noun in its singular: 'missiles' -> 'missile', but
+    #: 'killed' stays 'killed' (what two wordings share word for word).
+    forms: tuple[str, ...] = ()
     #: Every negation in the sentence, with what it negates (``negated`` says whether the main predicate is one).
     negations: tuple[Negation, ...] = ()
     #: It says that a thing goes on ('is still being finalised', 'talks continue').

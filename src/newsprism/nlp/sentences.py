@@ -266,6 +266,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 speech_act=act,
                 lemmas=lemmas.lemmas(a, b),
                 families=lemmas.families(a, b),
+                forms=lemmas.forms(a, b),
                 negations=negations(doc, lemmas, a, b, article),
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),

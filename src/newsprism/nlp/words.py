@@ -89,9 +89,9 @@ class DocWords:
     sentence)."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER
+        from spacy.attrs import DEP, IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER, TAG
 
-        arr = doc.to_array([LEMMA, IS_STOP, IS_ALPHA, LIKE_NUM, LENGTH, IDX, DEP, LOWER])  # uint64: string hashes
+        arr = doc.to_array([LEMMA, IS_STOP, IS_ALPHA, LIKE_NUM, LENGTH, IDX, DEP, LOWER, TAG])  # uint64: hashes
         hashes = arr[:, 0].tolist()
         lowers = arr[:, 7].tolist()
         strings = doc.vocab.strings
@@ -109,6 +109,9 @@ class DocWords:
             if form is None:
                 form = forms[h] = strings[h].lower().replace("’", "'")
             self.lemma.append(form)
+        # a word's form: as written, lower-cased, a plural noun in its singular ('missiles' -> 'missile')
+        plural = np.isin(arr[:, 8], [strings.add("NNS"), strings.add("NNPS")]).tolist()
+        self.form = [self.lemma[i] if plural[i] else strings[h].replace("’", "'") for i, h in enumerate(lowers)]
         # a family is cut from the word as written: its lemma would keep apart what the cut joins
         # ('injured' and 'injuries' -> 'injur'; lemmas 'injure' and 'injury'); accents go ('Sánchez', 'Sanchez')
         families: dict[int, str] = {}
@@ -139,14 +142,21 @@ class DocWords:
             last = i + 1
             while last + 2 < n and last + 1 in hyphen and alpha[last + 2] and _tight(doc, last):
                 last += 2
-            family = word_family(unaccented(doc[first : last + 1].text.lower()).replace("’", "'"))
+            whole = doc[first : last + 1].text.lower().replace("’", "'")
+            family = word_family(unaccented(whole))
             for k in range(first, last + 1, 2):
                 self.family[k] = family
+                self.form[k] = whole
 
     def lemmas(self, a: int, b: int) -> tuple[tuple[int, str], ...]:
         """The content words of tokens ``a`` to ``b`` as ``(character offset, lemma)``."""
         picked = np.nonzero(self.content[a:b])[0] + a
         return tuple((int(self.offsets[i]), self.lemma[i]) for i in picked.tolist())
+
+    def forms(self, a: int, b: int) -> tuple[str, ...]:
+        """The forms of the content words of tokens ``a`` to ``b`` (as written, lower-cased, a plural noun
+        singular), in the order of :meth:`lemmas`."""
+        return tuple(self.form[i] for i in (np.nonzero(self.content[a:b])[0] + a).tolist())
 
     def families(self, a: int, b: int) -> tuple[str, ...]:
         """The word families of the content words of tokens ``a`` to ``b``, in the order of :meth:`lemmas`."""

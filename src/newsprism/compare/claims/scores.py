@@ -26,7 +26,7 @@ from scipy import sparse
 from ...nlp.models import Models
 from .conflicts import shared_figure, shared_tally
 from .figures import figure_thing
-from .units import Unit, content_families, content_words, core_range, name_words
+from .units import Unit, content_families, core_range, name_words, words_in
 
 __all__ = [
     "LEAD_PAIR",
@@ -82,7 +82,7 @@ FRAME_WORDS = 3
 
 def join_features(u: Unit) -> dict[str, float]:
     """A sentence's TF-IDF terms: content words of its core, entity ids (weighted double), counted nouns, days."""
-    feats: dict[str, float] = {f"w:{w}": 1.0 for w in content_words(u.core or u.text)}
+    feats: dict[str, float] = {f"w:{w}": 1.0 for w in words_in(u.lemmas, u.forms, *core_range(u))}
     feats.update({f"e:{e}": 2.0 for e in u.entities})
     feats.update({f"q:{thing}": 1.0 for q in u.quantities if (thing := figure_thing(q))})
     feats.update({f"d:{d.iso}": 1.0 for d in u.dates.values()})

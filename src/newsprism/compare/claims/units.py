@@ -34,7 +34,6 @@ __all__ = [
     "build_units",
     "NEGATIVE_VERBS",
     "content_families",
-    "content_words",
     "name_words",
     "core_range",
     "negative_between",
@@ -42,6 +41,7 @@ __all__ = [
     "object_text",
     "object_words",
     "words_between",
+    "words_in",
 ]
 
 #: Sentences with fewer words than this carry no claim of their own.
@@ -60,7 +60,6 @@ MAX_FIGURE_SENTENCES = 40
 #: The kinds of figure that keep a sentence beyond :data:`MAX_SENTENCES`.
 _FIGURE_KINDS = frozenset({"count", "money", "measure"})
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 #: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
 _CAPTION = re.compile(
@@ -71,20 +70,12 @@ _CAPTION = re.compile(
 )
 
 
-def _singular(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased, crudely singularised content words of ``text``."""
-    return frozenset(_singular(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) > 2)
+def words_in(lemmas: Sequence[tuple[int, str]], forms: Sequence[str], start: int, end: int) -> frozenset[str]:
+    """The content words from ``start`` to ``end`` as written (lower-cased, a plural noun singular: the NLP
+    pass's forms, aligned with its ``lemmas``), of three or more characters ('120', not '12')."""
+    return frozenset(
+        form for (offset, _), form in zip(lemmas, forms, strict=True) if start <= offset < end and len(form) > 2
+    )
 
 
 def name_words(name: str | None) -> frozenset[str]:
@@ -153,6 +144,8 @@ class Unit:
     lemmas: tuple[tuple[int, str], ...] = ()
     #: The word family of each of ``lemmas`` ('killing' and 'kill' are one), from the NLP pass.
     families: tuple[str, ...] = ()
+    #: Each of ``lemmas`` as written, lower-cased, a plural noun singular (:func:`words_in`).
+    forms: tuple[str, ...] = ()
     negations: tuple[Negation, ...] = ()
     #: It says that a thing goes on ('still being finalised').
     ongoing: bool = False
@@ -301,7 +294,7 @@ def build_units(
                     position=pos,
                     relative=pos / max(1, total),
                     span=span,
-                    words=content_words(span.text),
+                    words=words_in(lemmas, sent.forms, span.start, span.end),
                     entities=frozenset(ents),
                     quantities=tuple(
                         q for q in ann.quantities if span.start <= q.span.start and q.span.end <= span.end
@@ -319,6 +312,7 @@ def build_units(
                     name_families=name_families,
                     lemmas=lemmas,
                     families=sent.families,
+                    forms=sent.forms,
                     negations=sent.negations,
                     ongoing=sent.ongoing,
                     refers_back=sent.refers_back,
