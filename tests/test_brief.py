@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.compare.brief import MIN_QUALITY, build_brief, score_wording
 from newsprism.config import Settings
@@ -86,6 +88,25 @@ DATES = {
 }
 
 
+#: The verbs of the texts above whose lemma differs from the word (the NLP pass's lemmas, for hand-made sentences).
+LEMMAS = {"claimed": "claim", "said": "say", "denied": "deny", "forced": "force", "rescued": "rescue"}
+
+
+def _sentence(span: Span) -> Sentence:
+    """A hand-made sentence with the content words the NLP pass would give it: words of three or more
+    characters, numbers, no stop words; each word as written, its lemma from :data:`LEMMAS`."""
+    words = [
+        (span.start + m.start(), m.group().lower())
+        for m in re.finditer(r"[\w,$]*\w", span.text)
+        if (len(m.group()) > 2 or m.group()[0].isdigit()) and m.group().lower() not in STOP_WORDS
+    ]
+    return Sentence(
+        span,
+        lemmas=tuple((offset, LEMMAS.get(word, word)) for offset, word in words),
+        forms=tuple(word for _, word in words),
+    )
+
+
 def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagreement]]:
     articles, annotations, spans = [], [], {}
     for aid, sents in TEXTS.items():
@@ -107,7 +128,7 @@ def build() -> tuple[list[Article], list[Annotations], list[Claim], list[Disagre
                 quotes.append(Quote(Span.of(article, s.start + 1, s.start + end - 1), "one resident"))
         annotations.append(
             Annotations(
-                aid, sentences=tuple(Sentence(s) for s in sentence_spans), dates=tuple(dates), quotes=tuple(quotes)
+                aid, sentences=tuple(_sentence(s) for s in sentence_spans), dates=tuple(dates), quotes=tuple(quotes)
             )
         )
     kinds = {"denied": ("denies", "the utility")}

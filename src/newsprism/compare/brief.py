@@ -28,7 +28,7 @@ from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Sentence, Span
 from ..nlp.stance import sentence_stance
 from .framing import embedded_posts, find_loaded_terms
-from .timeline import content_words, in_speakers_voice, is_debris
+from .timeline import in_speakers_voice, is_debris
 
 __all__ = ["build_brief", "score_wording"]
 
@@ -89,6 +89,21 @@ class _Context:
 
     def source(self, article_id: str) -> str:
         return _source(self.articles, article_id)
+
+    def words(self, span: Span) -> frozenset[str]:
+        """The content words in ``span`` as written (lower-cased, plural nouns singular), as the NLP pass read them."""
+        ann = self.annotations.get(span.article)
+        if ann is None:
+            return frozenset()
+        starts = self.starts.get(span.article, ())
+        first = max(0, bisect_right(starts, span.start) - 1)
+        last = bisect_right(starts, span.end - 1)
+        return frozenset(
+            form
+            for sentence in ann.sentences[first:last]
+            for (offset, _), form in zip(sentence.lemmas, sentence.forms, strict=True)
+            if span.start <= offset < span.end
+        )
 
 
 def _source(articles: Mapping[str, Article], article_id: str) -> str:
@@ -181,20 +196,25 @@ def _charged_verb(span: Span, ann: Annotations | None, quotes: Sequence[tuple[in
     return False
 
 
-def _document_frequency(articles: Sequence[Article], by_id: Mapping[str, Article]) -> dict[str, int]:
-    """Content word -> how many independent sources use it."""
+def _document_frequency(
+    articles: Sequence[Article], by_id: Mapping[str, Article], annotations: Mapping[str, Annotations]
+) -> dict[str, int]:
+    """Content word (as written) -> how many independent sources use it."""
     per_source: dict[str, set[str]] = {}
     for a in articles:
-        per_source.setdefault(_source(by_id, a.id), set()).update(content_words(a.text))
+        ann = annotations.get(a.id)
+        words = per_source.setdefault(_source(by_id, a.id), set())
+        for sentence in ann.sentences if ann is not None else ():
+            words.update(sentence.forms)
     df: Counter[str] = Counter()
     for words in per_source.values():
         df.update(words)
     return dict(df)
 
 
-def _centrality(text: str, ctx: _Context) -> float:
+def _centrality(span: Span, ctx: _Context) -> float:
     """Share of the sentence's words that other sources also use (0..1)."""
-    words = content_words(text)
+    words = ctx.words(span)
     if not words or ctx.n_sources < 2:
         return 0.0
     return sum(min(1.0, (ctx.df.get(w, 1) - 1) / (ctx.n_sources - 1)) for w in words) / len(words)
@@ -258,11 +278,11 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
         return None
     # An embedded post's words are its author's: a claim stated only in posts is not the outlets' report.
     scored = [(score_wording(s, ctx.annotations.get(s.article)) - 4.0 * ctx.in_post(s), s) for s in worded]
-    quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1].text, ctx), -ctx.order[qs[1].article]))
+    quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1], ctx), -ctx.order[qs[1].article]))
     if quality < MIN_QUALITY:
         return None
     sources = len({ctx.source(s.article) for s in cited})
-    centrality = _centrality(span.text, ctx)
+    centrality = _centrality(span, ctx)
     position = sum(_position(s, ctx) for s in cited) / len(cited)
     info = min(1.0, 0.5 * bool(_DIGIT.search(span.text)) + 0.1 * _mentions_in(span, ctx))
     score = 2.0 * sources + 1.5 * centrality + POSITION_WEIGHT * (1.0 - position) + quality + info
@@ -275,24 +295,24 @@ def _mentions_in(span: Span, ctx: _Context) -> int:
     return sum(1 for m in ann.mentions if span.contains(m.span)) if ann else 0
 
 
-def _redundant(text: str, chosen: Sequence[_Candidate]) -> bool:
-    words = content_words(text)
+def _redundant(span: Span, chosen: Sequence[_Candidate], ctx: _Context) -> bool:
+    words = ctx.words(span)
     for c in chosen:
-        other = content_words(c.span.text)
+        other = ctx.words(c.span)
         if words and other and len(words & other) / min(len(words), len(other)) >= REDUNDANT_OVERLAP:
             return True
     return False
 
 
 def _pick(
-    pool: Sequence[_Candidate], limit: int, chosen: list[_Candidate], *, salience: bool = False
+    pool: Sequence[_Candidate], limit: int, chosen: list[_Candidate], ctx: _Context, *, salience: bool = False
 ) -> list[_Candidate]:
     """The best of ``pool`` (by score, or by salience), skipping what ``chosen`` already says."""
     picked: list[_Candidate] = []
     for cand in sorted(pool, key=lambda c: -(c.score + c.centrality if salience else c.score)):
         if len(picked) >= limit:
             break
-        if not _redundant(cand.span.text, chosen + picked):
+        if not _redundant(cand.span, chosen + picked, ctx):
             picked.append(cand)
     return picked
 
@@ -376,11 +396,12 @@ def build_brief(
         return ()
     by_id = {a.id: a for a in articles}
     sources = {_source(by_id, a.id) for a in articles}
+    by_article = {a.article_id: a for a in annotations}
     ctx = _Context(
         articles=by_id,
-        annotations={a.article_id: a for a in annotations},
+        annotations=by_article,
         order={a.id: n for n, a in enumerate(articles)},
-        df=_document_frequency(articles, by_id),
+        df=_document_frequency(articles, by_id, by_article),
         n_sources=len(sources),
         posts={a.id: embedded_posts(a.text) for a in articles},
         starts={a.article_id: [x.span.start for x in a.sentences] for a in annotations},
@@ -396,9 +417,9 @@ def build_brief(
 
     shared = [c for c in candidates if c.sources >= 2]
     single = [c for c in candidates if c.sources < 2]
-    picks = _pick(shared, limit, [])
+    picks = _pick(shared, limit, [], ctx)
     if len(picks) < min(MIN_SENTENCES, limit):
-        picks += _pick(single, min(MIN_SENTENCES, limit) - len(picks), picks)
+        picks += _pick(single, min(MIN_SENTENCES, limit) - len(picks), picks, ctx)
     out = [
         BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief", c.span)
         for c in _ordered(picks, _news_cutoff(articles, picks))
@@ -408,7 +429,7 @@ def build_brief(
         used = {c.claim.id for c in picks} | {cid for b in disputed for cid in b.claims}  # said once
         pool = [c for c in single if c.claim.id not in used and c.quality > MIN_QUALITY + 1.0]
         room = min(max(2, min(4, limit // 2)), cap - len(out) - len(disputed))
-        for c in _pick(pool, room, picks, salience=True) if room > 0 else ():
+        for c in _pick(pool, room, picks, ctx, salience=True) if room > 0 else ():
             label = by_id[c.articles[0]].label
             out.append(
                 BriefSentence(
