@@ -330,3 +330,30 @@ def test_labels_for_governments_and_stock_drama() -> None:
     )
     assert [t.term for t in find_loaded_terms(text)] == ["dictator", "rogue", "feud"]  # "rogue regime" is one phrase
     assert find_loaded_terms("The sanctions regime was tightened.") == []
+
+
+def test_attribution_verbs_come_from_the_parse_once_each() -> None:
+    """A sentence's frame verb and its quote's verb at one place are one attribution; the same verb twice in a
+    sentence is counted once; a capitalised word inside a sentence ('Editor's Note:') is no frame."""
+    a = Article("a", "Editor's Note: the vote was delayed. Ivanov said the talks, he said, “would go on”.", outlet="A")
+    b = Article("b", "Petrov said talks would go on.", outlet="B")
+    first, second = (
+        span(a, "Editor's Note: the vote was delayed."),
+        span(a, "Ivanov said the talks, he said, “would go on”."),
+    )
+    anns = [
+        Annotations(
+            "a",
+            sentences=(
+                Sentence(first, report_verb="note", report_verb_span=span(a, "Note")),
+                Sentence(second, report_verb="say", report_verb_span=span(a, "said", 0)),
+            ),
+            quotes=(
+                Quote(span(a, "would go on"), "Ivanov", verb="said", verb_span=span(a, "said", 1), verb_lemma="say"),
+            ),
+        ),
+        Annotations("b", sentences=sentences(b, {0: "say"})),
+    ]
+    (item,) = by_kind(build_framing([a, b], anns, FakeIndex({}), []), "attribution_verb")
+    assert verb_profile(item) == {"a": {"say": 1}, "b": {"say": 1}}
+    assert [(s.article, s.start) for s in item.spans] == [("a", a.text.index("he said") + 3), ("b", 7)]  # the quote's

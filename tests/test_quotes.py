@@ -357,6 +357,10 @@ def test_long_runaway_quotes_are_capped() -> None:
 def test_more_attribution_shapes(models: Models, text: str, quote: str, speaker: str, verb: str | None) -> None:
     q = find(quotes_in(models, text), quote)
     assert (q.speaker, q.verb) == (speaker, verb)
+    if verb in ("per", None):
+        assert q.verb_lemma is None  # 'per NPR' relays a source: no verb of its own
+    else:
+        assert q.verb_lemma == {"post": "post", "said": "say", "shouting": "shout"}[verb]
 
 
 def test_a_participle_without_subject_goes_on_the_last_speaker(models: Models) -> None:

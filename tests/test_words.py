@@ -99,10 +99,11 @@ def test_word_families_leave_accents_aside(models: Models) -> None:
 def test_word_forms_are_the_words_as_written_with_plural_nouns_singular(models: Models) -> None:
     from newsprism.nlp.sentences import split_sentences
 
-    text = "Officials said the missiles killed two civilians in the war-torn towns of the Bîc valley."
+    text = "Democrats said the missiles killed two civilians in the war-torn towns of the Bîc valley."
     (sentence,) = split_sentences(models.nlp(text), Article(id="t", text=text))
     forms = dict(zip((w for _, w in sentence.lemmas), sentence.forms, strict=True))
     assert forms["missile"] == "missile" and forms["civilian"] == "civilian"  # a plural noun is made singular
     assert forms["kill"] == "killed"  # a verb stays as written
+    assert "democrats" in sentence.forms  # a proper noun too: its lemma is its text
     assert forms["war"] == forms["tear"] == "war-torn"  # a hyphenated compound is one word
     assert forms["bîc"] == "bîc"

@@ -225,10 +225,11 @@ class Sentence:
     #: three or more characters.
     lemmas: tuple[tuple[int, str], ...] = ()
     #: The word family of each of ``lemmas``, in their order: 'killing' and 'kill' are one family, as are
-    #: 'Ukrainian' and 'Ukraine' (:func:`~newsprism.nlp.words.word_family`).
+    #: 'Ukrainian' and 'Ukraine', and 'Sánchez' and 'Sanchez' (:func:`~newsprism.nlp.words.word_family`).
     families: tuple[str, ...] = ()
-    #: Each of ``lemmas`` as written, lower-cased, a plural noun in its singular: 'missiles' -> 'missile', but
-    #: 'killed' stays 'killed' (what two wordings share word for word).
+    #: Each of ``lemmas`` as written, lower-cased, a plural common noun in its singular: 'missiles' -> 'missile',
+    #: but 'killed' stays 'killed' and 'Democrats' 'democrats'; a hyphenated compound whole ('war-torn'); accents
+    #: kept (what two wordings share word for word).
     forms: tuple[str, ...] = ()
     #: Every negation in the sentence, with what it negates (``negated`` says whether the main predicate is one).
     negations: tuple[Negation, ...] = ()
@@ -265,7 +266,8 @@ class Quote:
     speaker_span: Span | None = None
     verb: str | None = None
     verb_span: Span | None = None
-    #: The lemma of ``verb`` ('claim' for 'claimed'); ``None`` for a relaying 'according to' or 'per'.
+    #: The lemma of ``verb`` ('claim' for 'claimed'); ``None`` for a relaying 'according to' or 'per', and
+    #: where the verb is inherited from the quote before (``verb`` is then ``None`` too).
     verb_lemma: str | None = None
 
 

@@ -134,8 +134,9 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
     Penalises debris (captions, promos, fragments without an ending), loaded
-    terms and non-neutral reporting verbs in the writer's voice, bare quotes,
-    and openings that need the previous sentence.
+    terms and non-neutral reporting verbs in the writer's voice (read from the
+    NLP pass: only with ``ann``), bare quotes, and openings that need the
+    previous sentence.
     """
     text = span.text.strip()
     n_words = len(text.split())
@@ -180,7 +181,8 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
 
 def _charged_verb(span: Span, ann: Annotations | None, quotes: Sequence[tuple[int, int]]) -> bool:
     """Whether the writer's words in ``span`` (outside ``quotes``, offsets within it) use an assertive or
-    conceding reporting verb: 'claimed', 'insisted', 'admitted', by the lemmas of the NLP pass."""
+    conceding word of saying: 'claimed', 'insisted', 'admitted', or the noun 'claims', by the lemmas of the
+    NLP pass."""
     lexicon = reporting_verbs()
     for sentence in ann.sentences if ann is not None else ():
         if sentence.span.end <= span.start or span.end <= sentence.span.start:

@@ -19,7 +19,7 @@ from ..model import Article, Mention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ENTITY_LABELS", "extract_mentions", "fold", "titles", "trim_name"]
+__all__ = ["ENTITY_LABELS", "extract_mentions", "fold", "titles", "trim_name", "unaccented"]
 
 #: People, organisations, places, groups, facilities, products (weapons), events and laws.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})

@@ -246,7 +246,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         roots = [doc[a + int(i)] for i in root_ids]
         negated, verb, subject, content, verb_at = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
         verb_span = None
-        if verb_at is not None:
+        if verb_at is not None and a <= verb_at < b:  # (a verb the parser hung across a split stays out)
             word = doc[verb_at]
             verb_span = Span.of(article, word.idx, word.idx + len(word))
         reported = None

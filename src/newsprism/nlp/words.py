@@ -85,8 +85,8 @@ def word_family(word: str) -> str:
 
 
 class DocWords:
-    """Per-token lemmas, word families and content flags of one parsed article (computed once, sliced per
-    sentence)."""
+    """Per-token lemmas, word families, word forms and content flags of one parsed article (computed once,
+    sliced per sentence)."""
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import DEP, IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, LOWER, TAG
@@ -98,6 +98,8 @@ class DocWords:
         hyphens = np.nonzero(arr[:, 7] == strings.add("-"))[0].tolist()
         #: Tokens that may cue a negation: the parser's ``neg``, or a negative word.
         self.cues = (arr[:, 6] == strings.add("neg")) | np.isin(arr[:, 7], [strings.add(w) for w in NEGATIVE_WORDS])
+        # (hashes are compared before the cast: past 2**63 they turn negative)
+        plural = (arr[:, 8] == strings.add("NNS")).tolist()  # a proper noun's lemma is its text: 'Democrats' stays
         arr = arr.astype(np.int64)
         self.offsets = arr[:, 5]
         number = arr[:, 3].astype(bool) & ~arr[:, 2].astype(bool)
@@ -109,9 +111,17 @@ class DocWords:
             if form is None:
                 form = forms[h] = strings[h].lower().replace("’", "'")
             self.lemma.append(form)
-        # a word's form: as written, lower-cased, a plural noun in its singular ('missiles' -> 'missile')
-        plural = np.isin(arr[:, 8], [strings.add("NNS"), strings.add("NNPS")]).tolist()
-        self.form = [self.lemma[i] if plural[i] else strings[h].replace("’", "'") for i, h in enumerate(lowers)]
+        # a word's form: as written, lower-cased, a plural common noun in its singular ('missiles' -> 'missile')
+        written: dict[int, str] = {}
+        self.form: list[str] = []
+        for i, h in enumerate(lowers):
+            if plural[i]:
+                self.form.append(self.lemma[i])
+                continue
+            form = written.get(h)
+            if form is None:
+                form = written[h] = strings[h].replace("’", "'")
+            self.form.append(form)
         # a family is cut from the word as written: its lemma would keep apart what the cut joins
         # ('injured' and 'injuries' -> 'injur'; lemmas 'injure' and 'injury'); accents go ('Sánchez', 'Sanchez')
         families: dict[int, str] = {}
@@ -126,7 +136,7 @@ class DocWords:
         self.ongoing = np.fromiter((form in ONGOING for form in self.lemma), dtype=bool, count=len(self.lemma))
 
     def _join_compounds(self, doc: Doc, alpha: np.ndarray, hyphens: list[int]) -> None:
-        """Give each word of a hyphenated compound the family of the whole ('war-torn', 'long-range'): the
+        """Give each word of a hyphenated compound the family and form of the whole ('war-torn', 'long-range'): the
         tokenizer splits it, but it is one word, and its parts alone are commoner words than it is.
         ``hyphens`` are the positions of the '-' tokens."""
         n = len(doc)
