@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..config import Settings
@@ -75,6 +75,7 @@ class _Context:
     n_sources: int
     posts: Mapping[str, Sequence[tuple[int, int]]]  # embedded social posts per article
     starts: Mapping[str, Sequence[int]]  # each article's sentence starts, in order
+    word_sets: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (:meth:`words`)
 
     def in_post(self, span: Span) -> bool:
         return any(lo <= span.start and span.end <= hi for lo, hi in self.posts.get(span.article, ()))
@@ -91,7 +92,15 @@ class _Context:
         return _source(self.articles, article_id)
 
     def words(self, span: Span) -> frozenset[str]:
-        """The content words in ``span`` as written (lower-cased, plural nouns singular), as the NLP pass read them."""
+        """The content words in ``span`` as written (lower-cased, plural nouns singular), as the NLP pass read
+        them; kept for the story, since candidates and the test for repeats ask for the same spans again."""
+        key = (span.article, span.start, span.end)
+        found = self.word_sets.get(key)
+        if found is None:
+            found = self.word_sets[key] = self._words(span)
+        return found
+
+    def _words(self, span: Span) -> frozenset[str]:
         ann = self.annotations.get(span.article)
         if ann is None:
             return frozenset()
@@ -150,9 +159,10 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     elif n_words > MAX_WORDS:
         score -= 1.0
     quote_ranges = [(q.span.start - span.start, q.span.end - span.start) for q in ann.quotes] if ann else []
+    over = [s for s in ann.sentences if s.span.start < span.end and span.start < s.span.end] if ann else []
     judged = [
         (j.start - span.start, j.end - span.start)
-        for s in (ann.sentences if ann else ())
+        for s in over
         for j in s.judged
         if span.start <= j.start and j.end <= span.end
     ]
@@ -166,7 +176,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
         score -= 1.0
     if in_speakers_voice(span.text, quote_ranges):
         score -= 3.0  # a speaker's words ("We're still in a primary season."), not the outlet's report
-    if _charged_verb(span, ann, quote_ranges):
+    if _charged_verb(span, over, quote_ranges):
         score -= 0.75
     if text.startswith(("...", "…")):
         score -= 2.0  # a fragment continued from elsewhere
@@ -179,14 +189,12 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     return score
 
 
-def _charged_verb(span: Span, ann: Annotations | None, quotes: Sequence[tuple[int, int]]) -> bool:
+def _charged_verb(span: Span, sentences: Sequence[Sentence], quotes: Sequence[tuple[int, int]]) -> bool:
     """Whether the writer's words in ``span`` (outside ``quotes``, offsets within it) use an assertive or
     conceding word of saying: 'claimed', 'insisted', 'admitted', or the noun 'claims', by the lemmas of the
-    NLP pass."""
+    NLP pass (``sentences``: those the span overlaps)."""
     lexicon = reporting_verbs()
-    for sentence in ann.sentences if ann is not None else ():
-        if sentence.span.end <= span.start or span.end <= sentence.span.start:
-            continue
+    for sentence in sentences:
         for offset, lemma in sentence.lemmas:
             at = offset - span.start
             if (

@@ -254,6 +254,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
             first, last = doc[content[0]], doc[content[1] - 1]
             reported = Span.of(article, first.idx, last.idx + len(last))
         act = _speech_act(roots) if verb is None else None
+        content_lemmas, families, forms = lemmas.content_words(a, b)
         out.append(
             Sentence(
                 Span.of(article, start, end),
@@ -264,9 +265,9 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 report_verb_span=verb_span,
                 hedged=bool(hedge[a:b].any()),
                 speech_act=act,
-                lemmas=lemmas.lemmas(a, b),
-                families=lemmas.families(a, b),
-                forms=lemmas.forms(a, b),
+                lemmas=content_lemmas,
+                families=families,
+                forms=forms,
                 negations=negations(doc, lemmas, a, b, article),
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),

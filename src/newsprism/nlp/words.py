@@ -5,9 +5,9 @@ stemming raw strings themselves:
 
 * :class:`DocWords` holds, for a parsed article, each token's lower-cased
   lemma and whether it is a content word (not a stop word; a number, or a
-  word of three or more characters). :meth:`DocWords.lemmas` gives a
-  sentence's content words as ``(character offset, lemma)`` pairs, and
-  :meth:`DocWords.families` each one's word family (:func:`word_family`):
+  word of three or more characters). :meth:`DocWords.content_words` gives a
+  sentence's content words as ``(character offset, lemma)`` pairs, each
+  one's form as written, and its word family (:func:`word_family`):
   the word cut so that derived forms meet ('killing' and 'kill',
   'Ukrainian' and 'Ukraine', 'finalise' and 'finalize'), which lemmas alone
   keep apart.
@@ -111,26 +111,19 @@ class DocWords:
             if form is None:
                 form = forms[h] = strings[h].lower().replace("’", "'")
             self.lemma.append(form)
-        # a word's form: as written, lower-cased, a plural common noun in its singular ('missiles' -> 'missile')
-        written: dict[int, str] = {}
+        # a word's form: as written, lower-cased, a plural common noun in its singular ('missiles' -> 'missile');
+        # its family is cut from the word as written: its lemma would keep apart what the cut joins ('injured'
+        # and 'injuries' -> 'injur'; lemmas 'injure' and 'injury'); accents go ('Sánchez', 'Sanchez')
+        written: dict[int, tuple[str, str]] = {}
         self.form: list[str] = []
-        for i, h in enumerate(lowers):
-            if plural[i]:
-                self.form.append(self.lemma[i])
-                continue
-            form = written.get(h)
-            if form is None:
-                form = written[h] = strings[h].replace("’", "'")
-            self.form.append(form)
-        # a family is cut from the word as written: its lemma would keep apart what the cut joins
-        # ('injured' and 'injuries' -> 'injur'; lemmas 'injure' and 'injury'); accents go ('Sánchez', 'Sanchez')
-        families: dict[int, str] = {}
         self.family: list[str] = []
-        for h in lowers:
-            family = families.get(h)
-            if family is None:
-                family = families[h] = word_family(unaccented(strings[h]).replace("’", "'"))
-            self.family.append(family)
+        for i, h in enumerate(lowers):
+            known = written.get(h)
+            if known is None:
+                word = strings[h].replace("’", "'")
+                known = written[h] = (word, word_family(unaccented(word)))
+            self.form.append(self.lemma[i] if plural[i] else known[0])
+            self.family.append(known[1])
         self._join_compounds(doc, arr[:, 2].astype(bool), hyphens)
         #: Tokens that say a thing goes on ('still', 'remains').
         self.ongoing = np.fromiter((form in ONGOING for form in self.lemma), dtype=bool, count=len(self.lemma))
@@ -158,19 +151,17 @@ class DocWords:
                 self.family[k] = family
                 self.form[k] = whole
 
-    def lemmas(self, a: int, b: int) -> tuple[tuple[int, str], ...]:
-        """The content words of tokens ``a`` to ``b`` as ``(character offset, lemma)``."""
-        picked = np.nonzero(self.content[a:b])[0] + a
-        return tuple((int(self.offsets[i]), self.lemma[i]) for i in picked.tolist())
-
-    def forms(self, a: int, b: int) -> tuple[str, ...]:
-        """The forms of the content words of tokens ``a`` to ``b`` (as written, lower-cased, a plural noun
-        singular), in the order of :meth:`lemmas`."""
-        return tuple(self.form[i] for i in (np.nonzero(self.content[a:b])[0] + a).tolist())
-
-    def families(self, a: int, b: int) -> tuple[str, ...]:
-        """The word families of the content words of tokens ``a`` to ``b``, in the order of :meth:`lemmas`."""
-        return tuple(self.family[i] for i in (np.nonzero(self.content[a:b])[0] + a).tolist())
+    def content_words(
+        self, a: int, b: int
+    ) -> tuple[tuple[tuple[int, str], ...], tuple[str, ...], tuple[str, ...]]:
+        """The content words of tokens ``a`` to ``b``: as ``(character offset, lemma)``, and, in that order,
+        their word families and their forms (as written, lower-cased, a plural common noun singular)."""
+        picked = (np.nonzero(self.content[a:b])[0] + a).tolist()
+        return (
+            tuple((int(self.offsets[i]), self.lemma[i]) for i in picked),
+            tuple(self.family[i] for i in picked),
+            tuple(self.form[i] for i in picked),
+        )
 
 
 def _predicate(head: Token) -> Token:
