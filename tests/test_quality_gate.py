@@ -68,12 +68,12 @@ GATE_STORIES = (
 #: lifted it). Raise only.
 FLOORS = {
     ("ecb", "claims.precision"): 0.964,
-    ("ecb", "claims.recall"): 0.135,
-    ("ecb", "claims.f1"): 0.247,
+    ("ecb", "claims.recall"): 0.166,  # 2026-12-06, restatements under the hand-tuned score
+    ("ecb", "claims.f1"): 0.292,
     ("ecb", "grouping.f1"): 0.778,
-    ("gold", "claims.precision"): 0.889,
-    ("gold", "claims.recall"): 0.111,
-    ("gold", "claims.f1"): 0.208,
+    ("gold", "claims.precision"): 0.911,  # 2026-12-06, likewise
+    ("gold", "claims.recall"): 0.122,
+    ("gold", "claims.f1"): 0.227,
     ("gold", "grouping.f1"): 0.980,
     # the fitted pair model (claim_model = "fitted"), measured on 2026-12-05 minus 0.02
     ("ecb-fitted", "claims.precision"): 0.965,
