@@ -240,6 +240,9 @@ class Sentence:
     #: It asks: it ends in a question mark that no quotation with words before it holds ('Did he call it a
     #: "witch hunt"?', '"Are you better off?"'; not 'Clinton answered the question, "Are you better off?"').
     question: bool = False
+    #: It is a page's stamp, not a sentence: a date and time or a dateline alone ('May 3, 2013 at 7:31 AM ET',
+    #: 'WASHINGTON, DC, April 28, 2009'; :func:`~newsprism.nlp.stamps.is_stamp`).
+    stamp: bool = False
     #: Judgements it reports a subject passing in the subject's own words, without quote marks: 'outrageous'
     #: in 'his lawyers call the charges outrageous', 'reckless' in 'critics described the plan as reckless'.
     judged: tuple[Span, ...] = ()

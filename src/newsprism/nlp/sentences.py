@@ -26,6 +26,7 @@ from ..lexicon import reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
 from .frames import content_range, judgements, result_clause, that_clause
 from .questions import asks
+from .stamps import is_stamp
 from .words import DocWords, negations, refers_back, says_ongoing
 
 if TYPE_CHECKING:
@@ -272,6 +273,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),
                 question=asks(text[start:end]),
+                stamp=is_stamp(doc, a, b),
                 judged=tuple(
                     Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]))
                     for x, y in judgements(doc, a, b, lemmas.lemma)

@@ -202,11 +202,12 @@ def usable(sentence: Sentence, position: int = MAX_SENTENCES) -> bool:
     opens the text states the article's main fact ('Gunman kills 1, wounds
     2 at accounting office'). A question asserts nothing ('Are we about to
     be urged to start wearing masks?'), nor does a question quoted without
-    its speaker (:attr:`~newsprism.model.Sentence.question`, from the NLP pass).
+    its speaker (:attr:`~newsprism.model.Sentence.question`, from the NLP pass),
+    nor a page's stamp ('May 3, 2013 at 7:31 AM ET': :attr:`~newsprism.model.Sentence.stamp`).
     """
     text = sentence.span.text
     words = text.split()
-    if sentence.question or _CAPTION.search(text):
+    if sentence.question or sentence.stamp or _CAPTION.search(text):
         return False
     if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not _FINAL.search(text):
         return True

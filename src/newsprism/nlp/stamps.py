@@ -1,0 +1,77 @@
+"""Whether a line is a page's stamp: a date and a time, or a dateline, with nothing said.
+
+Pasted and scraped news often keeps the page's publication stamp as a line
+of its own ('May 3, 2013 at 7:31 AM ET', 'THURSDAY, DECEMBER 3, 2009, 9:36
+AM', '21 July 2013 Last updated at 11:11 GMT') or a dateline standing alone
+('WASHINGTON, DC, April 28, 2009'). Such a line states no fact: two outlets
+stamped on one day do not agree on anything. A line is a stamp when the
+parse finds a date or a time in it, given by a figure or a month or weekday
+('Two Minutes Later' is a headline, not a stamp), and every other word is part of a place
+name, a number, a clock time, a month or weekday, a time zone, or one of the
+few words stamps use ('at', 'updated', 'posted'); a single verb of its own
+('Page was born on April 22, 1923') makes it a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["is_stamp"]
+
+#: Entity types a stamp is made of: its date and time, and the place of a dateline.
+_DATED = frozenset({"DATE", "TIME"})
+_PLACES = frozenset({"GPE", "LOC"})
+#: Words of a stamp besides its date, time and place (lower-cased).
+STAMP_WORDS = frozenset(
+    {
+        "at", "on", "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "noon", "midnight",
+        "updated", "update", "last", "posted", "published", "modified", "first",
+        "|", "@", "/", "-", "–", "—", "•", "·",
+    }
+)  # fmt: skip
+#: Time zones as stamps abbreviate them (lower-cased).
+TIME_ZONES = frozenset(
+    {
+        "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "akst", "akdt", "hst",
+        "gmt", "bst", "utc", "wet", "west", "cet", "cest", "eet", "eest", "msk", "ist", "pkt", "sgt", "hkt",
+        "jst", "kst", "awst", "acst", "aest", "aedt", "nzst", "nzdt",
+    }
+)  # fmt: skip
+#: Months and weekdays, full and abbreviated (lower-cased, without a final full stop).
+CALENDAR_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    }
+)  # fmt: skip
+_ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+
+
+def is_stamp(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens ``doc[start:end]`` make a stamp: a date or time, and nothing but stamp words."""
+    dated = False
+    for token in doc[start:end]:
+        if token.is_space or token.is_punct:
+            continue
+        if token.ent_type_ in _DATED:
+            # an absolute date or time: a figure or a month or weekday ('Two Minutes Later' is no stamp)
+            dated = dated or any(ch.isdigit() for ch in token.text) or token.lower_.rstrip(".") in CALENDAR_WORDS
+        elif token.ent_type_ in _PLACES or _stamp_word(token):
+            continue
+        else:
+            return False
+    return dated
+
+
+def _stamp_word(token: Token) -> bool:
+    """A number, a clock time ('7:31', '5:03pm'), an ordinal day ('3rd'), or a calendar, zone or stamp word."""
+    word = token.lower_
+    if word in STAMP_WORDS or word in TIME_ZONES or word.rstrip(".") in CALENDAR_WORDS or token.like_num:
+        return True
+    for ending in ("am", "pm", *_ORDINAL_ENDINGS):
+        if word.endswith(ending) and word[: -len(ending)]:
+            word = word[: -len(ending)]
+            break
+    return bool(word) and all(ch.isdigit() or ch in ":." for ch in word) and any(ch.isdigit() for ch in word)
