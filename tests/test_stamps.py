@@ -24,12 +24,14 @@ STAMPS = (
     "Updated at 8:25 a.m.",
 )
 
-#: Lines that give a date but say something, or tell of time without a date: no stamps.
+#: Lines that give a date but say something (a result, a toll), or tell of time without a date: no stamps.
 NOT_STAMPS = (
     "Page was born on April 22, 1923, in Nashville, Tenn.",
     "On Monday, 12 people were killed in Baghdad.",
     "The vote is set for May 3.",
     "Two Minutes Later Came the Blast",
+    "Paris, Nov. 13: 129 dead",
+    "Wisconsin, Nov. 3: 49.4% - 48.8%",
     "Lindsay Lohan checks into Betty Ford Center",
 )
 

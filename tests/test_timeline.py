@@ -197,3 +197,29 @@ def test_long_wordings_of_one_event_merge_but_shared_background_does_not() -> No
     )
     timeline = build_timeline([rice, power], [annotate(rice, {"2008": "2008"}), annotate(power, {"2008": "2008"})], [])
     assert len(timeline) == 2
+
+
+def test_a_page_stamp_makes_no_event() -> None:
+    """A publication stamp dates the page, not an event: two outlets stamped on one day share no event."""
+    articles, anns = [], []
+    for key in ("a", "b"):
+        stamp = "May 3, 2013 at 7:31 AM ET" if key == "a" else "May 3, 2013 | 8:20 am"
+        text = f"{stamp}\nThe quake struck Qeshm island on May 2, 2013, killing six people."
+        article = Article(id=key, text=text, published="2013-05-03")
+        body = text.index("The quake")
+        ann = Annotations(
+            key,
+            sentences=(
+                Sentence(Span.of(article, 0, len(stamp)), stamp=True),  # as the NLP pass marks it
+                Sentence(Span.of(article, body, len(text))),
+            ),
+            dates=(
+                DateMention.of(span(article, "May 3, 2013"), "2013-05-03", "day"),
+                DateMention.of(span(article, "May 2, 2013"), "2013-05-02", "day"),
+            ),
+        )
+        articles.append(article)
+        anns.append(ann)
+    timeline = build_timeline(articles, anns, [])
+    assert [t.date for t in timeline] == ["2013-05-02"]
+    assert all("quake" in t.text for t in timeline)

@@ -95,9 +95,11 @@ class _Event:
 
 
 def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Span | None:
+    """The span of the sentence holding ``pos``; none for a page's stamp ('May 3, 2013 at 7:31 AM ET'), which
+    dates the page, not an event."""
     for s in sentences:
         if s.span.start <= pos < s.span.end:
-            return s.span
+            return None if s.stamp else s.span
     return None
 
 
