@@ -223,3 +223,23 @@ def test_a_page_stamp_makes_no_event() -> None:
     timeline = build_timeline(articles, anns, [])
     assert [t.date for t in timeline] == ["2013-05-02"]
     assert all("quake" in t.text for t in timeline)
+
+
+def test_a_restatement_dates_its_claims_event() -> None:
+    """An article's second sentence for a claim (a restatement) joins the claim's event, as its support does,
+    though the two share few words."""
+    a = Article("a", "The ministers met in the capital on Wednesday. Talks in the capital followed Wednesday's dinner.")
+    b = Article("b", "On Sept. 11, the two ministers met in the capital.")
+    anns = [
+        annotate(a, {"Wednesday": "2024-09-11", "Wednesday's": "2024-09-11"}),
+        annotate(b, {"Sept. 11": "2024-09-11"}),
+    ]
+    claim = Claim(
+        "s1-c1",
+        "ministers met",
+        (span(a, "The ministers met in the capital on Wednesday."), span(b, "On Sept. 11, the two ministers met in the capital.")),
+        restated=(span(a, "Talks in the capital followed Wednesday's dinner."),),
+    )
+    timeline = build_timeline([a, b], anns, [claim])
+    assert len(timeline) == 1, [(t.date, t.text) for t in timeline]
+    assert {s.article for s in timeline[0].support} == {"a", "b"}

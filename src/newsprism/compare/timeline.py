@@ -104,10 +104,12 @@ def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Span | None:
 
 
 def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[tuple[Span, Claim]]]:
+    """Each article's sentences in claims, with their claim: the support, then the sentences restating a claim
+    (a sentence that supports one claim and restates another belongs to the one it supports)."""
     out: dict[str, list[tuple[Span, Claim]]] = {}
-    for c in claims:
-        for span in c.support:
-            out.setdefault(span.article, []).append((span, c))
+    held = [(span, c) for c in claims for span in c.support] + [(span, c) for c in claims for span in c.restated]
+    for span, claim in held:
+        out.setdefault(span.article, []).append((span, claim))
     return out
 
 
