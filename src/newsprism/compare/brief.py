@@ -27,6 +27,7 @@ from ..config import Settings
 from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Sentence, Span
 from ..nlp.stance import sentence_stance
+from .claims.units import words_in
 from .framing import embedded_posts, find_loaded_terms
 from .timeline import in_speakers_voice, is_debris
 
@@ -107,11 +108,9 @@ class _Context:
         starts = self.starts.get(span.article, ())
         first = max(0, bisect_right(starts, span.start) - 1)
         last = bisect_right(starts, span.end - 1)
-        return frozenset(
-            form
-            for sentence in ann.sentences[first:last]
-            for (offset, _), form in zip(sentence.lemmas, sentence.forms, strict=True)
-            if span.start <= offset < span.end
+        # every content word counts here, short figures too ('12' people, a '7-2' vote)
+        return frozenset().union(
+            *(words_in(s.lemmas, s.forms, span.start, span.end, shortest=1) for s in ann.sentences[first:last])
         )
 
 
@@ -159,7 +158,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     elif n_words > MAX_WORDS:
         score -= 1.0
     quote_ranges = [(q.span.start - span.start, q.span.end - span.start) for q in ann.quotes] if ann else []
-    over = [s for s in ann.sentences if s.span.start < span.end and span.start < s.span.end] if ann else []
+    over = _overlapping(ann.sentences, span) if ann else []
     judged = [
         (j.start - span.start, j.end - span.start)
         for s in over
@@ -187,6 +186,13 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     if text.endswith("?"):
         score -= 1.0
     return score
+
+
+def _overlapping(sentences: Sequence[Sentence], span: Span) -> Sequence[Sentence]:
+    """The ``sentences`` (in text order) that ``span`` overlaps."""
+    first = max(0, bisect_right(sentences, span.start, key=lambda s: s.span.start) - 1)
+    last = bisect_right(sentences, span.end - 1, key=lambda s: s.span.start)
+    return [s for s in sentences[first:last] if s.span.start < span.end and span.start < s.span.end]
 
 
 def _charged_verb(span: Span, sentences: Sequence[Sentence], quotes: Sequence[tuple[int, int]]) -> bool:

@@ -10,6 +10,7 @@ out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -97,10 +98,10 @@ class _Event:
 def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Span | None:
     """The span of the sentence holding ``pos``; none for a page's stamp ('May 3, 2013 at 7:31 AM ET'), which
     dates the page, not an event."""
-    for s in sentences:
-        if s.span.start <= pos < s.span.end:
-            return None if s.stamp else s.span
-    return None
+    at = bisect_right(sentences, pos, key=lambda s: s.span.start) - 1
+    if at < 0 or pos >= sentences[at].span.end:
+        return None
+    return None if sentences[at].stamp else sentences[at].span
 
 
 def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[tuple[Span, Claim]]]:

@@ -16,7 +16,12 @@ a noun, a bare figure ('Wisconsin, Nov. 3: 49.4% - 48.8%').
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Doc, Token
+
+from .dates import MONTHS, WEEKDAYS
+from .numbers import plausible_year
 
 __all__ = ["is_stamp"]
 
@@ -38,15 +43,11 @@ TIME_ZONES = frozenset(
         "jst", "kst", "awst", "acst", "aest", "aedt", "nzst", "nzdt",
     }
 )  # fmt: skip
-#: Months and weekdays, full and abbreviated (lower-cased, without a final full stop).
+#: Months and weekdays, full and abbreviated (lower-cased, without a final full stop): the date parser's, and
+#: the weekdays' short forms.
 CALENDAR_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    }
-)  # fmt: skip
+    {*MONTHS, *WEEKDAYS, *(name.lower() for name in calendar.day_abbr), "tues", "thur", "thurs"}
+)
 _ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 #: How many tokens from a month a day or year may stand ('Apr 2, 2009').
 CALENDAR_REACH = 3
@@ -70,7 +71,7 @@ def is_stamp(doc: Doc, start: int, end: int) -> bool:
 
 def _calendar_figure(doc: Doc, token: Token, start: int, end: int) -> bool:
     """A day or a year the parse left out of the date entity, next to a month ('Apr 2, 2009': the 2)."""
-    if not token.text.isdigit() or not (1 <= int(token.text) <= 31 or 1900 <= int(token.text) <= 2100):
+    if not token.text.isdigit() or not (1 <= int(token.text) <= 31 or plausible_year(int(token.text))):
         return False
     near = doc[max(start, token.i - CALENDAR_REACH) : min(end, token.i + CALENDAR_REACH + 1)]
     return any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in near)

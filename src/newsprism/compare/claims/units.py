@@ -70,11 +70,15 @@ _CAPTION = re.compile(
 )
 
 
-def words_in(lemmas: Sequence[tuple[int, str]], forms: Sequence[str], start: int, end: int) -> frozenset[str]:
+def words_in(
+    lemmas: Sequence[tuple[int, str]], forms: Sequence[str], start: int, end: int, *, shortest: int = 3
+) -> frozenset[str]:
     """The content words from ``start`` to ``end`` as written (lower-cased, a plural noun singular: the NLP
-    pass's forms, aligned with its ``lemmas``), of three or more characters ('120', not '12')."""
+    pass's forms, aligned with its ``lemmas``), of ``shortest`` or more characters ('120', not '12')."""
     return frozenset(
-        form for (offset, _), form in zip(lemmas, forms, strict=True) if start <= offset < end and len(form) > 2
+        form
+        for (offset, _), form in zip(lemmas, forms, strict=True)
+        if start <= offset < end and len(form) >= shortest
     )
 
 
