@@ -24,6 +24,7 @@ from newsprism.model import (
 )
 from newsprism.nlp import annotate
 from newsprism.nlp.models import Models
+from newsprism.nlp.posts import post_quotes
 
 from .conftest import covered
 
@@ -377,7 +378,7 @@ def test_fragments_and_embedded_posts_are_not_brief_material() -> None:
     claim = covered(
         "c1", "federal workers", (Span.of(a, a.text.index("10,000"), a.text.index(" —")), Span.of(b, 0, len(b.text)))
     )
-    anns = [Annotations("a"), Annotations("b")]
+    anns = [Annotations("a", quotes=tuple(post_quotes(a))), Annotations("b")]  # the post, as the NLP pass gives it
     (first, *_) = build_brief([claim], [], [a, b], anns, settings=Settings())
     assert first.text.endswith("the president wrote.")  # the outlet's own wording, not the post's
 

@@ -28,7 +28,7 @@ from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Sentence, Span
 from ..nlp.stance import sentence_stance
 from .claims.units import words_in
-from .framing import embedded_posts, find_loaded_terms
+from .framing import find_loaded_terms
 from .timeline import in_speakers_voice, is_debris
 
 __all__ = ["build_brief", "score_wording"]
@@ -74,12 +74,8 @@ class _Context:
     order: Mapping[str, int]
     df: Mapping[str, int]
     n_sources: int
-    posts: Mapping[str, Sequence[tuple[int, int]]]  # embedded social posts per article
     starts: Mapping[str, Sequence[int]]  # each article's sentence starts, in order
     word_sets: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (:meth:`words`)
-
-    def in_post(self, span: Span) -> bool:
-        return any(lo <= span.start and span.end <= hi for lo, hi in self.posts.get(span.article, ()))
 
     def sentence_at(self, span: Span) -> Sentence | None:
         """The annotated sentence in which ``span`` starts."""
@@ -292,8 +288,7 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     worded = [s for s in cited if not _unattributed(s, ctx)]
     if not worded:
         return None
-    # An embedded post's words are its author's: a claim stated only in posts is not the outlets' report.
-    scored = [(score_wording(s, ctx.annotations.get(s.article)) - 4.0 * ctx.in_post(s), s) for s in worded]
+    scored = [(score_wording(s, ctx.annotations.get(s.article)), s) for s in worded]
     quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1], ctx), -ctx.order[qs[1].article]))
     if quality < MIN_QUALITY:
         return None
@@ -419,7 +414,6 @@ def build_brief(
         order={a.id: n for n, a in enumerate(articles)},
         df=_document_frequency(articles, by_id, by_article),
         n_sources=len(sources),
-        posts={a.id: embedded_posts(a.text) for a in articles},
         starts={a.article_id: [x.span.start for x in a.sentences] for a in annotations},
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]

@@ -152,23 +152,6 @@ def _matches(text: str, pattern: re.Pattern[str], leads: Mapping[str, object]) -
             yield m
 
 
-_POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n]{0,60}\(@\w+\)[^\n]{0,40}")
-
-
-def embedded_posts(text: str) -> list[tuple[int, int]]:
-    """Ranges of embedded social-media posts: the paragraph signed '— Name (@handle) Date' and the one before.
-
-    A post's words are its author's, not the outlet's, even without quote marks.
-    """
-    out = []
-    for m in _POST_SIGNATURE.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if text[start : m.start()].strip() == "":  # the signature is its own line: the post is the paragraph above
-            start = text.rfind("\n", 0, max(0, text[:start].rstrip().rfind("\n"))) + 1
-        out.append((start, m.end()))
-    return out
-
-
 # --- reporting verbs --------------------------------------------------------
 
 
@@ -350,7 +333,6 @@ def _loaded_items(
         ann = annotations.get(a.id)
         skip = [(q.span.start, q.span.end) for q in ann.quotes] if ann else []
         skip += [(j.start, j.end) for s in ann.sentences for j in s.judged] if ann else []
-        skip += embedded_posts(a.text)
         for hit in find_loaded_terms(a.text, skip=skip):
             categories[hit.term] = hit.category
             found.setdefault(hit.term, {}).setdefault(a.id, []).append(Span.of(a, hit.start, hit.end))

@@ -23,6 +23,10 @@ kept only when someone is known to have said them; longer unattributed ones
 keep ``speaker=None``. Titles and names in marks (a story “entitled …”,
 NBC’s “Meet the Press”, Cory “Call Me Spartacus” Booker) are not quotes.
 
+An embedded social-media post (:mod:`.posts`: 'Not fair! — Donald J. Trump
+(@realDonaldTrump) September 30, 2017') is a quote of the author its signature
+names, marks or none; quote marks inside it are the post's own, not the outlet's.
+
 A quote's span is the words inside the marks, whitespace trimmed and a
 trailing comma dropped (``“We’re working that out now,”`` gives ``We’re working
 that out now``); other final punctuation (``.?!``) is kept as printed.
@@ -42,6 +46,7 @@ from ..model import Article, Mention, Quote, Sentence, Span
 from ._article_index import Speaker, word_set
 from ._quote_marks import MARKS, QuoteRegion, find_quote_regions
 from ._speakers import Context, subject_of
+from .posts import post_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -345,9 +350,10 @@ def extract_quotes(
         sentences: its sentences (kept apart at paragraph breaks).
         mentions: its entity mentions (the names speakers are taken from).
     """
+    posts = post_quotes(article)
     regions = find_quote_regions(article.text)
     if not regions:
-        return ()
+        return tuple(posts)
     ctx = Context.build(
         doc, article.text, sentences, mentions, frozenset(reporting_verbs()), [(r.open, r.stop) for r in regions]
     )
@@ -361,7 +367,12 @@ def extract_quotes(
         cur, nxt = found[k], found[k + 1]
         if cur.region.close is None and cur.speaker is None and nxt.region.continued and nxt.speaker:
             cur.speaker, cur.verb, cur.inherited = nxt.speaker, nxt.verb, True
-    return tuple(q for q in (_to_quote(article, item) for item in found) if q is not None)
+    quotes = [q for q in (_to_quote(article, item) for item in found) if q is not None]
+    if not posts:
+        return tuple(quotes)
+    # a post is its author's words whole: marks inside it quote within the post, not the outlet
+    inside = [q for q in quotes if not any(p.span.start <= q.span.start and q.span.end <= p.span.end for p in posts)]
+    return tuple(sorted((*inside, *posts), key=lambda q: q.span.start))
 
 
 def resolve_report_subjects(

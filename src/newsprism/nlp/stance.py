@@ -19,8 +19,9 @@ __all__ = ["sentence_stance"]
 
 def sentence_stance(sentence: Sentence, quotes: Sequence[Quote] = ()) -> Stance:
     """How the article gives ``sentence``: ``denies`` under a verb of denial; ``reports`` under another
-    reporting verb or a verb of saying without a clause ('demanded an inquiry'), hedged ('reportedly'), or
-    inside a quote whose speaker is known (at least half the sentence); else ``states``."""
+    reporting verb or a verb of saying without a clause ('demanded an inquiry'), hedged ('reportedly'),
+    inside a quote (at least half the sentence: someone's words, named or not), or quoting someone it names
+    after the quote ('“Not fair!” — Donald J. Trump', an embedded post's signature); else ``states``."""
     if sentence.report_verb is not None and reporting_verbs().get(sentence.report_verb) == "denial":
         return "denies"
     if sentence.report_verb is not None or sentence.content is not None or sentence.hedged or sentence.speech_act:
@@ -28,6 +29,11 @@ def sentence_stance(sentence: Sentence, quotes: Sequence[Quote] = ()) -> Stance:
     span = sentence.span
     for quote in quotes:
         overlap = min(span.end, quote.span.end) - max(span.start, quote.span.start)
-        if quote.speaker and 2 * overlap >= span.end - span.start:
+        if overlap <= 0:
+            continue
+        if 2 * overlap >= span.end - span.start:
+            return "reports"
+        named = quote.speaker_span
+        if named is not None and quote.span.end <= named.start and named.end <= span.end:
             return "reports"
     return "states"

@@ -1,0 +1,79 @@
+"""Embedded social-media posts: their words are their author's, not the outlet's.
+
+A page that embeds a post prints its text and then its signature, '— Name
+(@handle) Date' (the form the post's own embed code prints), often with no
+quote marks at all::
+
+    Not fair! — Donald J. Trump (@realDonaldTrump) September 30, 2017
+
+The post is the paragraph that ends in the signature (or, where the signature
+stands on a line of its own, the paragraph above it). The NLP pass gives each
+post as a :class:`~newsprism.model.Quote` of the name in the signature, so
+that every later stage (stance, attribution, quotes, the outlet's own voice)
+reads it as the author's words, like a quote in marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Quote, Span
+
+__all__ = ["Post", "embedded_posts", "post_quotes"]
+
+#: The signature: a dash, the author's name (at most 60 characters on its line), the handle, then the date.
+_SIGNATURE = re.compile(r"[—–-]\s*([^\n]{0,60}?)\s*\(@(\w+)\)[^\n]{0,40}")
+#: A post cut short by its embed ends in dots ('These agreements are.....', 'overwhelming…..').
+_CUT = re.compile(r"[\s,;:]*(?:\.{2,}|…)[.…\s]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One embedded post: its whole range (words and signature), where its words end, and its author."""
+
+    start: int
+    end: int  # the signature's end
+    words_end: int  # where the post's own words end (before the signature)
+    author: str
+    author_start: int
+    author_end: int
+
+
+def embedded_posts(text: str) -> list[Post]:
+    """The embedded posts in ``text``, in order."""
+    out = []
+    for m in _SIGNATURE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if text[start : m.start()].strip() == "":  # the signature is its own line: the post is the paragraph above
+            start = text.rfind("\n", 0, max(0, text[:start].rstrip().rfind("\n"))) + 1
+        name = m.group(1).strip()
+        a, b = (m.start(1), m.start(1) + len(m.group(1).rstrip())) if name else (m.start(2) - 1, m.end(2))
+        out.append(Post(start, m.end(), m.start(), name or f"@{m.group(2)}", a, b))
+    return out
+
+
+def post_quotes(article: Article) -> list[Quote]:
+    """Each embedded post of ``article`` as a quote of its author: its words, without the signature."""
+    text = article.text
+    out = []
+    for post in embedded_posts(text):
+        start, end = post.start, post.words_end
+        while start < end and text[start] in " \t\n.…“”\"":
+            start += 1
+        end = start + len(text[start:end].rstrip())
+        cut = _CUT.search(text, start, end)
+        if cut is not None:
+            end = cut.start()
+        while end > start and text[end - 1] in "“”\"":
+            end -= 1
+        if end - start < 2:
+            continue
+        out.append(
+            Quote(
+                span=Span.of(article, start, end),
+                speaker=post.author,
+                speaker_span=Span.of(article, post.author_start, post.author_end),
+            )
+        )
+    return out

@@ -1,0 +1,72 @@
+"""Embedded social-media posts (newsprism.nlp.posts): their author's words, on real articles of the story gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.model import Article
+from newsprism.nlp.models import Models
+from newsprism.nlp.posts import embedded_posts, post_quotes
+from newsprism.nlp.stance import sentence_stance
+from newsprism.pipeline import prepare_articles
+
+STORIES = Path(__file__).parent / "gold" / "stories"
+
+
+def gold_article(story: str, outlet: str) -> Article:
+    """One article of the story gold (text as AllSides gives it), by its outlet."""
+    data = json.loads((STORIES / f"{story}.json").read_text(encoding="utf-8"))
+    (item,) = [a for a in data["articles"] if a["outlet"] == outlet]
+    return Article(id=item["id"], text=item["text"], outlet=outlet)
+
+
+@pytest.fixture(scope="module")
+def the_hill() -> Article:
+    """The Hill on Trump's tweets about the payment to Stormy Daniels: three posts, each signed, in its text."""
+    return gold_article("stormy-payment-2018-05-03", "The Hill")
+
+
+def test_each_signed_post_is_found_with_its_author(the_hill: Article) -> None:
+    text = the_hill.text
+    posts = embedded_posts(text)
+    assert [p.author for p in posts] == ["Donald J. Trump"] * 3
+    assert [text[p.author_start : p.author_end] for p in posts] == ["Donald J. Trump"] * 3
+    assert text[posts[0].start :].startswith("Mr. Cohen, an attorney, received a monthly retainer")
+    assert text[posts[0].words_end : posts[0].end] == "— Donald J. Trump (@realDonaldTrump) May 3, 2018"
+    assert text[posts[1].start :].startswith("...very common among celebrities")
+
+
+def test_a_post_is_a_quote_of_its_words_without_the_signature_or_the_cut(the_hill: Article) -> None:
+    quotes = post_quotes(the_hill)
+    assert [q.speaker for q in quotes] == ["Donald J. Trump"] * 3
+    first, second, third = (q.span.text for q in quotes)
+    assert first.startswith("Mr. Cohen, an attorney") and first.endswith("These agreements are")  # 'are.....' cut
+    assert second.startswith("very common among celebrities") and second.endswith("about an affair")
+    assert third.endswith("played no roll in this transaction.")  # a full stop is the post's own
+    for q in quotes:
+        assert the_hill.text[q.span.start : q.span.end] == q.span.text
+        assert "@" not in q.span.text
+
+
+def test_text_without_a_signature_has_no_post() -> None:
+    text = "Trump wrote on Twitter (@realDonaldTrump is his account) that the deal was private.\n\nHe left on Friday."
+    assert embedded_posts("Trump tweeted on Thursday that the deal was private.") == []
+    assert post_quotes(Article(id="a", text=text)) == []  # a handle in prose, no dash before it: no signature
+
+
+def test_the_nlp_pass_reads_a_post_as_its_authors_words(models: Models, the_hill: Article) -> None:
+    """The posts' sentences report Trump's words; the outlet's own sentences still state."""
+    articles, annotations = prepare_articles([the_hill], settings=Settings(), models=models)
+    (article,) = articles
+    ann = annotations[article.id]
+    posted = [q for q in ann.quotes if q.speaker == "Donald J. Trump"]
+    assert len(posted) == 3
+    stance = {s.span.text[:40]: sentence_stance(s, ann.quotes) for s in ann.sentences}
+    assert stance["Mr. Cohen, an attorney, received a month"] == "reports"
+    assert stance["In this case it is in full force and eff"] == "reports"
+    assert stance["These agreements are..... — Donald J. Tr"] == "reports"  # the signature names its author
+    assert stance["Giuliani’s comments were at odds with Tr"] == "states"
