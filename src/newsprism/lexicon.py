@@ -50,6 +50,13 @@ def speech_acts() -> frozenset[str]:
 
 
 @cache
+def clause_verbs() -> frozenset[str]:
+    """Reporting verbs that report only a whole clause: 'a study found that costs would rise' reports a finding,
+    'a jury found Manafort guilty' (a verdict) and 'polls show him ahead' report none."""
+    return frozenset(row[0] for row in _reporting_rows() if row[2:3] == ("clause",))
+
+
+@cache
 def figure_classes() -> Mapping[str, str]:
     """A counted noun's or a predicate's lemma to the class of count it makes: death, injury, person, attacker..."""
     return _two_columns("figure_classes.tsv")

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..lexicon import data_lines, reporting_verbs
+from ..lexicon import clause_verbs, data_lines, reporting_verbs
 from ..model import Article, Mention, Quote, Sentence, Span
 from ._article_index import Speaker, word_set
 from ._quote_marks import MARKS, QuoteRegion, find_quote_regions
@@ -97,23 +97,39 @@ class _Found:
 
 
 def _governing_verb(ctx: Context, content: Sequence[Token], para: tuple[int, int]) -> Token | None:
-    """The nearest reporting verb above the quote in the parse tree, within its paragraph."""
+    """The nearest reporting verb above the quote in the parse tree, within its paragraph.
+
+    The quote's words decide before its punctuation: a closing stop hangs on the sentence's root, which
+    need not be the verb that governs the words ('Trump defended ..., dismissing critics as “ingrates.”').
+    """
     inside = {t.i for t in content}
-    best: tuple[int, Token] | None = None
-    for tok in content:
-        if tok.head.i in inside or tok.head.i == tok.i:
-            continue
-        child, node, depth = tok, tok.head, 1
-        while depth < 12 and para[0] <= node.idx < para[1]:
-            if ctx.is_reporting(node):
-                # a clause coordinated with the reporting verb is not its content
-                if child.dep_ != "conj" and (best is None or depth < best[0]):
-                    best = (depth, node)
-                break
-            if node.head.i == node.i:
-                break
-            child, node, depth = node, node.head, depth + 1
-    return best[1] if best else None
+    words = [t for t in content if not t.is_punct]
+    marks = [t for t in content if t.is_punct]
+    for tokens in (words, marks):
+        best: tuple[int, Token] | None = None
+        for tok in tokens:
+            if tok.head.i in inside or tok.head.i == tok.i:
+                continue
+            child, node, depth = tok, tok.head, 1
+            while depth < 12 and para[0] <= node.idx < para[1]:
+                if ctx.is_reporting(node):
+                    # a clause coordinated with the reporting verb is not its content
+                    if child.dep_ != "conj" and (best is None or depth < best[0]):
+                        best = (depth, node)
+                    break
+                if node.head.i == node.i:
+                    break
+                child, node, depth = node, node.head, depth + 1
+        if best is not None:
+            return best[1]
+    return None
+
+
+@cache
+def _quote_verbs() -> frozenset[str]:
+    """The reporting verbs that can give a quote: not those that report only a clause ('the director showed
+    “decisive leadership”' quotes no one)."""
+    return frozenset(reporting_verbs()) - clause_verbs()
 
 
 def _phrase_head(tok: Token) -> Token:
@@ -355,7 +371,7 @@ def extract_quotes(
     if not regions:
         return tuple(posts)
     ctx = Context.build(
-        doc, article.text, sentences, mentions, frozenset(reporting_verbs()), [(r.open, r.stop) for r in regions]
+        doc, article.text, sentences, mentions, _quote_verbs(), [(r.open, r.stop) for r in regions]
     )
     found: list[_Found] = []
     for r in regions:
@@ -398,7 +414,7 @@ def resolve_report_subjects(
         out[n] = replace(sentence, subject_pronoun=True, writer_speaks=subject.morph.get("Person", []) == ["1"])
         if ctx is None:  # a fresh index: the quote attribution's leaves its state behind, which would mislead here
             regions = [(r.open, r.stop) for r in find_quote_regions(article.text)]
-            ctx = Context.build(doc, article.text, sentences, mentions, frozenset(reporting_verbs()), regions)
+            ctx = Context.build(doc, article.text, sentences, mentions, _quote_verbs(), regions)
         named = ctx.name_of(subject)
         if named is not None:
             out[n] = replace(out[n], speaker=named.name)

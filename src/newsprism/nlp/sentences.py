@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
-from ..lexicon import reporting_verbs, speech_acts
+from ..lexicon import clause_verbs, reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
 from .frames import content_range, judgements, result_clause, that_clause
 from .questions import asks
@@ -300,8 +300,11 @@ def _roots(doc: Doc, a: int, b: int) -> list[Token]:
 def _has_content(verb: Token) -> bool:
     """Whether a reporting verb governs something reported: a clause, a quote, a denied object."""
     lexicon = reporting_verbs()
+    whole = verb.lemma_ in clause_verbs()  # 'found that ...', not 'found him guilty'
     for child in verb.children:
         dep = child.dep_
+        if whole and dep in CONTENT_DEPS and child.pos_ not in ("VERB", "AUX"):
+            continue
         if (dep in CONTENT_DEPS and not result_clause(child, verb)) or that_clause(child, verb):
             return True
         if dep == "dobj" and lexicon.get(verb.lemma_) == "denial":
