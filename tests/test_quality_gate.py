@@ -100,8 +100,9 @@ FLOORS = {
 #: measured on 2026-12-05 minus 0.02. Raise only.
 DISPUTE_FLOORS = {"precision": 0.758, "recall": 0.447, "date_precision": 0.98, "date_recall": 0.48}  # 2026-12-06
 DISPUTES = Path(__file__).resolve().parent / "gold" / "disputes"
-#: Stance accuracy and reported denials on the stance gold (tests/gold/stances), measured on 2026-12-05 minus 0.02.
-STANCE_FLOORS = {"accuracy": 0.737, "denial_precision": 0.98, "denial_recall": 0.042}
+#: Stance accuracy and reported denials on the stance gold (tests/gold/stances), measured minus 0.02 (accuracy
+#: 0.791 on 2026-12-07, denials on 2026-12-05).
+STANCE_FLOORS = {"accuracy": 0.771, "denial_precision": 0.98, "denial_recall": 0.042}
 STANCES = Path(__file__).resolve().parent / "gold" / "stances"
 #: Coverage cells of the seeds and examples/: accuracy is a floor; the part or absent cells the matrix shows
 #: as carrying the claim (a tick for what the outlet does not say) are a ceiling, and may only be lowered.
