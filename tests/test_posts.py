@@ -52,6 +52,18 @@ def test_a_post_is_a_quote_of_its_words_without_the_signature_or_the_cut(the_hil
         assert "@" not in q.span.text
 
 
+def test_a_post_headed_by_its_author_is_found_and_an_authors_note_is_not() -> None:
+    guardian = gold_article("stormy-payment-2018-05-03", "The Guardian")
+    (post,) = post_quotes(guardian)
+    assert post.speaker == "Donald J. Trump" and post.speaker_span.text == "Donald J. Trump"
+    assert post.span.text.startswith("Mr. Cohen, an attorney") and post.span.text.endswith("These agreements are")
+    note = "The rally went ahead.\n\nJane Doe (@jdoe) is a senior fellow at the Institute.\n\nShe writes on law."
+    linked = "Cory Booker (@CoryBooker) I’m running for president. Join me on this journey. https://t.co/Rj7Lkwz"
+    assert embedded_posts(note) == []
+    (booker,) = post_quotes(Article(id="a", text=linked))
+    assert (booker.speaker, booker.span.text) == ("Cory Booker", "I’m running for president. Join me on this journey.")
+
+
 def test_text_without_a_signature_has_no_post() -> None:
     text = "Trump wrote on Twitter (@realDonaldTrump is his account) that the deal was private.\n\nHe left on Friday."
     assert embedded_posts("Trump tweeted on Thursday that the deal was private.") == []
