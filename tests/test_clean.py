@@ -10,6 +10,7 @@ import pytest
 from newsprism.clean import PARAGRAPH_SEPARATOR, clean_article, encoding_replacement, split_paragraphs
 from newsprism.config import Settings
 from newsprism.model import Article, Removal
+from newsprism.nlp.posts import post_quotes
 
 from .conftest import SEEDS
 
@@ -390,7 +391,6 @@ AFTER = "The foreign ministry did not respond to a request for comment on the re
     [
         ("Advertisement Continue reading the main story", "boilerplate"),
         ("This article is more than 1 year old", "boilerplate"),
-        ("— Jane Doe (@janedoe) March 2, 2019", "boilerplate"),
         ("Updated: 10:42 AM EST, Tue March 5, 2024", "boilerplate"),
         ("5 min read", "boilerplate"),
         ("Listen to this article", "boilerplate"),
@@ -421,6 +421,15 @@ def test_noise_line_between_prose_is_removed(line: str, reason: str) -> None:
     a = _clean(f"{BEFORE}\n{line}\n{AFTER}")
     assert paragraphs(a) == [BEFORE, AFTER]
     assert [(r.text, r.reason) for r in a.removed] == [(line, reason)]
+
+
+def test_a_post_signature_stays_with_the_post_it_signs() -> None:
+    post = "Fake News CNN is going out of its way to disparage our great First Responders. Not fair!"
+    signature = "— Donald J. Trump (@realDonaldTrump) September 30, 2017"
+    a = _clean(f"{BEFORE}\n{post}\n{signature}\n{AFTER}")
+    assert paragraphs(a) == [BEFORE, f"{post} {signature}", AFTER] and a.removed == ()
+    (found,) = post_quotes(a)  # the NLP pass reads the post as Trump's words
+    assert (found.speaker, found.span.text) == ("Donald J. Trump", post)
 
 
 @pytest.mark.parametrize("heading", ["Read more:", "More from the Example Herald", "Most read", "You might also like"])

@@ -64,6 +64,12 @@ def test_a_post_headed_by_its_author_is_found_and_an_authors_note_is_not() -> No
     assert (booker.speaker, booker.span.text) == ("Cory Booker", "I’m running for president. Join me on this journey.")
 
 
+def test_a_hyphen_in_the_post_is_no_signature_dash() -> None:
+    text = "Our First-Responders are doing a great job in Puerto Rico — Donald J. Trump (@realDonaldTrump) October 1, 2017"
+    (post,) = post_quotes(Article(id="a", text=text))
+    assert post.speaker == "Donald J. Trump" and post.span.text == "Our First-Responders are doing a great job in Puerto Rico"
+
+
 def test_text_without_a_signature_has_no_post() -> None:
     text = "Trump wrote on Twitter (@realDonaldTrump is his account) that the deal was private.\n\nHe left on Friday."
     assert embedded_posts("Trump tweeted on Thursday that the deal was private.") == []

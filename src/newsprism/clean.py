@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .clean_rules import (
+    POST_SIGNATURE,
     TERMINAL,
     Verdict,
     author_bio,
@@ -381,10 +382,16 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
     _mark_edges(units, verdicts, title)
     _mark_repeats(units, verdicts, settings.repeat_similarity)
 
-    kept = [text for text, verdict in zip(units, verdicts, strict=True) if verdict is None]
+    kept: list[str] = []
     outlet, url = repair_field(article.outlet), article.url
     for text, verdict in zip(units, verdicts, strict=True):
         if verdict is None:
+            kept.append(text)
+            continue
+        if verdict.detail == POST_SIGNATURE and kept:
+            # a post's signature on its own line stays with the post above it: it names the post's author, and
+            # the NLP pass reads the post as that author's words (nlp.posts), not the outlet's
+            kept[-1] = f"{kept[-1]} {text}"
             continue
         removed.append(Removal(text, verdict.reason, verdict.detail))
         if verdict.link and verdict.reason == "source_line" and verdict.detail == "source link":

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from .lexicon import data_lines
 
 __all__ = [
+    "POST_SIGNATURE",
     "Verdict",
     "classify_paragraph",
     "edge_byline",
@@ -32,6 +33,9 @@ __all__ = [
     "label_words",
 ]
 
+#: The rule that takes a post's signature on its own line ('— Jane Doe (@janedoe) March 2, 2019'): the cleaner
+#: joins it to the post above instead of cutting it.
+POST_SIGNATURE = "embedded post signature"
 CLOSERS = "\"'”’»)]›"
 TERMINAL = ".!?…"
 CAPTION_MAX_WORDS = 80
@@ -132,7 +136,7 @@ _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
     ("boilerplate", "copyright notice", 40, re.compile(r"(?i)^(?:©|copyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4})")),
     ("boilerplate", "copyright notice", 20, re.compile(r"(?i)\ball rights reserved\b")),
     ("boilerplate", "article age notice", 10, re.compile(r"(?i)^this (?:article|story) is (?:more|older) than \d+ \w+ old$")),
-    ("boilerplate", "embedded post signature", 16,
+    ("boilerplate", POST_SIGNATURE, 16,
      re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")),
     ("caption", "video player", 40,
      re.compile(r"(?i)^(?:just watched|must watch|now playing|up next)\b.*\b(?:replay|more videos|must watch)\b")),

@@ -26,8 +26,9 @@ from ..model import Article, Quote, Span
 
 __all__ = ["Post", "embedded_posts", "post_quotes"]
 
-#: The signature: a dash, the author's name (at most 60 characters on its line), the handle, then the date.
-_SIGNATURE = re.compile(r"[—–-]\s*([^\n]{0,60}?)\s*\(@(\w+)\)[^\n]{0,40}")
+#: The signature: a dash after a space, the author's name (at most 60 characters on its line, no dash), the handle,
+#: then the date.
+_SIGNATURE = re.compile(r"(?:(?<=\s)|^)[—–-]\s*([^\n—–]{0,60}?)\s*\(@(\w+)\)[^\n]{0,40}", re.MULTILINE)
 #: A post cut short by its embed ends in dots ('These agreements are.....', 'overwhelming…..').
 _CUT = re.compile(r"[\s,;:]*(?:\.{2,}|…)[.…\s]*$")
 #: A post's header, where the page prints it first: the author's name (capitalised words) and handle opening a
