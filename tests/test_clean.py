@@ -432,6 +432,14 @@ def test_a_post_signature_stays_with_the_post_it_signs() -> None:
     assert (found.speaker, found.span.text) == ("Donald J. Trump", post)
 
 
+def test_a_post_signature_under_cut_noise_goes_with_it() -> None:
+    caption = "Image caption Rescue workers search the rubble after the storm"
+    signature = "— Donald J. Trump (@realDonaldTrump) September 30, 2017"
+    a = _clean(f"{BEFORE}\n{caption}\n{signature}\n{AFTER}")  # the post itself was not kept: sign nothing else
+    assert paragraphs(a) == [BEFORE, AFTER]
+    assert [r.text for r in a.removed] == [caption, signature]
+
+
 @pytest.mark.parametrize("heading", ["Read more:", "More from the Example Herald", "Most read", "You might also like"])
 def test_list_heading_takes_only_the_link_titles_under_it(heading: str) -> None:
     a = _clean(f"{BEFORE}\n{heading}\nTalks collapse as deadline passes\nWhy the ceasefire failed?\n{AFTER}")

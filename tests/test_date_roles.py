@@ -19,6 +19,9 @@ def test_role_of_a_date_from_the_parse(models: Models) -> None:
     assert only(by_text, "Wednesday morning").role == "bound"
     by_text, _, _ = resolved(models, "Rain has fallen since Friday, the service said.", wednesday)
     assert only(by_text, "Friday").role == "bound"
+    # 'find' reports only a clause: a find on a day is what happened
+    by_text, _, _ = resolved(models, "Police found the bodies of two hikers on Tuesday.", wednesday)
+    assert only(by_text, "Tuesday").role == "event"
 
 
 def test_what_a_date_dates(models: Models) -> None:

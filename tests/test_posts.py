@@ -70,10 +70,52 @@ def test_a_hyphen_in_the_post_is_no_signature_dash() -> None:
     assert post.speaker == "Donald J. Trump" and post.span.text == "Our First-Responders are doing a great job in Puerto Rico"
 
 
-def test_text_without_a_signature_has_no_post() -> None:
-    text = "Trump wrote on Twitter (@realDonaldTrump is his account) that the deal was private.\n\nHe left on Friday."
-    assert embedded_posts("Trump tweeted on Thursday that the deal was private.") == []
-    assert post_quotes(Article(id="a", text=text)) == []  # a handle in prose, no dash before it: no signature
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a handle after a dash in prose is no signature: a signature ends its line with the post's date
+        "Democrats were furious after the vote. Among them — Rep. Ilhan Omar (@IlhanMN), who wrote that it was cruel.",
+        "The suspect - a man who posted as (@jsmith) - fled on Tuesday after the shooting.",
+        # a header that goes on as prose, a byline, or an author's note
+        "Sen. John Smith (@SenSmith) said on Tuesday that he would vote against the bill.",
+        "By Jane Doe (@janedoe) WASHINGTON — The Senate voted 52-48 on Tuesday to confirm the nominee.",
+        "Jane Doe (@jdoe) — a senior fellow at the Institute, writes on law.",
+    ],
+)
+def test_prose_with_a_handle_is_no_post(text: str) -> None:
+    assert embedded_posts(text) == []
+
+
+def test_a_signature_on_its_own_line_signs_only_the_line_above() -> None:
+    text = "Officials toured the island.\nNot fair!\n— Donald J. Trump (@realDonaldTrump) September 30, 2017"
+    (post,) = post_quotes(Article(id="a", text=text))
+    assert (post.speaker, post.span.text) == ("Donald J. Trump", "Not fair!")
+
+
+def test_posts_run_on_in_one_line_are_told_apart() -> None:
+    text = (
+        "Even CONSIDERING this nomination is wrong. — Eric Holthaus (@EricHolthaus) July 10, 2018 "
+        "It’s official. — Joss Whedon (@joss) July 10, 2018"
+    )
+    first, second = post_quotes(Article(id="a", text=text))
+    assert (first.speaker, first.span.text) == ("Eric Holthaus", "Even CONSIDERING this nomination is wrong.")
+    assert (second.speaker, second.span.text) == ("Joss Whedon", "It’s official.")
+
+
+def test_a_post_loses_its_links_and_its_quote_marks_stay_its_own(models: Models) -> None:
+    text = (
+        "The president answered within the hour.\n\n"
+        "“...very common among celebrities and people of wealth. Mr. Cohen was paid.” pic.twitter.com/Vbe0BnsZNK "
+        "— Donald J. Trump (@realDonaldTrump) May 3, 2018\n\n"
+        "His lawyer declined to comment."
+    )
+    _, annotations = prepare_articles([Article(id="a", text=text, outlet="X")], settings=Settings(), models=models)
+    (quote,) = annotations["a"].quotes  # the marks are the post's: one quote, Trump's
+    assert quote.speaker == "Donald J. Trump"
+    assert quote.span.text == "very common among celebrities and people of wealth. Mr. Cohen was paid."
+    links = "Cory Booker (@CoryBooker) I’m running. https://t.co/a" + "https://t.co/b" * 40
+    (booker,) = post_quotes(Article(id="b", text=links))  # links run together are cut in linear time
+    assert booker.span.text == "I’m running."
 
 
 def test_the_nlp_pass_reads_a_post_as_its_authors_words(models: Models, the_hill: Article) -> None:

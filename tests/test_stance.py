@@ -24,15 +24,17 @@ from newsprism.pipeline import prepare_articles
         ("Yemen's Al Qaeda branch claimed responsibility Wednesday for the attack.", "reports"),
         ("Manafort pleaded not guilty to the charges in federal court.", "states"),
         # verbs of communication without a clause, and findings (the stance gold's fit stories)
-        ("Justice officials defended Whitaker's appointment last week.", "reports"),
-        ("The department cited only one instance in U.S. history in which a non-Senate confirmed person was named "
-         "acting attorney general.", "reports"),
+        ("The Trump White House requested McGahn refuse to comply with the subpoena.", "reports"),
         ("A RAND study found that there are between 2,500 and 7,000 transgender service members in the active-duty "
          "military.", "reports"),
         ("Documents filed in the case indicate Mr. Flynn was facilitating discussions between the ambassador and "
          "high level Trump officials.", "reports"),
-        # a verdict is no finding reported: 'find' reports only a whole clause
-        ("In August, a federal jury found Manafort guilty on eight counts of federal tax and banking crimes.", "states"),
+        # 'find' reports only a whole clause: a verdict or a find is what happened
+        ("A jury in Alexandria found the former aide guilty on all eight counts.", "states"),
+        ("Police found the bodies of two hikers near the trail on Tuesday.", "states"),
+        # a quote given with its verb and its speaker after it is no post's signature
+        ("The bill, dubbed “the most important reform in a generation” by Speaker Nancy Pelosi, passed the House "
+         "220-207 on Friday and now goes to the Senate.", "states"),
     ],
 )
 def test_a_sentence_is_stated_reported_or_denied(models: Models, text: str, stance: str) -> None:

@@ -6,7 +6,10 @@ line (hard-wrapped lines are joined back into one). Noise paragraphs (section
 labels, captions, promos, bylines, "Read more" link lists, comment counters,
 source lines, repeats) are left out whole, each recorded in
 ``Article.removed`` with its reason, so that the kept text plus the removed
-pieces account for every non-whitespace character of the input.
+pieces account for every non-whitespace character of the input. An embedded
+post's signature on a line of its own ('— Name (@handle) Date') is joined to
+the post right above it instead, so that the NLP pass can read the post as its
+author's words.
 
 Encoding repairs (ftfy, plus a stray ``Â`` left by a lost no-break space) are
 recorded as ``encoding`` removals whose text is the original piece and whose
@@ -384,13 +387,14 @@ def clean_article(article: Article, *, settings: Settings) -> Article:
 
     kept: list[str] = []
     outlet, url = repair_field(article.outlet), article.url
-    for text, verdict in zip(units, verdicts, strict=True):
+    for n, (text, verdict) in enumerate(zip(units, verdicts, strict=True)):
         if verdict is None:
             kept.append(text)
             continue
-        if verdict.detail == POST_SIGNATURE and kept:
-            # a post's signature on its own line stays with the post above it: it names the post's author, and
-            # the NLP pass reads the post as that author's words (nlp.posts), not the outlet's
+        if verdict.detail == POST_SIGNATURE and n and verdicts[n - 1] is None:
+            # a post's signature on its own line stays with the post right above it: it names the post's author,
+            # and the NLP pass reads the post as that author's words (nlp.posts), not the outlet's; with the post
+            # itself cut (a repeat, a caption between), the signature goes too
             kept[-1] = f"{kept[-1]} {text}"
             continue
         removed.append(Removal(text, verdict.reason, verdict.detail))

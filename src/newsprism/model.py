@@ -270,7 +270,8 @@ class Quote:
     verb: str | None = None
     verb_span: Span | None = None
     #: The lemma of ``verb`` ('claim' for 'claimed'); ``None`` for a relaying 'according to' or 'per', and
-    #: where the verb is inherited from the quote before (``verb`` is then ``None`` too).
+    #: where the verb is inherited from the quote before or there is none: an embedded post, signed or headed
+    #: with its author's name (``verb`` is then ``None`` too).
     verb_lemma: str | None = None
 
 

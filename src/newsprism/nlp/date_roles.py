@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import reporting_verbs
+from ..lexicon import clause_verbs, reporting_verbs
 from ..model import DateRole
 
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ def date_role(ent: SpacySpan) -> DateRole:
         governor = governor.head
     elif root.dep_ not in ("npadvmod", "tmod", "advmod", "obl"):
         return "event"
-    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in reporting_verbs():
-        return "statement"
+    if governor.pos_ in ("VERB", "AUX") and governor.lemma_ in reporting_verbs() and governor.lemma_ not in clause_verbs():
+        return "statement"  # ('found on Tuesday' dates a finding or a find: what happened)
     return "event"
 
 

@@ -46,7 +46,7 @@ from ..model import Article, Mention, Quote, Sentence, Span
 from ._article_index import Speaker, word_set
 from ._quote_marks import MARKS, QuoteRegion, find_quote_regions
 from ._speakers import Context, subject_of
-from .posts import post_quotes
+from .posts import embedded_posts, post_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -366,10 +366,11 @@ def extract_quotes(
         sentences: its sentences (kept apart at paragraph breaks).
         mentions: its entity mentions (the names speakers are taken from).
     """
-    posts = post_quotes(article)
+    posts = embedded_posts(article.text)
+    posted = post_quotes(article, posts)
     regions = find_quote_regions(article.text)
     if not regions:
-        return tuple(posts)
+        return tuple(posted)
     ctx = Context.build(
         doc, article.text, sentences, mentions, _quote_verbs(), [(r.open, r.stop) for r in regions]
     )
@@ -386,9 +387,9 @@ def extract_quotes(
     quotes = [q for q in (_to_quote(article, item) for item in found) if q is not None]
     if not posts:
         return tuple(quotes)
-    # a post is its author's words whole: marks inside it quote within the post, not the outlet
-    inside = [q for q in quotes if not any(p.span.start <= q.span.start and q.span.end <= p.span.end for p in posts)]
-    return tuple(sorted((*inside, *posts), key=lambda q: q.span.start))
+    # a post is its author's words whole: marks in it quote within the post, not the outlet
+    outside = [q for q in quotes if not any(p.start < q.span.end and q.span.start < p.end for p in posts)]
+    return tuple(sorted((*outside, *posted), key=lambda q: q.span.start))
 
 
 def resolve_report_subjects(

@@ -20,8 +20,9 @@ __all__ = ["sentence_stance"]
 def sentence_stance(sentence: Sentence, quotes: Sequence[Quote] = ()) -> Stance:
     """How the article gives ``sentence``: ``denies`` under a verb of denial; ``reports`` under another
     reporting verb or a verb of saying without a clause ('demanded an inquiry'), hedged ('reportedly'),
-    inside a quote (at least half the sentence: someone's words, named or not), or quoting someone it names
-    after the quote ('“Not fair!” — Donald J. Trump', an embedded post's signature); else ``states``."""
+    inside a quote (at least half the sentence: someone's words, named or not), or signing a quote with its
+    speaker's name after it and no verb ('Not fair! — Donald J. Trump (@realDonaldTrump) ...', an embedded
+    post's signature); else ``states``."""
     if sentence.report_verb is not None and reporting_verbs().get(sentence.report_verb) == "denial":
         return "denies"
     if sentence.report_verb is not None or sentence.content is not None or sentence.hedged or sentence.speech_act:
@@ -34,6 +35,6 @@ def sentence_stance(sentence: Sentence, quotes: Sequence[Quote] = ()) -> Stance:
         if 2 * overlap >= span.end - span.start:
             return "reports"
         named = quote.speaker_span
-        if named is not None and quote.span.end <= named.start and named.end <= span.end:
-            return "reports"
+        if quote.verb is None and named is not None and quote.span.end <= named.start and named.end <= span.end:
+            return "reports"  # a post's signature (a quote given with a verb is not signed: 'dubbed “...” by X')
     return "states"
