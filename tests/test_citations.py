@@ -110,3 +110,9 @@ def test_outlet_list_is_curated_data() -> None:
     outlets = news_outlets()
     assert {"Reuters", "Associated Press", "AFP", "Axios", "Politico", "The Guardian", "The Times"} <= outlets
     assert "Hill" not in outlets  # "The Hill" must not make every Mr Hill an outlet
+
+
+def test_a_source_named_in_an_embedded_post_is_the_posts(models: Models) -> None:
+    post = "Big story tonight, according to Fox News. Watch! — Donald J. Trump (@realDonaldTrump) May 3, 2018"
+    assert cited(models, f"The president posted late on Thursday.\n\n{post}\n\nHe left for Ohio.") == []
+    assert cited(models, "The report aired on Thursday, according to Fox News.") == [("Fox News", "according to")]
