@@ -25,6 +25,7 @@ from .lexicon import data_lines
 
 __all__ = [
     "POST_SIGNATURE",
+    "SIGNATURE",
     "Verdict",
     "classify_paragraph",
     "edge_byline",
@@ -36,6 +37,13 @@ __all__ = [
 #: The rule that takes a post's signature on its own line ('— Jane Doe (@janedoe) March 2, 2019'): the cleaner
 #: joins it to the post above instead of cutting it.
 POST_SIGNATURE = "embedded post signature"
+#: An embedded post's signature, as its embed code prints it: a dash, the author's name (at most 60 characters, no
+#: dash; group 1), the handle (group 2) and the post's date ('May 3, 2018', '3 May 2018'). The cleaner's rule takes
+#: it as a line of its own; nlp.posts finds it where it ends a post's line.
+SIGNATURE = (
+    r"[—–-][ \t]*([^\n—–]{0,60}?)[ \t]*\(@(\w+)\)[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})\b"
+)
 CLOSERS = "\"'”’»)]›"
 TERMINAL = ".!?…"
 CAPTION_MAX_WORDS = 80
@@ -136,8 +144,7 @@ _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
     ("boilerplate", "copyright notice", 40, re.compile(r"(?i)^(?:©|copyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4})")),
     ("boilerplate", "copyright notice", 20, re.compile(r"(?i)\ball rights reserved\b")),
     ("boilerplate", "article age notice", 10, re.compile(r"(?i)^this (?:article|story) is (?:more|older) than \d+ \w+ old$")),
-    ("boilerplate", POST_SIGNATURE, 16,
-     re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")),
+    ("boilerplate", POST_SIGNATURE, 16, re.compile(rf"^{SIGNATURE}\s*$")),
     ("caption", "video player", 40,
      re.compile(r"(?i)^(?:just watched|must watch|now playing|up next)\b.*\b(?:replay|more videos|must watch)\b")),
     ("boilerplate", "reading time", 6, re.compile(r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|m)\s+read|reading time\b.{0,20})$")),

@@ -26,6 +26,7 @@ from .citations import find_citations
 from .dates import resolve_dates
 from .entities import extract_mentions
 from .models import Models
+from .posts import embedded_posts
 from .quantities import extract_quantities
 from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
@@ -55,11 +56,12 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
         return Annotations(article_id=article.id)
     sentences = split_sentences(doc, article)
     mentions = extract_mentions(doc, article)
-    quotes = extract_quotes(doc, article, sentences, mentions)
+    posts = embedded_posts(article.text)
+    quotes = extract_quotes(doc, article, sentences, mentions, posts)
     sentences = resolve_report_subjects(doc, article, sentences, mentions)
     unanchored: list[UnplacedDate] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored, quotes=[q.span for q in quotes])
-    citations = find_citations(doc, article, mentions)
+    citations = find_citations(doc, article, mentions, posts)
     quantities = extract_quantities(doc, article)
     return Annotations(
         article_id=article.id,

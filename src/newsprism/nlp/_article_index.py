@@ -147,7 +147,7 @@ class ArticleIndex:
             hi = bisect.bisect_left(starts, m.span.end)
             for i in range(lo, hi):
                 by_token.setdefault(i, m)
-        ctx = cls(doc, text, lexicon, paras, [], sorted(quoted), by_token, [], starts)
+        ctx = cls(doc, text, lexicon, paras, [], _merged(quoted), by_token, [], starts)
         ctx.sent_bounds = ctx._split_at_paragraphs(bounds)
         ctx.captions = [(a, b) for a, b in ctx.sent_bounds if _CAPTION.search(text, a, b)]
         ctx.storm_names = frozenset(m.group(1) for m in _STORM.finditer(text))
@@ -273,3 +273,14 @@ class ArticleIndex:
                     last = p.right_edge.i
             break
         return self._name_tokens(list(self.doc[first : last + 1]), person=False)
+
+
+def _merged(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` sorted, overlapping ones made one (a quote inside an embedded post): ``in_quote`` bisects them."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out

@@ -25,7 +25,7 @@ from ..model import Article, Citation, Mention, Span
 from ._article_index import PERSON_LABELS, Speaker, strip_titles, word_set
 from ._quote_marks import find_quote_regions
 from ._speakers import Context
-from .posts import embedded_posts
+from .posts import Post, embedded_posts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -205,26 +205,21 @@ def _objects(tok: Token, deps: Sequence[str]) -> list[Token]:
     return out
 
 
-def _post_ranges(text: str) -> list[tuple[int, int]]:
-    return [(p.words_start, p.words_end) for p in embedded_posts(text)]
-
-
-def find_citations(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tuple[Citation, ...]:
+def find_citations(
+    doc: Doc, article: Article, mentions: Sequence[Mention], posts: Sequence[Post] | None = None
+) -> tuple[Citation, ...]:
     """Every place ``article`` names where its reporting comes from, in text order.
 
     Args:
         doc: the spaCy Doc of ``article.text`` (parsed, with entities).
         article: the article the spans point into.
         mentions: its entity mentions.
+        posts: its embedded posts (:func:`.posts.embedded_posts`), when found already.
     """
     # quoted words and embedded posts are someone else's: a source they name is theirs, not the article's
-    spans = sorted([*((r.open, r.stop) for r in find_quote_regions(article.text)), *_post_ranges(article.text)])
-    regions: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        if regions and lo <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(regions[-1][1], hi))
-        else:
-            regions.append((lo, hi))
+    posts = embedded_posts(article.text) if posts is None else posts
+    regions = [(r.open, r.stop) for r in find_quote_regions(article.text)]
+    regions += [(p.words_start, p.words_end) for p in posts]
     ctx = Context.build(doc, article.text, (), mentions, frozenset(reporting_verbs()), regions)
     find = _Finder(ctx, article)
     found: list[Citation] = []

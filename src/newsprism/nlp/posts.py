@@ -24,20 +24,17 @@ outlet's own voice) reads it as the author's words, like a quote in marks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..clean_rules import SIGNATURE
 from ..model import Article, Quote, Span
 
 __all__ = ["Post", "embedded_posts", "post_quotes"]
 
-_MONTH = r"[A-Z][a-z]{2,8}\.?"
-#: The signature: a dash after a space, the author's name (at most 60 characters, no dash), the handle, and the
-#: post's date ('May 3, 2018', '3 May 2018'; a flattened page may go on after it on the same line).
-_SIGNATURE = re.compile(
-    rf"(?:(?<=\s)|^)[—–-][ \t]*([^\n—–]{{0,60}}?)[ \t]*\(@(\w+)\)[ \t]*"
-    rf"(?:{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}})\b",
-    re.MULTILINE,
-)
+#: A signature where it ends a post's line, after a space (a hyphen inside a word is no signature's dash); a flattened
+#: page may go on after it on the same line.
+_SIGNATURE = re.compile(rf"(?:(?<=\s)|^){SIGNATURE}", re.MULTILINE)
 #: A post's header, where the page prints it first: the author's name (one to five capitalised words on one line)
 #: and handle opening a paragraph, then the post, opening with a capital, a figure, a mention or a hashtag.
 _HEADER = re.compile(r"(?m)^((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*)[ \t]*\(@(\w+)\)[ \t]+(?=[A-Z0-9@#])")
@@ -104,7 +101,7 @@ def post_words(text: str, post: Post) -> tuple[int, int]:
         end = start + len(words)
 
 
-def post_quotes(article: Article, posts: list[Post] | None = None) -> list[Quote]:
+def post_quotes(article: Article, posts: Sequence[Post] | None = None) -> list[Quote]:
     """Each embedded post of ``article`` (``posts``, when found already) as a quote of its author: its words,
     without the signature."""
     text = article.text

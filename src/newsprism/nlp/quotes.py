@@ -46,7 +46,7 @@ from ..model import Article, Mention, Quote, Sentence, Span
 from ._article_index import Speaker, word_set
 from ._quote_marks import MARKS, QuoteRegion, find_quote_regions
 from ._speakers import Context, subject_of
-from .posts import embedded_posts, post_quotes
+from .posts import Post, embedded_posts, post_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -356,7 +356,11 @@ def _attribute(ctx: Context, item: _Found, found: Sequence[_Found], regions: Seq
 
 
 def extract_quotes(
-    doc: Doc, article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+    doc: Doc,
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    posts: Sequence[Post] | None = None,
 ) -> tuple[Quote, ...]:
     """The direct quotes of ``article`` with their speakers, in text order.
 
@@ -365,8 +369,9 @@ def extract_quotes(
         article: the article the spans point into.
         sentences: its sentences (kept apart at paragraph breaks).
         mentions: its entity mentions (the names speakers are taken from).
+        posts: its embedded posts (:func:`.posts.embedded_posts`), when found already: each is a quote.
     """
-    posts = embedded_posts(article.text)
+    posts = embedded_posts(article.text) if posts is None else posts
     posted = post_quotes(article, posts)
     regions = find_quote_regions(article.text)
     if not regions:
