@@ -39,9 +39,10 @@ def main() -> None:
     args = parser.parse_args()
     import torch
 
-    from newsprism.nlp.models import Encoder, default_embedding_path
+    from newsprism.nlp.models import Encoder, bf16_native, default_embedding_path
 
     texts = sentences(args.n)
+    print(f"CPU: {torch.backends.cpu.get_cpu_capability()}, native bfloat16: {bf16_native()} (fp32 is the default)")
     print(f"{len(texts)} sentences, {sum(len(t.split()) for t in texts) / len(texts):.0f} words each")
     encoder = Encoder(default_embedding_path())
     model = encoder._model

@@ -49,7 +49,10 @@ class Settings:
     )
     embedding_batch_size: int = _setting(32, "Sentences per embedding batch.", ge=1)
     embedding_bf16: bool = _setting(
-        True, "Run the encoder under bfloat16 autocast on CPU (2x faster, cosine 0.9999 vs fp32)."
+        False,
+        "Run the encoder under bfloat16 autocast: about 2x faster on CPUs that compute bfloat16 natively "
+        "(AVX512-BF16 or AMX), about 7x slower elsewhere (emulated); a borderline pair of sentences can be "
+        "judged otherwise than in fp32, the default, which gives the same report on every CPU.",
     )
     # cleaning
     repeat_similarity: float = _setting(
