@@ -10,7 +10,9 @@ comparison. A fresh process per size keeps the peaks apart.
 Printed per size: wall seconds, articles/s, the seconds spent in each stage
 (measured by wrapping the stage functions the pipeline calls, wall and
 main-process CPU; ``annotate`` wall includes waiting for the spaCy workers,
-whose CPU is in the total only), the number of stories, and peak RSS
+whose CPU is in the total only), the sentence encoder apart (its texts, wall and
+CPU seconds summed over every process that ran it: the comparison workers or
+this one), the number of stories, and peak RSS
 of the main process and of its largest worker, and the CPU seconds of the
 process and its workers (the machine may be shared: CPU time is the steadier
 figure). Then the cost ratio per
@@ -38,6 +40,7 @@ import io
 import itertools
 import json
 import math
+import multiprocessing
 import os
 import pstats
 import resource
@@ -297,16 +300,22 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int, dense: boo
     pipeline.annotate = _timed_iter("annotate", pipeline.annotate, stages)  # type: ignore[assignment]
     pipeline.group_stories = _timed("stories", pipeline.group_stories, stages)  # type: ignore[assignment]
     pipeline.compare_stories = _timed_iter("compare", pipeline.compare_stories, stages)  # type: ignore[assignment]
-    encoder: dict[str, list[float]] = {}
-    encoded = [0]
+    # The encoder runs in the comparison workers (forked from here) or in this process: each adds its texts,
+    # wall and CPU seconds to memory shared before the fork, so the figure covers every process.
+    spent = multiprocessing.get_context("fork").Array("d", 3)  # texts, wall seconds, CPU seconds
     plain_encode = model_module.Encoder.encode
 
     def counted_encode(self: Any, texts: Any) -> Any:
-        encoded[0] += len(texts)
-        return plain_encode(self, texts)
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return plain_encode(self, texts)
+        finally:
+            with spent.get_lock():
+                spent[0] += len(texts)
+                spent[1] += time.perf_counter() - wall
+                spent[2] += time.process_time() - cpu
 
-    model_module.Encoder.encode = _timed("encoder", counted_encode, encoder)  # type: ignore[method-assign]
-    # with the comparison in worker processes the encoder runs there: its time is then not seen here
+    model_module.Encoder.encode = counted_encode  # type: ignore[method-assign]
 
     workers_cpu = [0.0]
     plain_compare = pipeline.compare_articles
@@ -342,9 +351,9 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int, dense: boo
         "wall_s": wall,
         "rate": len(articles) / wall,
         "stages": stages,
-        "encoder": encoder.get("encoder", [0.0, 0.0]),
+        "encoder": [spent[1], spent[2]],
         "compare_workers_cpu_s": workers_cpu[0],
-        "encoded": encoded[0],
+        "encoded": int(spent[0]),
         "tree_peak_mb": memory.peak_kib / 1024,
         "story_sizes": sorted((len(s.article_ids) for s in report.stories if len(s.article_ids) > 1), reverse=True),
         "stories": len(report.stories),
@@ -422,10 +431,12 @@ def main() -> None:
         enc_wall, enc_cpu = r["encoder"]
         nlp_wall = r["stages"].get("annotate", [0.0])[0] + r["stages"].get("clean", [0.0])[0]
         nlp_rate = r["n"] / nlp_wall if nlp_wall else 0.0
-        where = "in this process" if r["encoded"] else "in the comparison workers, not seen here"
+        compare_cpu = r["compare_workers_cpu_s"] + sum(r["stages"].get(k, [0.0, 0.0])[1] for k in ("stories", "compare"))
         print(
             f"         comparison workers cpu {r['compare_workers_cpu_s']:.1f}s; "
-            f"encoder {where}: {enc_wall:.1f}s (cpu {enc_cpu:.1f}s, {r['encoded']} texts; inside stories/compare); "
+            f"encoder, all processes: {r['encoded']} texts, {enc_wall:.1f}s wall, cpu {enc_cpu:.1f}s "
+            f"({enc_cpu / compare_cpu if compare_cpu else 0:.0%} of grouping and comparison's CPU), "
+            f"{r['encoded'] / enc_cpu if enc_cpu else 0:.0f} texts per CPU-s; "
             f"NLP pass alone {nlp_rate:.2f} articles/s, end to end {r['rate'] / nlp_rate:.0%} of it; "
             f"process tree peak {r['tree_peak_mb']:.0f} MiB",
             flush=True,
