@@ -85,3 +85,22 @@ def test_two_workers_give_the_same_annotations(seed_articles: list, seed_annotat
     assert [a.article_id for a in out] == [a.id for a in seed_articles]
     for ann in out:
         assert ann == seed_annotations[ann.article_id]
+
+
+def test_annotations_find_the_sentence_at_an_offset_and_those_a_range_overlaps(seed_annotations: dict) -> None:
+    for ann in seed_annotations.values():
+        sentences = ann.sentences
+        assert len(sentences) > 3
+        for k, s in enumerate(sentences):
+            assert ann.sentence_at(s.span.start) is s and ann.sentence_at(s.span.end - 1) is s
+            gap = s.span.end if k + 1 == len(sentences) else None
+            if k + 1 < len(sentences) and s.span.end < sentences[k + 1].span.start:
+                gap = s.span.end  # the space between two sentences is in neither
+            if gap is not None:
+                assert ann.sentence_at(gap) is None
+        assert ann.sentence_at(-1) is None
+        first, second, third = sentences[:3]
+        # a range from inside the first sentence to inside the third overlaps all three, and no more
+        assert ann.sentences_over(first.span.end - 1, third.span.start + 1) == (first, second, third)
+        assert ann.sentences_over(second.span.start, second.span.end) == (second,)
+        assert ann.sentences_over(first.span.end, first.span.end) == ()

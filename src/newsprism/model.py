@@ -17,6 +17,7 @@ The layers, in the order the pipeline fills them:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -506,6 +507,21 @@ class Annotations:
     unanchored: tuple[UnplacedDate, ...] = ()
     #: The article's own voice, outside quotes (:class:`Voice`).
     voice: Voice = field(default_factory=Voice)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds the character at ``offset``, if any (sentences are in text order)."""
+        k = bisect_right(self.sentences, offset, key=_sentence_start) - 1
+        return self.sentences[k] if k >= 0 and offset < self.sentences[k].span.end else None
+
+    def sentences_over(self, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences that the text range ``[start, end)`` overlaps, in text order."""
+        first = max(0, bisect_right(self.sentences, start, key=_sentence_start) - 1)
+        last = bisect_right(self.sentences, end - 1, key=_sentence_start)
+        return tuple(s for s in self.sentences[first:last] if s.span.start < end and start < s.span.end)
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.span.start
 
 
 # --- the cross-outlet comparison (per story) -------------------------------

@@ -17,7 +17,6 @@ and ``disputed`` (the disagreements, citing both sides).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,16 +73,12 @@ class _Context:
     order: Mapping[str, int]
     df: Mapping[str, int]
     n_sources: int
-    starts: Mapping[str, Sequence[int]]  # each article's sentence starts, in order
     word_sets: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (:meth:`words`)
 
     def sentence_at(self, span: Span) -> Sentence | None:
         """The annotated sentence in which ``span`` starts."""
         ann = self.annotations.get(span.article)
-        if ann is None:
-            return None
-        n = bisect_right(self.starts.get(span.article, ()), span.start) - 1
-        return ann.sentences[n] if n >= 0 and span.start < ann.sentences[n].span.end else None
+        return ann.sentence_at(span.start) if ann is not None else None
 
     def source(self, article_id: str) -> str:
         return _source(self.articles, article_id)
@@ -101,13 +96,9 @@ class _Context:
         ann = self.annotations.get(span.article)
         if ann is None:
             return frozenset()
-        starts = self.starts.get(span.article, ())
-        first = max(0, bisect_right(starts, span.start) - 1)
-        last = bisect_right(starts, span.end - 1)
         # every content word counts here, short figures too ('12' people, a '7-2' vote)
-        return frozenset().union(
-            *(words_in(s.lemmas, s.forms, span.start, span.end, shortest=1) for s in ann.sentences[first:last])
-        )
+        over = ann.sentences_over(span.start, span.end)
+        return frozenset().union(*(words_in(s.lemmas, s.forms, span.start, span.end, shortest=1) for s in over))
 
 
 def _source(articles: Mapping[str, Article], article_id: str) -> str:
@@ -154,7 +145,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     elif n_words > MAX_WORDS:
         score -= 1.0
     quote_ranges = [(q.span.start - span.start, q.span.end - span.start) for q in ann.quotes] if ann else []
-    over = _overlapping(ann.sentences, span) if ann else []
+    over = ann.sentences_over(span.start, span.end) if ann else ()
     judged = [
         (j.start - span.start, j.end - span.start)
         for s in over
@@ -182,13 +173,6 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     if text.endswith("?"):
         score -= 1.0
     return score
-
-
-def _overlapping(sentences: Sequence[Sentence], span: Span) -> Sequence[Sentence]:
-    """The ``sentences`` (in text order) that ``span`` overlaps."""
-    first = max(0, bisect_right(sentences, span.start, key=lambda s: s.span.start) - 1)
-    last = bisect_right(sentences, span.end - 1, key=lambda s: s.span.start)
-    return [s for s in sentences[first:last] if s.span.start < span.end and span.start < s.span.end]
 
 
 def _charged_verb(span: Span, sentences: Sequence[Sentence], quotes: Sequence[tuple[int, int]]) -> bool:
@@ -414,7 +398,6 @@ def build_brief(
         order={a.id: n for n, a in enumerate(articles)},
         df=_document_frequency(articles, by_id, by_article),
         n_sources=len(sources),
-        starts={a.article_id: [x.span.start for x in a.sentences] for a in annotations},
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
     # the whole brief grows with the story: 4 sentences for one or two outlets, 4 more per further outlet, at most

@@ -10,13 +10,12 @@ out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..model import Annotations, Article, Claim, DateMention, Sentence, Span, TimelineEntry
+from ..model import Annotations, Article, Claim, DateMention, Span, TimelineEntry
 
 __all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice", "is_debris"]
 
@@ -95,13 +94,11 @@ class _Event:
     words: frozenset[str]
 
 
-def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Span | None:
+def _sentence_at(ann: Annotations, pos: int) -> Span | None:
     """The span of the sentence holding ``pos``; none for a page's stamp ('May 3, 2013 at 7:31 AM ET'), which
     dates the page, not an event."""
-    at = bisect_right(sentences, pos, key=lambda s: s.span.start) - 1
-    if at < 0 or pos >= sentences[at].span.end:
-        return None
-    return None if sentences[at].stamp else sentences[at].span
+    sentence = ann.sentence_at(pos)
+    return None if sentence is None or sentence.stamp else sentence.span
 
 
 def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[tuple[Span, Claim]]]:
@@ -160,7 +157,7 @@ def _events(
         for mention in ann.dates:
             if not _eventful(mention, now):
                 continue
-            sentence = _sentence_at(ann.sentences, mention.span.start)
+            sentence = _sentence_at(ann, mention.span.start)
             if sentence is None or is_debris(sentence.text) or sentence.text.rstrip().endswith(("?", ":")):
                 continue
             inner = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.overlaps(sentence)]
