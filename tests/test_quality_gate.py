@@ -107,9 +107,10 @@ STANCES = Path(__file__).resolve().parent / "gold" / "stances"
 #: Coverage cells of the seeds and examples/: accuracy is a floor; the part or absent cells the matrix shows
 #: as carrying the claim (a tick for what the outlet does not say) are a ceiling, and may only be lowered.
 CELL_FLOORS = {"accuracy": 0.618}
-#: 6 under bfloat16 autocast, the encoder's precision until 2026-12-07; 7 in fp32, the default since (the same
-#: report on every CPU, and no emulated bfloat16 on CPUs without it): one borderline sentence labelled part
-#: (a plan announced 'while visiting Kiev with' the other minister) joins the visit's claim in fp32.
+#: 6 under bfloat16 autocast, the encoder's precision until 2026-12-07; 7 in fp32, the default since (a report
+#: that does not depend on the CPU but for float rounding, and no emulated bfloat16 on CPUs without it): one
+#: borderline sentence labelled part (a plan announced 'while visiting Kiev with' the other minister) joins the
+#: visit's claim in fp32. The ceiling is measured in the gate's precision, and otherwise may only be lowered.
 CELL_FALSE_CARRIES = 7
 CELLS = Path(__file__).resolve().parent / "gold" / "cells"
 #: News or opinion on 150 held-back AllSides articles labelled by their outlet's section.

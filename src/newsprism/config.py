@@ -52,7 +52,7 @@ class Settings:
         False,
         "Run the encoder under bfloat16 autocast: about 2x faster on CPUs that compute bfloat16 natively "
         "(AVX512-BF16 or AMX), about 7x slower elsewhere (emulated); a borderline pair of sentences can be "
-        "judged otherwise than in fp32, the default, which gives the same report on every CPU.",
+        "judged otherwise than in fp32, the default, whose results differ between CPUs only by float rounding.",
     )
     # cleaning
     repeat_similarity: float = _setting(
