@@ -114,7 +114,7 @@ def test_the_encoder_runs_fp32_unless_asked_and_warns_where_bf16_is_emulated(
     vectors = models.encoder.encode(["The storm cut power to 40,000 homes.", "Officials said the dam held."])
     assert vectors.shape == (2, models.encoder.dimension)
     assert abs(float((vectors * vectors).sum(axis=1).min()) - 1) < 1e-3
-    monkeypatch.setitem(model_module._NATIVE, "bf16", native)
+    monkeypatch.setattr(model_module, "bf16_native", lambda: native)
     asked = Models(replace(settings, embedding_bf16=True))
     if native:
         assert asked.encoder.bf16 is True  # no warning: pytest turns any warning into an error here

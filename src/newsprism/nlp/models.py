@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -308,6 +309,7 @@ def torch_started() -> bool:
     return _TORCH_STARTED[0]
 
 
+@cache
 def bf16_native() -> bool:
     """Whether this CPU computes bfloat16 matrix products natively (AVX512-BF16 or AMX tiles).
 
@@ -315,15 +317,10 @@ def bf16_native() -> bool:
     AVX2 CPU torch emulates it, and the encoder runs about 7x slower than in
     fp32 (9 against 64 sentences per CPU-second, measured on one AVX2 core).
     """
-    if "bf16" not in _NATIVE:
-        import torch
+    import torch
 
-        probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
-        _NATIVE["bf16"] = any(bool(getattr(torch.cpu, name, lambda: False)()) for name in probes)
-    return _NATIVE["bf16"]
-
-
-_NATIVE: dict[str, bool] = {}
+    probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in probes)
 
 
 class Encoder:
