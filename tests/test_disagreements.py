@@ -83,6 +83,28 @@ def test_negation_flip_is_a_contradiction_but_not_yet_and_still_agree() -> None:
     assert not polarity_conflict(e, f)
 
 
+def test_one_negation_quoted_by_two_outlets_is_no_contradiction() -> None:
+    # the same tweet in two outlets: the parser hangs its 'No' on different verbs, so only one side reads as
+    # negated, but both carry the same negation of the same word and say the same thing
+    posted = unit(
+        "On Monday, he posted on Twitter: \u201cNo inconsistency in statements, meeting ended up being primarily "
+        "about adoptions."
+    )
+    quoted = unit(
+        "\u201cNo inconsistency in statements, meeting ended up being primarily about adoptions,\u201d he said in "
+        "another tweet.",
+        article="b",
+        negated=True,
+    )
+    assert posted.negations and quoted.negations
+    assert not polarity_conflict(posted, quoted)
+    assert conflict(posted, quoted) is None
+    # a negation of another word still flips the shared content
+    sounded = unit("The warning sirens sounded before the water reached the village, and no one was hurt.")
+    silent = unit("The warning sirens never sounded before the water reached the village.", article="b", negated=True)
+    assert polarity_conflict(sounded, silent)
+
+
 def test_days_conflict_only_when_named() -> None:
     thursday = "2024-05-16"
     a = unit("The minister visited the village on Tuesday.", published=thursday)

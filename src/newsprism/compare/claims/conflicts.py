@@ -228,6 +228,8 @@ def _polarity(a: Unit, b: Unit) -> str | None:
     negation = neg.negations[0]
     if negation.pending and plain.ongoing:
         return None  # 'not yet finalised' and 'still being finalised' say the same
+    if _carries_negation(plain, negation.cue, _negated_word(neg, negation.cue)):
+        return None  # one tweet quoted by two outlets: the parse hung its 'No' on different verbs
     # what the plain side negates itself is not stated plainly
     stated = frozenset(
         lemma
@@ -260,6 +262,21 @@ def speaker_conflict(a: Unit, b: Unit) -> bool:
         and b.speaker is not None
         and a.speaker != b.speaker
         and not name_words(a.speaker_name) & name_words(b.speaker_name)
+    )
+
+
+def _negated_word(unit: Unit, cue: Span) -> str | None:
+    """The first content word after a negation's cue: what the cue bears on ('inconsistency' in 'No inconsistency
+    in statements', 'guilty' in 'pleaded not guilty')."""
+    return next((lemma for offset, lemma in unit.lemmas if offset >= cue.end), None)
+
+
+def _carries_negation(unit: Unit, cue: Span, word: str | None) -> bool:
+    """Whether ``unit`` has a negation with the same cue on the same word: it negates what the other side
+    negates, wherever the parse says the negation reaches."""
+    wanted = cue.text.casefold()
+    return word is not None and any(
+        n.cue.text.casefold() == wanted and _negated_word(unit, n.cue) == word for n in unit.negations
     )
 
 
