@@ -23,6 +23,7 @@ from newsprism.model import (
     Span,
 )
 from newsprism.nlp import annotate
+from newsprism.nlp.debris import is_debris, is_ended
 from newsprism.nlp.models import Models
 from newsprism.nlp.posts import post_quotes
 
@@ -95,7 +96,8 @@ LEMMAS = {"claimed": "claim", "said": "say", "denied": "deny", "forced": "force"
 
 def _sentence(span: Span) -> Sentence:
     """A hand-made sentence with the content words the NLP pass would give it: words of three or more
-    characters, numbers, no stop words; each word as written, its lemma from :data:`LEMMAS`."""
+    characters, numbers, no stop words; each word as written, its lemma from :data:`LEMMAS`; whether it is page
+    furniture and whether it ends, by the NLP pass's own rules."""
     words = [
         (span.start + m.start(), m.group().lower())
         for m in re.finditer(r"[\w,$]*\w", span.text)
@@ -105,6 +107,8 @@ def _sentence(span: Span) -> Sentence:
         span,
         lemmas=tuple((offset, LEMMAS.get(word, word)) for offset, word in words),
         forms=tuple(word for _, word in words),
+        debris=is_debris(span.text),
+        ended=is_ended(span.text),
     )
 
 

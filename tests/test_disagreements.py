@@ -366,9 +366,10 @@ def test_rejecting_an_action_is_not_denying_a_statement() -> None:
 
 def test_video_and_photo_captions_carry_no_claim() -> None:
     from newsprism.compare.claims.units import usable
+    from newsprism.nlp.debris import is_debris, is_ended
 
-    def carries(text: str) -> bool:
-        return usable(Sentence(Span("c", 0, len(text), text)))
+    def carries(text: str) -> bool:  # the sentence marked as the NLP pass marks it
+        return usable(Sentence(Span("c", 0, len(text), text), debris=is_debris(text), ended=is_ended(text)))
 
     assert not carries(
         "Hide Caption 16 of 73 Photos: Photos: Israel-Gaza crisis – Displaced Palestinians carry their belongings as "

@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.compare.timeline import build_timeline, event_text
 from newsprism.model import Annotations, Article, Claim, DateMention, Quote, Sentence, Span
+from newsprism.nlp.debris import is_debris
 
 
 def span(article: Article, needle: str) -> Span:
@@ -132,8 +133,8 @@ def test_captions_quotes_ages_and_the_story_year_make_no_events() -> None:
         "The court ruled on Monday that the commission showed hostility."
     )
     article = Article(id="a", text=text, published="2018-06-04")
-    sents = tuple(
-        Sentence(Span.of(article, m.start(), m.start() + len(m.group().rstrip())))
+    sents = tuple(  # the caption marked as the NLP pass marks it
+        Sentence(Span.of(article, m.start(), m.start() + len(m.group().rstrip())), debris=is_debris(m.group()))
         for m in re.finditer(r"[^.]+\.\s*", text.replace("4,493", "4x493"))
     )
     mondays = [m.start() for m in re.finditer("Monday", text)]

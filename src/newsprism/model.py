@@ -244,6 +244,12 @@ class Sentence:
     #: It is a page's stamp, not a sentence: a date and time or a dateline alone ('May 3, 2013 at 7:31 AM ET',
     #: 'WASHINGTON, DC, April 28, 2009'; :func:`~newsprism.nlp.stamps.is_stamp`).
     stamp: bool = False
+    #: It holds a caption, credit, gallery or promo marker ('(pictured)', '© Getty Images', 'Sign up for our
+    #: newsletter'): page furniture, not prose the outlet asserts (:func:`~newsprism.nlp.debris.is_debris`).
+    debris: bool = False
+    #: It closes with final punctuation (:func:`~newsprism.nlp.debris.is_ended`); one that does not is a fragment, a
+    #: label or a headline.
+    ended: bool = True
     #: Judgements it reports a subject passing in the subject's own words, without quote marks: 'outrageous'
     #: in 'his lawyers call the charges outrageous', 'reckless' in 'critics described the plan as reckless'.
     judged: tuple[Span, ...] = ()

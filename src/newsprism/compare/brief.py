@@ -28,7 +28,7 @@ from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Se
 from ..nlp.stance import sentence_stance
 from .claims.units import words_in
 from .framing import find_loaded_terms
-from .timeline import in_speakers_voice, is_debris
+from .timeline import in_speakers_voice
 
 __all__ = ["build_brief", "score_wording"]
 
@@ -50,13 +50,6 @@ POSITION_WEIGHT = 0.75
 # Dates this many days before publication are background, told after the news.
 BACKGROUND_DAYS = 7
 
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-_DEBRIS = re.compile(
-    r"\((?:pictured|pictured (?:left|right|centre|center)|left|right|centre|center|above|below|file|inset)\)"
-    r"|©|\bGetty Images\b|\bPhoto(?:graph)?:|\bread more\b|\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b"
-    r"|\bAP Photo\b|\bReuters/|^\W*By [A-Z][a-z]+ [A-Z]",
-    re.IGNORECASE,
-)
 _NEEDS_CONTEXT = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^\W*(?:but|and|however|although|also|yet|so|meanwhile|still)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -128,24 +121,24 @@ def _quoted_chars(span: Span, ann: Annotations | None) -> int:
 def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
-    Penalises debris (captions, promos, fragments without an ending), loaded
-    terms and non-neutral reporting verbs in the writer's voice (read from the
-    NLP pass: only with ``ann``), bare quotes, and openings that need the
-    previous sentence.
+    Penalises debris (captions, promos) and fragments without an ending,
+    loaded terms and non-neutral reporting verbs in the writer's voice (all
+    read from the NLP pass: only with ``ann``), bare quotes, and openings that
+    need the previous sentence.
     """
     text = span.text.strip()
     n_words = len(text.split())
     score = 0.0
-    if not _TERMINAL.search(text) or _CUT_AT_ABBREVIATION.search(text):
+    over = ann.sentences_over(span.start, span.end) if ann else ()
+    if (over and not over[-1].ended) or _CUT_AT_ABBREVIATION.search(text):
         score -= 3.0
-    if _DEBRIS.search(text) or is_debris(text):
+    if any(s.debris for s in over):
         score -= 4.0
     if n_words < MIN_WORDS:
         score -= 2.0
     elif n_words > MAX_WORDS:
         score -= 1.0
     quote_ranges = [(q.span.start - span.start, q.span.end - span.start) for q in ann.quotes] if ann else []
-    over = ann.sentences_over(span.start, span.end) if ann else ()
     judged = [
         (j.start - span.start, j.end - span.start)
         for s in over

@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Annotations, Article, Claim, DateMention, Span, TimelineEntry
 
-__all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice", "is_debris"]
+__all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice"]
 
 # Two same-date events merge at this word overlap (Jaccard of content words),
 # or when the shorter shares this fraction of its words and at least
@@ -33,18 +33,8 @@ MERGE_PROBE = 12
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 
 _WORD = re.compile(r"[\w$£€%]+(?:['’.,][\w]+)*")
-# Sentences that are not reporting: photo captions and galleries, embedded
-# tweets' signatures, promos.
-_DEBRIS = re.compile(
-    r"\bHide Caption\b|\bShow Hide\b|\bPhotos?:|\b\d+ of \d+ Photos\b|\(@\w+\)|©|\bGetty Images\b|\bAP Photo\b"
-    r"|\((?:pictured|file photo)\)|\bclick here\b|\bsign up\b|\bsubscribe\b|\bpodcast\b|\bnewsletter\b",
-    re.IGNORECASE,
-)
-
-
-def is_debris(text: str) -> bool:
-    """Whether a sentence is caption, gallery, tweet-signature or promo debris rather than reporting."""
-    return bool(_DEBRIS.search(text))
+# A post's signature ('— Donald J. Trump (@realDonaldTrump) May 3, 2018'): its date dates the post, not an event.
+_SIGNATURE = re.compile(r"\(@\w+\)")
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|us|[Mm]y|me)\b")
@@ -96,9 +86,10 @@ class _Event:
 
 def _sentence_at(ann: Annotations, pos: int) -> Span | None:
     """The span of the sentence holding ``pos``; none for a page's stamp ('May 3, 2013 at 7:31 AM ET'), which
-    dates the page, not an event."""
+    dates the page, not an event, nor for page furniture (a caption, credit or promo: the NLP pass's
+    :attr:`~newsprism.model.Sentence.debris`)."""
     sentence = ann.sentence_at(pos)
-    return None if sentence is None or sentence.stamp else sentence.span
+    return None if sentence is None or sentence.stamp or sentence.debris else sentence.span
 
 
 def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[tuple[Span, Claim]]]:
@@ -158,7 +149,7 @@ def _events(
             if not _eventful(mention, now):
                 continue
             sentence = _sentence_at(ann, mention.span.start)
-            if sentence is None or is_debris(sentence.text) or sentence.text.rstrip().endswith(("?", ":")):
+            if sentence is None or _SIGNATURE.search(sentence.text) or sentence.text.rstrip().endswith(("?", ":")):
                 continue
             inner = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.overlaps(sentence)]
             if in_speakers_voice(sentence.text, inner):

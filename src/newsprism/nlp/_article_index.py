@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Self
 
 from ..model import Mention, Sentence
+from .debris import is_debris
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,12 +75,6 @@ ROLE_NOUNS = word_set(
 DOCUMENT_HEADS = word_set(
     "statement report letter release memo post tweet message note filing document communique column op-ed "
     "article book speech remarks essay editorial"
-)
-_CAPTION = re.compile(
-    r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b[^)]*\)|©|"
-    r"\b(?:Photo|Photograph|Image|Picture)s?(?: by)?:|\bGetty Images\b|\bAP Photo\b|/(?:AFP|AP|Reuters)\b|"
-    r"\b(?:Image|Media|Photo) (?:caption|copyright)\b",
-    re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
 _STORM = re.compile(r"\b(?:Hurricane|Tropical Storm|Storm|Typhoon|Cyclone|Superstorm)s? ([A-Z][a-z]+)\b")
@@ -149,7 +144,7 @@ class ArticleIndex:
                 by_token.setdefault(i, m)
         ctx = cls(doc, text, lexicon, paras, [], _merged(quoted), by_token, [], starts)
         ctx.sent_bounds = ctx._split_at_paragraphs(bounds)
-        ctx.captions = [(a, b) for a, b in ctx.sent_bounds if _CAPTION.search(text, a, b)]
+        ctx.captions = [(a, b) for a, b in ctx.sent_bounds if is_debris(text[a:b])]
         ctx.storm_names = frozenset(m.group(1) for m in _STORM.finditer(text))
         ctx.person_words = (
             frozenset(

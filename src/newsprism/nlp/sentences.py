@@ -24,6 +24,7 @@ import numpy as np
 
 from ..lexicon import clause_verbs, reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
+from .debris import is_debris, is_ended
 from .frames import content_range, judgements, result_clause, that_clause
 from .questions import asks
 from .stamps import is_stamp
@@ -274,6 +275,8 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 refers_back=refers_back(doc, a, b, verb),
                 question=asks(text[start:end]),
                 stamp=is_stamp(doc, a, b),
+                debris=is_debris(text[start:end]),
+                ended=is_ended(text[start:end]),
                 judged=tuple(
                     Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]))
                     for x, y in judgements(doc, a, b, lemmas.lemma)

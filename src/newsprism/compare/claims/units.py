@@ -60,15 +60,6 @@ MAX_FIGURE_SENTENCES = 40
 #: The kinds of figure that keep a sentence beyond :data:`MAX_SENTENCES`.
 _FIGURE_KINDS = frozenset({"count", "money", "measure"})
 
-_FINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
-#: Caption, credit and promo markers: a sentence holding one is not prose the outlet asserts.
-_CAPTION = re.compile(
-    r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)|©|\b(?:Photo|Image|Picture|Video)"
-    r"(?: credit)?\s*:|\b(?:Getty Images|AFP via Getty|Reuters/|AP Photo)\b|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|alerts?)\b"
-    r"|\bHide Caption\b|\b\d+ of \d+ Photos\b|\bPhotos?:\s|\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b|\bEnlarge this image\b",
-    re.I,
-)
-
 
 def words_in(
     lemmas: Sequence[tuple[int, str]], forms: Sequence[str], start: int, end: int, *, shortest: int = 3
@@ -207,17 +198,18 @@ def usable(sentence: Sentence, position: int = MAX_SENTENCES) -> bool:
     2 at accounting office'). A question asserts nothing ('Are we about to
     be urged to start wearing masks?'), nor does a question quoted without
     its speaker (:attr:`~newsprism.model.Sentence.question`, from the NLP pass),
-    nor a page's stamp ('May 3, 2013 at 7:31 AM ET': :attr:`~newsprism.model.Sentence.stamp`).
+    nor a page's stamp ('May 3, 2013 at 7:31 AM ET': :attr:`~newsprism.model.Sentence.stamp`), nor page
+    furniture (a caption, credit or promo: :attr:`~newsprism.model.Sentence.debris`). Whether a sentence ends
+    is read off the NLP pass too (:attr:`~newsprism.model.Sentence.ended`).
     """
-    text = sentence.span.text
-    words = text.split()
-    if sentence.question or sentence.stamp or _CAPTION.search(text):
+    words = sentence.span.text.split()
+    if sentence.question or sentence.stamp or sentence.debris:
         return False
-    if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not _FINAL.search(text):
+    if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not sentence.ended:
         return True
     if len(words) < MIN_WORDS:
         return False
-    return bool(_FINAL.search(text)) or len(words) >= MIN_UNPUNCTUATED_WORDS
+    return sentence.ended or len(words) >= MIN_UNPUNCTUATED_WORDS
 
 
 def build_units(

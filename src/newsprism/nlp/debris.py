@@ -1,0 +1,45 @@
+"""Whether a sentence is page furniture, and whether it ends: facts of the sentence, made once in the NLP pass.
+
+Cleaning (:mod:`newsprism.clean_rules`) drops whole caption, credit and promo
+lines. What survives it is a marker inside a sentence: '(pictured)', '©',
+'Getty Images', 'Photo:', 'Hide Caption', '3 of 12 Photos', 'Sign up for our
+newsletter', 'click here', 'Read more:'. A sentence holding one is no prose the outlet
+asserts: no claim, no timeline event, no brief sentence, and a name in it
+names no speaker. One rule serves them all, where each kept its own list.
+
+A sentence *ends* when it closes with final punctuation, closing quotes or
+brackets allowed after it ('... the minister said.', '... "enough."'), or
+with a closing quotation mark alone. One that does not is a fragment, a
+label or a headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_debris", "is_ended"]
+
+#: Caption, credit, gallery and promo markers. Words that prose uses too ('subscribe', 'newsletter', 'podcast')
+#: count only in a promo's phrasing ('sign up for our newsletter').
+_DEBRIS = re.compile(
+    r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)"
+    r"|\((?:file|above|below|top|bottom|inset)(?:,[^)]*)?\)"
+    r"|©|\b(?:Photo|Photograph|Image|Picture|Video)s?(?: credit| by)?\s*:"
+    r"|\b(?:Getty Images|AFP via Getty|AP Photo)\b|\bReuters/|/(?:AFP|AP|Reuters)\b"
+    r"|\b(?:Image|Media|Photo) (?:caption|copyright)\b|\bHide Caption\b|\b\d+ of \d+ Photos\b"
+    r"|\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b|\bEnlarge this image\b"
+    r"|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|alerts?)\b|\bclick here\b|\bread more\s*[:»>]|^\W*read more\b",
+    re.IGNORECASE,
+)
+#: Final punctuation, closing quotes or brackets after it; or a closing quotation mark alone.
+_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+
+
+def is_debris(text: str) -> bool:
+    """Whether the sentence ``text`` holds a caption, credit, gallery or promo marker."""
+    return _DEBRIS.search(text) is not None
+
+
+def is_ended(text: str) -> bool:
+    """Whether the sentence ``text`` closes with final punctuation (see the module docstring)."""
+    return _END.search(text) is not None
