@@ -103,6 +103,10 @@ def test_one_negation_quoted_by_two_outlets_is_no_contradiction() -> None:
     sounded = unit("The warning sirens sounded before the water reached the village, and no one was hurt.")
     silent = unit("The warning sirens never sounded before the water reached the village.", article="b", negated=True)
     assert polarity_conflict(sounded, silent)
+    # the same cue and first word, then other words: the plain side negates something else
+    unnamed = unit("Police did not immediately identify the victim.", article="b", negated=True)
+    named = unit("Police identified the victim on Monday but did not immediately release the cause of death.")
+    assert named.negations and polarity_conflict(named, unnamed)
 
 
 def test_days_conflict_only_when_named() -> None:

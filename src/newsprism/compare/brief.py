@@ -121,10 +121,10 @@ def _quoted_chars(span: Span, ann: Annotations | None) -> int:
 def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
-    Penalises debris (captions, promos) and fragments without an ending,
-    loaded terms and non-neutral reporting verbs in the writer's voice (all
-    read from the NLP pass: only with ``ann``), bare quotes, and openings that
-    need the previous sentence.
+    Penalises loaded terms, bare quotes and openings that need the previous
+    sentence; with ``ann``, also debris (captions, promos), sentences without
+    an ending and non-neutral reporting verbs in the writer's voice, which are
+    read from the NLP pass (without it they are not judged).
     """
     text = span.text.strip()
     n_words = len(text.split())

@@ -115,6 +115,7 @@ class ArticleIndex:
     sent_bounds: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
     mention_of_token: dict[int, Mention]
+    #: Sentences that are page furniture (captions, credits, promos: :func:`.debris.is_debris`): no speaker there.
     captions: list[tuple[int, int]]
     starts: list[int]
     person_words: frozenset[str] = frozenset()

@@ -19,20 +19,28 @@ import re
 
 __all__ = ["is_debris", "is_ended"]
 
-#: Caption, credit, gallery and promo markers. Words that prose uses too ('subscribe', 'newsletter', 'podcast')
-#: count only in a promo's phrasing ('sign up for our newsletter').
+#: Caption, credit, gallery and promo markers. A picture's position or credit in brackets ('(left)', '(Photo:
+#: ...)'), not a bracketed word of prose ('(centre-right)', '(video)'); a label only as written on pages ('Photo:',
+#: 'JUST WATCHED'), not 'said in a video:' or 'investors must watch'; an agency credit, not a poll ('Reuters/Ipsos',
+#: 'Post/AP poll'); and promo words only in a promo's phrasing ('sign up for our newsletter', not 'urged to sign up
+#: for emergency alerts').
 _DEBRIS = re.compile(
-    r"\((?:pictured|picture|photo|file photo|video|left|right|centre|center)\b[^)]*\)"
-    r"|\((?:file|above|below|top|bottom|inset)(?:,[^)]*)?\)"
-    r"|©|\b(?:Photo|Photograph|Image|Picture|Video)s?(?: credit| by)?\s*:"
-    r"|\b(?:Getty Images|AFP via Getty|AP Photo)\b|\bReuters/|/(?:AFP|AP|Reuters)\b"
+    r"\((?:pictured|file photo)\b[^)]*\)"
+    r"|\((?:(?:far|second|top|bottom|centre|center)\s+)?(?:left|right|centre|center|above|below|inset|file|top|bottom)"
+    r"(?:,?\s+(?:and|with)\s+[^()]{1,30})?\)"
+    r"|\((?:Photo|Photos|Image|Picture|Photograph|File photo|Video|AP Photo)\s*(?:by|:|/|credit|courtesy)[^()]{0,80}\)"
+    r"|©|(?:^|(?<=[.!?(]\s)|(?<=\())\W*(?-i:(?:FILE )?(?:Photo|Photograph|Image|Picture|Video|PHOTO|VIDEO)[sS]?"
+    r"(?: credit| by)?)\s*:"
+    r"|\b(?:Getty Images|AFP via Getty|AP Photo)\b|(?-i:\b(?:REUTERS|Reuters)/(?!Ipsos)[A-Z][a-z]+)"
+    r"|(?-i:[a-z]/(?:AFP|AP|Reuters)\b(?!\s*(?:poll|survey|-)))"
     r"|\b(?:Image|Media|Photo) (?:caption|copyright)\b|\bHide Caption\b|\b\d+ of \d+ Photos\b"
-    r"|\bJUST WATCHED\b|\bMUST WATCH\b|\bReplay More Videos\b|\bEnlarge this image\b"
-    r"|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|alerts?)\b|\bclick here\b|\bread more\s*[:»>]|^\W*read more\b",
+    r"|(?-i:\bJUST WATCHED\b|\bMUST WATCH\b)|\bReplay More Videos\b|\bEnlarge this image\b"
+    r"|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletters?|(?:news|email|breaking news) alerts?)\b|\bclick here\b"
+    r"|\bread more\s*(?:[:»>|]|$)|^read more\b",
     re.IGNORECASE,
 )
 #: Final punctuation, closing quotes or brackets after it; or a closing quotation mark alone.
-_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+_END = re.compile(r"[.!?…][\"'”’»›)\]]*\s*$|[\"”’»›]\s*$")
 
 
 def is_debris(text: str) -> bool:

@@ -11,6 +11,7 @@ each with both sides cited and a sentence a reader understands.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -228,7 +229,7 @@ def _polarity(a: Unit, b: Unit) -> str | None:
     negation = neg.negations[0]
     if negation.pending and plain.ongoing:
         return None  # 'not yet finalised' and 'still being finalised' say the same
-    if _carries_negation(plain, negation.cue, _negated_word(neg, negation.cue)):
+    if _carries_negation(plain, negation.cue, _negated_words(neg, negation.cue)):
         return None  # one tweet quoted by two outlets: the parse hung its 'No' on different verbs
     # what the plain side negates itself is not stated plainly
     stated = frozenset(
@@ -265,18 +266,28 @@ def speaker_conflict(a: Unit, b: Unit) -> bool:
     )
 
 
-def _negated_word(unit: Unit, cue: Span) -> str | None:
-    """The first content word after a negation's cue: what the cue bears on ('inconsistency' in 'No inconsistency
-    in statements', 'guilty' in 'pleaded not guilty')."""
-    return next((lemma for offset, lemma in unit.lemmas if offset >= cue.end), None)
+#: What ends the words a negation cue opens ('No inconsistency in statements, ...').
+_CLAUSE_BREAK = re.compile(r"[,;:—–.!?]")
+#: At most this many content words after a cue are compared; at least two must be there.
+NEGATED_WORDS = 4
 
 
-def _carries_negation(unit: Unit, cue: Span, word: str | None) -> bool:
-    """Whether ``unit`` has a negation with the same cue on the same word: it negates what the other side
-    negates, wherever the parse says the negation reaches."""
+def _negated_words(unit: Unit, cue: Span) -> tuple[str, ...]:
+    """The content words (the NLP pass's lemmas) from a negation's cue to the next clause break, at most
+    :data:`NEGATED_WORDS` of them: 'inconsistency statement' for 'No inconsistency in statements, ...'."""
+    rel = cue.end - unit.span.start
+    stop = _CLAUSE_BREAK.search(unit.text, rel)
+    end = unit.span.start + (stop.start() if stop else len(unit.text))
+    return tuple(lemma for offset, lemma in unit.lemmas if cue.end <= offset < end)[:NEGATED_WORDS]
+
+
+def _carries_negation(unit: Unit, cue: Span, words: tuple[str, ...]) -> bool:
+    """Whether ``unit`` has a negation with the same cue followed by the same words (two at least): it
+    negates what the other side negates, wherever the parse says the negation reaches. 'No one was hurt in the
+    crash' and '..., but no one else was hurt' negate different things."""
     wanted = cue.text.casefold()
-    return word is not None and any(
-        n.cue.text.casefold() == wanted and _negated_word(unit, n.cue) == word for n in unit.negations
+    return len(words) >= 2 and any(
+        n.cue.text.casefold() == wanted and _negated_words(unit, n.cue) == words for n in unit.negations
     )
 
 
