@@ -27,6 +27,11 @@ from newsprism.nlp.sentences import split_sentences
         "Trump-Russia investigation: the key questions answered Read more",
         "Previous Next David Goldman/AP",
         "Protesters march toward the Capitol. REUTERS/Lucas Jackson",
+        "Photo Credit: John Smith",
+        "Protesters march. File photo: Reuters",
+        'Residents said they had "lost everything." Photo: AP',
+        "Subscribe to our podcast on Apple Podcasts.",
+        "For the latest news, sign up for our newsletter.",
     ],
 )
 def test_caption_credit_and_promo_markers_are_debris(text: str) -> None:
@@ -52,6 +57,10 @@ def test_caption_credit_and_promo_markers_are_debris(text: str) -> None:
         "A new Washington Post/AP poll showed the race tightening.",
         "Residents were urged to sign up for emergency alerts from the county.",
         "\u201cRead more, and you will understand why the region is so divided,\u201d the minister said.",
+        "About 1.2 million people subscribe to her newsletter, which costs $5 a month.",
+        "Residents were urged to sign up for text and email alerts.",
+        "An Ipsos/Reuters opinion poll showed Labour ahead.",
+        "A Reuters/Edison Research exit poll showed a close race.",
     ],
 )
 def test_prose_is_no_debris(text: str) -> None:
@@ -63,7 +72,8 @@ def test_is_ended() -> None:
     assert is_ended('He said the talks were "over."')
     assert is_ended("“We will not back down”")  # a quotation that closes the sentence
     assert is_ended("The vote was delayed again…")
-    assert is_ended("« Nous ne céderons pas »")
+    assert is_ended("He said: «We will fight.»")
+    assert not is_ended("Full coverage of the storm »")
     assert not is_ended("Live updates: Hurricane Matthew hits Florida")
     assert not is_ended("The two sides met on Friday, and")
 

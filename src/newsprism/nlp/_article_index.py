@@ -194,7 +194,7 @@ class ArticleIndex:
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lexicon
 
     def previous_paragraph(self, k: int) -> int | None:
-        """The paragraph before ``k``, skipping photo captions."""
+        """The paragraph before ``k``, skipping page furniture (captions, credits, promos)."""
         j = k - 1
         while j >= 0:
             lo, hi = self.paras[j]

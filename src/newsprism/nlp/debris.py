@@ -20,27 +20,32 @@ import re
 __all__ = ["is_debris", "is_ended"]
 
 #: Caption, credit, gallery and promo markers. A picture's position or credit in brackets ('(left)', '(Photo:
-#: ...)'), not a bracketed word of prose ('(centre-right)', '(video)'); a label only as written on pages ('Photo:',
-#: 'JUST WATCHED'), not 'said in a video:' or 'investors must watch'; an agency credit, not a poll ('Reuters/Ipsos',
-#: 'Post/AP poll'); and promo words only in a promo's phrasing ('sign up for our newsletter', not 'urged to sign up
-#: for emergency alerts').
+#: ...)'), not a bracketed word of prose ('(centre-right)', '(video)'); a label as pages write it, opening a line or
+#: following a sentence ('Photo:', 'PHOTO CREDIT:', 'JUST WATCHED'), not 'said in a video:' or 'investors must
+#: watch'; an agency credit, not a poll ('Reuters/Ipsos', 'Ipsos/Reuters opinion poll', 'Post/AP poll'); and promo
+#: words only as a promo puts them: opening the line or inviting to 'our' or a 'free' one ('Sign up for our
+#: newsletter'), not 'urged to sign up for text and email alerts' or 'subscribe to her newsletter'.
 _DEBRIS = re.compile(
     r"\((?:pictured|file photo)\b[^)]*\)"
     r"|\((?:(?:far|second|top|bottom|centre|center)\s+)?(?:left|right|centre|center|above|below|inset|file|top|bottom)"
     r"(?:,?\s+(?:and|with)\s+[^()]{1,30})?\)"
     r"|\((?:Photo|Photos|Image|Picture|Photograph|File photo|Video|AP Photo)\s*(?:by|:|/|credit|courtesy)[^()]{0,80}\)"
-    r"|©|(?:^|(?<=[.!?(]\s)|(?<=\())\W*(?-i:(?:FILE )?(?:Photo|Photograph|Image|Picture|Video|PHOTO|VIDEO)[sS]?"
-    r"(?: credit| by)?)\s*:"
-    r"|\b(?:Getty Images|AFP via Getty|AP Photo)\b|(?-i:\b(?:REUTERS|Reuters)/(?!Ipsos)[A-Z][a-z]+)"
-    r"|(?-i:[a-z]/(?:AFP|AP|Reuters)\b(?!\s*(?:poll|survey|-)))"
+    r"|©|(?:^|(?<=[.!?(\n]\s)|(?<=[.!?][\"'”’]\s)|(?<=[(\n]))\W*"
+    r"(?-i:(?:FILE |File )?(?:Photo|photo|Photograph|Image|Picture|Video|PHOTO|PHOTOGRAPH|IMAGE|PICTURE|VIDEO)[sS]?)"
+    r"(?:\s+(?:credit|by))?\s*:"
+    r"|\b(?:Getty Images|AFP via Getty|AP Photo)\b"
+    r"|(?-i:\b(?:REUTERS|Reuters)/(?!Ipsos)(?![^.;]{0,40}\b(?:poll|survey)s?\b)[A-Z][a-z]+)"
+    r"|(?-i:[a-z]/(?:AFP|AP|Reuters)\b(?!-|'s|[^.;]{0,30}\b(?:poll|survey)s?\b))"
     r"|\b(?:Image|Media|Photo) (?:caption|copyright)\b|\bHide Caption\b|\b\d+ of \d+ Photos\b"
     r"|(?-i:\bJUST WATCHED\b|\bMUST WATCH\b)|\bReplay More Videos\b|\bEnlarge this image\b"
-    r"|\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletters?|(?:news|email|breaking news) alerts?)\b|\bclick here\b"
+    r"|^\W*(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|alerts?|briefing|podcasts?)\b"
+    r"|\b(?:sign up|subscribe)\b.{0,30}\b(?:our|free)\b.{0,30}\b(?:newsletters?|alerts?|podcasts?)\b|\bclick here\b"
     r"|\bread more\s*(?:[:»>|]|$)|^read more\b",
     re.IGNORECASE,
 )
-#: Final punctuation, closing quotes or brackets after it; or a closing quotation mark alone.
-_END = re.compile(r"[.!?…][\"'”’»›)\]]*\s*$|[\"”’»›]\s*$")
+#: Final punctuation, closing quotes or brackets after it; or a closing quotation mark alone (not a guillemet
+#: alone, which is as often a teaser's arrow: 'Full coverage »').
+_END = re.compile(r"[.!?…][\"'”’»›)\]]*\s*$|[\"”’]\s*$")
 
 
 def is_debris(text: str) -> bool:

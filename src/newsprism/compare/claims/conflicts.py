@@ -267,7 +267,7 @@ def speaker_conflict(a: Unit, b: Unit) -> bool:
 
 
 #: What ends the words a negation cue opens ('No inconsistency in statements, ...').
-_CLAUSE_BREAK = re.compile(r"[,;:—–.!?]")
+_CLAUSE_BREAK = re.compile(r"[,;:—–.!?…\"”»)]|\s-\s")
 #: At most this many content words after a cue are compared; at least two must be there.
 NEGATED_WORDS = 4
 
