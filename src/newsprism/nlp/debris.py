@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ..clean_rules import CLOSERS, TERMINAL
+
 __all__ = ["is_debris", "is_ended"]
 
 #: Caption, credit, gallery and promo markers. A picture's position or credit in brackets ('(left)', '(Photo:
@@ -43,9 +45,9 @@ _DEBRIS = re.compile(
     r"|\bread more\s*(?:[:»>|]|$)|^read more\b",
     re.IGNORECASE,
 )
-#: Final punctuation, closing quotes or brackets after it; or a closing quotation mark alone (not a guillemet
+#: Final punctuation, closing quotes or brackets after it (cleaning's own sets: ``TERMINAL``, ``CLOSERS``); or a closing quotation mark alone (not a guillemet
 #: alone, which is as often a teaser's arrow: 'Full coverage »').
-_END = re.compile(r"[.!?…][\"'”’»›)\]]*\s*$|[\"”’]\s*$")
+_END = re.compile(rf"[{re.escape(TERMINAL)}][{re.escape(CLOSERS)}]*\s*$|[\"”’]\s*$")
 
 
 def is_debris(text: str) -> bool:

@@ -246,7 +246,8 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         local = heads[a:b]
         root_ids = np.nonzero(((local < a) | (local >= b) | (local == np.arange(a, b))) & ~space[a:b] & ~punct[a:b])[0]
         roots = [doc[a + int(i)] for i in root_ids]
-        negated, verb, subject, content, verb_at = sentence_facts(doc, a, b, roots=roots, text=text[start:end])
+        written = text[start:end]
+        negated, verb, subject, content, verb_at = sentence_facts(doc, a, b, roots=roots, text=written)
         verb_span = None
         if verb_at is not None and a <= verb_at < b:  # (a verb the parser hung across a split stays out)
             word = doc[verb_at]
@@ -273,10 +274,10 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 negations=negations(doc, lemmas, a, b, article),
                 ongoing=says_ongoing(lemmas, a, b),
                 refers_back=refers_back(doc, a, b, verb),
-                question=asks(text[start:end]),
+                question=asks(written),
                 stamp=is_stamp(doc, a, b),
-                debris=is_debris(text[start:end]),
-                ended=is_ended(text[start:end]),
+                debris=is_debris(written),
+                ended=is_ended(written),
                 judged=tuple(
                     Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]))
                     for x, y in judgements(doc, a, b, lemmas.lemma)
