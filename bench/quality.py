@@ -12,7 +12,9 @@ baseline (different numbers before the same word, from different outlets). Then 
 claim's sentences and the denials (``tests/gold/stances``): stance accuracy and
 denial precision/recall beside a keyword baseline. Then the coverage cells of the seeds and ``examples/``
 (``tests/gold/cells``): cell accuracy, the part or absent cells shown as carrying the claim, and
-per-kind precision/recall, beside the matrix that ticks every supporting article. Then news or
+per-kind precision/recall, beside the matrix that ticks every supporting article. Then the briefs' citations
+on the story-dense AllSides input that readers judged (``tests/gold/citations``): how many of the articles a
+brief sentence cites state its fact (citations the readers have not seen are counted apart). Then news or
 opinion on held-back AllSides articles labelled by their outlet's section, beside a baseline that
 reads only URL paths and title markers. Then story grouping on its own labelled data: the story windows
 (``tests/gold/story_groups``: every AllSides article of a topic over three
@@ -44,6 +46,7 @@ GOLD = ROOT / "tests" / "gold" / "stories"
 DISPUTES = ROOT / "tests" / "gold" / "disputes"
 STANCES = ROOT / "tests" / "gold" / "stances"
 CELLS = ROOT / "tests" / "gold" / "cells"
+CITATIONS = ROOT / "tests" / "gold" / "citations"
 #: The input folder each coverage-cell gold file labels.
 CELL_INPUTS = {"seeds": ROOT.parent / "shared" / "seeds", "examples": ROOT / "examples"}
 WINDOWS = ROOT / "tests" / "gold" / "story_groups"
@@ -116,6 +119,19 @@ def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-de
         print(f"                  {kinds}")
 
 
+def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
+    """Brief citations on the input the readers judged (``tests/gold/citations``): how many state the fact."""
+    from newsprism.evaluate.citations import evaluate_citations, load_citation_gold
+
+    if not CORPUS.is_file():
+        print(f"quality: AllSides corpus not found at {CORPUS}; judged citations skipped", file=sys.stderr)
+        return
+    for path in sorted(CITATIONS.glob("*.json")):
+        gold = load_citation_gold(path)
+        print(f"\n== brief citations, {gold.name}: {len(gold.ids)} articles, {len(gold.labels)} judged citations")
+        print(f"newsprism         {evaluate_citations(gold, CORPUS, settings=settings, cache=cache).row()}")
+
+
 def print_genre(scores) -> None:  # type: ignore[no-untyped-def]
     """News-or-opinion scores, one line each."""
     for r in scores:
@@ -148,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-disputes", action="store_true", help="skip the numeric and date dispute gold")
     parser.add_argument("--no-stances", action="store_true", help="skip the stance and denial gold")
     parser.add_argument("--no-cells", action="store_true", help="skip the coverage-cell gold")
+    parser.add_argument("--no-citations", action="store_true", help="skip the judged brief citations")
     parser.add_argument(
         "--genre", type=int, default=400, metavar="N", help="held-back AllSides articles for news or opinion (0: skip)"
     )
@@ -255,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         print_stances(load_stance_gold(STANCES, GOLD), settings, cache, evaluate_stances)
     if not args.no_cells and any(CELLS.glob("*.json")):
         print_cells(settings, load_cell_gold, evaluate_cells)
+    if not args.no_citations and any(CITATIONS.glob("*.json")):
+        print_citations(settings, cache)
     if args.genre and CORPUS.is_file():
         from newsprism.evaluate.genre import predict_genre, read_labels
 

@@ -1,0 +1,99 @@
+"""Brief citations judged by readers: the gold file, and a run's citations judged by it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import InputError
+from newsprism.evaluate.citations import (
+    CitationFigures,
+    CitationGold,
+    citation_key,
+    load_citation_gold,
+    score_citations,
+)
+from newsprism.model import Article, BriefSentence, Claim, Report, Span, Story
+
+GOLD = Path(__file__).parent / "gold" / "citations" / "allsides-dense300.json"
+
+A_TEXT = "The dam failed on Monday. Twelve people died."
+B_TEXT = "A dam gave way on Monday night. The mayor was angry."
+C_TEXT = "Officials said the dam was old. Twelve people were killed."
+
+
+def _span(aid: str, text: str, sentence: str) -> Span:
+    start = text.index(sentence)
+    return Span(aid, start, start + len(sentence), sentence)
+
+
+A0, A1 = _span("a", A_TEXT, "The dam failed on Monday."), _span("a", A_TEXT, "Twelve people died.")
+B0, B1 = _span("b", B_TEXT, "A dam gave way on Monday night."), _span("b", B_TEXT, "The mayor was angry.")
+C1 = _span("c", C_TEXT, "Twelve people were killed.")
+
+
+def _report(*brief: BriefSentence) -> Report:
+    claims = (
+        Claim("c1", A0.text, (A0, B0)),
+        Claim("c2", A1.text, (A1, B1, C1)),  # b's sentence joined by mistake
+    )
+    story = Story(id="s1", title="dam", article_ids=("a", "b", "c"), claims=claims, brief=brief)
+    articles = (Article("a", A_TEXT), Article("b", B_TEXT), Article("c", C_TEXT))
+    return Report(articles=articles, stories=(story,))
+
+
+GOLD_LABELS = CitationGold(
+    "test",
+    ("a", "b", "c"),
+    {
+        citation_key(A0.text, "b", (B0.text,)): True,
+        citation_key(A1.text, "b", (B1.text,)): False,
+    },
+)
+
+
+def test_each_citation_beyond_the_worded_article_is_judged_or_counted_unjudged() -> None:
+    report = _report(
+        BriefSentence(A0.text, ("c1",), ("a", "b"), "brief", A0),
+        BriefSentence(A1.text, ("c2",), ("a", "b", "c"), "brief", A1),  # c's citation was never judged
+    )
+    figures = score_citations(report, GOLD_LABELS)
+    assert figures == CitationFigures(citations=3, supported=1, unsupported=1, unjudged=1)
+    assert figures.precision == 0.5
+    assert "supported 1/2 (0.500); 3 citations, 1 unjudged" in figures.row()
+
+
+def test_a_citation_to_other_sentences_of_the_article_is_another_citation() -> None:
+    # the same article cited for the same wording, but through other sentences: the readers did not judge that
+    other = Claim("c1", A0.text, (A0, B1))
+    story = Story(
+        id="s1",
+        title="dam",
+        article_ids=("a", "b"),
+        claims=(other,),
+        brief=(BriefSentence(A0.text, ("c1",), ("a", "b"), "brief", A0),),
+    )
+    report = Report(articles=(Article("a", A_TEXT), Article("b", B_TEXT)), stories=(story,))
+    assert score_citations(report, GOLD_LABELS) == CitationFigures(citations=1, unjudged=1)
+
+
+def test_the_judged_dense_set_holds_its_input_and_both_readings() -> None:
+    gold = load_citation_gold(GOLD)
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert len(gold.ids) == len(set(gold.ids)) == 300
+    assert len(gold.labels) == len(data["citations"]) == 119
+    for item in data["citations"]:
+        assert len(item["readings"]) == 2 and set(item["readings"]) <= {"yes", "part", "no"}
+        # supported exactly when a reader found the fact stated
+        assert (item["label"] == "supported") == ("yes" in item["readings"]), item["sentence"]
+        assert item["cited"] and item["article"] != item["sentence_article"]
+    assert sum(gold.labels.values()) == 82
+
+
+def test_a_file_that_is_not_citation_gold_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"citations": [{"sentence": "x"}]}), encoding="utf-8")
+    with pytest.raises(InputError, match="bad.json"):
+        load_citation_gold(bad)
