@@ -14,7 +14,8 @@ denial precision/recall beside a keyword baseline. Then the coverage cells of th
 (``tests/gold/cells``): cell accuracy, the part or absent cells shown as carrying the claim, and
 per-kind precision/recall, beside the matrix that ticks every supporting article. Then the briefs' citations
 on the story-dense AllSides input that readers judged (``tests/gold/citations``): how many of the articles a
-brief sentence cites state its fact (citations the readers have not seen are counted apart). Then news or
+brief sentence cites state its fact (citations the readers have not seen are counted apart), beside citing
+every article that supports the claim. Then news or
 opinion on held-back AllSides articles labelled by their outlet's section, beside a baseline that
 reads only URL paths and title markers. Then story grouping on its own labelled data: the story windows
 (``tests/gold/story_groups``: every AllSides article of a topic over three
@@ -121,6 +122,8 @@ def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-de
 
 def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
     """Brief citations on the input the readers judged (``tests/gold/citations``): how many state the fact."""
+    from dataclasses import replace
+
     from newsprism.evaluate.citations import evaluate_citations, load_citation_gold
 
     if not CORPUS.is_file():
@@ -130,6 +133,8 @@ def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
         gold = load_citation_gold(path)
         print(f"\n== brief citations, {gold.name}: {len(gold.ids)} articles, {len(gold.labels)} judged citations")
         print(f"newsprism         {evaluate_citations(gold, CORPUS, settings=settings, cache=cache).row()}")
+        every = replace(settings, cite_probability=0.0)
+        print(f"every supporter   {evaluate_citations(gold, CORPUS, settings=every, cache=cache).row()}")
 
 
 def print_genre(scores) -> None:  # type: ignore[no-untyped-def]

@@ -342,10 +342,13 @@ def test_seed_brief(seed_report) -> None:
         assert not any(b.text.endswith(t) for t in off_topic)
         assert not any(r in b.text or b.text in r for r in removed)
         assert "pictured" not in b.text and "Read more" not in b.text
-    # The main brief leads with facts several outlets carry.
+    # The main brief leads with facts several outlets carry (their claims' support ranks them), and cites
+    # another outlet only where its sentence states the fact surely enough (cite_probability): some do.
     claims = {c.id: c for c in story.claims}
-    multi = [b for b in main if len({claims[c].support[0].article for c in b.claims}) and len(b.articles) >= 2]
+    multi = [b for b in main if any(len(claims[c].article_ids) >= 2 for c in b.claims)]
     assert len(multi) >= 4
+    assert any(len(b.articles) >= 2 for b in main)
+    assert all(set(b.articles) <= {a for c in b.claims for a in claims[c].article_ids} for b in main)
 
 
 def test_speakers_sentences_are_not_brief_material() -> None:
@@ -427,3 +430,58 @@ def test_a_story_of_opinion_only_gets_no_brief() -> None:
     column = Genre("opinion", "title marker 'Opinion'", 0.8)
     columns = [with_(a, genre=column) for a in articles]
     assert build_brief(claims, disagreements, columns, annotations, settings=Settings()) == ()
+
+
+
+def _table(claim: Claim, sure: dict[frozenset[str], float]) -> dict[tuple[Span, Span], float]:
+    """A support table for ``claim``: each two of its sentences get the value of their pair of articles."""
+    spans = (*claim.support, *claim.restated)
+    return {
+        ((a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)): sure[frozenset((a.article, b.article))]
+        for n, a in enumerate(spans)
+        for b in spans[n + 1 :]
+        if a.article != b.article
+    }
+
+
+def _worded(brief: Sequence[BriefSentence], claim_id: str) -> BriefSentence:
+    (sentence,) = [b for b in brief if b.claims == (claim_id,)]
+    assert sentence.span is not None and sentence.span.article in sentence.articles
+    return sentence
+
+
+def test_a_sentence_cites_only_the_articles_whose_sentence_states_it() -> None:
+    articles, annotations, claims, disagreements = build()
+    # 's1-c1' (2,000 residents leave their homes) is supported by a, b and c; say a's sentence is only close to c's
+    first = next(c for c in claims if c.id == "s1-c1")
+    sure = {frozenset("ab"): 0.99, frozenset("bc"): 0.97, frozenset("ac"): 0.6}
+    out = build_brief(claims, disagreements, articles, annotations, settings=Settings(), support=_table(first, sure))
+    worded = _worded(out, "s1-c1")
+    assert worded.span is not None and worded.span.article == "c"  # the brief words it with c's sentence
+    assert worded.articles == ("b", "c")
+    # the sentence keeps its place: the claim is still ranked by the outlets that support it
+    plain = build_brief(claims, disagreements, articles, annotations, settings=Settings())
+    assert [b.text for b in out] == [b.text for b in plain]
+    assert _worded(plain, "s1-c1").articles == ("a", "b", "c")
+    # a bar of 0 cites every supporting article, as without a table
+    table, every_article = _table(first, sure), Settings(cite_probability=0.0)
+    every = build_brief(claims, disagreements, articles, annotations, settings=every_article, support=table)
+    assert every == plain
+
+
+def test_an_article_is_cited_when_one_of_its_sentences_in_the_claim_states_it() -> None:
+    from dataclasses import replace as with_
+
+    articles, annotations, claims, disagreements = build()
+    a_text = next(a for a in articles if a.id == "a").text
+    again = "Emergency crews rescued 40 people from rooftops overnight."  # stands in for a restatement of a's
+    start = a_text.index(again)
+    first = with_(next(c for c in claims if c.id == "s1-c1"), restated=(Span("a", start, start + len(again), again),))
+    claims = [first if c.id == "s1-c1" else c for c in claims]
+    support = _table(first, {frozenset("ab"): 0.99, frozenset("bc"): 0.97, frozenset("ac"): 0.6})
+    (a_first,) = [s for s in first.support if s.article == "a"]
+    (c_first,) = [s for s in first.support if s.article == "c"]
+    support[(first.restated[0], c_first)] = 0.98  # a's other sentence states what c's does
+    out = build_brief(claims, disagreements, articles, annotations, settings=Settings(), support=support)
+    assert _worded(out, "s1-c1").articles == ("a", "b", "c")
+    assert support[(a_first, c_first)] == 0.6

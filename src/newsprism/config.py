@@ -114,6 +114,14 @@ class Settings:
         "compared by meaning) or 'claims' (differing numbers in sentences of near-identical claims).",
     )
     brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.", ge=1)
+    cite_probability: float = _setting(
+        0.95,
+        "The brief cites another article for a sentence only where the fitted pair model gives at least this "
+        "probability that the article's sentence in the claim states the same fact (0: every supporting article). "
+        "0.95 is the lowest at which every citation in the briefs of the fit gold stories is backed.",
+        ge=0,
+        le=1,
+    )
 
     def help(self) -> dict[str, str]:
         return {f.name: f.metadata["help"] for f in fields(self)}

@@ -107,7 +107,7 @@ def prepare_story(
 def finish_story(context: StoryContext, *, models: Models, settings: Settings) -> Story:
     """The second half: claims and disagreements, framing, timeline and brief."""
     articles, annotations = context.articles, context.annotations
-    claims, disagreements = finish_claims(
+    claims, disagreements, support = finish_claims(
         context.claim_plan, articles, models=models, settings=settings, story_id=context.story_id
     )
     return Story(
@@ -121,7 +121,7 @@ def finish_story(context: StoryContext, *, models: Models, settings: Settings) -
         disagreements=disagreements,
         framing=build_framing(articles, annotations, context.index, context.quotes),
         timeline=build_timeline(articles, annotations, claims),
-        brief=build_brief(claims, disagreements, articles, annotations, settings=settings),
+        brief=build_brief(claims, disagreements, articles, annotations, settings=settings, support=support),
     )
 
 

@@ -1,8 +1,13 @@
 """The cited brief: a short, neutral, extractive summary of one story.
 
 Sentences are picked from the claims' own support (never written anew), so
-every sentence cites the claims it states and only articles that really
-carry them: each cited article has a support span in a cited claim.
+every sentence cites the claims it states and only articles that carry them:
+each cited article has a sentence in a cited claim. A claim joins sentences
+by average link, and two of them can be each other's best match yet say
+different things (two remarks of one speaker on one subject), so another
+article is cited only where its sentence states the worded one surely enough
+by the fitted pair model (``settings.cite_probability``, over the table the
+comparison makes: :mod:`.claims.support`).
 
 The main brief prefers claims that the most independent outlets carry
 (reprints count once), that are central to the story, and whose best wording
@@ -26,6 +31,7 @@ from ..config import Settings
 from ..lexicon import reporting_verbs
 from ..model import Annotations, Article, BriefSentence, Claim, Disagreement, Sentence, Span
 from ..nlp.stance import sentence_stance
+from .claims.support import SupportTable, support_between
 from .claims.units import words_in
 from .framing import find_loaded_terms
 from .timeline import in_speakers_voice
@@ -67,6 +73,9 @@ class _Context:
     df: Mapping[str, int]
     n_sources: int
     word_sets: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (:meth:`words`)
+    #: How surely two sentences of a claim state one fact (from the comparison), and the bar for citing.
+    support: SupportTable | None = None
+    cite_at: float = 0.0
 
     def sentence_at(self, span: Span) -> Sentence | None:
         """The annotated sentence in which ``span`` starts."""
@@ -274,8 +283,21 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     position = sum(_position(s, ctx) for s in cited) / len(cited)
     info = min(1.0, 0.5 * bool(_DIGIT.search(span.text)) + 0.1 * _mentions_in(span, ctx))
     score = 2.0 * sources + 1.5 * centrality + POSITION_WEIGHT * (1.0 - position) + quality + info
-    articles = tuple(sorted(dict.fromkeys(s.article for s in cited), key=ctx.order.__getitem__))
+    # the claim's outlets rank it (how widely it is reported); the wording cites only those that state it
+    stating = (s.article for s in cited if _states_wording(claim, span, s, ctx))
+    articles = tuple(sorted(dict.fromkeys(stating), key=ctx.order.__getitem__))
     return _Candidate(claim, span, articles, sources, quality, centrality, position, score, _date_of(claim, span, ctx))
+
+
+def _states_wording(claim: Claim, worded: Span, span: Span, ctx: _Context) -> bool:
+    """Whether the brief cites ``span``'s article for the ``worded`` sentence: its own article, or one whose
+    sentences in the claim (its support and restatements) state the worded fact by the fitted pair model, with
+    at least ``cite_probability``. A claim joins sentences by average link, so two of them can be each other's
+    best match and still say different things; the brief cites only what states its wording."""
+    if span.article == worded.article or ctx.support is None or ctx.cite_at <= 0:
+        return True
+    spans = (span, *(r for r in claim.restated if r.article == span.article))
+    return any((p := support_between(ctx.support, worded, s)) is not None and p >= ctx.cite_at for s in spans)
 
 
 def _mentions_in(span: Span, ctx: _Context) -> int:
@@ -378,8 +400,13 @@ def build_brief(
     annotations: Sequence[Annotations],
     *,
     settings: Settings,
+    support: SupportTable | None = None,
 ) -> tuple[BriefSentence, ...]:
-    """The brief, then 'Reported only by ...' and 'Disputed' sections; none for a story of opinion only."""
+    """The brief, then 'Reported only by ...' and 'Disputed' sections; none for a story of opinion only.
+
+    With ``support`` (from the comparison: :func:`.claims.support.member_support`), a sentence cites another
+    article only where that article's sentence states it surely enough (``settings.cite_probability``);
+    without it, every article that supports the claim."""
     if not any(a.news for a in articles):
         return ()
     by_id = {a.id: a for a in articles}
@@ -391,6 +418,8 @@ def build_brief(
         order={a.id: n for n, a in enumerate(articles)},
         df=_document_frequency(articles, by_id, by_article),
         n_sources=len(sources),
+        support=support,
+        cite_at=settings.cite_probability,
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
     # the whole brief grows with the story: 4 sentences for one or two outlets, 4 more per further outlet, at most

@@ -50,6 +50,7 @@ from .figures import figure_disputes
 from .fitted import FittedScorer, pair_model
 from .off_topic import off_topic_units
 from .scores import LEAD_PAIR, PairScorer, Salience, embed_units, join_features, pair_cosines, unit_texts
+from .support import SupportTable, member_support
 from .units import EntityLookup, Unit, build_units
 
 __all__ = ["ClaimPlan", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
@@ -211,7 +212,8 @@ def compare_claims(
 ) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
     """The story's claims (most independent outlets first) and its disagreements."""
     plan = plan_claims(articles, annotations, entity_index, embed_all=settings.claim_model != "hand")
-    return finish_claims(plan, articles, models=models, settings=settings, story_id=story_id)
+    claims, disagreements, _ = finish_claims(plan, articles, models=models, settings=settings, story_id=story_id)
+    return claims, disagreements
 
 
 def finish_claims(
@@ -221,11 +223,12 @@ def finish_claims(
     models: Models,
     settings: Settings,
     story_id: str,
-) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
-    """Score, cluster and order a planned story's claims; find its disagreements."""
+) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], SupportTable]:
+    """Score, cluster and order a planned story's claims; find its disagreements; and how surely each two
+    sentences of a shared claim state one fact (:func:`.support.member_support`, for the brief's citations)."""
     units, weighted, pairs = plan.units, plan.weighted, plan.pairs
     if not units:
-        return (), ()
+        return (), (), {}
     outlets = outlet_keys(articles)
     labels = {a.id: a.outlet or a.id for a in articles}
     salience = Salience.of(units)
@@ -300,7 +303,8 @@ def finish_claims(
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, label, published)
         disagreements += date_disputes(units, claim_of, outlets, label, published)
-    return with_coverage(claims, disagreements, unit_at, near, settings.part_threshold), disagreements
+    support = member_support(claims, units, hand, settings.claim_model if fitted else "fitted", models)
+    return with_coverage(claims, disagreements, unit_at, near, settings.part_threshold), disagreements, support
 
 
 def _nearest(
