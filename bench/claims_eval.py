@@ -52,7 +52,7 @@ def read_jsonl(path: Path) -> list[Article]:
 
 
 def _timed(fn: Callable[..., Any], seconds: dict[str, float]) -> Callable[..., Any]:
-    """``compare_claims`` that records its wall time per story id."""
+    """``finish_claims`` (the claims half of a story's comparison) that records its wall time per story id."""
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
@@ -127,8 +127,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     settings = Settings()
     models = Models(settings)
     seconds: dict[str, float] = {}
-    original = compare_stage.compare_claims
-    compare_stage.compare_claims = _timed(original, seconds)  # type: ignore[attr-defined]
+    original = compare_stage.finish_claims
+    compare_stage.finish_claims = _timed(original, seconds)
     try:
         for path in args.paths:
             articles = read_jsonl(path)
@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"claims stage {sum(r['claims_s'] for r in rows):.1f}s"
             )
     finally:
-        compare_stage.compare_claims = original  # type: ignore[attr-defined]
+        compare_stage.finish_claims = original
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
@@ -122,8 +123,6 @@ def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-de
 
 def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
     """Brief citations on the input the readers judged (``tests/gold/citations``): how many state the fact."""
-    from dataclasses import replace
-
     from newsprism.evaluate.citations import evaluate_citations, load_citation_gold
 
     if not CORPUS.is_file():
@@ -133,7 +132,7 @@ def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
         gold = load_citation_gold(path)
         print(f"\n== brief citations, {gold.name}: {len(gold.ids)} articles, {len(gold.labels)} judged citations")
         print(f"newsprism         {evaluate_citations(gold, CORPUS, settings=settings, cache=cache).row()}")
-        every = replace(settings, cite_probability=0.0)
+        every = replace(settings, brief_cite_probability=0.0)
         print(f"every supporter   {evaluate_citations(gold, CORPUS, settings=every, cache=cache).row()}")
 
 

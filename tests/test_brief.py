@@ -9,6 +9,7 @@ import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.compare.brief import MIN_QUALITY, build_brief, score_wording
+from newsprism.compare.claims.support import pair_key
 from newsprism.config import Settings
 from newsprism.model import (
     Annotations,
@@ -343,11 +344,11 @@ def test_seed_brief(seed_report) -> None:
         assert not any(r in b.text or b.text in r for r in removed)
         assert "pictured" not in b.text and "Read more" not in b.text
     # The main brief leads with facts several outlets carry (their claims' support ranks them), and cites
-    # another outlet only where its sentence states the fact surely enough (cite_probability): some do.
+    # another outlet only where its sentence states the fact surely enough (brief_cite_probability): some do.
     claims = {c.id: c for c in story.claims}
     multi = [b for b in main if any(len(claims[c].article_ids) >= 2 for c in b.claims)]
     assert len(multi) >= 4
-    assert any(len(b.articles) >= 2 for b in main)
+    assert sum(len(b.articles) >= 2 for b in main) >= 2  # measured 2026-12-07: two (the Starmer talks, Politico)
     assert all(set(b.articles) <= {a for c in b.claims for a in claims[c].article_ids} for b in main)
 
 
@@ -437,7 +438,7 @@ def _table(claim: Claim, sure: dict[frozenset[str], float]) -> dict[tuple[Span, 
     """A support table for ``claim``: each two of its sentences get the value of their pair of articles."""
     spans = (*claim.support, *claim.restated)
     return {
-        ((a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)): sure[frozenset((a.article, b.article))]
+        pair_key(a, b): sure[frozenset((a.article, b.article))]
         for n, a in enumerate(spans)
         for b in spans[n + 1 :]
         if a.article != b.article
@@ -464,7 +465,7 @@ def test_a_sentence_cites_only_the_articles_whose_sentence_states_it() -> None:
     assert [b.text for b in out] == [b.text for b in plain]
     assert _worded(plain, "s1-c1").articles == ("a", "b", "c")
     # a bar of 0 cites every supporting article, as without a table
-    table, every_article = _table(first, sure), Settings(cite_probability=0.0)
+    table, every_article = _table(first, sure), Settings(brief_cite_probability=0.0)
     every = build_brief(claims, disagreements, articles, annotations, settings=every_article, support=table)
     assert every == plain
 
@@ -481,7 +482,11 @@ def test_an_article_is_cited_when_one_of_its_sentences_in_the_claim_states_it() 
     support = _table(first, {frozenset("ab"): 0.99, frozenset("bc"): 0.97, frozenset("ac"): 0.6})
     (a_first,) = [s for s in first.support if s.article == "a"]
     (c_first,) = [s for s in first.support if s.article == "c"]
-    support[(first.restated[0], c_first)] = 0.98  # a's other sentence states what c's does
+    assert support[pair_key(a_first, c_first)] == 0.6  # a's first sentence is only close to c's ...
+    support[pair_key(first.restated[0], c_first)] = 0.98  # ... but its other one states it
     out = build_brief(claims, disagreements, articles, annotations, settings=Settings(), support=support)
     assert _worded(out, "s1-c1").articles == ("a", "b", "c")
-    assert support[(a_first, c_first)] == 0.6
+    # without that restatement, a is not cited
+    del support[pair_key(first.restated[0], c_first)]
+    out = build_brief(claims, disagreements, articles, annotations, settings=Settings(), support=support)
+    assert _worded(out, "s1-c1").articles == ("b", "c")

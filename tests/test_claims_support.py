@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.compare import prepare_story
@@ -18,10 +20,6 @@ def seed_claims(seed_articles, seed_annotations, models, settings):
     return finish_claims(context.claim_plan, seed_articles, models=models, settings=settings, story_id="s1")
 
 
-def _claim_with(claims, *words: str):
-    return next(c for c in claims if all(any(w in s.text for s in c.support) for w in words))
-
-
 def test_every_two_sentences_of_a_shared_claim_from_two_articles_are_weighed(seed_claims) -> None:
     claims, _, support = seed_claims
     shared = [c for c in claims if len(c.article_ids) > 1]
@@ -34,7 +32,7 @@ def test_every_two_sentences_of_a_shared_claim_from_two_articles_are_weighed(see
                 if a.article == b.article:
                     assert p is None
                 else:
-                    assert p is not None and 0.0 <= p <= 1.0 and p == support_between(support, b, a)
+                    assert p is not None and 0.0 <= p <= 1.0
     lone = next(c for c in claims if len(c.article_ids) == 1)
     assert all(support_between(support, lone.support[0], s) is None for c in shared for s in c.support)
 
@@ -42,15 +40,19 @@ def test_every_two_sentences_of_a_shared_claim_from_two_articles_are_weighed(see
 def test_a_restated_fact_is_sure_and_another_statement_on_the_subject_is_not(seed_claims, settings) -> None:
     claims, _, support = seed_claims
     # two outlets give the Biden-Starmer talks on Friday in their own words: sure
-    talks = _claim_with(claims, "Starmer")
-    starmer = [s for s in talks.support if "Starmer" in s.text and "Friday" in s.text]
-    assert len(starmer) >= 2
-    assert support_between(support, starmer[0], starmer[1]) >= settings.cite_probability
-    # a plan being finalised, and a decision not ruled out: one subject, two statements, joined by average link
-    plan = _claim_with(claims, "finalizing the details")
-    (finalizing,) = [s for s in plan.support if "finalizing the details" in s.text]
-    (not_ruled_out,) = [s for s in plan.support if "not ruled out" in s.text]
-    assert support_between(support, finalizing, not_ruled_out) < settings.cite_probability
+    talks = next(c for c in claims if sum("Starmer" in s.text and "Friday" in s.text for s in c.support) >= 2)
+    first, second = [s for s in talks.support if "Starmer" in s.text and "Friday" in s.text][:2]
+    assert support_between(support, first, second) >= settings.brief_cite_probability
+    # average link also joins sentences the model is less sure of (on the seeds: a plan being finalised, and a
+    # decision 'not ruled out'); those are what the brief does not cite
+    unsure = [
+        p
+        for c in claims
+        for n, a in enumerate(c.support)
+        for b in c.support[n + 1 :]
+        if (p := support_between(support, a, b)) is not None and p < settings.brief_cite_probability
+    ]
+    assert len(unsure) >= 3
 
 
 def test_the_brief_cites_only_what_the_table_holds_sure(seed_claims, seed_articles, seed_annotations, settings) -> None:
@@ -69,5 +71,27 @@ def test_the_brief_cites_only_what_the_table_holds_sure(seed_claims, seed_articl
             spans = [
                 s for c in sentence.claims for s in (*by_id[c].support, *by_id[c].restated) if s.article == article
             ]
-            assert max(support_between(support, sentence.span, s) or 0.0 for s in spans) >= settings.cite_probability
+            assert (
+                max(support_between(support, sentence.span, s) or 0.0 for s in spans) >= settings.brief_cite_probability
+            )
     assert cited_beyond >= 2
+
+
+def test_no_table_is_made_when_the_brief_cites_every_supporter(seed_articles, seed_annotations, models, settings):
+    every = replace(settings, brief_cite_probability=0.0)
+    context = prepare_story("s1", seed_articles, [seed_annotations[a.id] for a in seed_articles], every)
+    found = finish_claims(context.claim_plan, seed_articles, models=models, settings=every, story_id="s1")
+    assert found.claims and found.support == {}
+
+
+def test_with_the_fitted_alignment_its_own_scores_weigh_the_claims(seed_articles, seed_annotations, models, settings):
+    fitted = replace(settings, claim_model="fitted")
+    context = prepare_story("s1", seed_articles, [seed_annotations[a.id] for a in seed_articles], fitted)
+    found = finish_claims(context.claim_plan, seed_articles, models=models, settings=fitted, story_id="s1")
+    shared = [c for c in found.claims if len(c.article_ids) > 1]
+    assert shared and all(
+        support_between(found.support, a, b) is not None
+        for c in shared
+        for n, a in enumerate(c.support)
+        for b in c.support[n + 1 :]
+    )

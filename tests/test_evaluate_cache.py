@@ -12,7 +12,7 @@ from newsprism.model import Article
 
 def test_comparison_settings_do_not_key_the_nlp_pass() -> None:
     base = nlp_settings(Settings())
-    assert nlp_settings(Settings(claim_model="fitted", story_threshold=0.4, brief_max_sentences=3)) == base
+    assert nlp_settings(Settings(claim_model="fitted", story_threshold=0.4, brief_max_sentences=3, brief_cite_probability=0.5)) == base
     assert nlp_settings(Settings(spacy_batch_size=8)) != base
     assert "duplicate_threshold" in base and not any(k.startswith(("claim_", "story_")) for k in base)
 

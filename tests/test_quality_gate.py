@@ -118,7 +118,7 @@ GENRE_FLOOR = 0.847
 #: The same articles labelled by a blind reader where one read them (tests/gold/genre).
 GENRE_READ_FLOOR = 0.94
 #: The briefs of the gate's gold stories (claim_model = "hand"): the share of citations of other articles that the
-#: gold backs, measured on 2026-12-07 (1.0: 55 of 55, with cite_probability) minus 0.02 (raise only), and opinion
+#: gold backs, measured on 2026-12-07 (1.0: 55 of 55, with brief_cite_probability) minus 0.02 (raise only), and opinion
 #: sentences worded in a brief (none).
 BRIEF_SUPPORT_FLOOR = 0.98
 BRIEF_OPINION_SENTENCES = 0

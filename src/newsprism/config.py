@@ -114,11 +114,13 @@ class Settings:
         "compared by meaning) or 'claims' (differing numbers in sentences of near-identical claims).",
     )
     brief_max_sentences: int = _setting(8, "Most sentences in the cited brief.", ge=1)
-    cite_probability: float = _setting(
+    brief_cite_probability: float = _setting(
         0.95,
         "The brief cites another article for a sentence only where the fitted pair model gives at least this "
         "probability that the article's sentence in the claim states the same fact (0: every supporting article). "
-        "0.95 is the lowest at which every citation in the briefs of the fit gold stories is backed.",
+        "The shipped model weighs pairs whatever claim_model says (a model file named there is used instead). "
+        "0.95 is the lowest at which every citation in the briefs of the fit gold stories is backed; on judged "
+        "story-dense input it keeps 51 of 82 correct citations and 11 of 37 wrong ones.",
         ge=0,
         le=1,
     )

@@ -6,7 +6,7 @@ each cited article has a sentence in a cited claim. A claim joins sentences
 by average link, and two of them can be each other's best match yet say
 different things (two remarks of one speaker on one subject), so another
 article is cited only where its sentence states the worded one surely enough
-by the fitted pair model (``settings.cite_probability``, over the table the
+by the fitted pair model (``settings.brief_cite_probability``, over the table the
 comparison makes: :mod:`.claims.support`).
 
 The main brief prefers claims that the most independent outlets carry
@@ -292,7 +292,7 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
 def _states_wording(claim: Claim, worded: Span, span: Span, ctx: _Context) -> bool:
     """Whether the brief cites ``span``'s article for the ``worded`` sentence: its own article, or one whose
     sentences in the claim (its support and restatements) state the worded fact by the fitted pair model, with
-    at least ``cite_probability``. A claim joins sentences by average link, so two of them can be each other's
+    at least ``brief_cite_probability``. A claim joins sentences by average link, so two of them can be each other's
     best match and still say different things; the brief cites only what states its wording."""
     if span.article == worded.article or ctx.support is None or ctx.cite_at <= 0:
         return True
@@ -405,7 +405,7 @@ def build_brief(
     """The brief, then 'Reported only by ...' and 'Disputed' sections; none for a story of opinion only.
 
     With ``support`` (from the comparison: :func:`.claims.support.member_support`), a sentence cites another
-    article only where that article's sentence states it surely enough (``settings.cite_probability``);
+    article only where that article's sentence states it surely enough (``settings.brief_cite_probability``);
     without it, every article that supports the claim."""
     if not any(a.news for a in articles):
         return ()
@@ -419,7 +419,7 @@ def build_brief(
         df=_document_frequency(articles, by_id, by_article),
         n_sources=len(sources),
         support=support,
-        cite_at=settings.cite_probability,
+        cite_at=settings.brief_cite_probability,
     )
     candidates = [c for c in (_candidate(claim, ctx) for claim in claims) if c is not None]
     # the whole brief grows with the story: 4 sentences for one or two outlets, 4 more per further outlet, at most

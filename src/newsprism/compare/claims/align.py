@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from scipy import sparse
 
@@ -53,7 +54,7 @@ from .scores import LEAD_PAIR, PairScorer, Salience, embed_units, join_features,
 from .support import SupportTable, member_support
 from .units import EntityLookup, Unit, build_units
 
-__all__ = ["ClaimPlan", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
+__all__ = ["ClaimPlan", "ClaimsFound", "compare_claims", "finish_claims", "outlet_keys", "plan_claims"]
 
 #: Join-feature cosine below which a pair is not even scored.
 JOIN_FLOOR = 0.1
@@ -212,8 +213,16 @@ def compare_claims(
 ) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...]]:
     """The story's claims (most independent outlets first) and its disagreements."""
     plan = plan_claims(articles, annotations, entity_index, embed_all=settings.claim_model != "hand")
-    claims, disagreements, _ = finish_claims(plan, articles, models=models, settings=settings, story_id=story_id)
-    return claims, disagreements
+    found = finish_claims(plan, articles, models=models, settings=settings, story_id=story_id, weigh_support=False)
+    return found.claims, found.disagreements
+
+
+class ClaimsFound(NamedTuple):
+    """A story's claims, its disagreements, and how surely two sentences of a shared claim state one fact."""
+
+    claims: tuple[Claim, ...]
+    disagreements: tuple[Disagreement, ...]
+    support: SupportTable
 
 
 def finish_claims(
@@ -223,12 +232,14 @@ def finish_claims(
     models: Models,
     settings: Settings,
     story_id: str,
-) -> tuple[tuple[Claim, ...], tuple[Disagreement, ...], SupportTable]:
-    """Score, cluster and order a planned story's claims; find its disagreements; and how surely each two
-    sentences of a shared claim state one fact (:func:`.support.member_support`, for the brief's citations)."""
+    weigh_support: bool = True,
+) -> ClaimsFound:
+    """Score, cluster and order a planned story's claims; find its disagreements; and, with ``weigh_support``
+    and a ``brief_cite_probability`` above 0, how surely each two sentences of a shared claim state one fact
+    (:func:`.support.member_support`: what the brief's citations are checked against)."""
     units, weighted, pairs = plan.units, plan.weighted, plan.pairs
     if not units:
-        return (), (), {}
+        return ClaimsFound((), (), {})
     outlets = outlet_keys(articles)
     labels = {a.id: a.outlet or a.id for a in articles}
     salience = Salience.of(units)
@@ -303,8 +314,13 @@ def finish_claims(
         published = {a.id: parse_day(a.published) for a in articles}
         disagreements += figure_disputes(units, claim_of, outlets, label, published)
         disagreements += date_disputes(units, claim_of, outlets, label, published)
-    support = member_support(claims, units, hand, settings.claim_model if fitted else "fitted", models)
-    return with_coverage(claims, disagreements, unit_at, near, settings.part_threshold), disagreements, support
+    support = (
+        member_support(claims, units, hand, models, fitted=score if isinstance(score, FittedScorer) else None)
+        if weigh_support and settings.brief_cite_probability > 0
+        else {}
+    )
+    claims = with_coverage(claims, disagreements, unit_at, near, settings.part_threshold)
+    return ClaimsFound(claims, disagreements, support)
 
 
 def _nearest(

@@ -7,12 +7,13 @@ overall figure and its figure among women. The brief cites an article for
 a sentence only where that article's sentence in the claim states the
 sentence's fact; :func:`member_support` gives, for every two sentences of
 each shared claim, the fitted pair model's probability that they state
-one fact (``settings.cite_probability`` is the bar the brief holds them to).
+one fact (``settings.brief_cite_probability`` is the bar the brief holds them to).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypeAlias
 
 from ...model import Claim, Span
 from ...nlp.models import Models
@@ -20,39 +21,65 @@ from .fitted import FittedScorer, pair_model
 from .scores import PairScorer, embed_units
 from .units import Unit
 
-__all__ = ["SupportTable", "member_support", "support_between"]
+__all__ = ["SupportTable", "member_support", "pair_key", "support_between"]
 
-#: (sentence, sentence) -> the probability that they state one fact; each pair once, in span order.
-SupportTable = Mapping[tuple[Span, Span], float]
+#: (sentence, sentence) -> the probability that they state one fact; each pair once, keyed by :func:`pair_key`.
+SupportTable: TypeAlias = Mapping[tuple[Span, Span], float]
 
 
-def _key(a: Span, b: Span) -> tuple[Span, Span]:
+def pair_key(a: Span, b: Span) -> tuple[Span, Span]:
+    """The table's key of two sentences: in text order of (article, start), whichever is given first."""
     return (a, b) if (a.article, a.start) <= (b.article, b.start) else (b, a)
 
 
 def support_between(table: SupportTable, a: Span, b: Span) -> float | None:
     """The probability that ``a`` and ``b`` state one fact; ``None`` when they share no claim."""
-    return table.get(_key(a, b))
+    return table.get(pair_key(a, b))
 
 
 def member_support(
-    claims: Sequence[Claim], units: Sequence[Unit], hand: PairScorer, model_name: str, models: Models
+    claims: Sequence[Claim],
+    units: Sequence[Unit],
+    hand: PairScorer,
+    models: Models,
+    *,
+    model_name: str = "fitted",
+    fitted: FittedScorer | None = None,
 ) -> dict[tuple[Span, Span], float]:
     """The fitted pair model's probability for every two sentences of different articles in each shared claim.
 
-    ``hand`` holds the story's TF-IDF rows, salience and the vectors made so
-    far; sentences the alignment did not embed are embedded here (one batch),
-    so every pair is scored on its full features.
+    ``fitted`` is the alignment's own scorer when it used the fitted model
+    (its scores are cached); otherwise ``hand`` holds the story's TF-IDF
+    rows, salience and the vectors made so far, the sentences the alignment
+    did not embed are embedded here (one batch), and ``model_name`` names
+    the model (:func:`.fitted.pair_model`).
     """
     unit_at = {(u.article, u.span.start): u.index for u in units}
     groups: list[list[int]] = []
     for claim in claims:
-        members = [unit_at[key] for s in (*claim.support, *claim.restated) if (key := (s.article, s.start)) in unit_at]
+        # every support and restated span is a unit's (claims are made of units)
+        members = [unit_at[(s.article, s.start)] for s in (*claim.support, *claim.restated)]
         if len({units[i].article for i in members}) > 1:
             groups.append(members)
     if not groups:
         return {}
-    missing = sorted({i for g in groups for i in g if i not in hand.full})
+    pairs = [
+        (i, j) for g in groups for n, i in enumerate(g) for j in g[n + 1 :] if units[i].article != units[j].article
+    ]
+    scorer = (
+        fitted
+        if fitted is not None
+        else _scorer(units, hand, sorted({i for g in groups for i in g}), model_name, models)
+    )
+    scorer.score_pairs(pairs)
+    return {pair_key(units[i].span, units[j].span): scorer(i, j) for i, j in pairs}
+
+
+def _scorer(
+    units: Sequence[Unit], hand: PairScorer, members: Sequence[int], model_name: str, models: Models
+) -> FittedScorer:
+    """A fitted scorer over ``hand``'s features, with every one of ``members`` embedded."""
+    missing = [i for i in members if i not in hand.full]
     base = hand
     if missing:
         full, core = embed_units(units, missing, models)
@@ -67,9 +94,4 @@ def member_support(
             lex=hand.lex,
             lex_pairs=hand.lex_pairs,
         )
-    scorer = FittedScorer(units, base, pair_model(model_name))
-    pairs = [
-        (i, j) for g in groups for n, i in enumerate(g) for j in g[n + 1 :] if units[i].article != units[j].article
-    ]
-    scorer.score_pairs(pairs)
-    return {_key(units[i].span, units[j].span): scorer(i, j) for i, j in pairs}
+    return FittedScorer(units, base, pair_model(model_name))
