@@ -7,7 +7,8 @@ by average link, and two of them can be each other's best match yet say
 different things (two remarks of one speaker on one subject), so another
 article is cited only where its sentence states the worded one surely enough
 by the fitted pair model (``settings.brief_cite_probability``, over the table the
-comparison makes: :mod:`.claims.support`).
+comparison makes: :mod:`.claims.support`); of a claim's sentences, the brief
+words it with the one the most other outlets state so.
 
 The main brief prefers claims that the most independent outlets carry
 (reprints count once), that are central to the story, and whose best wording
@@ -275,9 +276,17 @@ def _candidate(claim: Claim, ctx: _Context) -> _Candidate | None:
     if not worded:
         return None
     scored = [(score_wording(s, ctx.annotations.get(s.article)), s) for s in worded]
-    quality, span = max(scored, key=lambda qs: (qs[0] + _centrality(qs[1], ctx), -ctx.order[qs[1].article]))
-    if quality < MIN_QUALITY:
+    usable = [qs for qs in scored if qs[0] >= MIN_QUALITY]
+    if not usable:
         return None
+
+    def stated_by(wording: Span) -> int:
+        return sum(_states_wording(claim, wording, s, ctx) for s in cited if s.article != wording.article)
+
+    # the wording other outlets state the most, then the most neutral and central
+    quality, span = max(
+        usable, key=lambda qs: (stated_by(qs[1]), qs[0] + _centrality(qs[1], ctx), -ctx.order[qs[1].article])
+    )
     sources = len({ctx.source(s.article) for s in cited})
     centrality = _centrality(span, ctx)
     position = sum(_position(s, ctx) for s in cited) / len(cited)
