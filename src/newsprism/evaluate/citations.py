@@ -10,7 +10,6 @@ citations no reader has seen are counted apart (unjudged), never guessed.
 
 from __future__ import annotations
 
-import gzip
 import json
 import tempfile
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from ..model import Article, Report
 from ..nlp.models import Models
 from ..pipeline import compare_articles
 from .cache import CachedModels, EvalCache, models_for
+from .goldsets import corpus_rows
 from .run import prepare_cached
 
 __all__ = [
@@ -112,21 +112,10 @@ def score_citations(report: Report, gold: CitationGold) -> CitationFigures:
 def read_articles(corpus: Path, ids: tuple[str, ...], settings: Settings) -> list[Article]:
     """The articles of ``ids`` from the AllSides corpus, in that order, read as ``newsprism analyze`` reads a
     JSONL file of their records (so that the run is the one the readers judged)."""
-    if not corpus.is_file():
-        raise InputError(str(corpus), "AllSides corpus not found")
-    wanted = set(ids)
-    rows: dict[str, str] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("id") in wanted:
-                rows[row["id"]] = line.strip()
-    missing = [i for i in ids if i not in rows]
-    if missing:
-        raise InputError(str(corpus), f"{len(missing)} judged articles not in the corpus, e.g. {missing[0]}")
+    rows = corpus_rows(corpus, ids, "judged")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "judged.jsonl"
-        path.write_text("".join(rows[i] + "\n" for i in ids), encoding="utf-8")
+        path.write_text("".join(json.dumps(rows[i]) + "\n" for i in ids), encoding="utf-8")
         read = [a for a in read_inputs([path], settings=settings) if isinstance(a, Article)]
     if len(read) != len(ids):
         raise InputError(str(corpus), f"{len(ids) - len(read)} judged articles could not be read")

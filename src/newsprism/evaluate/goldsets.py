@@ -16,6 +16,7 @@ Sentence ranges are offsets into the article text *as read* (before cleaning).
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ __all__ = [
     "GoldSet",
     "SentenceKey",
     "article_from",
+    "corpus_rows",
     "gold_split",
     "load_ecbplus",
     "load_story_gold",
@@ -102,6 +104,27 @@ def _cross_pairs(keys: list[SentenceKey]) -> Iterator[tuple[SentenceKey, Sentenc
         for b in keys[i + 1 :]:
             if a[0] != b[0]:
                 yield (a, b) if a < b else (b, a)
+
+
+def corpus_rows(corpus: Path, ids: Collection[str], what: str = "labelled") -> dict[str, dict[str, Any]]:
+    """The AllSides records of ``ids`` (``corpus``: the gzipped JSONL), by id.
+
+    Raises:
+        InputError: the corpus is missing, or holds none of some of ``ids`` (``what`` names them).
+    """
+    if not corpus.is_file():
+        raise InputError(str(corpus), "AllSides corpus not found")
+    wanted = set(ids)
+    rows: dict[str, dict[str, Any]] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("id") in wanted:
+                rows[row["id"]] = row
+    missing = sorted(wanted - set(rows))
+    if missing:
+        raise InputError(str(corpus), f"{len(missing)} {what} articles not in the corpus, e.g. {missing[0]}")
+    return rows
 
 
 def article_from(row: Mapping[str, Any]) -> Article:

@@ -16,7 +16,6 @@ corpus, and scored by B³ and by pairs of articles put together.
 
 from __future__ import annotations
 
-import gzip
 import json
 import time
 from collections.abc import Collection, Mapping, Sequence
@@ -32,7 +31,7 @@ from ..model import Article
 from ..nlp.models import Models
 from .baselines import tfidf_average_link_groups
 from .cache import CachedModels, EvalCache, models_for
-from .goldsets import GoldSet, article_from
+from .goldsets import GoldSet, article_from, corpus_rows
 from .metrics import PRF, b_cubed, cluster_pair_scores
 from .run import prepare_cached
 
@@ -74,18 +73,8 @@ def load_story_groups(folder: Path, corpus: Path, names: Collection[str] | None 
                     truth[ids[key]] = f"{window['group']}#{n}"
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(str(path), f"not a story window file: {exc}") from exc
-    if not corpus.is_file():
-        raise InputError(str(corpus), "AllSides corpus not found")
-    found: dict[str, Article] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("id") in truth:
-                found[row["id"]] = article_from(row)
-    missing = sorted(set(truth) - set(found))
-    if missing:
-        raise InputError(str(corpus), f"{len(missing)} labelled articles not in the corpus, e.g. {missing[0]}")
-    articles = tuple(found[i] for i in truth)
+    rows = corpus_rows(corpus, truth)
+    articles = tuple(article_from(rows[i]) for i in truth)
     return GroupGold(f"story windows ({len(paths)})", articles, truth)
 
 

@@ -17,7 +17,7 @@ from typing import TypeAlias
 
 from ...model import Claim, Span
 from ...nlp.models import Models
-from .fitted import FittedScorer, pair_model
+from .fitted import FittedScorer, default_pair_model
 from .scores import PairScorer, embed_units
 from .units import Unit
 
@@ -43,16 +43,14 @@ def member_support(
     hand: PairScorer,
     models: Models,
     *,
-    model_name: str = "fitted",
     fitted: FittedScorer | None = None,
 ) -> dict[tuple[Span, Span], float]:
     """The fitted pair model's probability for every two sentences of different articles in each shared claim.
 
-    ``fitted`` is the alignment's own scorer when it used the fitted model
-    (its scores are cached); otherwise ``hand`` holds the story's TF-IDF
-    rows, salience and the vectors made so far, the sentences the alignment
-    did not embed are embedded here (one batch), and ``model_name`` names
-    the model (:func:`.fitted.pair_model`).
+    ``fitted`` is the alignment's own scorer when it used a fitted model
+    (its scores are cached); otherwise the shipped model weighs the pairs
+    over ``hand``'s TF-IDF rows, salience and vectors, and the sentences the
+    alignment did not embed are embedded here (one batch).
     """
     unit_at = {(u.article, u.span.start): u.index for u in units}
     groups: list[list[int]] = []
@@ -66,20 +64,14 @@ def member_support(
     pairs = [
         (i, j) for g in groups for n, i in enumerate(g) for j in g[n + 1 :] if units[i].article != units[j].article
     ]
-    scorer = (
-        fitted
-        if fitted is not None
-        else _scorer(units, hand, sorted({i for g in groups for i in g}), model_name, models)
-    )
+    scorer = fitted if fitted is not None else _shipped_scorer(units, hand, {i for g in groups for i in g}, models)
     scorer.score_pairs(pairs)
     return {pair_key(units[i].span, units[j].span): scorer(i, j) for i, j in pairs}
 
 
-def _scorer(
-    units: Sequence[Unit], hand: PairScorer, members: Sequence[int], model_name: str, models: Models
-) -> FittedScorer:
-    """A fitted scorer over ``hand``'s features, with every one of ``members`` embedded."""
-    missing = [i for i in members if i not in hand.full]
+def _shipped_scorer(units: Sequence[Unit], hand: PairScorer, members: set[int], models: Models) -> FittedScorer:
+    """The shipped pair model over ``hand``'s features, with every one of ``members`` embedded."""
+    missing = sorted(i for i in members if i not in hand.full)
     base = hand
     if missing:
         full, core = embed_units(units, missing, models)
@@ -94,4 +86,4 @@ def _scorer(
             lex=hand.lex,
             lex_pairs=hand.lex_pairs,
         )
-    return FittedScorer(units, base, pair_model(model_name))
+    return FittedScorer(units, base, default_pair_model())
