@@ -367,15 +367,16 @@ def test_speakers_sentences_are_not_brief_material() -> None:
     assert reported > MIN_QUALITY and spoken < MIN_QUALITY and tail < MIN_QUALITY
 
 
-def test_fragments_and_embedded_posts_are_not_brief_material() -> None:
+def test_fragments_and_embedded_posts_are_not_brief_material(models: Models, settings: Settings) -> None:
     text = (
-        "As Trump prepares for the trip, Puerto Rico National Guard Maj. "
+        "As Trump prepares for the trip, Puerto Rico National Guard Maj.\n"
         "...want everything to be done for them when it should be a community effort. "
         "Trump is scheduled to visit the island Tuesday to review rescue efforts."
     )
     article = Article(id="a", text=text)
+    (ann,) = annotate([article], models=models, settings=settings)
     cut, tail, plain = (text.index(s) for s in ("As Trump", "...want", "Trump is"))
-    assert score_wording(Span.of(article, cut, tail - 1)) < MIN_QUALITY
+    assert score_wording(Span.of(article, cut, tail - 1), ann) < MIN_QUALITY  # cut before the major's name
     assert score_wording(Span.of(article, tail, plain - 1)) < score_wording(Span.of(article, plain, len(text))) - 1.5
 
     post = "10,000 Federal workers now on Island doing a fantastic job. — Donald J. Trump (@realDonaldTrump) September 30, 2017"
@@ -389,6 +390,21 @@ def test_fragments_and_embedded_posts_are_not_brief_material() -> None:
     anns = [Annotations("a", quotes=tuple(post_quotes(a))), Annotations("b")]  # the post, as the NLP pass gives it
     (first, *_) = build_brief([claim], [], [a, b], anns, settings=Settings())
     assert first.text.endswith("the president wrote.")  # the outlet's own wording, not the post's
+
+
+def test_a_sentence_ending_in_a_short_name_is_no_fragment(models: Models, settings: Settings) -> None:
+    """Only a title abbreviation before its lost name cuts a sentence: 'Iran.', 'U.S.', 'Inc.' end one."""
+    parts = [
+        "The senators voted to renew the sanctions on Iran.",
+        "The company said the plant would move to the U.S.",
+        "The deal was signed with Apple Inc.",
+        "The contract went to Roger Stone Jr.",
+    ]
+    article = Article(id="a", text=" ".join(parts))
+    (ann,) = annotate([article], models=models, settings=settings)
+    for part in parts:
+        start = article.text.index(part)
+        assert score_wording(Span.of(article, start, start + len(part)), ann) == 0, part
 
 
 def test_wire_datelines_are_dropped_from_brief_text() -> None:

@@ -186,3 +186,25 @@ def test_inverted_attribution_after_the_content(models: Models) -> None:
 def test_whether_a_sentence_asks_is_read_once_in_the_nlp_pass(models: Models) -> None:
     asked = [s.question for s in sentences_of(models, 'Did he call it a "witch hunt"? He did. "Why?" she asked.')]
     assert asked == [True, False, False]
+
+
+def test_a_sentence_cut_at_a_title_abbreviation_does_not_end(models: Models) -> None:
+    """A page that lost the name after 'Maj.' (a line ends there) leaves a fragment; a short name or initialism ends a sentence."""
+    sentences = sentences_of(
+        models,
+        "As Trump prepares for the trip, Puerto Rico National Guard Maj.\n\n"
+        "...want everything done for them. "
+        "The senators voted to renew the sanctions on Iran. "
+        "The plant will move to the U.S. "
+        "The contract went to Roger Stone Jr.",
+    )
+    assert not find(sentences, "As Trump").ended
+    assert all(find(sentences, prefix).ended for prefix in ("The senators", "The plant", "The contract"))
+
+
+def test_a_title_abbreviation_keeps_its_name(models: Models) -> None:
+    """The tokenizer splits 'Sgt.' and 'Brig.' into a word and a period; the name after them still continues."""
+    assert texts(
+        models,
+        "The driver fled, according to Sgt. Panis. A charge was filed. Brig. Gen. Rich Kim spoke on Friday.",
+    ) == ["The driver fled, according to Sgt. Panis.", "A charge was filed.", "Brig. Gen. Rich Kim spoke on Friday."]

@@ -60,8 +60,6 @@ BACKGROUND_DAYS = 7
 _NEEDS_CONTEXT = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^\W*(?:but|and|however|although|also|yet|so|meanwhile|still)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-# A sentence split after a title abbreviation ("... National Guard Maj.") is a fragment.
-_CUT_AT_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{1,3}|[A-Z]|Lt|Col|Gen|Sgt|Capt|Maj|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|St)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +138,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     n_words = len(text.split())
     score = 0.0
     over = ann.sentences_over(span.start, span.end) if ann else ()
-    if (over and not over[-1].ended) or _CUT_AT_ABBREVIATION.search(text):
+    if over and not over[-1].ended:
         score -= 3.0
     if any(s.debris for s in over):
         score -= 4.0

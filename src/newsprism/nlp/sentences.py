@@ -43,6 +43,10 @@ TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm"}
     | {"cmdr", "rev", "hon", "pres", "supt", "insp", "det", "brig", "cpl", "pvt", "mt", "ft", "st", "sr", "jr"}
 )
+#: Title abbreviations that close no sentence: one that ends with them was cut before the name it titles ('As
+#: Trump prepares for the trip, Puerto Rico National Guard Maj.'); not 'Jr.', 'Sr.', 'St.', 'Mt.' or 'Ft.', which
+#: end a name or a place.
+CUT_TITLES = TITLE_ABBREVIATIONS - {"jr", "sr", "st", "mt", "ft"}
 # Abbreviations (with their period) after which a number continues the sentence ("Sept. 11", "No. 10").
 NUMBER_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "pp"}
@@ -78,6 +82,7 @@ def _hash_sets() -> dict[str, np.ndarray]:
         "straight": _ids(STRAIGHT_QUOTES),
         "continuing": _ids(CONTINUING_PUNCT),
         "comma": _ids({",", "，"}),
+        "period": _ids({"."})[0],
         "title": _ids(TITLE_ABBREVIATIONS | {t + "." for t in TITLE_ABBREVIATIONS}),
         "number": _ids({t + "." for t in NUMBER_ABBREVIATIONS}),
         "initial": _ids(c + "." for c in letters),
@@ -96,7 +101,7 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     number (``Sept. 11``), an initial (``John F. Kennedy``) or an initialism
     before a proper noun or number (``U.S. President``).
     """
-    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, LOWER, ORTH, SHAPE, SPACY, TAG
+    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LIKE_NUM, LOWER, ORTH, SHAPE, SPACY, TAG
 
     n = len(doc)
     must_start = np.zeros(n, dtype=bool)
@@ -104,9 +109,9 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     if n < 2:
         return must_start, must_not
     h = _hash_sets()
-    a = doc.to_array([ORTH, LOWER, SHAPE, TAG, SPACY, IS_SPACE, IS_LOWER, IS_ALPHA, LIKE_NUM]).astype(np.uint64)
+    a = doc.to_array([ORTH, LOWER, SHAPE, TAG, SPACY, IS_SPACE, IS_LOWER, IS_ALPHA, LIKE_NUM, IS_TITLE]).astype(np.uint64)
     orth, lower, shape, tag = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
-    spacy_ws, space, low, alpha, num = (a[:, k].astype(bool) for k in range(4, 9))
+    spacy_ws, space, low, alpha, num, titled = (a[:, k].astype(bool) for k in range(4, 10))
     newline = np.zeros(n, dtype=bool)
     for i in np.nonzero(space)[0].tolist():
         newline[i] = "\n" in doc[i].text
@@ -115,6 +120,10 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     closing[1:] |= np.isin(orth[1:], h["straight"]) & ~spacy_ws[:-1] & ~space[:-1]
     prev = slice(0, n - 1)  # the token before each of tokens 1..n-1
     cur = slice(1, n)
+    # a title abbreviation, its period in the token ('Mr.') or not ('Mr'), or the tokenizer's 'Sgt' '.'
+    title = np.isin(lower, h["title"]) & titled
+    cut_title = np.zeros(n - 1, dtype=bool)
+    cut_title[1:] = title[: n - 2] & (orth[1 : n - 1] == h["period"]) & ~spacy_ws[: n - 2]
     after_space = space[prev]
     rule = (
         space[cur]
@@ -122,7 +131,7 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
         | closing[cur]
         | low[cur]
         | np.isin(orth[prev], h["continuing"])
-        | (np.isin(lower[prev], h["title"]) & capital[prev] & capital[cur])
+        | ((title[prev] | cut_title) & (capital[cur] | titled[cur]))
         | (np.isin(lower[prev], h["number"]) & num[cur])
         | (np.isin(orth[prev], h["initial"]) & capital[cur])
         | (np.isin(shape[prev], h["initialism"]) & (num[cur] | np.isin(tag[cur], h["proper"])))
@@ -277,7 +286,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 question=asks(written),
                 stamp=is_stamp(doc, a, b),
                 debris=is_debris(written),
-                ended=is_ended(written),
+                ended=is_ended(written) and not _cut_at_title(doc, a, b),
                 judged=tuple(
                     Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]))
                     for x, y in judgements(doc, a, b, lemmas.lemma)
@@ -285,6 +294,18 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
             )
         )
     return tuple(out)
+
+
+def _cut_at_title(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` end with a capitalised title abbreviation and its period (:data:`CUT_TITLES`)."""
+    words = [t.text for t in doc[a:b] if not t.is_space]
+    if len(words) > 1 and words[-1] == ".":
+        word = words[-2]
+    elif words and len(words[-1]) > 1 and words[-1].endswith("."):
+        word = words[-1][:-1]
+    else:
+        return False
+    return word[:1].isupper() and word.lower() in CUT_TITLES
 
 
 # --- syntactic facts --------------------------------------------------------
