@@ -291,7 +291,7 @@ def speed_up_lemmatizer(nlp: Language) -> None:
 
 def prepare_pipeline(nlp: Language) -> Language:
     """Our changes to the stock pipeline: news sentence hints, the fast attribute ruler and lemmatizer."""
-    from .sentences import add_sentence_hints
+    from .boundaries import add_sentence_hints
 
     add_sentence_hints(nlp)
     speed_up_attribute_ruler(nlp)
