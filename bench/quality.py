@@ -123,7 +123,7 @@ def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-de
 
 def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
     """Brief citations on the input the readers judged (``tests/gold/citations``): how many state the fact."""
-    from newsprism.evaluate.citations import evaluate_citations, load_citation_gold
+    from newsprism.evaluate.citations import evaluate_citations, load_citation_gold, read_articles
 
     if not CORPUS.is_file():
         print(f"quality: AllSides corpus not found at {CORPUS}; judged citations skipped", file=sys.stderr)
@@ -131,9 +131,11 @@ def print_citations(settings, cache) -> None:  # type: ignore[no-untyped-def]
     for path in sorted(CITATIONS.glob("*.json")):
         gold = load_citation_gold(path)
         print(f"\n== brief citations, {gold.name}: {len(gold.ids)} articles, {len(gold.labels)} judged citations")
-        print(f"newsprism         {evaluate_citations(gold, CORPUS, settings=settings, cache=cache).row()}")
+        articles = read_articles(CORPUS, gold.ids, settings)  # once for both runs
+        ours = evaluate_citations(gold, CORPUS, settings=settings, cache=cache, articles=articles)
+        print(f"newsprism         {ours.row()}")
         every = replace(settings, brief_cite_probability=0.0)
-        print(f"every supporter   {evaluate_citations(gold, CORPUS, settings=every, cache=cache).row()}")
+        print(f"every supporter   {evaluate_citations(gold, CORPUS, settings=every, cache=cache, articles=articles).row()}")
 
 
 def print_genre(scores) -> None:  # type: ignore[no-untyped-def]

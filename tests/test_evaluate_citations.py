@@ -97,3 +97,17 @@ def test_a_file_that_is_not_citation_gold_is_named(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"citations": [{"sentence": "x"}]}), encoding="utf-8")
     with pytest.raises(InputError, match="bad.json"):
         load_citation_gold(bad)
+
+
+def test_articles_read_already_are_judged_without_the_corpus(seed_dir: Path, models, settings) -> None:  # type: ignore[no-untyped-def]
+    """Two runs of one judged input read the corpus once: given its articles, none is read (here: no corpus)."""
+    from newsprism.evaluate.citations import evaluate_citations
+    from newsprism.ingest import read_inputs
+
+    articles = [a for a in read_inputs([seed_dir], settings=settings) if isinstance(a, Article)]
+    gold = CitationGold("seeds", tuple(a.id for a in articles), {})
+    figures = evaluate_citations(gold, Path("/no/such/corpus.jsonl.gz"), settings=settings, models=models, articles=articles)
+    assert figures.citations > 0  # the seeds' brief cites other outlets (measured: several)
+    assert figures.unjudged == figures.citations  # nothing judged in this gold
+    with pytest.raises(InputError):
+        evaluate_citations(gold, Path("/no/such/corpus.jsonl.gz"), settings=settings, models=models)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,10 +129,16 @@ def evaluate_citations(
     settings: Settings,
     models: Models | None = None,
     cache: EvalCache | None = None,
+    articles: Sequence[Article] | None = None,
 ) -> CitationFigures:
-    """Analyse the judged input as ``newsprism analyze`` does (grouping included) and judge its citations."""
+    """Analyse the judged input as ``newsprism analyze`` does (grouping included) and judge its citations.
+
+    ``articles`` are the judged input as :func:`read_articles` gives it, when read already (two runs of one
+    input under different settings read the corpus once); otherwise they are read from ``corpus``.
+    """
     models = models or models_for(settings, cache)
-    cleaned, annotations = prepare_cached(read_articles(corpus, gold.ids, settings), models, settings, cache)
+    read = list(articles) if articles is not None else read_articles(corpus, gold.ids, settings)
+    cleaned, annotations = prepare_cached(read, models, settings, cache)
     report = compare_articles(cleaned, annotations, settings=settings, models=models)
     if isinstance(models, CachedModels):
         models.save()
