@@ -208,3 +208,15 @@ def test_a_title_abbreviation_keeps_its_name(models: Models) -> None:
         models,
         "The driver fled, according to Sgt. Panis. A charge was filed. Brig. Gen. Rich Kim spoke on Friday.",
     ) == ["The driver fled, according to Sgt. Panis.", "A charge was filed.", "Brig. Gen. Rich Kim spoke on Friday."]
+
+
+def test_a_name_ending_in_jr_or_sr_can_end_a_sentence(models: Models) -> None:
+    """'Jr.' and 'Sr.' end a name, and as often a sentence: the next capitalised word may start one."""
+    assert texts(models, "The award went to Roger Stone Jr. He thanked the committee.") == [
+        "The award went to Roger Stone Jr.",
+        "He thanked the committee.",
+    ]
+    assert texts(models, "The victim was Robert Godwin Sr. His family asked for privacy.") == [
+        "The victim was Robert Godwin Sr.",
+        "His family asked for privacy.",
+    ]

@@ -247,8 +247,8 @@ class Sentence:
     #: It holds a caption, credit, gallery or promo marker ('(pictured)', '© Getty Images', 'Sign up for our
     #: newsletter'): page furniture, not prose the outlet asserts (:func:`~newsprism.nlp.debris.is_debris`).
     debris: bool = False
-    #: It closes with final punctuation (:func:`~newsprism.nlp.debris.is_ended`); one that does not is a fragment, a
-    #: label or a headline.
+    #: It closes with final punctuation (:func:`~newsprism.nlp.debris.is_ended`) and is not cut after a title
+    #: abbreviation ('... National Guard Maj.'); one that does not is a fragment, a label or a headline.
     ended: bool = True
     #: Judgements it reports a subject passing in the subject's own words, without quote marks: 'outrageous'
     #: in 'his lawyers call the charges outrageous', 'reckless' in 'critics described the plan as reckless'.

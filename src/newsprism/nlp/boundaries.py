@@ -31,10 +31,12 @@ TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm"}
     | {"cmdr", "rev", "hon", "pres", "supt", "insp", "det", "brig", "cpl", "pvt", "mt", "ft", "st", "sr", "jr"}
 )
+#: Titles written with their period ('Mr.', or 'Sgt' '.' as the tokenizer splits it) before a name; not 'Jr.' or
+#: 'Sr.', which end a name and as often a sentence ('... Martin Luther King Jr. The National Guard ...').
+NAME_TITLES = TITLE_ABBREVIATIONS - {"jr", "sr"}
 #: Title abbreviations that close no sentence: one that ends with them was cut before the name it titles ('As
-#: Trump prepares for the trip, Puerto Rico National Guard Maj.'); not 'Jr.', 'Sr.', 'St.', 'Mt.' or 'Ft.', which
-#: end a name or a place.
-CUT_TITLES = TITLE_ABBREVIATIONS - {"jr", "sr", "st", "mt", "ft"}
+#: Trump prepares for the trip, Puerto Rico National Guard Maj.'); not 'St.', 'Mt.' or 'Ft.', which end a place.
+CUT_TITLES = NAME_TITLES - {"st", "mt", "ft"}
 # Abbreviations (with their period) after which a number continues the sentence ("Sept. 11", "No. 10").
 NUMBER_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "pp"}
@@ -65,6 +67,7 @@ def _hash_sets() -> dict[str, np.ndarray]:
         "comma": _ids({",", "，"}),
         "period": _ids({"."})[0],
         "title": _ids(TITLE_ABBREVIATIONS | {t + "." for t in TITLE_ABBREVIATIONS}),
+        "name_title": _ids(NAME_TITLES | {t + "." for t in NAME_TITLES}),
         "number": _ids({t + "." for t in NUMBER_ABBREVIATIONS}),
         "initial": _ids(c + "." for c in letters),
         "initialism": _ids(INITIALISM_SHAPES),
@@ -78,7 +81,8 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     A token after a line break must start a sentence. A token must not when it
     is punctuation or a closing quote, a lower-case word, or follows a comma, a
     dash, a closing quote after a comma (``“…,” Porter said``), a title
-    abbreviation before a name (``Mr Okafor``), a month abbreviation before a
+    abbreviation before a name or another title (``Mr Okafor``, ``Mr. Okafor``,
+    ``Sgt. Panis`` as the tokenizer splits it, ``Brig. Gen.``), a month abbreviation before a
     number (``Sept. 11``), an initial (``John F. Kennedy``) or an initialism
     before a proper noun or number (``U.S. President``).
     """
@@ -103,8 +107,8 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     closing[1:] |= np.isin(orth[1:], h["straight"]) & ~spacy_ws[:-1] & ~space[:-1]
     prev = slice(0, n - 1)  # the token before each of tokens 1..n-1
     cur = slice(1, n)
-    # a title abbreviation, its period in the token ('Mr.') or not ('Mr'), or the tokenizer's 'Sgt' '.'
-    title = np.isin(lower, h["title"]) & titled
+    # a title before a name, its period in the token ('Mr.') or not ('Mr'), or the tokenizer's 'Sgt' '.'
+    title = np.isin(lower, h["name_title"]) & titled
     cut_title = np.zeros(n - 1, dtype=bool)
     cut_title[1:] = title[: n - 2] & (orth[1 : n - 1] == h["period"]) & ~spacy_ws[: n - 2]
     after_space = space[prev]
@@ -114,6 +118,7 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
         | closing[cur]
         | low[cur]
         | np.isin(orth[prev], h["continuing"])
+        | (np.isin(lower[prev], h["title"]) & capital[prev] & capital[cur])
         | ((title[prev] | cut_title) & (capital[cur] | titled[cur]))
         | (np.isin(lower[prev], h["number"]) & num[cur])
         | (np.isin(orth[prev], h["initial"]) & capital[cur])

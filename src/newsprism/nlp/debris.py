@@ -10,7 +10,8 @@ names no speaker. One rule serves them all, where each kept its own list.
 A sentence *ends* when it closes with final punctuation, closing quotes or
 brackets allowed after it ('... the minister said.', '... "enough."'), or
 with a closing quotation mark alone. One that does not is a fragment, a
-label or a headline.
+label or a headline; so is one cut after a title abbreviation ('... National
+Guard Maj.'), which the sentence splitter tells from its tokens.
 """
 
 from __future__ import annotations
