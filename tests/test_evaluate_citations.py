@@ -106,8 +106,10 @@ def test_articles_read_already_are_judged_without_the_corpus(seed_dir: Path, mod
 
     articles = [a for a in read_inputs([seed_dir], settings=settings) if isinstance(a, Article)]
     gold = CitationGold("seeds", tuple(a.id for a in articles), {})
-    figures = evaluate_citations(gold, Path("/no/such/corpus.jsonl.gz"), settings=settings, models=models, articles=articles)
+    missing = Path("/no/such/corpus.jsonl.gz")
+    figures = evaluate_citations(gold, missing, settings=settings, models=models, articles=articles)
     assert figures.citations > 0  # the seeds' brief cites other outlets (measured: several)
-    assert figures.unjudged == figures.citations  # nothing judged in this gold
-    with pytest.raises(InputError):
-        evaluate_citations(gold, Path("/no/such/corpus.jsonl.gz"), settings=settings, models=models)
+    with pytest.raises(InputError):  # without them, the corpus is read
+        evaluate_citations(gold, missing, settings=settings, models=models)
+    with pytest.raises(InputError, match="not the judged input"):  # another input is not scored against this gold
+        evaluate_citations(gold, missing, settings=settings, models=models, articles=articles[1:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsprism.model import Article, Sentence
+from newsprism.nlp.boundaries import boundary_hints
 from newsprism.nlp.models import Models
 from newsprism.nlp.sentences import COMPONENT, split_sentences
 
@@ -220,3 +221,18 @@ def test_a_name_ending_in_jr_or_sr_can_end_a_sentence(models: Models) -> None:
         "The victim was Robert Godwin Sr.",
         "His family asked for privacy.",
     ]
+
+
+def test_title_hints_by_the_form_of_the_title(models: Models) -> None:
+    """A title without its period holds the next capitalised word in any case ('MR OKAFOR', 'Jr Day'); with its
+    period, a title before a name does ('Sgt. Panis'), 'Jr.' does not (what follows may start a sentence)."""
+
+    def held(text: str, word: str) -> bool:
+        doc = models.nlp.make_doc(text)
+        _, must_not = boundary_hints(doc)
+        return bool(must_not[[t.text for t in doc].index(word)])
+
+    assert held("THE MINISTER MET MR OKAFOR TODAY.", "OKAFOR")
+    assert held("The parade marked Martin Luther King Jr Day in the city.", "Day")
+    assert held("The driver fled, according to Sgt. Panis.", "Panis")
+    assert not held("The award went to Roger Stone Jr. He thanked the committee.", "He")

@@ -32,6 +32,7 @@ __all__ = [
     "citation_key",
     "evaluate_citations",
     "load_citation_gold",
+    "read_articles",
     "score_citations",
 ]
 
@@ -138,6 +139,8 @@ def evaluate_citations(
     """
     models = models or models_for(settings, cache)
     read = list(articles) if articles is not None else read_articles(corpus, gold.ids, settings)
+    if tuple(a.id for a in read) != gold.ids:
+        raise InputError(gold.name, "the articles given are not the judged input, in its order")
     cleaned, annotations = prepare_cached(read, models, settings, cache)
     report = compare_articles(cleaned, annotations, settings=settings, models=models)
     if isinstance(models, CachedModels):

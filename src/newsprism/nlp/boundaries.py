@@ -26,7 +26,8 @@ __all__ = ["COMPONENT", "CUT_TITLES", "add_sentence_hints", "boundary_hints", "s
 
 COMPONENT = "newsprism_sentence_hints"
 
-# Abbreviations after which a capitalised word continues the sentence ("Mr Okafor", "Gen. Smith").
+# Abbreviations after which a capitalised word continues the sentence when they are written without their period
+# ("Mr Okafor", "Martin Luther King Jr Day"); with it, only :data:`NAME_TITLES` do ("Gen. Smith").
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "mx", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm"}
     | {"cmdr", "rev", "hon", "pres", "supt", "insp", "det", "brig", "cpl", "pvt", "mt", "ft", "st", "sr", "jr"}
@@ -81,10 +82,14 @@ def boundary_hints(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     A token after a line break must start a sentence. A token must not when it
     is punctuation or a closing quote, a lower-case word, or follows a comma, a
     dash, a closing quote after a comma (``“…,” Porter said``), a title
-    abbreviation before a name or another title (``Mr Okafor``, ``Mr. Okafor``,
-    ``Sgt. Panis`` as the tokenizer splits it, ``Brig. Gen.``), a month abbreviation before a
-    number (``Sept. 11``), an initial (``John F. Kennedy``) or an initialism
-    before a proper noun or number (``U.S. President``).
+    abbreviation before a name or another title (``Mr Okafor`` or ``MR OKAFOR``
+    without the period; with it ``Mr. Okafor``, ``Sgt. Panis`` as the tokenizer
+    splits it, ``Brig. Gen.``, but not after ``Jr.`` or ``Sr.``, which as often
+    end a sentence), a month abbreviation before a number (``Sept. 11``), an
+    initial (``John F. Kennedy``) or an initialism before a proper noun or
+    number (``U.S. President``). 'St.', 'Dr.', 'Mt.' and 'Ft.' join the next
+    capitalised word too: 'St. Louis' and 'Dr. Fauci' far outnumber a sentence
+    ending in a street ('... Main St. Police said').
     """
     from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LIKE_NUM, LOWER, ORTH, SHAPE, SPACY, TAG
 
