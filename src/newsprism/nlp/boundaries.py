@@ -7,7 +7,9 @@ parser, marks tokens that must (after a newline) or must not (after ``Mr``,
 ``Sept.``, a comma, inside ``,”``...) start a sentence; the parser respects the
 ``True`` marks and most of the ``False`` ones, and
 :func:`~newsprism.nlp.sentences.split_sentences` re-applies the same rules
-(:func:`boundary_hints`) to the parsed boundaries.
+(:func:`boundary_hints`) to the parsed boundaries. A sentence that still ends
+with a title abbreviation was cut before the name it titles
+(:func:`cut_at_title`): it does not end.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["COMPONENT", "CUT_TITLES", "add_sentence_hints", "boundary_hints", "sentence_hints"]
+__all__ = ["COMPONENT", "CUT_TITLES", "add_sentence_hints", "boundary_hints", "cut_at_title", "sentence_hints"]
 
 COMPONENT = "newsprism_sentence_hints"
 
@@ -164,3 +166,15 @@ def add_sentence_hints(nlp: Language) -> None:
     if COMPONENT not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {}
         nlp.add_pipe(COMPONENT, **where)  # type: ignore[arg-type]
+
+
+def cut_at_title(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` end with a capitalised title abbreviation and its period (:data:`CUT_TITLES`)."""
+    words = [t.text for t in doc[a:b] if not t.is_space]
+    if len(words) > 1 and words[-1] == ".":
+        word = words[-2]
+    elif words and len(words[-1]) > 1 and words[-1].endswith("."):
+        word = words[-1][:-1]
+    else:
+        return False
+    return word[:1].isupper() and word.lower() in CUT_TITLES

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..lexicon import clause_verbs, reporting_verbs, speech_acts
 from ..model import Article, Sentence, Span
-from .boundaries import COMPONENT, CUT_TITLES, add_sentence_hints, boundary_hints, sentence_hints
+from .boundaries import COMPONENT, add_sentence_hints, boundary_hints, cut_at_title, sentence_hints
 from .debris import is_debris, is_ended
 from .frames import content_range, judgements, result_clause, that_clause
 from .questions import asks
@@ -157,7 +157,7 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
                 question=asks(written),
                 stamp=is_stamp(doc, a, b),
                 debris=is_debris(written),
-                ended=is_ended(written) and not _cut_at_title(doc, a, b),
+                ended=is_ended(written) and not cut_at_title(doc, a, b),
                 judged=tuple(
                     Span.of(article, doc[x].idx, doc[y - 1].idx + len(doc[y - 1]))
                     for x, y in judgements(doc, a, b, lemmas.lemma)
@@ -166,17 +166,6 @@ def split_sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         )
     return tuple(out)
 
-
-def _cut_at_title(doc: Doc, a: int, b: int) -> bool:
-    """Whether tokens ``a:b`` end with a capitalised title abbreviation and its period (:data:`CUT_TITLES`)."""
-    words = [t.text for t in doc[a:b] if not t.is_space]
-    if len(words) > 1 and words[-1] == ".":
-        word = words[-2]
-    elif words and len(words[-1]) > 1 and words[-1].endswith("."):
-        word = words[-1][:-1]
-    else:
-        return False
-    return word[:1].isupper() and word.lower() in CUT_TITLES
 
 
 # --- syntactic facts --------------------------------------------------------
