@@ -70,6 +70,60 @@ def test_an_anchor_in_no_claim_scores_its_cells_as_absent(tmp_path: Path) -> Non
     assert (result.unmatched, result.correct) == (1, 0)
 
 
+def _two_claims_gold(tmp_path: Path) -> Path:
+    """Two labelled propositions: the toll (anchored in a) and the dam's failing (anchored in b)."""
+    path = tmp_path / "gold.json"
+    claims = [
+        {
+            "claim_id": "toll",
+            "anchor": {"article": "a", "text": "At least 12 people were killed"},
+            "cells": {"a": {"labels": ["reports"]}, "b": {"labels": ["part"]}},
+        },
+        {
+            "claim_id": "failed",
+            "anchor": {"article": "b", "text": "Twelve people died when the dam failed."},
+            "cells": {"a": {"labels": ["states"]}, "b": {"labels": ["states"]}},
+        },
+    ]
+    path.write_text(json.dumps({"input": "t", "claims": claims}), encoding="utf-8")
+    return path
+
+
+def test_a_proposition_is_scored_on_the_claim_its_anchor_words(tmp_path: Path) -> None:
+    # b's sentence states two facts (the deaths and the failure); a run puts it in the toll's claim, worded by
+    # a, and a's first sentence in a claim of its own: the toll's cells are judged on the toll's claim, and
+    # b's anchor, in a claim worded by another labelled anchor, has no row of its own.
+    killed, died = (
+        _span(A, "At least 12 people were killed, officials said."),
+        _span(B, "Twelve people died when the dam failed."),
+    )
+    toll = Claim(
+        "s1-c1",
+        killed.text,
+        (killed, died),
+        coverage=(Coverage("reports", killed, "officials"), Coverage("states", died)),
+    )
+    result = score_cells([(_report(toll), load_cell_gold(_two_claims_gold(tmp_path)))])
+    # toll: a reports (right), b shown stating the toll it gives in part (a false carry); failed: absent, both wrong
+    assert (result.cells, result.correct, result.false_carries, result.merged, result.unmatched) == (4, 1, 1, 2, 0)
+
+
+def test_a_claim_worded_by_an_unlabelled_sentence_is_scored_on_the_anchor_it_holds(tmp_path: Path) -> None:
+    killed, bodies = (
+        _span(A, "At least 12 people were killed, officials said."),
+        _span(B, "The mayor said 14 bodies were found."),
+    )
+    claim = Claim(
+        "s1-c1",
+        bodies.text,
+        (killed, bodies),
+        coverage=(Coverage("reports", killed, "officials"), Coverage("reports", bodies, "the mayor")),
+    )
+    result = score_cells([(_report(claim), load_cell_gold(_two_claims_gold(tmp_path)))])
+    # toll: a right, b shown reporting (false carry); failed: its anchor is in no claim
+    assert (result.correct, result.false_carries, result.merged, result.unmatched) == (1, 1, 0, 2)
+
+
 @pytest.mark.parametrize(
     "cells",
     [{"a": {"labels": ["absent", "part"]}}, {"a": {"labels": ["maybe"]}}, {"a": {"labels": []}}, {"a": {}}],

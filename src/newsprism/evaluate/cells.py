@@ -5,8 +5,18 @@ claims by an anchor sentence (an article and that sentence's exact text) and
 labels, for every article of the input, what it does with the claim:
 ``states``, ``reports``, ``denies``, ``part`` or ``absent``, several when it
 does several things, strongest first. Labellers read the articles, not the
-report; the claim list came from one run of newsprism, so a later run may
-place an anchor in a different claim, and is then scored on that claim.
+report; the claim list came from one run of newsprism, and a later run may
+group the sentences otherwise. A claim is judged by what the matrix shows it
+to say, its wording (the support sentence that ``Claim.text`` is):
+
+- a labelled proposition is scored on the claim worded by its anchor sentence;
+- failing that, on the claim that holds the anchor, unless that claim is
+  worded by another labelled anchor: it then shows that other proposition,
+  and this one has no row of its own (every cell reads *absent*, counted as
+  ``merged``).
+
+A run that joins a sentence stating two facts to the claim of its second fact
+is so judged on the second fact, not on the first fact's labels.
 
 Scored per cell:
 
@@ -23,13 +33,13 @@ claim's support gets a ✓ (*states*), every other is absent.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Claim, Report
+from ..model import Article, Claim, Report, Span
 from ..nlp.models import Models
 from ..pipeline import analyze
 from .metrics import share
@@ -83,6 +93,7 @@ class CellScore:
     not_carried: int = 0
     false_carries: int = 0
     unmatched: int = 0  # cells whose anchor sentence is in no claim of this run
+    merged: int = 0  # cells whose anchor sits in a claim worded by another labelled anchor
     found: dict[str, int] = field(default_factory=dict)  # kind -> predicted and labelled
     predicted: dict[str, int] = field(default_factory=dict)
     labelled: dict[str, int] = field(default_factory=dict)
@@ -118,20 +129,66 @@ class CellScore:
             self.found[kind] = self.found.get(kind, 0) + (p and g)
 
 
-def _claim_of(report: Report, article: str, text: str) -> Claim | None:
-    """The claim whose support or restatements hold the anchor sentence (by overlap), if any."""
-    by_id = {a.id: a for a in report.articles}
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
+
+
+def _anchor_range(by_id: Mapping[str, Article], article: str, text: str) -> tuple[int, int] | None:
+    """Where an anchor sentence is in its article, if the article is there and holds it."""
     if article not in by_id:
         return None
     start = by_id[article].text.find(text)
-    if start < 0:
+    return None if start < 0 else (start, start + len(text))
+
+
+def _wording(claim: Claim) -> Span:
+    """The support sentence the claim is worded by (``Claim.text``); the first support if none is."""
+    return next((s for s in claim.support if s.text == claim.text), claim.support[0])
+
+
+def _claims_of_anchors(
+    report: Report, anchors: Sequence[tuple[str, str]]
+) -> tuple[dict[tuple[str, str], Claim | None], set[tuple[str, str]]]:
+    """The claim each anchor is scored on (see the module's docstring), and the anchors merged into another
+    labelled anchor's claim. An anchor in no claim, or merged, maps to None."""
+    by_id = {a.id: a for a in report.articles}
+    ranges = {key: _anchor_range(by_id, *key) for key in anchors}
+    claims = [claim for story in report.stories for claim in story.claims]
+
+    def anchor_of(span: Span) -> tuple[str, str] | None:
+        for key, where in ranges.items():
+            if where is not None and key[0] == span.article and _overlaps(span, *where):
+                return key
         return None
-    end = start + len(text)
-    for story in report.stories:
-        for claim in story.claims:
-            for span in (*claim.support, *claim.restated):
-                if span.article == article and span.start < end and start < span.end:
-                    return claim
+
+    worded: dict[tuple[str, str], Claim] = {}
+    for claim in claims:
+        key = anchor_of(_wording(claim))
+        if key is not None:
+            worded.setdefault(key, claim)
+    out: dict[tuple[str, str], Claim | None] = {}
+    merged: set[tuple[str, str]] = set()
+    for key in anchors:
+        if key in worded:
+            out[key] = worded[key]
+            continue
+        holding = _holding(claims, key[0], ranges[key])
+        other = anchor_of(_wording(holding)) if holding is not None else None
+        if other is not None and other != key:
+            merged.add(key)
+            holding = None
+        out[key] = holding
+    return out, merged
+
+
+def _holding(claims: Sequence[Claim], article: str, where: tuple[int, int] | None) -> Claim | None:
+    """The first claim whose support or restatements hold the anchor sentence (by overlap), if any."""
+    if where is None:
+        return None
+    for claim in claims:
+        for span in (*claim.support, *claim.restated):
+            if span.article == article and _overlaps(span, *where):
+                return claim
     return None
 
 
@@ -152,14 +209,16 @@ def score_cells(
     """Score each report's coverage cells (or ``predict(claim, article)``) against its input's gold cells."""
     score = CellScore(name)
     for report, gold in runs:
-        claims: dict[tuple[str, str], Claim | None] = {}
+        anchors = list(dict.fromkeys((cell.anchor_article, cell.anchor_text) for cell in gold.cells))
+        claims, merged = _claims_of_anchors(report, anchors)
         for cell in gold.cells:
             key = (cell.anchor_article, cell.anchor_text)
-            if key not in claims:
-                claims[key] = _claim_of(report, *key)
             claim = claims[key]
             if claim is None:
-                score.unmatched += 1
+                if key in merged:
+                    score.merged += 1
+                else:
+                    score.unmatched += 1
                 score.add(cell, ("absent",))
             else:
                 score.add(cell, predict(claim, cell.article))
