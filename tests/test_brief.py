@@ -352,18 +352,18 @@ def test_seed_brief(seed_report) -> None:
     assert all(set(b.articles) <= {a for c in b.claims for a in claims[c].article_ids} for b in main)
 
 
-def test_speakers_sentences_are_not_brief_material() -> None:
-    """Sentences from inside long quotes read as the outlet's voice unless caught: first person, open quotes."""
+def test_speakers_sentences_are_not_brief_material(models: Models, settings: Settings) -> None:
+    """Sentences from inside long quotes read as the outlet's voice unless the NLP pass marks them (first person,
+    open quotes: Sentence.voiced)."""
     text = (
         "Clinton told the Hollywood Reporter she would not commit to backing Sanders. "
         "We're still in a very vigorous primary season. "
         "It’s all just baloney, and I feel so bad that people got sucked into it,” Clinton added."
     )
     article = Article(id="a", text=text)
-    first, second = text.index("We're"), text.index("It’s")
-    reported = score_wording(Span.of(article, 0, first - 1))
-    spoken = score_wording(Span.of(article, first, second - 1))
-    tail = score_wording(Span.of(article, second, len(text)))
+    (ann,) = annotate([article], models=models, settings=settings)
+    reported, spoken, tail = (score_wording(s.span, ann) for s in ann.sentences)
+    assert [s.voiced for s in ann.sentences] == [False, True, True]
     assert reported > MIN_QUALITY and spoken < MIN_QUALITY and tail < MIN_QUALITY
 
 

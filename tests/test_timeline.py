@@ -133,8 +133,12 @@ def test_captions_quotes_ages_and_the_story_year_make_no_events() -> None:
         "The court ruled on Monday that the commission showed hostility."
     )
     article = Article(id="a", text=text, published="2018-06-04")
-    sents = tuple(  # the caption marked as the NLP pass marks it
-        Sentence(Span.of(article, m.start(), m.start() + len(m.group().rstrip())), debris=is_debris(m.group()))
+    sents = tuple(  # the caption and the speaker's sentence marked as the NLP pass marks them
+        Sentence(
+            Span.of(article, m.start(), m.start() + len(m.group().rstrip())),
+            debris=is_debris(m.group()),
+            voiced=m.group().startswith("We "),
+        )
         for m in re.finditer(r"[^.]+\.\s*", text.replace("4,493", "4x493"))
     )
     mondays = [m.start() for m in re.finditer("Monday", text)]

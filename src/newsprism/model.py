@@ -253,6 +253,10 @@ class Sentence:
     #: Judgements it reports a subject passing in the subject's own words, without quote marks: 'outrageous'
     #: in 'his lawyers call the charges outrageous', 'reckless' in 'critics described the plan as reckless'.
     judged: tuple[Span, ...] = ()
+    #: It speaks in someone's voice rather than the outlet's: the first person outside its quote marks (the
+    #: middle of a long quote, a quote's tail before '..., she added'), mostly quoted words, or a quote mark
+    #: left open (:func:`~newsprism.nlp.voice.mark_voiced`).
+    voiced: bool = False
 
 
 @dataclass(frozen=True, slots=True)

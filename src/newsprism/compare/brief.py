@@ -35,7 +35,6 @@ from ..nlp.stance import sentence_stance
 from .claims.support import SupportTable, support_between
 from .claims.units import words_in
 from .framing import find_loaded_terms
-from .timeline import in_speakers_voice
 
 __all__ = ["build_brief", "score_wording"]
 
@@ -161,7 +160,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
         score -= 0.5
     if text[:1] in "\"“‘'":
         score -= 1.0
-    if in_speakers_voice(span.text, quote_ranges):
+    if any(s.voiced for s in over):
         score -= 3.0  # a speaker's words ("We're still in a primary season."), not the outlet's report
     if _charged_verb(span, over, quote_ranges):
         score -= 0.75

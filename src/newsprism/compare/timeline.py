@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Annotations, Article, Claim, DateMention, Span, TimelineEntry
 
-__all__ = ["build_timeline", "content_words", "event_text", "in_speakers_voice"]
+__all__ = ["build_timeline", "content_words", "event_text"]
 
 # Two same-date events merge at this word overlap (Jaccard of content words),
 # or when the shorter shares this fraction of its words and at least
@@ -35,29 +35,6 @@ _PRECISION = {"year": 0, "month": 1, "day": 2}
 _WORD = re.compile(r"[\w$£€%]+(?:['’.,][\w]+)*")
 # A post's signature ('— Donald J. Trump (@realDonaldTrump) May 3, 2018'): its date dates the post, not an event.
 _SIGNATURE = re.compile(r"\(@\w+\)")
-
-
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|us|[Mm]y|me)\b")
-_QUOTE_MARKS = '"“”'
-
-
-def in_speakers_voice(text: str, quotes: Sequence[tuple[int, int]] = ()) -> bool:
-    """Whether a sentence speaks in someone's voice rather than the outlet's.
-
-    News prose has no first person outside quotes: a sentence with "I", "we"
-    or "our" outside its quote marks is a quoted speaker's sentence that the
-    quote finder did not mark (the middle of a long quote, a quote's tail
-    before '..., she added'). So is one with an unbalanced quote mark.
-    ``quotes`` are ranges of ``text`` known to be quoted.
-    """
-    outside = list(text)
-    for lo, hi in quotes:
-        for i in range(max(0, lo), min(len(outside), hi)):
-            outside[i] = " "
-    plain = re.sub(r"[“\"][^“”\"]*[”\"]", " ", "".join(outside))  # quotes closed within the sentence
-    if _FIRST_PERSON.search(plain) or len(plain.split()) < 0.4 * len(text.split()):
-        return True  # first person, or mostly quoted words
-    return any(mark in plain for mark in "“”") or plain.count('"') % 2 == 1
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -86,10 +63,13 @@ class _Event:
 
 def _sentence_at(ann: Annotations, pos: int) -> Span | None:
     """The span of the sentence holding ``pos``; none for a page's stamp ('May 3, 2013 at 7:31 AM ET'), which
-    dates the page, not an event, nor for page furniture (a caption, credit or promo: the NLP pass's
-    :attr:`~newsprism.model.Sentence.debris`)."""
+    dates the page, not an event, for page furniture (a caption, credit or promo: the NLP pass's
+    :attr:`~newsprism.model.Sentence.debris`), nor for a sentence in a speaker's voice
+    (:attr:`~newsprism.model.Sentence.voiced`: what someone says, not the outlet's report of an event)."""
     sentence = ann.sentence_at(pos)
-    return None if sentence is None or sentence.stamp or sentence.debris else sentence.span
+    if sentence is None or sentence.stamp or sentence.debris or sentence.voiced:
+        return None
+    return sentence.span
 
 
 def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[tuple[Span, Claim]]]:
@@ -141,7 +121,6 @@ def _events(
         ann = annotations.get(article.id)
         if ann is None:
             continue
-        quotes = [q.span for q in ann.quotes]
         # One event per sentence, dated by its most precise date: in "said Tuesday
         # that she would back her 2016 rival", the event is Tuesday's.
         dated: dict[int, tuple[Span, DateMention]] = {}
@@ -150,9 +129,6 @@ def _events(
                 continue
             sentence = _sentence_at(ann, mention.span.start)
             if sentence is None or _SIGNATURE.search(sentence.text) or sentence.text.rstrip().endswith(("?", ":")):
-                continue
-            inner = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.overlaps(sentence)]
-            if in_speakers_voice(sentence.text, inner):
                 continue
             held = dated.get(sentence.start)
             if held is None or _PRECISION[mention.granularity] > _PRECISION[held[1].granularity]:

@@ -30,7 +30,7 @@ from .posts import embedded_posts
 from .quantities import extract_quantities
 from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
-from .voice import count_voice
+from .voice import count_voice, mark_voiced
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,7 +58,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     mentions = extract_mentions(doc, article)
     posts = embedded_posts(article.text)
     quotes = extract_quotes(doc, article, sentences, mentions, posts)
-    sentences = resolve_report_subjects(doc, article, sentences, mentions)
+    sentences = mark_voiced(doc, resolve_report_subjects(doc, article, sentences, mentions), quotes)
     unanchored: list[UnplacedDate] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored, quotes=[q.span for q in quotes])
     citations = find_citations(doc, article, mentions, posts)

@@ -1,13 +1,18 @@
-"""An article's own voice: how much it speaks in the first and second person, and asks, outside quotes.
+"""An article's own voice: how much it speaks in the first and second person, and asks, outside quotes;
+and which of its sentences speak in someone else's voice.
 
 Counted from the parse once (pronouns by their morphology, questions from
 :attr:`~newsprism.model.Sentence.question`), for telling opinion from news (:mod:`newsprism.genre`).
+:func:`mark_voiced` sets :attr:`~newsprism.model.Sentence.voiced`, which keeps a speaker's sentence out of
+the brief's wording and the timeline's events.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import loaded_words
@@ -16,7 +21,12 @@ from ..model import Quote, Sentence, Voice
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["count_voice"]
+__all__ = ["count_voice", "mark_voiced"]
+
+#: A quotation opened and closed within a sentence.
+_CLOSED_QUOTE = re.compile(r"[“\"][^“”\"]*[”\"]")
+#: Below this share of a sentence's words outside quotes, the sentence is mostly someone's words.
+MIN_OWN_WORDS = 0.4
 
 
 def count_voice(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> Voice:
@@ -56,3 +66,48 @@ def count_voice(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]
                 second += 1
     questions = sum(1 for s in sentences if s.question and not quoted(s.span.start))
     return Voice(words, first, second, questions, past, present, modals, adjectives, loaded)
+
+
+def mark_voiced(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> tuple[Sentence, ...]:
+    """``sentences`` with :attr:`~newsprism.model.Sentence.voiced` set where a sentence speaks in someone's voice.
+
+    News prose has no first person outside quotes: a sentence with a first-person pronoun (by the parse's
+    morphology) outside its quote marks is a quoted speaker's sentence that the quote finder did not mark (the
+    middle of a long quote, a quote's tail before '..., she added'). So is one whose words are mostly inside
+    quotes (``quotes``, or marks closed within the sentence), and one with a quote mark left open.
+    """
+    ranges = [(q.span.start, q.span.end) for q in quotes]
+    out = []
+    for sentence in sentences:
+        span = sentence.span
+        outside = list(span.text)
+        for lo, hi in ranges:
+            for i in range(max(0, lo - span.start), min(len(outside), hi - span.start)):
+                outside[i] = " "
+        plain = _CLOSED_QUOTE.sub(lambda m: " " * len(m.group()), "".join(outside))
+        voiced = (
+            len(plain.split()) < MIN_OWN_WORDS * len(span.text.split())
+            or any(mark in plain for mark in "“”")
+            or plain.count('"') % 2 == 1
+            or _first_person_outside(doc, span.start, plain)
+        )
+        out.append(replace(sentence, voiced=True) if voiced else sentence)
+    return tuple(out)
+
+
+def _first_person_outside(doc: Doc, start: int, plain: str) -> bool:
+    """Whether a first-person pronoun of ``doc`` falls where ``plain`` (the sentence from ``start``, quotes
+    blanked) still has text. 'US', the country, is no pronoun however the parser reads it, nor is the numeral
+    after a name ('Article I', 'World War I')."""
+    span = doc.char_span(start, start + len(plain), alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span:
+        if t.pos_ != "PRON" or t.text == "US" or t.morph.get("Person", []) != ["1"]:
+            continue
+        if t.text == "I" and (t.dep_ == "nummod" or (t.i > 0 and doc[t.i - 1].tag_ in ("NNP", "NNPS"))):
+            continue
+        at = t.idx - start
+        if 0 <= at < len(plain) and not plain[at].isspace():
+            return True
+    return False
