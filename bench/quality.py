@@ -116,7 +116,7 @@ def print_cells(settings, load, evaluate) -> None:  # type: ignore[no-untyped-de
         )
         print(
             f"{r.name:<17} accuracy {r.accuracy:.3f} ({r.correct}/{r.cells})  part or absent shown as carried "
-            f"{r.false_carries}/{r.not_carried}  anchors not found {r.unmatched}, in another labelled claim {r.merged}"
+            f"{r.false_carries}/{r.not_carried}  cells whose anchor is in no claim {r.unmatched}, in another labelled claim {r.merged}"
         )
         print(f"                  {kinds}")
 

@@ -91,8 +91,8 @@ def _two_claims_gold(tmp_path: Path) -> Path:
 
 def test_a_proposition_is_scored_on_the_claim_its_anchor_words(tmp_path: Path) -> None:
     # b's sentence states two facts (the deaths and the failure); a run puts it in the toll's claim, worded by
-    # a, and a's first sentence in a claim of its own: the toll's cells are judged on the toll's claim, and
-    # b's anchor, in a claim worded by another labelled anchor, has no row of its own.
+    # a's anchor: the toll's cells are judged on that claim, and b's anchor, in a claim worded by another
+    # labelled anchor, has no row of its own.
     killed, died = (
         _span(A, "At least 12 people were killed, officials said."),
         _span(B, "Twelve people died when the dam failed."),
@@ -142,3 +142,23 @@ def test_the_shipped_cell_gold_loads_and_labels_every_article() -> None:
         articles = {a for c in raw["claims"] for a in c["cells"]}
         assert all(set(c["cells"]) == articles for c in raw["claims"]), f"{path.name}: a claim misses an article"
         assert len(gold.cells) == len(raw["claims"]) * len(articles) >= 30
+
+
+def test_the_claim_worded_by_the_anchor_wins_over_one_that_restates_it(tmp_path: Path) -> None:
+    # the anchor restates an earlier claim (worded by c) and words a later one: the cells are the later claim's
+    rain, killed = _span(C, "Rain fell for four days before the dam gave way."), _span(
+        A, "At least 12 people were killed, officials said."
+    )
+    died = _span(B, "Twelve people died when the dam failed.")
+    earlier = Claim("s1-c1", rain.text, (rain,), restated=(killed,), coverage=(Coverage("states", rain),))
+    toll = Claim(
+        "s1-c2", killed.text, (killed, died), coverage=(Coverage("reports", killed, "officials"), Coverage("states", died))
+    )
+    report = Report(
+        articles=(A, B, C), stories=(Story(id="s1", title="Dam", article_ids=("a", "b", "c"), claims=(earlier, toll)),)
+    )
+    gold = load_cell_gold(
+        _gold(tmp_path, {"a": {"labels": ["reports"]}, "b": {"labels": ["states"]}, "c": {"labels": ["absent"]}})
+    )
+    result = score_cells([(report, gold)])
+    assert (result.correct, result.merged, result.unmatched) == (3, 0, 0)  # on the earlier claim: 0 of 3

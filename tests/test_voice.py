@@ -29,9 +29,12 @@ def test_a_roman_numeral_or_the_country_is_no_first_person(models: Models, setti
     text = (
         "The Espionage Act dates from World War I and was used against leakers. "
         "The power is spelled out in Article I of the Constitution. "
-        "The US imposed new sanctions on Tuesday."
+        "The US imposed new sanctions on Tuesday. "
+        "The fund helps World War I veterans. "
+        "The Me Too movement grew."
     )
     assert not any(v for _, v in _voiced(text, models, settings))
+    assert [v for _, v in _voiced("As President I will act.", models, settings)] == [True]
 
 
 def test_a_sentence_of_mostly_quoted_words_is_a_speakers_voice(models: Models, settings: Settings) -> None:

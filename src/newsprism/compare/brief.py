@@ -130,8 +130,9 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
 
     Penalises loaded terms, bare quotes and openings that need the previous
     sentence; with ``ann``, also debris (captions, promos), sentences without
-    an ending and non-neutral reporting verbs in the writer's voice, which are
-    read from the NLP pass (without it they are not judged).
+    an ending, sentences in a speaker's voice and non-neutral reporting verbs in
+    the writer's voice, which are read from the NLP pass (without it they are
+    not judged).
     """
     text = span.text.strip()
     n_words = len(text.split())

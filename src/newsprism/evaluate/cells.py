@@ -141,9 +141,9 @@ def _anchor_range(by_id: Mapping[str, Article], article: str, text: str) -> tupl
     return None if start < 0 else (start, start + len(text))
 
 
-def _wording(claim: Claim) -> Span:
+def _wording(claim: Claim) -> Span | None:
     """The support sentence the claim is worded by (``Claim.text``); the first support if none is."""
-    return next((s for s in claim.support if s.text == claim.text), claim.support[0])
+    return next((s for s in claim.support if s.text == claim.text), claim.support[0] if claim.support else None)
 
 
 def _claims_of_anchors(
@@ -155,7 +155,9 @@ def _claims_of_anchors(
     ranges = {key: _anchor_range(by_id, *key) for key in anchors}
     claims = [claim for story in report.stories for claim in story.claims]
 
-    def anchor_of(span: Span) -> tuple[str, str] | None:
+    def anchor_of(span: Span | None) -> tuple[str, str] | None:
+        if span is None:
+            return None
         for key, where in ranges.items():
             if where is not None and key[0] == span.article and _overlaps(span, *where):
                 return key
@@ -174,7 +176,7 @@ def _claims_of_anchors(
             continue
         holding = _holding(claims, key[0], ranges[key])
         other = anchor_of(_wording(holding)) if holding is not None else None
-        if other is not None and other != key:
+        if other is not None and other != key and worded.get(other) is holding:
             merged.add(key)
             holding = None
         out[key] = holding
@@ -182,12 +184,12 @@ def _claims_of_anchors(
 
 
 def _holding(claims: Sequence[Claim], article: str, where: tuple[int, int] | None) -> Claim | None:
-    """The first claim whose support or restatements hold the anchor sentence (by overlap), if any."""
+    """The claim whose support holds the anchor sentence (by overlap), else the first whose restatements do."""
     if where is None:
         return None
-    for claim in claims:
-        for span in (*claim.support, *claim.restated):
-            if span.article == article and _overlaps(span, *where):
+    for field_of in (lambda c: c.support, lambda c: c.restated):
+        for claim in claims:
+            if any(span.article == article and _overlaps(span, *where) for span in field_of(claim)):
                 return claim
     return None
 

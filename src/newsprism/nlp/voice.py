@@ -97,17 +97,26 @@ def mark_voiced(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]
 
 def _first_person_outside(doc: Doc, start: int, plain: str) -> bool:
     """Whether a first-person pronoun of ``doc`` falls where ``plain`` (the sentence from ``start``, quotes
-    blanked) still has text. 'US', the country, is no pronoun however the parser reads it, nor is the numeral
-    after a name ('Article I', 'World War I')."""
+    blanked) still has text. 'US', the country, is no pronoun however the parser reads it, nor is a word of a
+    name ('World War I', 'the Me Too movement', 'This Is Us') or a numeral after one ('Article I')."""
     span = doc.char_span(start, start + len(plain), alignment_mode="expand")
     if span is None:
         return False
     for t in span:
         if t.pos_ != "PRON" or t.text == "US" or t.morph.get("Person", []) != ["1"]:
             continue
-        if t.text == "I" and (t.dep_ == "nummod" or (t.i > 0 and doc[t.i - 1].tag_ in ("NNP", "NNPS"))):
+        if t.ent_type_ or (t.text == "I" and _numeral(doc, t.i)):
             continue
         at = t.idx - start
         if 0 <= at < len(plain) and not plain[at].isspace():
             return True
     return False
+
+
+def _numeral(doc: Doc, i: int) -> bool:
+    """Whether the 'I' at ``i`` numbers the name before it ('Article I of', 'World War I veterans'): the parse
+    says so, or a proper noun comes before it and no verb after ('As President I will' is the pronoun)."""
+    if doc[i].dep_ == "nummod":
+        return True
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return i > 0 and doc[i - 1].tag_ in ("NNP", "NNPS") and (after is None or after.pos_ not in ("AUX", "VERB"))
