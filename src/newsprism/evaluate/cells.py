@@ -129,16 +129,12 @@ class CellScore:
             self.found[kind] = self.found.get(kind, 0) + (p and g)
 
 
-def _overlaps(span: Span, start: int, end: int) -> bool:
-    return span.start < end and start < span.end
-
-
-def _anchor_range(by_id: Mapping[str, Article], article: str, text: str) -> tuple[int, int] | None:
+def _anchor_span(by_id: Mapping[str, Article], article: str, text: str) -> Span | None:
     """Where an anchor sentence is in its article, if the article is there and holds it."""
     if article not in by_id:
         return None
     start = by_id[article].text.find(text)
-    return None if start < 0 else (start, start + len(text))
+    return None if start < 0 else Span.of(by_id[article], start, start + len(text))
 
 
 def _wording(claim: Claim) -> Span | None:
@@ -152,14 +148,14 @@ def _claims_of_anchors(
     """The claim each anchor is scored on (see the module's docstring), and the anchors merged into another
     labelled anchor's claim. An anchor in no claim, or merged, maps to None."""
     by_id = {a.id: a for a in report.articles}
-    ranges = {key: _anchor_range(by_id, *key) for key in anchors}
+    spans = {key: _anchor_span(by_id, *key) for key in anchors}
     claims = [claim for story in report.stories for claim in story.claims]
 
     def anchor_of(span: Span | None) -> tuple[str, str] | None:
         if span is None:
             return None
-        for key, where in ranges.items():
-            if where is not None and key[0] == span.article and _overlaps(span, *where):
+        for key, anchor in spans.items():
+            if anchor is not None and anchor.overlaps(span):
                 return key
         return None
 
@@ -174,7 +170,7 @@ def _claims_of_anchors(
         if key in worded:
             out[key] = worded[key]
             continue
-        holding = _holding(claims, key[0], ranges[key])
+        holding = _holding(claims, spans[key])
         other = anchor_of(_wording(holding)) if holding is not None else None
         if other is not None and other != key and worded.get(other) is holding:
             merged.add(key)
@@ -183,15 +179,12 @@ def _claims_of_anchors(
     return out, merged
 
 
-def _holding(claims: Sequence[Claim], article: str, where: tuple[int, int] | None) -> Claim | None:
+def _holding(claims: Sequence[Claim], anchor: Span | None) -> Claim | None:
     """The claim whose support holds the anchor sentence (by overlap), else the first whose restatements do."""
-    if where is None:
+    if anchor is None:
         return None
-    for field_of in (lambda c: c.support, lambda c: c.restated):
-        for claim in claims:
-            if any(span.article == article and _overlaps(span, *where) for span in field_of(claim)):
-                return claim
-    return None
+    held = next((c for c in claims if any(anchor.overlaps(s) for s in c.support)), None)
+    return held or next((c for c in claims if any(anchor.overlaps(s) for s in c.restated)), None)
 
 
 def _kinds(claim: Claim, article: str) -> tuple[str, ...]:

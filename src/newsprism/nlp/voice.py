@@ -76,15 +76,15 @@ def mark_voiced(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]
     middle of a long quote, a quote's tail before '..., she added'). So is one whose words are mostly inside
     quotes (``quotes``, or marks closed within the sentence), and one with a quote mark left open.
     """
-    ranges = [(q.span.start, q.span.end) for q in quotes]
     out = []
     for sentence in sentences:
         span = sentence.span
-        outside = list(span.text)
-        for lo, hi in ranges:
-            for i in range(max(0, lo - span.start), min(len(outside), hi - span.start)):
-                outside[i] = " "
-        plain = _CLOSED_QUOTE.sub(lambda m: " " * len(m.group()), "".join(outside))
+        outside = span.text
+        for quote in quotes:
+            if quote.span.overlaps(span):  # blanked in place, so that offsets still hold
+                lo, hi = max(0, quote.span.start - span.start), min(len(outside), quote.span.end - span.start)
+                outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
+        plain = _CLOSED_QUOTE.sub(lambda m: " " * len(m.group()), outside)
         voiced = (
             len(plain.split()) < MIN_OWN_WORDS * len(span.text.split())
             or any(mark in plain for mark in "“”")
