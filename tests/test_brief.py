@@ -407,14 +407,15 @@ def test_a_sentence_ending_in_a_short_name_is_no_fragment(models: Models, settin
         assert score_wording(Span.of(article, start, start + len(part)), ann) == 0, part
 
 
-def test_wire_datelines_are_dropped_from_brief_text() -> None:
+def test_wire_datelines_are_dropped_from_brief_text(models: Models, settings: Settings) -> None:
     text = "GAZA CITY, Gaza Strip (AP) — Israel and Hamas began observing a temporary cease-fire on Tuesday."
     a = Article(id="a", text=text, outlet="Washington Times")
     b = Article(
         id="b", text="(CNN) - Israel and Hamas began observing a temporary cease-fire on Tuesday.", outlet="CNN"
     )
     claim = covered("c1", "truce", (Span.of(a, 0, len(a.text)), Span.of(b, 0, len(b.text))))
-    (first,) = build_brief([claim], [], [a, b], [Annotations("a"), Annotations("b")], settings=Settings())
+    annotations = list(annotate([a, b], models=models, settings=settings))  # the NLP pass reads the datelines
+    (first,) = build_brief([claim], [], [a, b], annotations, settings=Settings())
     assert first.text == "Israel and Hamas began observing a temporary cease-fire on Tuesday."
     assert first.articles == ("a", "b")
 

@@ -257,6 +257,13 @@ class Sentence:
     #: middle of a long quote, a quote's tail before '..., she added'), mostly quoted words, or a quote mark
     #: left open (:func:`~newsprism.nlp.voice.mark_voiced`).
     voiced: bool = False
+    #: The wire dateline it opens with ('WASHINGTON (AP) — '), which places the story and is no part of what the
+    #: sentence says (:func:`~newsprism.nlp.openers.mark_openers`).
+    dateline: Span | None = None
+    #: Its first word (after a dateline) leans on the sentence before: ``refers_back`` for a pronoun or
+    #: demonstrative ('He said ...', 'These included ...'; not 'This week, ...' or 'It is unclear whether ...'),
+    #: ``connective`` for a linking word ('But', 'However'); ``None`` when it reads alone.
+    opener: Literal["refers_back", "connective"] | None = None
 
 
 @dataclass(frozen=True, slots=True)

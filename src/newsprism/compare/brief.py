@@ -56,8 +56,6 @@ POSITION_WEIGHT = 0.75
 # Dates this many days before publication are background, told after the news.
 BACKGROUND_DAYS = 7
 
-_NEEDS_CONTEXT = re.compile(r"^\W*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
-_CONNECTIVE = re.compile(r"^\W*(?:but|and|however|although|also|yet|so|meanwhile|still)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -167,9 +165,9 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
         score -= 0.75
     if text.startswith(("...", "…")):
         score -= 2.0  # a fragment continued from elsewhere
-    elif _NEEDS_CONTEXT.search(text):
+    elif over and over[0].opener == "refers_back":
         score -= 1.0
-    elif _CONNECTIVE.search(text):
+    elif over and over[0].opener == "connective":
         score -= 0.5
     if text.endswith("?"):
         score -= 1.0
@@ -368,17 +366,14 @@ def _ordered(picks: Sequence[_Candidate], cutoff: str = "") -> list[_Candidate]:
     return [lead, *dated, *undated, *background]
 
 
-# A wire dateline opening a lede: "GAZA CITY, Gaza Strip (AP) — ", "WASHINGTON — ", "(CNN) - ".
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.'’\- ]{1,30})?\s*(?:\([A-Za-z .]{2,20}\))?|\([A-Za-z .]{2,20}\))"
-    r"\s*[—–-]{1,2}\s+(?=[A-Z0-9“\"])"
-)
-
-
-def _text(span: Span) -> str:
-    """The sentence as the brief prints it: whitespace collapsed, a wire dateline dropped."""
-    text = " ".join(span.text.split())
-    return _DATELINE.sub("", text, count=1) or text
+def _text(span: Span, ann: Annotations | None) -> str:
+    """The sentence as the brief prints it: whitespace collapsed, a wire dateline it opens with dropped."""
+    first = ann.sentence_at(span.start) if ann else None
+    dateline = first.dateline if first is not None else None
+    text = span.text
+    if dateline is not None and span.start <= dateline.start and dateline.end < span.end:
+        text = text[dateline.end - span.start :]
+    return " ".join(text.split())
 
 
 def _disputed(
@@ -443,7 +438,7 @@ def build_brief(
     if len(picks) < min(MIN_SENTENCES, limit):
         picks += _pick(single, min(MIN_SENTENCES, limit) - len(picks), picks, ctx)
     out = [
-        BriefSentence(_text(c.span), (c.claim.id,), c.articles, "brief", c.span)
+        BriefSentence(_text(c.span, ctx.annotations.get(c.span.article)), (c.claim.id,), c.articles, "brief", c.span)
         for c in _ordered(picks, _news_cutoff(articles, picks))
     ]
 
@@ -455,7 +450,7 @@ def build_brief(
             label = by_id[c.articles[0]].label
             out.append(
                 BriefSentence(
-                    f"Reported only by {label}: {_text(c.span)}", (c.claim.id,), c.articles, "single_source", c.span
+                    f"Reported only by {label}: {_text(c.span, ctx.annotations.get(c.span.article))}", (c.claim.id,), c.articles, "single_source", c.span
                 )
             )
 

@@ -26,6 +26,7 @@ from .citations import find_citations
 from .dates import resolve_dates
 from .entities import extract_mentions
 from .models import Models
+from .openers import mark_openers
 from .posts import embedded_posts
 from .quantities import extract_quantities
 from .quotes import extract_quotes, resolve_report_subjects
@@ -59,6 +60,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     posts = embedded_posts(article.text)
     quotes = extract_quotes(doc, article, sentences, mentions, posts)
     sentences = mark_voiced(doc, resolve_report_subjects(doc, article, sentences, mentions), quotes)
+    sentences = mark_openers(doc, sentences)
     unanchored: list[UnplacedDate] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored, quotes=[q.span for q in quotes])
     citations = find_citations(doc, article, mentions, posts)
