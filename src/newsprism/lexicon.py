@@ -22,6 +22,7 @@ __all__ = [
     "figure_scopes",
     "reporting_verbs",
     "speech_acts",
+    "voice_nouns",
 ]
 
 
@@ -47,6 +48,12 @@ def reporting_verbs() -> Mapping[str, str]:
 def speech_acts() -> frozenset[str]:
     """Reporting verbs that say something even without a reported clause: 'Trump demanded an inquiry'."""
     return frozenset(row[0] for row in _reporting_rows() if row[2:3] == ("act",))
+
+
+@cache
+def voice_nouns() -> frozenset[str]:
+    """Nouns (lemmas) that make an unnamed speaker a voice: 'a senior official', 'one resident', 'the agency'."""
+    return frozenset(data_lines("voice_nouns.txt"))
 
 
 @cache

@@ -291,6 +291,11 @@ class Quote:
     #: where the verb is inherited from the quote before or there is none: an embedded post, signed or headed
     #: with its author's name (``verb`` is then ``None`` too).
     verb_lemma: str | None = None
+    #: Who ``speaker`` is: ``name`` for a name ('Nikki Haley', 'The Associated Press', a pronoun resolved to a
+    #: name), ``description`` for a kind of person or body that speaks ('Israeli officials', 'one man');
+    #: ``None`` when the quote finder took something else for a speaker ('the report', 'his office'),
+    #: or there is none (:func:`~newsprism.nlp.speakers.mark_speaker_kinds`).
+    speaker_kind: Literal["name", "description"] | None = None
 
 
 Granularity = Literal["day", "month", "year"]

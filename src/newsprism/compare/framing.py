@@ -28,7 +28,6 @@ from ..model import Annotations, Article, FramingItem, Span, StoryQuote
 
 __all__ = [
     "LoadedTerm",
-    "is_voice",
     "build_framing",
     "find_loaded_terms",
     "loaded_terms",
@@ -362,48 +361,20 @@ def _loaded_items(
     return items
 
 
-# Words that make an unnamed speaker a voice: 'a senior official', 'one resident', 'the agency'.
-_VOICE_NOUN = re.compile(
-    r"\b(?:official|spokes(?:man|men|woman|women|person|people)|aide|adviser|advisor|resident|source|"
-    r"lawmaker|senator|critic|supporter|analyst|expert|economist|lawyer|attorney|president|secretary|minister|"
-    r"leader|man|men|woman|women|people|person|witness|officer|member|candidate|democrat|republican|doctor|"
-    r"nurse|worker|student|teacher|judge|justice|prosecutor|agency|department|ministry|committee|government|"
-    r"administration|police|military|army|forces|council|panel|court|group|campaign|office|staff|family|"
-    r"friend|neighbou?r|father|mother|parent|official|executive|director|chief|governor|mayor|ambassador|"
-    r"diplomat|envoy|commander|general|soldier|activist|protester|organi[sz]er|voter|user|investigator|"
-    r"researcher|scientist|professor|author|observer|negotiator|mediator)s?\b",
-    re.IGNORECASE,
-)
-_PRONOUN_WORDS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these"])
-
-
-def is_voice(speaker: str) -> bool:
-    """Whether a quote's speaker names someone who speaks (a person, a body, 'a senior official').
-
-    A named speaker (capitalised) is a voice; an unnamed one only when it
-    names a kind of person or body ('immigration official', 'one man'), not
-    when the quote finder took a document or a fragment for the speaker
-    ('the report', "president's possible involvement", 'news cast', 'his office').
-    """
-    words = re.findall(r"[A-Za-z][\w'’.-]*", speaker)
-    if not words or sum(len(w) for w in words) < 3 or speaker[:1].isdigit():
-        return False
-    first = words[0].lower()
-    if first in _PRONOUN_WORDS:
-        return False
-    if any(w[:1].isupper() for w in words[1:] if w.lower() != "the") or (speaker[:1].isupper() and first != "the"):
-        return True  # a name: 'Nikki Haley', 'The Associated Press', 'Israeli officials'
-    return any(_VOICE_NOUN.fullmatch(re.sub(r"['’]s$", "", w)) for w in words[1:] or words)
-
-
 def _voices_item(
-    articles: Sequence[Article], quotes: Sequence[StoryQuote], names: Mapping[str, str]
+    articles: Sequence[Article],
+    annotations: Sequence[Annotations],
+    quotes: Sequence[StoryQuote],
+    names: Mapping[str, str],
 ) -> FramingItem | None:
+    """Who speaks in the story's quotes, by outlet: speakers that name or describe someone who speaks (the NLP
+    pass's :attr:`~newsprism.model.Quote.speaker_kind`), not a document or a fragment taken for a speaker."""
     order = {a.id: n for n, a in enumerate(articles)}
+    speaking = {(q.span.article, q.span.start) for ann in annotations for q in ann.quotes if q.speaker_kind}
     variants: dict[str, list[str]] = {}
     spans: list[Span] = []
     for q in sorted(quotes, key=lambda q: (order.get(q.span.article, len(order)), q.span.start)):
-        if not q.speaker or q.span.article not in order or not is_voice(q.speaker):
+        if not q.speaker or q.span.article not in order or (q.span.article, q.span.start) not in speaking:
             continue
         ids = variants.setdefault(q.speaker, [])
         if q.span.article not in ids:
@@ -450,7 +421,7 @@ def build_framing(
     if verbs is not None:
         items.append(verbs)
     items.extend(_loaded_items(articles, by_article, names))
-    voices = _voices_item(articles, quotes, names)
+    voices = _voices_item(articles, annotations, quotes, names)
     if voices is not None:
         items.append(voices)
     return tuple(items)

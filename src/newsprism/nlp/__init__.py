@@ -31,6 +31,7 @@ from .posts import embedded_posts
 from .quantities import extract_quantities
 from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
+from .speakers import mark_speaker_kinds
 from .voice import count_voice, mark_voiced
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     sentences = split_sentences(doc, article)
     mentions = extract_mentions(doc, article)
     posts = embedded_posts(article.text)
-    quotes = extract_quotes(doc, article, sentences, mentions, posts)
+    quotes = mark_speaker_kinds(doc, extract_quotes(doc, article, sentences, mentions, posts))
     sentences = mark_voiced(doc, resolve_report_subjects(doc, article, sentences, mentions), quotes)
     sentences = mark_openers(doc, sentences)
     unanchored: list[UnplacedDate] = []
