@@ -282,7 +282,8 @@ def test_an_outlet_with_two_articles_is_one_voice(story) -> None:
     """Outlet B's second article neither makes B a second outlet nor sets B against itself."""
     articles, anns, quotes = story
     b2 = Article("b2", "In Kiev, Petrov said talks would go on. The regime said more.", outlet="outlet  b")
-    b2_ann = Annotations("b2", sentences=sentences(b2, {0: "say", 1: "say"}))
+    marsh = Quote(Span.of(b2, 0, 7), "Anna Marsh", speaker_kind="name")
+    b2_ann = Annotations("b2", sentences=sentences(b2, {0: "say", 1: "say"}), quotes=(marsh,))
     both = [*articles, b2]
     items = build_framing(both, [*anns, b2_ann], FakeIndex({"Kyiv": {"Kyiv": ("b",), "Kiev": ("b2",)}}), quotes)
     # one outlet writing a name two ways is a slip, not a naming contrast between outlets
@@ -291,7 +292,12 @@ def test_an_outlet_with_two_articles_is_one_voice(story) -> None:
     assert regime.note is not None and regime.note.startswith("label; used by 2 of 3 outlets (Outlet A, outlet  b)")
     # a voice quoted in both of B's articles, and nowhere else, is quoted by one outlet only
     quotes_b = [StoryQuote("s1-q4", Span.of(articles[1], 0, 7), "Anna Marsh"), StoryQuote("s1-q5", Span.of(b2, 0, 7), "Anna Marsh")]
-    (voices,) = by_kind(build_framing(both, [*anns, b2_ann], FakeIndex({}), [*quotes, *quotes_b]), "voices")
+    b = anns[1]
+    b_marsh = Quote(Span.of(articles[1], 0, 7), "Anna Marsh", speaker_kind="name")
+    b_ann = Annotations("b", sentences=b.sentences, quotes=(*b.quotes, b_marsh))
+    with_b = [anns[0], b_ann, *anns[2:], b2_ann]
+    (voices,) = by_kind(build_framing(both, with_b, FakeIndex({}), [*quotes, *quotes_b]), "voices")
+    assert voices.variants["Anna Marsh"] == ("b", "b2")
     assert "only Outlet B quotes Anna Marsh" in (voices.note or "")
 
 

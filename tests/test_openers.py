@@ -20,7 +20,9 @@ def test_a_pronoun_or_a_connective_leans_on_the_sentence_before(models: Models, 
         "But the vote was delayed until Friday. "
         "Their leaders met again on Tuesday. "
         "“These are hard times,” a spokesman added. "
-        "However, no date was set."
+        "However, no date was set. "
+        "That day, the troops withdrew from the town. "
+        "This, which officials called a setback, delayed the vote."
     )
     assert _openers(text, models, settings) == [
         None,
@@ -29,6 +31,8 @@ def test_a_pronoun_or_a_connective_leans_on_the_sentence_before(models: Models, 
         "refers_back",
         "refers_back",
         "connective",
+        "refers_back",  # 'That day' points back to a day named before
+        "refers_back",  # a clause set off by commas does not define 'This'
     ]
 
 

@@ -126,11 +126,11 @@ def _quoted_chars(span: Span, ann: Annotations | None) -> int:
 def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
-    Penalises loaded terms, bare quotes and openings that need the previous
-    sentence; with ``ann``, also debris (captions, promos), sentences without
-    an ending, sentences in a speaker's voice and non-neutral reporting verbs in
-    the writer's voice, which are read from the NLP pass (without it they are
-    not judged).
+    Penalises loaded terms and bare quotes; with ``ann``, also debris
+    (captions, promos), sentences without an ending, sentences in a speaker's
+    voice, openings that need the previous sentence and non-neutral reporting
+    verbs in the writer's voice, which are read from the NLP pass (without it
+    they are not judged).
     """
     text = span.text.strip()
     n_words = len(text.split())

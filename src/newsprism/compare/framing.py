@@ -370,11 +370,11 @@ def _voices_item(
     """Who speaks in the story's quotes, by outlet: speakers that name or describe someone who speaks (the NLP
     pass's :attr:`~newsprism.model.Quote.speaker_kind`), not a document or a fragment taken for a speaker."""
     order = {a.id: n for n, a in enumerate(articles)}
-    speaking = {(q.span.article, q.span.start) for ann in annotations for q in ann.quotes if q.speaker_kind}
+    speaking = {(q.span.article, q.span.start, q.span.end) for ann in annotations for q in ann.quotes if q.speaker_kind}
     variants: dict[str, list[str]] = {}
     spans: list[Span] = []
     for q in sorted(quotes, key=lambda q: (order.get(q.span.article, len(order)), q.span.start)):
-        if not q.speaker or q.span.article not in order or (q.span.article, q.span.start) not in speaking:
+        if not q.speaker or q.span.article not in order or (q.span.article, q.span.start, q.span.end) not in speaking:
             continue
         ids = variants.setdefault(q.speaker, [])
         if q.span.article not in ids:

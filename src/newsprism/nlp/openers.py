@@ -30,7 +30,6 @@ _DATELINE = re.compile(
 REFERRING_WORDS = frozenset({"he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its"})
 #: Opening words that tie a sentence to the one before.
 CONNECTIVES = frozenset({"but", "and", "however", "although", "also", "yet", "so", "meanwhile", "still"})
-_QUOTE_MARKS = frozenset("\"'“”‘’«»")
 
 
 def mark_openers(doc: Doc, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
@@ -52,7 +51,7 @@ def mark_openers(doc: Doc, sentences: Sequence[Sentence]) -> tuple[Sentence, ...
 def _opener(doc: Doc, start: int, end: int) -> Literal["refers_back", "connective"] | None:
     """``refers_back`` or ``connective`` by the first word from ``start``, else ``None``."""
     words = doc.char_span(start, end, alignment_mode="expand")
-    first = next((t for t in words or () if not t.is_punct and not t.is_space and t.text not in _QUOTE_MARKS), None)
+    first = next((t for t in words or () if t.is_alpha or t.like_num), None)  # past marks and symbols: '► But'
     if first is None:
         return None
     word = first.lower_
@@ -64,13 +63,15 @@ def _opener(doc: Doc, start: int, end: int) -> Literal["refers_back", "connectiv
 
 
 def _placed_in_time(token: Token) -> bool:
-    """A demonstrative of a time ('This week, ...', 'That Tuesday ...'): it places, it does not refer back."""
-    return token.dep_ == "det" and token.head.ent_type_ in ("DATE", "TIME")
+    """'This' or 'these' before a time ('This week, ...', 'These days ...'): it places, it does not refer back
+    ('That day, ...' does)."""
+    return token.lower_ in ("this", "these") and token.dep_ == "det" and token.head.ent_type_ in ("DATE", "TIME")
 
 
 def _defined_here(token: Token) -> bool:
-    """A pronoun that its own relative clause defines: 'Those who voted ...'."""
-    return any(c.dep_ == "relcl" for c in token.children)
+    """A pronoun that its own relative clause defines: 'Those who voted ...' (not 'This, which ...')."""
+    follows = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (follows is None or follows.text != ",") and any(c.dep_ == "relcl" for c in token.children)
 
 
 def _extraposed(token: Token) -> bool:

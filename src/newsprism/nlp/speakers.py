@@ -3,9 +3,11 @@
 The quote finder takes the subject of a verb of saying for the speaker, and
 sometimes that is a document or a fragment ('the report', "president's
 possible involvement"). Framing's *whose voices* lists only speakers: a name
-('Nikki Haley', 'The Associated Press', 'Israeli officials'), or a kind of
-person or body that speaks ('immigration official', 'one man'; the nouns are
-in ``data/voice_nouns.txt``). This reads it once, from the parse.
+('Nikki Haley', 'The Associated Press', a pronoun the article resolves to a
+name), or a kind of person or body that speaks ('immigration official',
+'Israeli officials', 'one man', 'some of the residents'; the nouns are in
+``data/voice_nouns.txt``), by the head word of the speaker's words. This
+reads it once, from the parse.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..model import Quote
 __all__ = ["NAME_LABELS", "mark_speaker_kinds"]
 
 #: Entity types whose words name a speaker.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # not a titled work: a document
 #: A speaker of fewer letters is a fragment ('ed').
 MIN_LETTERS = 3
 
@@ -38,10 +40,11 @@ def _kind(doc: Doc, quote: Quote) -> Literal["name", "description"] | None:
         return None
     words = doc.char_span(where.start, where.end, alignment_mode="expand") if where is not None else None
     if where is None or words is None or not len(words):
-        return "name" if speaker[:1].isupper() else None  # a post's author: no words of the text to read
+        return None  # no words of the text to read (the quote finder gives every speaker its span)
     first = words[0]
-    if first.pos_ == "PRON":
+    if first.pos_ == "PRON" and (first.dep_ == "poss" or first.morph.get("PronType", []) == ["Prs"]):
         # 'he' resolved to the name it stands for is that name; 'his office' and an unresolved 'they' are no one
+        # ('some of the residents', 'someone close to the president' are read on, as descriptions)
         return "name" if first.dep_ != "poss" and speaker != where.text and speaker[:1].isupper() else None
     head = words.root
     # the head, or a name set beside it: 'Fox News contributor Joe Trippi', 'the self-deluded President Obama'
