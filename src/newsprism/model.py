@@ -294,7 +294,7 @@ class Quote:
     #: Who ``speaker`` is: ``name`` for a name ('Nikki Haley', 'The Associated Press', a pronoun resolved to a
     #: name), ``description`` for a kind of person or body that speaks ('Israeli officials', 'one man');
     #: ``None`` when the quote finder took something else for a speaker ('the report', 'his office'),
-    #: or there is none (:func:`~newsprism.nlp.speakers.mark_speaker_kinds`).
+    #: or there is none (:func:`~newsprism.nlp.speaker_kinds.mark_speaker_kinds`).
     speaker_kind: Literal["name", "description"] | None = None
 
 

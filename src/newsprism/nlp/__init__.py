@@ -31,7 +31,7 @@ from .posts import embedded_posts
 from .quantities import extract_quantities
 from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
-from .speakers import mark_speaker_kinds
+from .speaker_kinds import mark_speaker_kinds
 from .voice import count_voice, mark_voiced
 
 if TYPE_CHECKING:

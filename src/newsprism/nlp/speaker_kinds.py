@@ -20,11 +20,13 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import voice_nouns
 from ..model import Quote
+from ._article_index import GROUP_LABELS, PERSON_LABELS
 
 __all__ = ["NAME_LABELS", "mark_speaker_kinds"]
 
-#: Entity types whose words name a speaker.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # not a titled work: a document
+#: Entity types whose words name a speaker: people and groups the speaker attribution knows (not a titled work,
+#: which is a document).
+NAME_LABELS = PERSON_LABELS | GROUP_LABELS
 #: A speaker of fewer letters is a fragment ('ed').
 MIN_LETTERS = 3
 
@@ -38,9 +40,11 @@ def _kind(doc: Doc, quote: Quote) -> Literal["name", "description"] | None:
     speaker, where = quote.speaker, quote.speaker_span
     if not speaker or sum(c.isalpha() for c in speaker) < MIN_LETTERS or speaker[:1].isdigit():
         return None
-    words = doc.char_span(where.start, where.end, alignment_mode="expand") if where is not None else None
-    if where is None or words is None or not len(words):
+    if where is None:
         return None  # no words of the text to read (the quote finder gives every speaker its span)
+    words = doc.char_span(where.start, where.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
     first = words[0]
     if first.pos_ == "PRON" and (first.dep_ == "poss" or first.morph.get("PronType", []) == ["Prs"]):
         # 'he' resolved to the name it stands for is that name; 'his office' and an unresolved 'they' are no one

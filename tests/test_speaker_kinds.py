@@ -1,4 +1,4 @@
-"""Who a quote's speaker is, read by the NLP pass (nlp/speakers.py: Quote.speaker_kind)."""
+"""Who a quote's speaker is, read by the NLP pass (nlp/speaker_kinds.py: Quote.speaker_kind)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from newsprism.config import Settings
 from newsprism.model import Article, Quote, Span
 from newsprism.nlp import annotate
 from newsprism.nlp.models import Models
-from newsprism.nlp.speakers import mark_speaker_kinds
+from newsprism.nlp.speaker_kinds import mark_speaker_kinds
 
 
 def _kinds(text: str, models: Models, settings: Settings) -> dict[str, str | None]:
