@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .clean_rules import (
+    AUTHOR_NOTE,
     POST_SIGNATURE,
     TERMINAL,
     Verdict,
@@ -256,7 +257,7 @@ def _mark_edges(units: list[str], verdicts: list[Verdict | None], title: str | N
         text = units[i]
         if verdicts[i] is not None:
             continue
-        detail = edge_byline(text) or ("author note" if author_bio(text) else None)
+        detail = edge_byline(text) or (AUTHOR_NOTE if author_bio(text) else None)
         if detail is not None:
             verdicts[i] = Verdict("byline", detail)
         elif is_prose(text):

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from .lexicon import data_lines
 
 __all__ = [
+    "AUTHOR_NOTE",
     "POST_SIGNATURE",
     "SIGNATURE",
     "Verdict",
@@ -291,6 +292,10 @@ def edge_byline(text: str) -> str | None:
     if any(t.strip(".,").casefold() in label_words() for t in tokens):
         return None
     return "author name line"
+
+
+#: The detail of a removed author note ('Jane Doe is a reporter at ...'), which the genre reads.
+AUTHOR_NOTE = "author note"
 
 
 def author_bio(text: str) -> bool:

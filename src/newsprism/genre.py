@@ -12,7 +12,8 @@ Two kinds of evidence:
   asks a question; from the rest of the fact layer (:class:`~newsprism.model.Annotations`),
   names per 100 words, negations per sentence, how much of the text is
   quoted, and the share of sentences that report a source (news reports
-  others and what happened; opinion argues).
+  others and what happened; opinion argues); whether a note on the writer
+  closes the article ('Jane Doe is a senior fellow at ...').
 
 A section marker decides: the publisher filed the article there (an
 analysis marker makes it analysis). Without one, a logistic model over the
@@ -30,6 +31,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from .clean_rules import AUTHOR_NOTE
 from .compare.logistic import LogisticModel, read_model
 from .lexicon import genre_markers
 from .model import Annotations, Article, Genre, GenreLabel
@@ -51,6 +53,7 @@ FEATURES = (
     "modals",
     "loaded",
     "title_question",
+    "writer_note",
 )
 MODEL_FILE = "genre_model.json"
 #: Questions per sentence are scaled before their log is taken (one question in twenty sentences reads as 1).
@@ -107,7 +110,16 @@ def genre_features(article: Article, annotations: Annotations | None) -> np.ndar
             np.log1p(voice.modals * per_100),
             np.log1p(voice.loaded * per_100),
             float(article.title is not None and asks(article.title)),  # a column asks, a report tells
+            float(closes_with_writer_note(article, annotations)),
         ]
+    )
+
+
+def closes_with_writer_note(article: Article, annotations: Annotations) -> bool:
+    """Whether a note on the writer closes the article: left in the text (the NLP pass marks it) or removed by
+    the cleaner as an author note."""
+    return any(s.writer_note for s in annotations.sentences[-1:]) or any(
+        r.detail == AUTHOR_NOTE for r in article.removed
     )
 
 
@@ -129,6 +141,7 @@ _WORDS: dict[str, tuple[str, Callable[[float], float]]] = {
     "modals": ("modal verbs: {:.1f} per 100 words", np.expm1),
     "loaded": ("loaded words: {:.1f} per 100 words", np.expm1),
     "title_question": ("a question for a headline", float),
+    "writer_note": ("a note on its writer at the end", float),
 }
 
 
@@ -169,6 +182,7 @@ _OPINION_WORDS = frozenset(
         "modals",
         "loaded",
         "title_question",
+        "writer_note",
     }
 )
 

@@ -264,6 +264,9 @@ class Sentence:
     #: demonstrative ('He said ...', 'These included ...'; not 'This week, ...' or 'It is unclear whether ...'),
     #: ``connective`` for a linking word ('But', 'However'); ``None`` when it reads alone.
     opener: Literal["refers_back", "connective"] | None = None
+    #: It belongs to a note on the writer closing the article ('Jane Doe is a senior fellow at ...', and what
+    #: follows it): no part of the story (:func:`~newsprism.nlp.writer_notes.mark_writer_notes`).
+    writer_note: bool = False
 
 
 @dataclass(frozen=True, slots=True)

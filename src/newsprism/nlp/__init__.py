@@ -33,6 +33,7 @@ from .quotes import extract_quotes, resolve_report_subjects
 from .sentences import split_sentences
 from .speaker_kinds import mark_speaker_kinds
 from .voice import count_voice, mark_voiced
+from .writer_notes import mark_writer_notes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,7 +62,7 @@ def annotate_doc(doc: Doc, article: Article) -> Annotations:
     posts = embedded_posts(article.text)
     quotes = mark_speaker_kinds(doc, extract_quotes(doc, article, sentences, mentions, posts))
     sentences = mark_voiced(doc, resolve_report_subjects(doc, article, sentences, mentions), quotes)
-    sentences = mark_openers(doc, sentences)
+    sentences = mark_writer_notes(doc, mark_openers(doc, sentences), quotes)
     unanchored: list[UnplacedDate] = []
     dates, reference, inferred = resolve_dates(doc, article, unanchored=unanchored, quotes=[q.span for q in quotes])
     citations = find_citations(doc, article, mentions, posts)

@@ -1,0 +1,73 @@
+"""A note on the writer closing the article, read by the NLP pass (nlp/writer_notes.py: Sentence.writer_note)."""
+
+from __future__ import annotations
+
+from newsprism.config import Settings
+from newsprism.genre import closes_with_writer_note
+from newsprism.model import Article, Removal
+from newsprism.nlp import annotate
+from newsprism.nlp.models import Models
+from newsprism.nlp.writer_notes import WINDOW
+
+COLUMN = (
+    "I have never believed that tariffs protect the workers they are sold to. "
+    "A decade of evidence has only hardened that view. "
+    "Congress should repeal them before the damage spreads to every farm state. "
+)
+
+
+def _notes(text: str, models: Models, settings: Settings) -> list[bool]:
+    (ann,) = annotate([Article(id="a", text=text)], models=models, settings=settings)
+    return [s.writer_note for s in ann.sentences]
+
+
+def test_a_note_on_the_writer_runs_from_its_first_line_to_the_end(models: Models, settings: Settings) -> None:
+    text = COLUMN + (
+        "Maria Ellison is a senior fellow at the Cato Institute. "
+        "Her latest book is about the history of the grain trade. "
+        "For more of her columns, visit our opinion page."
+    )
+    assert _notes(text, models, settings) == [False, False, False, True, True, True]
+
+
+def test_a_surname_after_an_honorific_names_the_writer(models: Models, settings: Settings) -> None:
+    text = COLUMN + "Mr. Okonkwo is a member of the newspaper's editorial board."
+    assert _notes(text, models, settings) == [False, False, False, True]
+
+
+def test_a_person_the_story_named_before_is_no_writer(models: Models, settings: Settings) -> None:
+    text = (
+        "Senator Dana Whitfield introduced the farm bill on Monday. "
+        "The bill would end the tariffs on imported fertiliser. "
+        "It faces a vote in the committee next week. "
+        "Dana Whitfield is the ranking member of that committee."
+    )
+    assert not any(_notes(text, models, settings))
+
+
+def test_a_quoted_line_or_a_thing_for_subject_is_no_note(models: Models, settings: Settings) -> None:
+    text = COLUMN + (
+        "“Tom Barrow is a fraud,” the protesters chanted outside the hall. "
+        "Hurricane Sandy was the most destructive storm of the season."
+    )
+    assert not any(_notes(text, models, settings))
+
+
+def test_a_note_starts_only_among_the_last_sentences(models: Models, settings: Settings) -> None:
+    tail = " ".join(f"The committee met again on day {k} of the session." for k in range(1, WINDOW + 1))
+    text = COLUMN + "Maria Ellison is a senior fellow at the Cato Institute. " + tail
+    assert not any(_notes(text, models, settings))
+
+
+def test_the_genre_reads_a_note_in_the_text_or_one_the_cleaner_removed(models: Models, settings: Settings) -> None:
+    kept = Article(id="kept", text=COLUMN + "Maria Ellison is a senior fellow at the Cato Institute.")
+    removed = Article(
+        id="removed",
+        text=COLUMN,
+        removed=(Removal("Maria Ellison is a reporter at the Ledger.", "byline", "author note"),),
+    )
+    plain = Article(id="plain", text=COLUMN)
+    annotations = {a.article_id: a for a in annotate([kept, removed, plain], models=models, settings=settings)}
+    assert closes_with_writer_note(kept, annotations["kept"])
+    assert closes_with_writer_note(removed, annotations["removed"])
+    assert not closes_with_writer_note(plain, annotations["plain"])
