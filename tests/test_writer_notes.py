@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsprism.clean_rules import AUTHOR_NOTE
 from newsprism.config import Settings
 from newsprism.genre import closes_with_writer_note
 from newsprism.model import Article, Removal
@@ -47,16 +48,25 @@ def test_a_person_the_story_named_before_is_no_writer(models: Models, settings: 
 
 def test_a_quoted_line_or_a_thing_for_subject_is_no_note(models: Models, settings: Settings) -> None:
     text = COLUMN + (
-        "“Tom Barrow is a fraud,” the protesters chanted outside the hall. "
+        "The crowd outside the hall chanted one line all night. "
+        "“Tom Barrow is a fraud and a liar.” "
         "Hurricane Sandy was the most destructive storm of the season."
     )
     assert not any(_notes(text, models, settings))
 
 
+def test_a_title_in_quote_marks_does_not_hide_the_note(models: Models, settings: Settings) -> None:
+    text = COLUMN + "Maria Ellison is the author of “The Long Harvest: How Grain Built an Empire.”"
+    assert _notes(text, models, settings) == [False, False, False, True]
+
+
 def test_a_note_starts_only_among_the_last_sentences(models: Models, settings: Settings) -> None:
-    tail = " ".join(f"The committee met again on day {k} of the session." for k in range(1, WINDOW + 1))
-    text = COLUMN + "Maria Ellison is a senior fellow at the Cato Institute. " + tail
-    assert not any(_notes(text, models, settings))
+    def tail(n: int) -> str:
+        return " ".join(f"The committee met again on day {k} of the session." for k in range(1, n + 1))
+
+    note = "Maria Ellison is a senior fellow at the Cato Institute. "
+    assert _notes(COLUMN + note + tail(WINDOW - 1), models, settings) == [False] * 3 + [True] * WINDOW
+    assert not any(_notes(COLUMN + note + tail(WINDOW), models, settings))
 
 
 def test_the_genre_reads_a_note_in_the_text_or_one_the_cleaner_removed(models: Models, settings: Settings) -> None:
@@ -64,7 +74,7 @@ def test_the_genre_reads_a_note_in_the_text_or_one_the_cleaner_removed(models: M
     removed = Article(
         id="removed",
         text=COLUMN,
-        removed=(Removal("Maria Ellison is a reporter at the Ledger.", "byline", "author note"),),
+        removed=(Removal("Maria Ellison is a reporter at the Ledger.", "byline", AUTHOR_NOTE),),
     )
     plain = Article(id="plain", text=COLUMN)
     annotations = {a.article_id: a for a in annotate([kept, removed, plain], models=models, settings=settings)}

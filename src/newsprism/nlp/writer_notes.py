@@ -8,12 +8,17 @@ promo line stays in the text. It says nothing about the story, and it marks
 the piece as its writer's own (:mod:`newsprism.genre`).
 
 Read from the parse: among the article's last :data:`WINDOW` sentences, the
-first whose main verb is 'be' with a noun for complement ('is a senior
-fellow', 'is the author of'), whose subject is a person's name (a PERSON
-entity of two or more words, or a surname after an honorific: 'Mr. Rago') that
-the article has not used before, and which holds no quotation. A person the
-story is about is named before its last lines; the writer, who says 'I', is
-named only in the note. That sentence and every one after it are the note.
+first (no page stamp, no reported speech) whose main verb (or a clause the
+parser hung from a quoted title's verb) is 'be' with a noun for complement
+('is a senior fellow', 'has been an adviser'), and whose subject is a
+person's name that the article has not used before. A person's name is a
+PERSON entity of two or more words or a surname after an honorific ('Mr.
+Rago'), and neither it nor the verb is inside a quotation (a book title in
+quote marks may follow). A person the story is about is named before its
+last lines; a writer is named only in the note (that the writer says 'I'
+elsewhere is not checked). The tense is not read: a note may begin 'Judge
+Jane Roe was the youngest judge ...'. That sentence and every one after it
+are the note.
 """
 
 from __future__ import annotations
@@ -24,56 +29,64 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Quote, Sentence
+from ._article_index import PERSON_LABELS
+from .names import HONORIFICS
 
-__all__ = ["HONORIFICS", "WINDOW", "mark_writer_notes"]
+__all__ = ["WINDOW", "mark_writer_notes"]
 
 #: How many sentences from the end a note may start.
 WINDOW = 5
-#: Honorifics that make a lone surname a person's name ('Mr. Rago is a member of the editorial board').
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
-_NAME_DEPS = frozenset({"compound", "nsubj", "nsubjpass", "flat"})
+#: Where the verb may stand: the sentence's root, or a clause the parser hung from a quoted title's verb
+#: ('... is the author of "How Grain Built an Empire."' parses with 'Built' for root).
+_MAIN = frozenset({"ROOT", "ccomp", "conj"})
 
 
 def mark_writer_notes(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> tuple[Sentence, ...]:
     """``sentences`` with :attr:`~newsprism.model.Sentence.writer_note` set on the note that closes the article."""
-    first = max(0, len(sentences) - WINDOW)
-    for k in range(first, len(sentences)):
+    for k in range(max(0, len(sentences) - WINDOW), len(sentences)):
         if _opens_note(doc, sentences[k], quotes):
             return (*sentences[:k], *(replace(s, writer_note=True) for s in sentences[k:]))
     return tuple(sentences)
 
 
 def _opens_note(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+    if sentence.stamp or sentence.report_verb is not None:
+        return False
     span = sentence.span
-    if sentence.stamp or any(q.span.overlaps(span) for q in quotes):
-        return False
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if words is None:
-        return False
-    for verb in words:
-        if verb.dep_ != "ROOT" or verb.lemma_ != "be":
+    for verb in words or ():
+        if verb.dep_ not in _MAIN or verb.lemma_ != "be" or _quoted(verb, quotes):
             continue
         if not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        surname = _surname(subject) if subject is not None else None
-        if surname is not None and not _named_before(doc, surname, words.start):
+        name = _person_name(subject)
+        if name is not None and not _quoted(name[-1], quotes) and not _named_before(doc, name):
             return True
     return False
 
 
-def _surname(subject: Token) -> Token | None:
-    """The last word of the person's name that ``subject`` heads, else ``None`` (no person's name)."""
-    if subject.pos_ != "PROPN":
+def _person_name(subject: Token | None) -> list[Token] | None:
+    """The words of the person's name that ``subject`` heads (a PERSON entity of two or more words, or a
+    surname after an honorific), else ``None``."""
+    if subject is None or subject.pos_ != "PROPN":
         return None
-    name = [t for t in subject.subtree if t.i <= subject.i and t.pos_ == "PROPN" and t.dep_ in _NAME_DEPS]
-    titled = any(t.lower_.rstrip(".") in HONORIFICS for t in subject.subtree if t.i < subject.i)
-    if titled or (len(name) >= 2 and subject.ent_type_ == "PERSON"):
-        return subject
-    return None
+    own = [t for t in subject.lefts if t.dep_ == "compound" and t.i >= subject.i - 4]
+    if any((t.lower_.rstrip("."),) in HONORIFICS for t in own):
+        return [t for t in own if t.pos_ == "PROPN" and (t.lower_.rstrip("."),) not in HONORIFICS] + [subject]
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    if entity is None or entity.label_ not in PERSON_LABELS:
+        return None
+    name = [t for t in entity if t.pos_ == "PROPN"]
+    return name if len(name) >= 2 else None
 
 
-def _named_before(doc: Doc, surname: Token, start: int) -> bool:
-    """Whether the article uses ``surname`` before token ``start`` (its sentence's first)."""
-    text = surname.text
-    return any(t.text == text for t in doc[:start])
+def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
+    start = token.idx
+    return any(q.span.start <= start < q.span.end for q in quotes)
+
+
+def _named_before(doc: Doc, name: list[Token]) -> bool:
+    """Whether the article uses the name's last word (its surname) before the name."""
+    surname = name[-1].lower_
+    return any(t.lower_ == surname for t in doc[: name[0].i])
