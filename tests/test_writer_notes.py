@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newsprism.clean_rules import AUTHOR_NOTE
+from newsprism.compare.brief import score_wording
+from newsprism.compare.claims.units import usable
 from newsprism.config import Settings
 from newsprism.genre import closes_with_writer_note
 from newsprism.model import Article, Removal
@@ -55,6 +57,11 @@ def test_a_quoted_line_or_a_thing_for_subject_is_no_note(models: Models, setting
     assert not any(_notes(text, models, settings))
 
 
+def test_a_judgement_under_a_modal_is_no_note(models: Models, settings: Settings) -> None:
+    text = COLUMN + "Ada Whitlock may have been a crank, but she deserved a hearing before the board."
+    assert not any(_notes(text, models, settings))
+
+
 def test_a_title_in_quote_marks_does_not_hide_the_note(models: Models, settings: Settings) -> None:
     text = COLUMN + "Maria Ellison is the author of “The Long Harvest: How Grain Built an Empire.”"
     assert _notes(text, models, settings) == [False, False, False, True]
@@ -81,3 +88,12 @@ def test_the_genre_reads_a_note_in_the_text_or_one_the_cleaner_removed(models: M
     assert closes_with_writer_note(kept, annotations["kept"])
     assert closes_with_writer_note(removed, annotations["removed"])
     assert not closes_with_writer_note(plain, annotations["plain"])
+
+
+def test_claims_and_the_brief_leave_the_note_out(models: Models, settings: Settings) -> None:
+    text = COLUMN + "Maria Ellison is a senior fellow at the Cato Institute and a former trade negotiator."
+    (ann,) = annotate([Article(id="a", text=text)], models=models, settings=settings)
+    *body, note = ann.sentences
+    assert note.writer_note and all(usable(s, n) for n, s in enumerate(body))
+    assert not usable(note, len(body))
+    assert score_wording(note.span, ann) < score_wording(body[-1].span, ann) - 3

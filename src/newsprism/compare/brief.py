@@ -127,7 +127,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
     Penalises loaded terms and bare quotes; with ``ann``, also debris
-    (captions, promos), sentences without an ending, sentences in a speaker's
+    (captions, promos) and a note on the writer, sentences without an ending, sentences in a speaker's
     voice, openings that need the previous sentence and non-neutral reporting
     verbs in the writer's voice, which are read from the NLP pass (without it
     they are not judged).
@@ -138,7 +138,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     over = ann.sentences_over(span.start, span.end) if ann else ()
     if over and not over[-1].ended:
         score -= 3.0
-    if any(s.debris for s in over):
+    if any(s.debris or s.writer_note for s in over):
         score -= 4.0
     if n_words < MIN_WORDS:
         score -= 2.0

@@ -10,7 +10,8 @@ the piece as its writer's own (:mod:`newsprism.genre`).
 Read from the parse: among the article's last :data:`WINDOW` sentences, the
 first (no page stamp, no reported speech) whose main verb (or a clause the
 parser hung from a quoted title's verb) is 'be' with a noun for complement
-('is a senior fellow', 'has been an adviser'), and whose subject is a
+('is a senior fellow', 'has been an adviser'; not under a modal: 'may have
+been a maniac' judges), and whose subject is a
 person's name that the article has not used before. A person's name is a
 PERSON entity of two or more words or a surname after an honorific ('Mr.
 Rago'), and neither it nor the verb is inside a quotation (a book title in
@@ -56,6 +57,8 @@ def _opens_note(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> bool:
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     for verb in words or ():
         if verb.dep_ not in _MAIN or verb.lemma_ != "be" or _quoted(verb, quotes):
+            continue
+        if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):  # 'X may have been a maniac': a judgement
             continue
         if not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
             continue

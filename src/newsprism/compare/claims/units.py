@@ -199,11 +199,12 @@ def usable(sentence: Sentence, position: int = MAX_SENTENCES) -> bool:
     be urged to start wearing masks?'), nor does a question quoted without
     its speaker (:attr:`~newsprism.model.Sentence.question`, from the NLP pass),
     nor a page's stamp ('May 3, 2013 at 7:31 AM ET': :attr:`~newsprism.model.Sentence.stamp`), nor page
-    furniture (a caption, credit or promo: :attr:`~newsprism.model.Sentence.debris`). Whether a sentence ends
+    furniture (a caption, credit or promo: :attr:`~newsprism.model.Sentence.debris`), nor a note on the writer
+    closing the article (:attr:`~newsprism.model.Sentence.writer_note`). Whether a sentence ends
     is read off the NLP pass too (:attr:`~newsprism.model.Sentence.ended`).
     """
     words = sentence.span.text.split()
-    if sentence.question or sentence.stamp or sentence.debris:
+    if sentence.question or sentence.stamp or sentence.debris or sentence.writer_note:
         return False
     if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not sentence.ended:
         return True
