@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsprism.clean_rules import AUTHOR_NOTE
-from newsprism.compare.brief import score_wording
+from newsprism.compare.brief import MIN_QUALITY, score_wording
 from newsprism.compare.claims.units import usable
 from newsprism.config import Settings
 from newsprism.genre import closes_with_writer_note
@@ -57,8 +59,16 @@ def test_a_quoted_line_or_a_thing_for_subject_is_no_note(models: Models, setting
     assert not any(_notes(text, models, settings))
 
 
-def test_a_judgement_under_a_modal_is_no_note(models: Models, settings: Settings) -> None:
-    text = COLUMN + "Ada Whitlock may have been a crank, but she deserved a hearing before the board."
+def test_a_judgement_under_a_modal_or_a_negation_is_no_note(models: Models, settings: Settings) -> None:
+    control = COLUMN + "Ada Whitlock is a crank, and she deserved a hearing before the board."
+    assert _notes(control, models, settings)[-1], "the same sentence without a modal opens a note"
+    for judged in ("may have been a crank", "was not a crank"):
+        text = COLUMN + f"Ada Whitlock {judged}, and she deserved a hearing before the board."
+        assert not any(_notes(text, models, settings)), judged
+
+
+def test_a_clause_joined_to_an_earlier_verb_is_no_note(models: Models, settings: Settings) -> None:
+    text = COLUMN + "The board met on Monday, and Ada Whitlock was the only member to vote against the plan."
     assert not any(_notes(text, models, settings))
 
 
@@ -93,7 +103,8 @@ def test_the_genre_reads_a_note_in_the_text_or_one_the_cleaner_removed(models: M
 def test_claims_and_the_brief_leave_the_note_out(models: Models, settings: Settings) -> None:
     text = COLUMN + "Maria Ellison is a senior fellow at the Cato Institute and a former trade negotiator."
     (ann,) = annotate([Article(id="a", text=text)], models=models, settings=settings)
-    *body, note = ann.sentences
-    assert note.writer_note and all(usable(s, n) for n, s in enumerate(body))
-    assert not usable(note, len(body))
-    assert score_wording(note.span, ann) < score_wording(body[-1].span, ann) - 3
+    note = ann.sentences[-1]
+    assert note.writer_note
+    assert usable(replace(note, writer_note=False), len(ann.sentences) - 1)
+    assert not usable(note, len(ann.sentences) - 1)
+    assert score_wording(note.span, ann) < MIN_QUALITY, "the brief never words a sentence scoring below this"

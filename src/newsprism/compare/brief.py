@@ -13,7 +13,7 @@ words it with the one the most other outlets state so.
 The main brief prefers claims that the most independent outlets carry
 (reprints count once), that are central to the story, and whose best wording
 is neutral: plain attribution ('said' over 'claimed'), no loaded terms, not a
-bare quote, no caption or promo debris. A speaker's words are worded only
+bare quote, no caption or promo debris, no note on the writer. A speaker's words are worded only
 where the sentence says who speaks: not from 'he said ...' or from the middle
 of a quote whose speaker another sentence names. Then come two sections:
 ``single_source`` ('Reported only by ...': salient claims one outlet carries)
@@ -127,7 +127,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
     Penalises loaded terms and bare quotes; with ``ann``, also debris
-    (captions, promos) and a note on the writer, sentences without an ending, sentences in a speaker's
+    (captions, promos), a note on the writer, sentences without an ending, sentences in a speaker's
     voice, openings that need the previous sentence and non-neutral reporting
     verbs in the writer's voice, which are read from the NLP pass (without it
     they are not judged).

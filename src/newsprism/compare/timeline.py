@@ -64,9 +64,9 @@ class _Event:
 def _sentence_at(ann: Annotations, pos: int) -> Span | None:
     """The span of the sentence holding ``pos``; none for a page's stamp ('May 3, 2013 at 7:31 AM ET'), which
     dates the page, not an event, for page furniture (a caption, credit or promo: the NLP pass's
-    :attr:`~newsprism.model.Sentence.debris`), nor for a note on the writer (:attr:`~newsprism.model.Sentence.writer_note`),
-    nor for a sentence in a speaker's voice (:attr:`~newsprism.model.Sentence.voiced`: what someone says, not
-    the outlet's report of an event)."""
+    :attr:`~newsprism.model.Sentence.debris`), nor for a note on the writer
+    (:attr:`~newsprism.model.Sentence.writer_note`), nor for a sentence in a speaker's voice
+    (:attr:`~newsprism.model.Sentence.voiced`: what someone says, not the outlet's report of an event)."""
     sentence = ann.sentence_at(pos)
     if sentence is None or sentence.stamp or sentence.debris or sentence.writer_note or sentence.voiced:
         return None

@@ -8,18 +8,19 @@ promo line stays in the text. It says nothing about the story, and it marks
 the piece as its writer's own (:mod:`newsprism.genre`).
 
 Read from the parse: among the article's last :data:`WINDOW` sentences, the
-first (no page stamp, no reported speech) whose main verb (or a clause the
-parser hung from a quoted title's verb) is 'be' with a noun for complement
-('is a senior fellow', 'has been an adviser'; not under a modal: 'may have
-been a maniac' judges), and whose subject is a
-person's name that the article has not used before. A person's name is a
-PERSON entity of two or more words or a surname after an honorific ('Mr.
-Rago'), and neither it nor the verb is inside a quotation (a book title in
-quote marks may follow). A person the story is about is named before its
-last lines; a writer is named only in the note (that the writer says 'I'
-elsewhere is not checked). The tense is not read: a note may begin 'Judge
-Jane Roe was the youngest judge ...'. That sentence and every one after it
-are the note.
+first (no page stamp, no reported speech) whose main verb is 'be' with a noun
+for complement ('is a senior fellow', 'has been an adviser'), and whose
+subject is a person's name that the article has not used before. The main
+verb is the root, or a clause the parser hung from a quoted title's verb
+after it; under a modal or a negation ('may have been a maniac', 'was no
+saint') it judges and opens no note. A person's name is a PERSON entity of
+two or more words or a surname after an honorific ('Mr. Rago'), and neither
+it nor the verb is inside a quotation (a book title in quote marks may
+follow). A person the story is about is named before its last lines; a
+writer is named only in the note (that the writer says 'I' elsewhere is not
+checked). The tense is not read otherwise: a note may begin 'Judge Jane Roe
+was the youngest judge ...'. That sentence and every one after it are the
+note.
 """
 
 from __future__ import annotations
@@ -31,15 +32,15 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote, Sentence
 from ._article_index import PERSON_LABELS
-from .names import HONORIFICS
+from .names import HONORIFICS, NAME_SUFFIXES
 
 __all__ = ["WINDOW", "mark_writer_notes"]
 
 #: How many sentences from the end a note may start.
 WINDOW = 5
-#: Where the verb may stand: the sentence's root, or a clause the parser hung from a quoted title's verb
-#: ('... is the author of "How Grain Built an Empire."' parses with 'Built' for root).
-_MAIN = frozenset({"ROOT", "ccomp", "conj"})
+#: Clauses that the parser may hang from a quoted title's verb after them ('... is the author of "How Grain
+#: Built an Empire."' parses with 'Built' for root and 'is' for its ccomp).
+_HUNG = frozenset({"ccomp", "conj"})
 
 
 def mark_writer_notes(doc: Doc, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> tuple[Sentence, ...]:
@@ -56,9 +57,10 @@ def _opens_note(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> bool:
     span = sentence.span
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     for verb in words or ():
-        if verb.dep_ not in _MAIN or verb.lemma_ != "be" or _quoted(verb, quotes):
+        if verb.lemma_ != "be" or not _main(verb) or _quoted(verb, quotes):
             continue
-        if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):  # 'X may have been a maniac': a judgement
+        # 'X may have been a maniac', 'X was no saint': a judgement, not a note
+        if any((c.dep_ == "aux" and c.tag_ == "MD") or c.dep_ == "neg" for c in verb.children):
             continue
         if not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
             continue
@@ -67,6 +69,11 @@ def _opens_note(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> bool:
         if name is not None and not _quoted(name[-1], quotes) and not _named_before(doc, name):
             return True
     return False
+
+
+def _main(verb: Token) -> bool:
+    """The sentence's main verb: its root, or a clause hung from a later verb (a quoted title's)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in _HUNG and verb.head.i > verb.i)
 
 
 def _person_name(subject: Token | None) -> list[Token] | None:
@@ -90,6 +97,8 @@ def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:
 
 
 def _named_before(doc: Doc, name: list[Token]) -> bool:
-    """Whether the article uses the name's last word (its surname) before the name."""
-    surname = name[-1].lower_
-    return any(t.lower_ == surname for t in doc[: name[0].i])
+    """Whether the article uses the name's surname (its last word but a suffix: 'King' of 'King Jr.'), as
+    written, before the name ('Price' is not 'the grain price')."""
+    words = [t for t in name if t.lower_.rstrip(".") not in NAME_SUFFIXES] or name
+    surname = words[-1].text
+    return any(t.text == surname for t in doc[: name[0].i])

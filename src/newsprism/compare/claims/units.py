@@ -8,8 +8,8 @@ reported as someone's statement). Building units is cheap (no model); the
 embeddings are computed later, only for the units that need them.
 
 Sentences that cannot carry a claim are skipped: very short ones, captions,
-and fragments without sentence-final punctuation (except a headline that
-opens the text).
+a note on the writer closing a column, and fragments without sentence-final
+punctuation (except a headline that opens the text).
 """
 
 from __future__ import annotations
