@@ -268,6 +268,12 @@ class Sentence:
     #: follows it): no part of the story (:func:`~newsprism.nlp.writer_notes.mark_writer_notes`).
     writer_note: bool = False
 
+    @property
+    def page_matter(self) -> bool:
+        """A page's stamp, its furniture or a note on the writer (``stamp``, ``debris``, ``writer_note``): on the
+        page, but no part of the story it reports."""
+        return self.stamp or self.debris or self.writer_note
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

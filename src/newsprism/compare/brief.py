@@ -13,9 +13,9 @@ words it with the one the most other outlets state so.
 The main brief prefers claims that the most independent outlets carry
 (reprints count once), that are central to the story, and whose best wording
 is neutral: plain attribution ('said' over 'claimed'), no loaded terms, not a
-bare quote, no caption or promo debris, no note on the writer. A speaker's words are worded only
-where the sentence says who speaks: not from 'he said ...' or from the middle
-of a quote whose speaker another sentence names. Then come two sections:
+bare quote, no caption or promo debris, no note on the writer. A speaker's
+words are worded only where the sentence says who speaks: not from 'he said
+...' or from the middle of a quote whose speaker another sentence names. Then come two sections:
 ``single_source`` ('Reported only by ...': salient claims one outlet carries)
 and ``disputed`` (the disagreements, citing both sides).
 """
@@ -126,11 +126,12 @@ def _quoted_chars(span: Span, ann: Annotations | None) -> int:
 def score_wording(span: Span, ann: Annotations | None = None) -> float:
     """How well a sentence reads in a neutral brief: 0 is clean, lower is worse.
 
-    Penalises loaded terms and bare quotes; with ``ann``, also debris
-    (captions, promos), a note on the writer, sentences without an ending, sentences in a speaker's
-    voice, openings that need the previous sentence and non-neutral reporting
-    verbs in the writer's voice, which are read from the NLP pass (without it
-    they are not judged).
+    Penalises loaded terms and bare quotes; with ``ann``, also what is on the
+    page but no part of the story (:attr:`~newsprism.model.Sentence.page_matter`:
+    captions, promos, a note on the writer), sentences without an ending,
+    sentences in a speaker's voice, openings that need the previous sentence
+    and non-neutral reporting verbs in the writer's voice, which are read from
+    the NLP pass (without it they are not judged).
     """
     text = span.text.strip()
     n_words = len(text.split())
@@ -138,7 +139,7 @@ def score_wording(span: Span, ann: Annotations | None = None) -> float:
     over = ann.sentences_over(span.start, span.end) if ann else ()
     if over and not over[-1].ended:
         score -= 3.0
-    if any(s.debris or s.writer_note for s in over):
+    if any(s.page_matter for s in over):
         score -= 4.0
     if n_words < MIN_WORDS:
         score -= 2.0

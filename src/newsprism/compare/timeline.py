@@ -68,7 +68,7 @@ def _sentence_at(ann: Annotations, pos: int) -> Span | None:
     (:attr:`~newsprism.model.Sentence.writer_note`), nor for a sentence in a speaker's voice
     (:attr:`~newsprism.model.Sentence.voiced`: what someone says, not the outlet's report of an event)."""
     sentence = ann.sentence_at(pos)
-    if sentence is None or sentence.stamp or sentence.debris or sentence.writer_note or sentence.voiced:
+    if sentence is None or sentence.page_matter or sentence.voiced:
         return None
     return sentence.span
 

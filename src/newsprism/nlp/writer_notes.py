@@ -82,13 +82,17 @@ def _person_name(subject: Token | None) -> list[Token] | None:
     if subject is None or subject.pos_ != "PROPN":
         return None
     own = [t for t in subject.lefts if t.dep_ == "compound" and t.i >= subject.i - 4]
-    if any((t.lower_.rstrip("."),) in HONORIFICS for t in own):
-        return [t for t in own if t.pos_ == "PROPN" and (t.lower_.rstrip("."),) not in HONORIFICS] + [subject]
+    if any(_honorific(t) for t in own):
+        return [t for t in own if t.pos_ == "PROPN" and not _honorific(t)] + [subject]
     entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
     if entity is None or entity.label_ not in PERSON_LABELS:
         return None
     name = [t for t in entity if t.pos_ == "PROPN"]
     return name if len(name) >= 2 else None
+
+
+def _honorific(token: Token) -> bool:
+    return (token.lower_.rstrip("."),) in HONORIFICS
 
 
 def _quoted(token: Token, quotes: Sequence[Quote]) -> bool:

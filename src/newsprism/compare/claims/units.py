@@ -204,7 +204,7 @@ def usable(sentence: Sentence, position: int = MAX_SENTENCES) -> bool:
     is read off the NLP pass too (:attr:`~newsprism.model.Sentence.ended`).
     """
     words = sentence.span.text.split()
-    if sentence.question or sentence.stamp or sentence.debris or sentence.writer_note:
+    if sentence.question or sentence.page_matter:
         return False
     if position < HEADLINE_POSITIONS and len(words) >= MIN_HEADLINE_WORDS and not sentence.ended:
         return True
