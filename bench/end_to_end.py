@@ -60,6 +60,8 @@ MAX_DOUBLING = 2.2
 CLAIM_MODEL_ENV = "NEWSPRISM_BENCH_CLAIM_MODEL"
 #: ... and --story-model.
 STORY_MODEL_ENV = "NEWSPRISM_BENCH_STORY_MODEL"
+#: ... and --bf16 (inherited by the children: they only set it, never clear it).
+BF16_ENV = "NEWSPRISM_BENCH_BF16"
 
 
 def _add(totals: dict[str, list[float]], name: str, wall: float, cpu: float) -> None:
@@ -249,6 +251,7 @@ def story_costs(corpus: Path, n_process: int, sizes: list[int]) -> list[dict[str
         n_process=n_process,
         claim_model=os.environ.get(CLAIM_MODEL_ENV, "hand"),
         story_model=os.environ.get(STORY_MODEL_ENV, "hand"),
+        embedding_bf16=os.environ.get(BF16_ENV) == "1",
     )
     articles = read_articles(corpus, settings, max(sizes), topic_ids(corpus, max(sizes)))
     models = Models(settings)
@@ -281,6 +284,7 @@ def run_one(n: int, corpus: Path, n_process: int, profile_lines: int, dense: boo
         n_process=n_process,
         claim_model=os.environ.get(CLAIM_MODEL_ENV, "hand"),
         story_model=os.environ.get(STORY_MODEL_ENV, "hand"),
+        embedding_bf16=os.environ.get(BF16_ENV) == "1",
     )
     t0 = time.perf_counter()
     articles = read_articles(corpus, settings, n, dense_ids(corpus, n) if dense else None)
@@ -382,11 +386,16 @@ def main() -> None:
     )
     parser.add_argument("--claim-model", default="hand", help="claim_model setting: hand, fitted or a model file")
     parser.add_argument("--story-model", default="hand", help="story_model setting: hand, fitted or a model file")
+    parser.add_argument(
+        "--bf16", action="store_true", help="embedding_bf16 setting: bfloat16 autocast (pays with AVX512-BF16 or AMX)"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run one size here, print JSON
     parser.add_argument("--costs", action="store_true", help=argparse.SUPPRESS)  # story costs here, print JSON
     args = parser.parse_args()
     os.environ[CLAIM_MODEL_ENV] = args.claim_model  # read where the settings are made
     os.environ[STORY_MODEL_ENV] = args.story_model
+    if args.bf16:
+        os.environ[BF16_ENV] = "1"
 
     if args.one is not None:
         print(json.dumps(run_one(args.one, args.corpus, args.n_process, args.profile, args.dense)))

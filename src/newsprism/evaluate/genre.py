@@ -148,11 +148,11 @@ class GenreRun:
 def predict_genre(
     corpus: Path, n: int, *, settings: Settings, models: Models | None = None, seed: int = 0
 ) -> GenreRun:
-    """The shipped model and the marker baseline on ``n`` held-back labelled articles."""
+    """The model ``settings.genre_model`` names and the marker baseline on ``n`` held-back labelled articles."""
     models = models or Models(settings)
     sample = sample_articles([r for r in labelled_sections(corpus) if held_back(str(r[0]["id"]))], n, seed)
     cleaned, annotations = prepare_articles([a for a, _ in sample], settings=settings, models=models)
-    model = genre_model()
+    model = genre_model(settings.genre_model)
     markers = tuple(marker_of(a) for a in cleaned)
     return GenreRun(
         ids=tuple(a.id for a in cleaned),
