@@ -423,6 +423,70 @@ def test_noise_line_between_prose_is_removed(line: str, reason: str) -> None:
     assert [(r.text, r.reason) for r in a.removed] == [(line, reason)]
 
 
+#: Notes on the article itself and pitches to the reader, from real pages (AllSides), each a paragraph of its own.
+ARTICLE_NOTES = [
+    ("Update, May 24: Adds information about a doctored Nancy Pelosi video.", "edit note"),
+    (
+        "Updates, 12:04 p.m.: Includes more remarks from Zuckerberg and interview with Washington Post; "
+        "1:01 p.m.: Adds comments from Color of Change.",
+        "edit note",
+    ),
+    ("Update: Story updated with comments from John Bolton.", "edit note"),
+    ("This story was updated on Aug. 6, 2015.", "edit note"),
+    (
+        "• This article was amended on 24 January 2019. An earlier version said Joe Biden would be five years older "
+        "at a potential inauguration than Ronald Reagan was on taking office. This has been corrected to nine years: "
+        "Reagan was 69 when he became president.",
+        "edit note",
+    ),
+    ("Originally published Oct. 1, 8:23 a.m. PT.", "republication note"),
+    ("[Originally published at SheilaKennedy.net on September 14, 2015]", "republication note"),
+    (
+        "Originally published on October 9, 2019. Edited and republished with permission from The Intercept, an "
+        "award-winning nonprofit news organization dedicated to holding the powerful accountable through fearless, "
+        "adversarial journalism.",
+        "republication note",
+    ),
+    (
+        "Something to Consider If you enjoyed this article, we have a proposition for you: Join NRPLUS. Members get "
+        "all of our content (including the magazine), no paywalls or content meters, an advertising-minimal "
+        "experience, and unique access to our writers and editors (conference calls, social-media groups, etc.). And "
+        "importantly, NRPLUS members help keep NR going. Consider it? If you enjoyed this article, and were "
+        "stimulated by its contents, we have a proposition for you: Join NRPLUS. LEARN MORE",
+        "reader pitch",
+    ),
+    ("If you liked this map, sign up to be notified of new Metrocosm posts", "reader pitch"),
+]
+
+
+@pytest.mark.parametrize(("line", "detail"), ARTICLE_NOTES)
+def test_notes_on_the_article_and_reader_pitches_are_removed(line: str, detail: str) -> None:
+    a = _clean(f"{BEFORE}\n{line}\n{AFTER}")
+    assert paragraphs(a) == [BEFORE, AFTER]
+    assert [(r.text, r.detail) for r in a.removed] == [(line, detail)]
+
+
+#: Real paragraphs that open like such notes but report the story or argue.
+NOT_ARTICLE_NOTES = [
+    "Update at 1:25 p.m. ET: By a vote of 285-144, the House just passed a Republican plan that postpones for three "
+    "months the federal government's next bump up against the so-called debt ceiling.",
+    "If you like your president, you’re going to be able to keep him.",
+    "If you enjoy having a good argument, Friday's report on the labor market gives you plenty to chew over. Find a "
+    "debate partner and let's get started.",
+    'Originally published under the headline "It\'s Okay to Hate Republicans," the online version at '
+    "InTheseTimes.com has drawn the wrath of Republicans and conservatives around the country.",
+    "This story was reported by the Thomson Reuters Foundation.",
+    "This story has been updated to reflect additional developments.The 116th class of Congress broke barriers "
+    "before its members even set foot in Washington.",
+]
+
+
+def test_prose_that_opens_like_an_article_note_is_kept() -> None:
+    a = _clean("\n".join([BEFORE, *NOT_ARTICLE_NOTES, AFTER]))
+    assert a.removed == ()
+    assert paragraphs(a) == [BEFORE, *NOT_ARTICLE_NOTES, AFTER]
+
+
 def test_a_post_signature_stays_with_the_post_it_signs() -> None:
     post = "Fake News CNN is going out of its way to disparage our great First Responders. Not fair!"
     signature = "— Donald J. Trump (@realDonaldTrump) September 30, 2017"

@@ -121,6 +121,8 @@ def label_words() -> frozenset[str]:
 
 _URL = r"(?P<link>(?:https?://|www\.)\S+)"
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d"
+
 _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
     # reason, detail, most words, pattern (searched)
     ("comment_counter", "comment counter", 6,
@@ -135,9 +137,18 @@ _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
                 r"|read the original(?: article)?(?: at| on| here)?)\s*[:：\-–—]?\s*" + _URL + r"\s*$")),
     ("source_line", "bare link", 1, re.compile(r"^" + _URL + r"$")),
     ("source_line", "named source", 8, re.compile(r"(?i)^sources?\s*[:：]\s*[^.!?:]{1,60}$")),
-    ("source_line", "republication note", 30,
-     re.compile(r"(?i)^(?:this (?:article|story|piece) (?:was|is|has been) (?:originally|first) (?:published|posted|appeared)"
-                r"|this (?:article|story|piece) first appeared|(?:originally|first) published (?:on|by|in|at))\b")),
+    ("source_line", "republication note", 45,
+     re.compile(r"(?i)^[\[(•\s]*(?:this (?:article|story|piece|post) (?:was|is|has been) (?:originally|first) (?:published|posted"
+                r"|appeared)|this (?:article|story|piece|post) (?:originally|first) appeared|(?:originally|first) (?:published|posted)"
+                r" (?:on|by|in|at|" + _MONTH + r"))\b")),
+    # a note on the article's own edits, not the story: 'This story has been updated to include ...', 'Update, May
+    # 24: Adds ...' (a live blog's 'Update at 1:25 p.m. ET: By a vote of ...' reports, and stays; so does a note
+    # fused with the story's next sentence: '... developments.The 116th class of Congress ...')
+    ("boilerplate", "edit note", 60,
+     re.compile(r"(?i)^(?!.*(?-i:[a-z]\.[A-Z][a-z]))[\[(•\s]*(?:updates?\b(?:[^:]|:\d){0,40}:\s*"
+                r"(?:adds|added|adding|includes|included|story (?:was |has been )?updated"
+                r"|this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected))"
+                r"|this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected|edited)\b)")),
     ("related_links", "inline link", 30,
      re.compile(r"(?i)^(?:read more|read also|also read|read next|see also|related|more|watch|listen|recommended"
                 r"|don['’]?t miss|must read|trending|further reading|more on this(?: story)?|more coverage|also see)"
@@ -312,6 +323,26 @@ def _breadcrumb(text: str) -> bool:
     return known * 2 >= len(parts)
 
 
+#: A pitch to the reader closing an article: 'If you enjoyed this article, ... Join ...' (up to this many words).
+PITCH_MAX_WORDS = 120
+_PITCH = re.compile(r"(?i)^(?:[\w’'-]+\s+){0,4}?if you (?:enjoyed|liked|enjoy|like|value|appreciate)\s+(?:this|our|what we)\b")
+_PITCH_CALL = re.compile(r"(?i)\b(?:join|sign[ -]?up|subscri|donat|members?(?:hip)?\b|follow us|like us|support|patreon)")
+
+
+def _rule_verdict(text: str, n_words: int) -> Verdict | None:
+    for reason, detail, max_words, pattern in _RULES:
+        if n_words <= max_words:
+            match = pattern.search(text)
+            if match is not None:
+                link = match.groupdict().get("link")
+                return Verdict(reason, detail, link=link.rstrip(".,;)") if link else None)
+    return None
+
+
+def _pitch(text: str, n_words: int) -> bool:
+    return n_words <= PITCH_MAX_WORDS and _PITCH.search(text) is not None and _PITCH_CALL.search(text) is not None
+
+
 def _promo(text: str, n_words: int) -> bool:
     if n_words > 40:
         return False
@@ -353,6 +384,12 @@ def classify_paragraph(text: str) -> Verdict | None:
     if _gallery(text):
         return Verdict("caption", "photo gallery")
     if n_words > 40:
+        # long paragraphs: only the rules that allow them (edit and republication notes, a reader pitch), captions
+        verdict = _rule_verdict(text, n_words)
+        if verdict is not None:
+            return verdict
+        if _pitch(text, n_words):
+            return Verdict("promo", "reader pitch")
         caption = _caption(text, n_words)
         return None if caption is None else Verdict("caption", caption)
     if n_words <= 6:
@@ -361,16 +398,15 @@ def classify_paragraph(text: str) -> Verdict | None:
             return Verdict(reason, "list heading" if reason == "related_links" else "stock line", reason == "related_links")
         if _MORE_FROM.match(text) and _core(text)[-1:] not in TERMINAL:
             return Verdict("related_links", "list heading", starts_list=True)
-    for reason, detail, max_words, pattern in _RULES:
-        if n_words <= max_words:
-            match = pattern.search(text)
-            if match is not None:
-                link = match.groupdict().get("link")
-                return Verdict(reason, detail, link=link.rstrip(".,;)") if link else None)
+    verdict = _rule_verdict(text, n_words)
+    if verdict is not None:
+        return verdict
     if n_words <= 14:
         dateline = _DATELINE.match(text)
         if dateline and _HAS_DATE.search(dateline["rest"]) and not text.endswith("."):
             return Verdict("boilerplate", "dateline")
+    if _pitch(text, n_words):
+        return Verdict("promo", "reader pitch")
     if _promo(text, n_words):
         return Verdict("promo", "subscription or follow call")
     if n_words <= 16 and _by_line(text):
