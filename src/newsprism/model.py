@@ -544,6 +544,12 @@ class Annotations:
         k = bisect_right(self.sentences, offset, key=_sentence_start) - 1
         return self.sentences[k] if k >= 0 and offset < self.sentences[k].span.end else None
 
+    def page_matter_at(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is in a sentence that is no part of the story
+        (:attr:`Sentence.page_matter`)."""
+        sentence = self.sentence_at(offset)
+        return sentence is not None and sentence.page_matter
+
     def sentences_over(self, start: int, end: int) -> tuple[Sentence, ...]:
         """The sentences that the text range ``[start, end)`` overlaps, in text order."""
         first = max(0, bisect_right(self.sentences, start, key=_sentence_start) - 1)

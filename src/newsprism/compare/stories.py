@@ -57,7 +57,7 @@ from .anchors import parse_day
 from .candidates import average_link, candidate_pairs, tfidf_matrix, top_features
 from .logistic import LogisticModel, read_model
 from .story_evidence import WORD as _WORD
-from .story_evidence import Evidence, article_evidence, shared_counts
+from .story_evidence import Evidence, article_evidence, shared_counts, story_text
 
 __all__ = [
     "PAIR_FEATURES",
@@ -107,7 +107,8 @@ def article_date(article: Article, ann: Annotations | None) -> date | None:
 
 
 def entity_keys(ann: Annotations | None, cache: dict[tuple[str, bool], str | None] | None = None) -> Counter[str]:
-    """Normalised names of the entities an article mentions, with counts.
+    """Normalised names of the entities an article mentions, with counts (page matter left out: the name in a
+    note on the writer is not what the article is about).
 
     A person is keyed by surname, so ``Sam Porter`` and ``Porter`` count as one.
     ``cache`` (mention text, is person) -> key spares re-reading names that
@@ -118,7 +119,7 @@ def entity_keys(ann: Annotations | None, cache: dict[tuple[str, bool], str | Non
         return out
     cache = {} if cache is None else cache
     for m in ann.mentions:
-        if m.label not in STORY_LABELS:
+        if m.label not in STORY_LABELS or ann.page_matter_at(m.span.start):
             continue
         person = m.label == "PERSON"
         lookup = (m.span.text, person)
@@ -177,10 +178,8 @@ def _content_form(word: str) -> str:
 
 
 def _lead(article: Article, ann: Annotations | None, n_sentences: int) -> str:
-    if ann is not None and ann.sentences:
-        body = " ".join(s.span.text for s in ann.sentences[:n_sentences])
-    else:
-        body = article.text[: 150 * n_sentences]
+    story = [s for s in ann.sentences if not s.page_matter] if ann is not None else []
+    body = " ".join(s.span.text for s in story[:n_sentences]) if story else article.text[: 150 * n_sentences]
     title = article.title or ""
     if title and body.startswith(title):
         return body
@@ -192,7 +191,7 @@ def _features(article: Article, ann: Annotations | None, ents: Counter[str], cac
     feats: dict[str, float] = {}
     for key, count in ents.items():
         feats["e:" + key] = 1.0 + math.log(count)
-    raw = Counter(_WORD.findall(article.text.lower()))
+    raw = Counter(_WORD.findall(story_text(article, ann).lower()))
     raw.update(_WORD.findall(_lead(article, ann, LEAD_SENTENCES).lower()))
     words: Counter[str] = Counter()
     for word, count in raw.items():  # each distinct word once
@@ -282,10 +281,15 @@ def _closest(a: Sequence[int], b: Sequence[int], cap: int = GAP_CAP) -> float | 
 
 
 def stated_days(ann: Annotations | None) -> tuple[int, ...]:
-    """Ordinals of the calendar days an article's text states (resolved from its own metadata, not guessed)."""
+    """Ordinals of the calendar days an article's text states (resolved from its own metadata, not guessed; page
+    matter left out)."""
     if ann is None:
         return ()
-    days = {d.day.toordinal() for d in ann.dates if d.granularity == "day" and not d.inferred}
+    days = {
+        d.day.toordinal()
+        for d in ann.dates
+        if d.granularity == "day" and not d.inferred and not ann.page_matter_at(d.span.start)
+    }
     return tuple(sorted(days))
 
 
@@ -293,7 +297,7 @@ def stated_years(ann: Annotations | None) -> tuple[int, ...]:
     """The years an article's text states, in dates of any precision (not guessed from an inferred anchor)."""
     if ann is None:
         return ()
-    years = {d.day.year for d in ann.dates if not d.inferred}
+    years = {d.day.year for d in ann.dates if not d.inferred and not ann.page_matter_at(d.span.start)}
     return tuple(sorted(years))
 
 

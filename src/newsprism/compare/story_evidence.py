@@ -23,7 +23,7 @@ import numpy as np
 from ..model import Annotations, Article
 from .duplicates import shingles
 
-__all__ = ["WORD", "Evidence", "article_evidence", "shared_counts", "story_words"]
+__all__ = ["WORD", "Evidence", "article_evidence", "shared_counts", "story_text", "story_words"]
 
 #: A word of an article, as story grouping reads words (letters with inner apostrophes or hyphens, or a number).
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
@@ -54,23 +54,42 @@ def _significant_digits(value: float) -> int:
     return len(digits)
 
 
+def story_text(article: Article, ann: Annotations | None) -> str:
+    """The article's text without its page matter (:attr:`~newsprism.model.Sentence.page_matter`: a stamp, page
+    furniture, a note on the writer), each cut closed with a space: what it says of the story. Two columns by
+    one writer share their closing note, not their story."""
+    cuts = [s.span for s in ann.sentences if s.page_matter] if ann is not None else []
+    if not cuts:
+        return article.text
+    parts, at = [], 0
+    for span in cuts:
+        parts.append(article.text[at : span.start])
+        at = span.end
+    parts.append(article.text[at:])
+    return " ".join(parts)
+
+
 def story_words(text: str) -> list[str]:
     """Lower-cased words, with one apostrophe (outlets print 'we’re' and 'we're')."""
     return WORD.findall(text.lower().replace("’", "'"))
 
 
 def article_evidence(article: Article, ann: Annotations | None) -> Evidence:
-    """The evidence of one article."""
-    quoted_words = [story_words(q.span.text) for q in (ann.quotes if ann else ())]
+    """The evidence of one article (page matter left out, as :func:`story_text` leaves it)."""
+    told = ann if ann is not None else Annotations(article.id)
+    quoted_words = [story_words(q.span.text) for q in told.quotes if not told.page_matter_at(q.span.start)]
     quoted = [shingles(w, QUOTE_SHINGLE) for w in quoted_words if len(w) >= QUOTE_SHINGLE]
     quotes = np.unique(np.concatenate(quoted)) if quoted else np.zeros(0, dtype=np.uint32)
     figures = frozenset(
         (q.kind, q.unit, q.value)
-        for q in (ann.quantities if ann else ())
-        if q.kind in FIGURE_KINDS and q.value >= FIGURE_FLOOR and _significant_digits(q.value) >= FIGURE_DIGITS
+        for q in told.quantities
+        if q.kind in FIGURE_KINDS
+        and q.value >= FIGURE_FLOOR
+        and _significant_digits(q.value) >= FIGURE_DIGITS
+        and not told.page_matter_at(q.span.start)
     )
     opinion = article.genre is not None and article.genre.label != "news"
-    return Evidence(quotes, shingles(story_words(article.text), TEXT_SHINGLE), figures, opinion)
+    return Evidence(quotes, shingles(story_words(story_text(article, ann)), TEXT_SHINGLE), figures, opinion)
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> int:
