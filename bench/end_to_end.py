@@ -60,7 +60,7 @@ MAX_DOUBLING = 2.2
 CLAIM_MODEL_ENV = "NEWSPRISM_BENCH_CLAIM_MODEL"
 #: ... and --story-model.
 STORY_MODEL_ENV = "NEWSPRISM_BENCH_STORY_MODEL"
-#: ... and --bf16 (inherited by the children: they only set it, never clear it).
+#: ... and --bf16.
 BF16_ENV = "NEWSPRISM_BENCH_BF16"
 
 
@@ -394,8 +394,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ[CLAIM_MODEL_ENV] = args.claim_model  # read where the settings are made
     os.environ[STORY_MODEL_ENV] = args.story_model
-    if args.bf16:
-        os.environ[BF16_ENV] = "1"
+    os.environ[BF16_ENV] = "1" if args.bf16 else "0"
 
     if args.one is not None:
         print(json.dumps(run_one(args.one, args.corpus, args.n_process, args.profile, args.dense)))
@@ -418,7 +417,7 @@ def main() -> None:
             args.claim_model,
             "--story-model",
             args.story_model,
-        ]
+        ] + (["--bf16"] if args.bf16 else [])
         cmd += ["--n-process", str(args.n_process), "--profile", str(args.profile)] + (
             ["--dense"] if args.dense else []
         )
@@ -461,7 +460,7 @@ def main() -> None:
             print(r["profile"])
     if args.dense:
         cmd = [sys.executable, __file__, "--costs", "--corpus", str(args.corpus), "--n-process", str(args.n_process)]
-        cmd += ["--claim-model", args.claim_model, "--story-model", args.story_model]
+        cmd += ["--claim-model", args.claim_model, "--story-model", args.story_model] + (["--bf16"] if args.bf16 else [])
         done = subprocess.run(cmd + ["--story-sizes", args.story_sizes], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(done.stderr[-3000:], file=sys.stderr)

@@ -440,6 +440,14 @@ ARTICLE_NOTES = [
         "edit note",
     ),
     ("Originally published Oct. 1, 8:23 a.m. PT.", "republication note"),
+    ("Originally published Oct. 17, 10:28 a.m. PT.", "republication note"),
+    ("Update 5:15PM ET: Added Google’s new statements about The Federalist and its change in policy.", "edit note"),
+    ("Update: This post has been updated with comments from Gov. Rick Scott and the Broward County sheriff.", "edit note"),
+    (
+        "This article was amended on 26 December to correct the name of the General Services Administration. The "
+        "article had referred to the GSA as the Government Services Authority, which is not correct.",
+        "edit note",
+    ),
     ("[Originally published at SheilaKennedy.net on September 14, 2015]", "republication note"),
     (
         "Originally published on October 9, 2019. Edited and republished with permission from The Intercept, an "
@@ -476,8 +484,15 @@ NOT_ARTICLE_NOTES = [
     'Originally published under the headline "It\'s Okay to Hate Republicans," the online version at '
     "InTheseTimes.com has drawn the wrath of Republicans and conservatives around the country.",
     "This story was reported by the Thomson Reuters Foundation.",
-    "This story has been updated to reflect additional developments.The 116th class of Congress broke barriers "
+    "This story has been updated to reflect additional developments. The 116th class of Congress broke barriers "
     "before its members even set foot in Washington.",
+    # written for this test: a live blog's update that reports, and a bare 'Originally posted' that opens a clause
+    "Update: Adding to the confusion, the White House said the meeting was off.",
+    "UPDATE 3: Included among the dead were two children and a police officer.",
+    "Originally posted on Facebook, the video has been viewed more than a million times.",
+    "Originally published in 2016, the report found that most voters approved of the plan.",
+    "Supporters say that if you like this plan, you should urge members of Congress to back it.",
+    "If you value our democracy, you should support the bill.",
 ]
 
 
@@ -485,6 +500,14 @@ def test_prose_that_opens_like_an_article_note_is_kept() -> None:
     a = _clean("\n".join([BEFORE, *NOT_ARTICLE_NOTES, AFTER]))
     assert a.removed == ()
     assert paragraphs(a) == [BEFORE, *NOT_ARTICLE_NOTES, AFTER]
+
+
+def test_a_note_run_into_the_storys_next_sentence_is_kept() -> None:
+    fused = (
+        "This story has been updated to reflect additional developments.The 116th class of Congress broke barriers "
+        "before its members even set foot in Washington."
+    )
+    assert paragraphs(_clean(f"{BEFORE}\n{fused}\n{AFTER}")) == [BEFORE, fused, AFTER]
 
 
 def test_a_post_signature_stays_with_the_post_it_signs() -> None:

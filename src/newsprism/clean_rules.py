@@ -121,7 +121,9 @@ def label_words() -> frozenset[str]:
 
 _URL = r"(?P<link>(?:https?://|www\.)\S+)"
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+#: A day of a month, either way round ('Oct. 12', '24 January').
+_DAY = r"(?:" + _MONTHS + r"\s+\d{1,2}\b|\d{1,2}\s+" + _MONTHS + r"(?:\s|$))"
 
 _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
     # reason, detail, most words, pattern (searched)
@@ -137,18 +139,12 @@ _RULES: tuple[tuple[str, str, int, re.Pattern[str]], ...] = (
                 r"|read the original(?: article)?(?: at| on| here)?)\s*[:：\-–—]?\s*" + _URL + r"\s*$")),
     ("source_line", "bare link", 1, re.compile(r"^" + _URL + r"$")),
     ("source_line", "named source", 8, re.compile(r"(?i)^sources?\s*[:：]\s*[^.!?:]{1,60}$")),
+    # 'Originally published on Grist.', 'Originally published Oct. 12, 2019.': the bare form ends its sentence without
+    # a clause of its own ('Originally published in 2016, the report found ...' reports)
     ("source_line", "republication note", 45,
      re.compile(r"(?i)^[\[(•\s]*(?:this (?:article|story|piece|post) (?:was|is|has been) (?:originally|first) (?:published|posted"
-                r"|appeared)|this (?:article|story|piece|post) (?:originally|first) appeared|(?:originally|first) (?:published|posted)"
-                r" (?:on|by|in|at|" + _MONTH + r"))\b")),
-    # a note on the article's own edits, not the story: 'This story has been updated to include ...', 'Update, May
-    # 24: Adds ...' (a live blog's 'Update at 1:25 p.m. ET: By a vote of ...' reports, and stays; so does a note
-    # fused with the story's next sentence: '... developments.The 116th class of Congress ...')
-    ("boilerplate", "edit note", 60,
-     re.compile(r"(?i)^(?!.*(?-i:[a-z]\.[A-Z][a-z]))[\[(•\s]*(?:updates?\b(?:[^:]|:\d){0,40}:\s*"
-                r"(?:adds|added|adding|includes|included|story (?:was |has been )?updated"
-                r"|this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected))"
-                r"|this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected|edited)\b)")),
+                r"|appeared)|this (?:article|story|piece|post) (?:originally|first) appeared"
+                r"|(?:originally|first) published (?:on|by|in|at|" + _DAY + r")(?:[^,]|,\s*\d)*?(?:[.\]]\s|[.\]]?$))")),
     ("related_links", "inline link", 30,
      re.compile(r"(?i)^(?:read more|read also|also read|read next|see also|related|more|watch|listen|recommended"
                 r"|don['’]?t miss|must read|trending|further reading|more on this(?: story)?|more coverage|also see)"
@@ -325,8 +321,48 @@ def _breadcrumb(text: str) -> bool:
 
 #: A pitch to the reader closing an article: 'If you enjoyed this article, ... Join ...' (up to this many words).
 PITCH_MAX_WORDS = 120
-_PITCH = re.compile(r"(?i)^(?:[\w’'-]+\s+){0,4}?if you (?:enjoyed|liked|enjoy|like|value|appreciate)\s+(?:this|our|what we)\b")
-_PITCH_CALL = re.compile(r"(?i)\b(?:join|sign[ -]?up|subscri|donat|members?(?:hip)?\b|follow us|like us|support|patreon)")
+_PITCH = re.compile(
+    r"^(?:[\w’'-]+\s+){0,4}?If you (?i:enjoyed|liked|enjoy|like|value|appreciate|appreciated|found)\s+(?i:this|our|what we)"
+    r"\s+(?i:article|story|post|piece|map|work|journalism|reporting|content|coverage|newsletter|podcast|site|do)\b"
+)
+_PITCH_CALL = re.compile(
+    r"\b(?:[Jj]oin (?:us|[A-Z]{2,}\w*)|(?i:sign[ -]?up|subscribe|subscription|donate|donation|membership|become a member"
+    r"|follow us|like us|support us|support our|patreon))\b"
+)
+
+#: A note on the article's own edits, not the story: 'This story has been updated to include ...', 'Update, May
+#: 24: Adds ...' (a live blog's 'Update: Adding to the confusion, ...' or 'Update at 1:25 p.m. ET: By a vote of ...'
+#: reports, and stays).
+EDIT_NOTE_MAX_WORDS = 60
+_EDIT_NOTE = re.compile(
+    r"^[\[(•\s]*(?:(?i:updated?s?)\b(?:[^:]|:\d){0,40}:\s*(?:(?:Adds|Added|Includes|Included|Updates|Updated) (?i:more|new"
+    r"|additional|further|details?|comments?|information|quotes?|background|reaction|statements?|context|a|an|that"
+    r"|the latest)\b|(?:Adds|Added) [A-Z][\w.-]*['’]s\b|(?i:story (?:was |has been )?updated|this (?:article|story|piece|post) (?:was|has been) (?:updated"
+    r"|amended|corrected)))|(?i:this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected|edited))\b)"
+)
+#: Where a note's first sentence ends, also with no space ('... developments.The 116th class ...'), not at 'a.m.'.
+_NOTE_BREAK = re.compile(r"(?<![ap]\.m)(?<=[a-z0-9%)\]”\"’])[.!?][\"”’)]?\s*[\"“‘(]?[A-Z][a-z]")
+#: What the sentences after a note's first say when they are the note's too: what was wrong, what was changed.
+_EDIT_MORE = re.compile(
+    r"(?i)\b(?:earlier|previous|original) (?:version|story|article|report)\b|\b(?:incorrectly|misidentified|misstated"
+    r"|mistakenly|erroneous(?:ly)?|misspelled)\b|\b(?:has|have|had|was|were) (?:also )?been (?:updated|corrected|amended)\b"
+    r"|\bwas (?:also )?(?:updated|corrected|amended)\b|\bcontributed to this (?:report|story)\b|\b(?:after|before) publication\b"
+    r"|\bthe (?:article|story|post) (?:had|has|originally|incorrectly)\b"
+)
+#: A capitalised word this short before a full stop is an abbreviation ('Sen. David Perdue', 'Rep. Walter Jones').
+_ABBREVIATION_LETTERS = 4
+
+
+def _edit_note(text: str, n_words: int) -> bool:
+    """An edit note, alone or with sentences of its own ('An earlier version said ...'), not the story's next."""
+    if n_words > EDIT_NOTE_MAX_WORDS or _EDIT_NOTE.search(text) is None:
+        return False
+    for rest in _NOTE_BREAK.finditer(text):
+        word = text[: rest.start()].rsplit(None, 1)[-1].lstrip("([“\"")
+        if word[:1].isupper() and len(word) <= _ABBREVIATION_LETTERS:
+            continue  # 'Sen.', 'Gov.', 'Calif.'
+        return _EDIT_MORE.search(text, rest.end() - 2) is not None
+    return True
 
 
 def _rule_verdict(text: str, n_words: int) -> Verdict | None:
@@ -384,10 +420,12 @@ def classify_paragraph(text: str) -> Verdict | None:
     if _gallery(text):
         return Verdict("caption", "photo gallery")
     if n_words > 40:
-        # long paragraphs: only the rules that allow them (edit and republication notes, a reader pitch), captions
+        # long paragraphs: only the rules that allow them (a republication note), an edit note, a reader pitch, captions
         verdict = _rule_verdict(text, n_words)
         if verdict is not None:
             return verdict
+        if _edit_note(text, n_words):
+            return Verdict("boilerplate", "edit note")
         if _pitch(text, n_words):
             return Verdict("promo", "reader pitch")
         caption = _caption(text, n_words)
@@ -401,6 +439,8 @@ def classify_paragraph(text: str) -> Verdict | None:
     verdict = _rule_verdict(text, n_words)
     if verdict is not None:
         return verdict
+    if _edit_note(text, n_words):
+        return Verdict("boilerplate", "edit note")
     if n_words <= 14:
         dateline = _DATELINE.match(text)
         if dateline and _HAS_DATE.search(dateline["rest"]) and not text.endswith("."):
