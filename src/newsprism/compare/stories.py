@@ -178,10 +178,8 @@ def _content_form(word: str) -> str:
 
 
 def _lead(article: Article, ann: Annotations | None, n_sentences: int) -> str:
-    if ann is None or not ann.sentences:
-        body = article.text[: 150 * n_sentences]
-    else:  # no page matter: with nothing else, the title alone
-        body = " ".join(s.span.text for s in [s for s in ann.sentences if not s.page_matter][:n_sentences])
+    story = [s for s in ann.sentences if not s.page_matter] if ann is not None else []
+    body = " ".join(s.span.text for s in story[:n_sentences]) if story else article.text[: 150 * n_sentences]
     title = article.title or ""
     if title and body.startswith(title):
         return body
