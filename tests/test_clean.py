@@ -415,6 +415,10 @@ AFTER = "The foreign ministry did not respond to a request for comment on the re
         ("Comments (12)", "comment_counter"),
         ("Source: Reuters", "source_line"),
         ("This story was originally published by the Example Herald.", "source_line"),
+        ("This article tagged under: Planned Parenthood", "section_label"),
+        ("Who Won the Presidential Debate? Vote Here!", "boilerplate"),
+        ("For more on the long tail of TABOR, click here.", "boilerplate"),
+        ("To read the rest of the Monitor’s coverage of the U.S.-Iran clash, please click here.", "boilerplate"),
     ],
 )
 def test_noise_line_between_prose_is_removed(line: str, reason: str) -> None:

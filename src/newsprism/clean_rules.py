@@ -186,6 +186,10 @@ _SUBSCRIBE_CALL = re.compile(
     r"|^become a (?:paying )?(?:member|subscriber|supporter|patron)\b"
 )
 _CLICK = re.compile(r"(?i)^(?:click|tap) (?:here|to|on)\b")
+#: A short line that ends by sending the reader to a link: 'For more information click here.', 'Who Won the
+#: Presidential Debate? Vote Here!', 'Get all the latest news ... delivered daily to your inbox. Sign up here.'
+_LINK_PROMPT = re.compile(r"(?i)\b(?:click|tap|vote|sign up|read more|learn more|find out more) here\s*[.!]?\s*$")
+LINK_PROMPT_MAX_WORDS = 25
 
 _CAPTION_RULES: tuple[tuple[str, str | None, int, re.Pattern[str]], ...] = (
     # detail, a substring the rule needs, the window searched (N > 0: last N characters, N < 0: first -N, 0: all), pattern
@@ -243,7 +247,10 @@ _BIO = re.compile(
     r"|writer|columnist|journalist|contributor|author|producer|fellow|analyst|host)\b"
 )
 _BREADCRUMB_SPLIT = re.compile(r"\s*[›»>/|]\s*")
-_TAGS = re.compile(r"(?i)^(?:tags|topics|filed under|categories|category|related topics|keywords)\s*:\s*\S")
+_TAGS = re.compile(
+    r"(?i)^(?:tags|topics|filed under|categories|category|related topics|keywords"
+    r"|this (?:article|story|post|entry) (?:is |was )?tagged (?:under|with|as|in))\s*:\s*\S"
+)
 
 
 def _name_tokens(tokens: list[str]) -> bool:
@@ -460,6 +467,8 @@ def classify_paragraph(text: str) -> Verdict | None:
         return Verdict("section_label", "tag list")
     if n_words <= 12 and _breadcrumb(text):
         return Verdict("section_label", "breadcrumb")
+    if n_words <= LINK_PROMPT_MAX_WORDS and _LINK_PROMPT.search(text):
+        return Verdict("boilerplate", "link prompt")
     if n_words <= 20 and _CLICK.match(text):
         return Verdict("boilerplate", "click prompt")
     return None
