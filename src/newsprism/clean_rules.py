@@ -344,8 +344,9 @@ EDIT_NOTE_MAX_WORDS = 60
 _EDIT_NOTE = re.compile(
     r"^[\[(•\s]*(?:(?i:updated?s?)\b(?:[^:]|:\d){0,40}:\s*(?:(?:Adds|Added|Includes|Included|Updates|Updated) (?i:more|new"
     r"|additional|further|details?|comments?|information|quotes?|background|reaction|statements?|context|a|an|that"
-    r"|the latest)\b|(?:Adds|Added) [A-Z][\w.-]*['’]s\b|(?i:story (?:was |has been )?updated|this (?:article|story|piece|post) (?:was|has been) (?:updated"
-    r"|amended|corrected)))|(?i:this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected|edited))\b)"
+    r"|the latest)\b|(?:Adds|Added) [A-Z][\w.-]*['’]s\b|(?i:story (?:was |has been )?updated"
+    r"|this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected)))"
+    r"|(?i:this (?:article|story|piece|post) (?:was|has been) (?:updated|amended|corrected|edited))\b)"
 )
 #: Where a note's first sentence ends, also with no space ('... developments.The 116th class ...'), not at 'a.m.'.
 _NOTE_BREAK = re.compile(r"(?<![ap]\.m)(?<=[a-z0-9%)\]”\"’])[.!?][\"”’)]?\s*[\"“‘(]?[A-Z][a-z]")
@@ -382,8 +383,13 @@ def _rule_verdict(text: str, n_words: int) -> Verdict | None:
     return None
 
 
-def _pitch(text: str, n_words: int) -> bool:
-    return n_words <= PITCH_MAX_WORDS and _PITCH.search(text) is not None and _PITCH_CALL.search(text) is not None
+def _note_on_article(text: str, n_words: int) -> Verdict | None:
+    """A note on the article's own edits, or a pitch to its reader: of any length up to their own limits."""
+    if _edit_note(text, n_words):
+        return Verdict("boilerplate", "edit note")
+    if n_words <= PITCH_MAX_WORDS and _PITCH.search(text) is not None and _PITCH_CALL.search(text) is not None:
+        return Verdict("promo", "reader pitch")
+    return None
 
 
 def _promo(text: str, n_words: int) -> bool:
@@ -427,14 +433,10 @@ def classify_paragraph(text: str) -> Verdict | None:
     if _gallery(text):
         return Verdict("caption", "photo gallery")
     if n_words > 40:
-        # long paragraphs: only the rules that allow them (a republication note), an edit note, a reader pitch, captions
-        verdict = _rule_verdict(text, n_words)
+        # long paragraphs: only the rules that allow them (a republication note), a note on the article, captions
+        verdict = _rule_verdict(text, n_words) or _note_on_article(text, n_words)
         if verdict is not None:
             return verdict
-        if _edit_note(text, n_words):
-            return Verdict("boilerplate", "edit note")
-        if _pitch(text, n_words):
-            return Verdict("promo", "reader pitch")
         caption = _caption(text, n_words)
         return None if caption is None else Verdict("caption", caption)
     if n_words <= 6:
@@ -443,17 +445,13 @@ def classify_paragraph(text: str) -> Verdict | None:
             return Verdict(reason, "list heading" if reason == "related_links" else "stock line", reason == "related_links")
         if _MORE_FROM.match(text) and _core(text)[-1:] not in TERMINAL:
             return Verdict("related_links", "list heading", starts_list=True)
-    verdict = _rule_verdict(text, n_words)
+    verdict = _rule_verdict(text, n_words) or _note_on_article(text, n_words)
     if verdict is not None:
         return verdict
-    if _edit_note(text, n_words):
-        return Verdict("boilerplate", "edit note")
     if n_words <= 14:
         dateline = _DATELINE.match(text)
         if dateline and _HAS_DATE.search(dateline["rest"]) and not text.endswith("."):
             return Verdict("boilerplate", "dateline")
-    if _pitch(text, n_words):
-        return Verdict("promo", "reader pitch")
     if _promo(text, n_words):
         return Verdict("promo", "subscription or follow call")
     if n_words <= 16 and _by_line(text):
